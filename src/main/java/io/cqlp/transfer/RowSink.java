@@ -1,0 +1,43 @@
+package io.cqlp.transfer;
+
+import java.io.IOException;
+
+/**
+ * Where rows go: a file writer (Parquet, CSV, ...) or a dataset of them.
+ *
+ * <p>Lifecycle: rows are given to {@link #write} one at a time, from one thread at a time;
+ * then exactly one of {@link #commit()} (the output appears at its target, whole) or {@link
+ * #abort()} (nothing appears at the target) is called. {@link #close()} after either is a no-op;
+ * {@link #close()} without either aborts. Not thread-safe.
+ */
+public interface RowSink extends AutoCloseable {
+
+  /**
+   * Writes one row.
+   *
+   * @param row one value per column of the sink's schema, in schema order, as the Java types of
+   *     the Cassandra driver's default codecs; {@code null} elements are CQL NULLs. The array may
+   *     be reused by the caller after the call returns.
+   * @throws IOException if the underlying file cannot be written
+   * @throws IllegalArgumentException if a value does not fit its column, with the column named
+   */
+  void write(Object[] row) throws IOException;
+
+  /**
+   * Finishes the output (footer, flush) and publishes it at its target path.
+   *
+   * @throws IOException if it cannot be finished or moved into place; the target is then left
+   *     as it was before the sink was opened
+   */
+  void commit() throws IOException;
+
+  /** Discards everything written so far; the target is left as it was. Never throws. */
+  void abort();
+
+  /** Rows written so far. */
+  long rowsWritten();
+
+  /** Aborts unless {@link #commit()} or {@link #abort()} was called. */
+  @Override
+  void close();
+}

@@ -1,0 +1,34 @@
+package io.cqlp.transfer;
+
+import io.cqlp.types.ColumnSpec;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where rows come from when loading into Cassandra: a file reader (Parquet, CSV, ...).
+ *
+ * <p>A source is opened against the target columns: it delivers one value per target column,
+ * already converted to that column's CQL type, so the loader only binds them. Not thread-safe.
+ */
+public interface RowSource extends AutoCloseable {
+
+  /** The target columns, in the order of the values {@link #next()} returns. */
+  List<ColumnSpec> columns();
+
+  /**
+   * The next row, or {@code null} at the end of the input.
+   *
+   * @return one value per {@link #columns()} entry in driver Java types ({@code null} = CQL NULL);
+   *     a fresh array each call
+   * @throws IOException if the input cannot be read (message names the file)
+   * @throws io.cqlp.transfer.ConversionException if a value cannot be converted to its column's
+   *     CQL type (message names file, row and column)
+   */
+  Object[] next() throws IOException;
+
+  /** Rows returned so far. */
+  long rowsRead();
+
+  @Override
+  void close() throws IOException;
+}
