@@ -1,0 +1,159 @@
+package io.cqlp.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.cqlp.format.Formats;
+import io.cqlp.local.LocalCassandra;
+import io.cqlp.repl.Console;
+import io.cqlp.session.ConnectionSettings;
+import io.cqlp.session.Connector;
+import io.cqlp.session.ErrorReporter;
+import io.cqlp.session.Interpreter;
+import io.cqlp.session.ShellState;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. */
+@Command(
+    name = "cqlp",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
+final class CqlpCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "host", description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
+  String host;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "port", description = "CQL port (default: $CQLSH_PORT or 9042).")
+  Integer port;
+
+  @Option(names = {"-u", "--username"}, description = "Authenticate as this user.")
+  String username;
+
+  @Option(names = {"-p", "--password"}, arity = "0..1", interactive = true, description = "Password; asked without echo when given without a value.")
+  char[] password;
+
+  @Option(names = {"-k", "--keyspace"}, description = "Start in this keyspace.")
+  String keyspace;
+
+  @Option(names = {"-e", "--execute"}, paramLabel = "STATEMENTS", description = "Run these statements and exit.")
+  String execute;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the statements of this file and exit.")
+  Path file;
+
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5", description = "Connect timeout in seconds (default: ${DEFAULT-VALUE}).")
+  double connectTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Request timeout in seconds (default: ${DEFAULT-VALUE}).")
+  double requestTimeout;
+
+  @Option(names = "--local", description = "Start (or reuse) a throwaway single-node Cassandra on 127.0.0.1 and connect to it.")
+  boolean local;
+
+  @Option(names = "--keep-local", description = "With --local: leave the node running at exit, for the next --local to reuse.")
+  boolean keepLocal;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    ErrorReporter errors = new ErrorReporter(err, debug);
+    if (username != null && password == null && System.console() != null) {
+      password = System.console().readPassword("Password: ");
+    }
+    LocalCassandra node = null;
+    String contactHost = host != null ? host : env("CQLSH_HOST", "127.0.0.1");
+    int contactPort = port != null ? port : Integer.parseInt(env("CQLSH_PORT", String.valueOf(ConnectionSettings.DEFAULT_PORT)));
+    if (local) {
+      try {
+        err.println("Starting a local Cassandra node (about a minute the first time)...");
+        node = LocalCassandra.startOrReuse(localStateDir(), LocalCassandra.defaultLibDir(), Duration.ofMinutes(4));
+      } catch (IOException | RuntimeException e) {
+        errors.report(null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
+        return ExitStatus.CANNOT_CONNECT.code();
+      }
+      contactHost = node.host();
+      contactPort = node.port();
+    }
+    try {
+      return connectAndRun(new ConnectionSettings(
+          contactHost, contactPort, username, password == null ? null : new String(password), keyspace,
+          Duration.ofMillis((long) (connectTimeout * 1000)), Duration.ofMillis((long) (requestTimeout * 1000))),
+          out, errors);
+    } finally {
+      if (node != null && !keepLocal) {
+        node.stop();
+      }
+    }
+  }
+
+  private int connectAndRun(ConnectionSettings settings, PrintWriter out, ErrorReporter errors) throws IOException {
+    CqlSession session;
+    try {
+      session = Connector.connect(settings);
+    } catch (RuntimeException e) {
+      errors.report(null, 0, "Connection error: could not connect to " + settings.host() + ":" + settings.port() + ": " + ErrorReporter.describe(e));
+      return ExitStatus.CANNOT_CONNECT.code();
+    }
+    try (session) {
+      boolean tty = execute == null && file == null && System.console() != null;
+      ShellState state = new ShellState(session, tty);
+      Interpreter interpreter = new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
+      Interpreter.Outcome outcome;
+      if (execute != null) {
+        outcome = interpreter.runScript(execute, "<stdin>");
+      } else if (file != null) {
+        String text;
+        try {
+          text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          errors.report(null, 0, "Could not open '" + file + "': " + e.getMessage());
+          return ExitStatus.STATEMENT_FAILED.code();
+        }
+        outcome = interpreter.runScript(text, file.toString());
+      } else if (tty) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+          new Console(terminal, interpreter, historyFile()).run();
+        }
+        return ExitStatus.OK.code();
+      } else {
+        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        outcome = interpreter.runScript(text, "<stdin>");
+      }
+      return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static Path cqlpHome() {
+    return Path.of(System.getProperty("user.home"), ".cqlp");
+  }
+
+  private static Path historyFile() throws IOException {
+    Files.createDirectories(cqlpHome());
+    return cqlpHome().resolve("history");
+  }
+
+  private static Path localStateDir() {
+    return cqlpHome().resolve("local");
+  }
+}

@@ -1,0 +1,51 @@
+package io.cqlp.format;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The file formats COPY and CAPTURE name. Without a FORMAT option the format follows the file
+ * extension as COMMANDS.md defines it: {@code .parquet}/{@code .pq} → PARQUET, {@code .json},
+ * {@code .jsonl}, {@code .ndjson} → JSON, {@code .xlsx} → XLSX, anything else → CSV (cqlsh's
+ * only format).
+ */
+public enum FileFormat {
+  PARQUET,
+  CSV,
+  JSON,
+  XLSX;
+
+  /**
+   * The format for a path by its extension (case-insensitive); a directory path (ending in
+   * {@code /}) is a Parquet dataset.
+   */
+  public static FileFormat fromPath(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("/") || lower.endsWith(".parquet") || lower.endsWith(".pq")) {
+      return PARQUET;
+    }
+    if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+      return JSON;
+    }
+    if (lower.endsWith(".xlsx")) {
+      return XLSX;
+    }
+    return CSV;
+  }
+
+  /**
+   * Parses a FORMAT option value.
+   *
+   * @throws IllegalArgumentException naming the valid formats when {@code name} is none of them
+   */
+  public static FileFormat parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown FORMAT '" + name + "'. Valid formats are: "
+              + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.cqlp.output;
+
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints a query's result page by page, as a cqlsh table or, with EXPAND ON, as cqlsh's vertical
+ * {@code @ Row N} blocks. Memory is bounded by one block of at most {@code blockRows} rows,
+ * whatever the result's size: pages are fetched from Cassandra as the previous one is printed.
+ */
+public final class ResultPrinter {
+  private final PrintWriter out;
+  private final ValueFormatter formatter;
+
+  /**
+   * @param out where to print; not null
+   * @param formatter value formatting; not null
+   */
+  public ResultPrinter(PrintWriter out, ValueFormatter formatter) {
+    this.out = out;
+    this.formatter = formatter;
+  }
+
+  /**
+   * Prints every row of {@code result}, fetching further pages as needed.
+   *
+   * @param result a result with column definitions (a SELECT); statements without columns print
+   *     nothing
+   * @param blockRows rows per printed block (widths are computed per block), at least 1
+   * @param expand vertical display
+   * @return rows printed
+   */
+  public long print(ResultSet result, int blockRows, boolean expand) {
+    List<String> names = new ArrayList<>();
+    for (ColumnDefinition column : result.getColumnDefinitions()) {
+      names.add(column.getName().asCql(true));
+    }
+    if (names.isEmpty()) {
+      return 0;
+    }
+    return expand ? printExpanded(result, names) : printTable(result, names, blockRows);
+  }
+
+  private long printTable(ResultSet result, List<String> names, int blockRows) {
+    TablePrinter table = new TablePrinter(out, names);
+    List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
+    for (Row row : result) {
+      if (Thread.currentThread().isInterrupted()) {
+        break;
+      }
+      block.add(formatRow(row, names.size()));
+      if (block.size() >= blockRows) {
+        table.printBlock(block);
+        block.clear();
+      }
+    }
+    if (!block.isEmpty()) {
+      table.printBlock(block);
+    }
+    table.finish();
+    return table.rows();
+  }
+
+  private long printExpanded(ResultSet result, List<String> names) {
+    int nameWidth = names.stream().mapToInt(DisplayWidth::of).max().orElse(0);
+    long count = 0;
+    for (Row row : result) {
+      if (Thread.currentThread().isInterrupted()) {
+        break;
+      }
+      String[] cells = formatRow(row, names.size());
+      int valueWidth = 0;
+      for (String cell : cells) {
+        valueWidth = Math.max(valueWidth, DisplayWidth.of(cell));
+      }
+      count++;
+      out.println();
+      out.println("@ Row " + count);
+      out.println("-" + "-".repeat(nameWidth) + "-+-" + "-".repeat(valueWidth) + "-");
+      for (int c = 0; c < cells.length; c++) {
+        String name = names.get(c);
+        out.println(" " + name + " ".repeat(nameWidth - DisplayWidth.of(name)) + " | " + cells[c]);
+      }
+    }
+    out.println();
+    out.println("(" + count + " rows)");
+    out.flush();
+    return count;
+  }
+
+  private String[] formatRow(Row row, int columns) {
+    String[] cells = new String[columns];
+    for (int c = 0; c < columns; c++) {
+      cells[c] = formatter.format(row.getObject(c));
+    }
+    return cells;
+  }
+}

@@ -1,0 +1,50 @@
+package io.cqlp.session;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.net.InetSocketAddress;
+
+/** Opens driver sessions from {@link ConnectionSettings}. */
+public final class Connector {
+  private Connector() {}
+
+  /**
+   * Connects to the cluster.
+   *
+   * <p>The local datacenter is inferred from the contact point (the driver's {@code
+   * DcInferringLoadBalancingPolicy}), as cqlsh needs none. Schema metadata and the token map are
+   * kept, since COPY plans its scans from them.
+   *
+   * @param settings where and as whom; not null
+   * @return an open session; the caller closes it
+   * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if no node answers
+   * @throws com.datastax.oss.driver.api.core.auth.AuthenticationException on bad credentials
+   */
+  public static CqlSession connect(ConnectionSettings settings) {
+    DriverConfigLoader config =
+        DriverConfigLoader.programmaticBuilder()
+            .withString(
+                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy")
+            .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, settings.connectTimeout())
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.connectTimeout())
+            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, settings.connectTimeout())
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
+            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout())
+            .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+            .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
+            .build();
+    var builder =
+        CqlSession.builder()
+            .withConfigLoader(config)
+            .addContactPoint(new InetSocketAddress(settings.host(), settings.port()));
+    if (settings.username() != null) {
+      builder.withAuthCredentials(
+          settings.username(), settings.password() == null ? "" : settings.password());
+    }
+    if (settings.keyspace() != null) {
+      builder.withKeyspace(settings.keyspace());
+    }
+    return builder.build();
+  }
+}

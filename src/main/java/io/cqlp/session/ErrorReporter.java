@@ -1,0 +1,79 @@
+package io.cqlp.session;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
+import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import java.io.PrintWriter;
+
+/**
+ * Prints errors as one line each, the way cqlsh does: {@code <source>:<line>:<message>} for
+ * scripts and {@code <message>} at the prompt, with Cassandra's errors named as cqlsh names them
+ * ({@code InvalidRequest: Error from server: ...}). A stack trace only with {@code --debug}.
+ */
+public final class ErrorReporter {
+  private final PrintWriter err;
+  private final boolean debug;
+  private int count;
+
+  /**
+   * @param err where errors go (standard error)
+   * @param debug also print stack traces
+   */
+  public ErrorReporter(PrintWriter err, boolean debug) {
+    this.err = err;
+    this.debug = debug;
+  }
+
+  /**
+   * Reports a failure.
+   *
+   * @param source script name, or {@code null} at the prompt
+   * @param line 1-based line of the statement in the script
+   * @param error the failure; its message is shown, made one line
+   */
+  public void report(String source, int line, Throwable error) {
+    report(source, line, describe(error));
+    if (debug) {
+      error.printStackTrace(err);
+      err.flush();
+    }
+  }
+
+  /** Reports a message as one line, prefixed with {@code source:line:} when from a script. */
+  public void report(String source, int line, String message) {
+    count++;
+    String oneLine = message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    err.println(source == null ? oneLine : source + ":" + line + ":" + oneLine);
+    err.flush();
+  }
+
+  /** Errors reported so far. */
+  public int count() {
+    return count;
+  }
+
+  /** The user-facing text of an error, with cqlsh's names for Cassandra's errors. */
+  public static String describe(Throwable error) {
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (error instanceof SyntaxError) {
+      return "SyntaxException: " + message;
+    } else if (error instanceof AlreadyExistsException) {
+      return "AlreadyExists: " + message;
+    } else if (error instanceof InvalidQueryException) {
+      return "InvalidRequest: Error from server: code=2200 [Invalid query] message=\"" + message + "\"";
+    } else if (error instanceof UnauthorizedException) {
+      return "Unauthorized: " + message;
+    } else if (error instanceof ServerError) {
+      return "ServerError: " + message;
+    } else if (error instanceof DriverTimeoutException) {
+      return "OperationTimedOut: " + message;
+    } else if (error instanceof AllNodesFailedException) {
+      return "NoHostAvailable: " + message;
+    }
+    return message;
+  }
+}

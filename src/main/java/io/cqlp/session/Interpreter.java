@@ -1,0 +1,263 @@
+package io.cqlp.session;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.cqlp.command.Command;
+import io.cqlp.command.CommandParser;
+import io.cqlp.output.ResultPrinter;
+import io.cqlp.output.ValueFormatter;
+import io.cqlp.script.StatementSplitter;
+import io.cqlp.transfer.CopyFromWorkflow;
+import io.cqlp.transfer.CopyToWorkflow;
+import io.cqlp.transfer.SinkFactory;
+import io.cqlp.transfer.SourceFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs statements: the shell's own commands (COPY, USE, CONSISTENCY, PAGING, EXPAND, SOURCE,
+ * HELP, EXIT, ...) here, every other statement sent to Cassandra as typed and its result printed
+ * as cqlsh prints it. Shared by the interactive prompt and the script runner. Used from one
+ * thread; Ctrl-C interrupts that thread.
+ */
+public final class Interpreter {
+
+  /** What became of one statement. */
+  public enum Outcome {
+    /** It ran. */
+    OK,
+    /** It failed; the error was printed. */
+    FAILED,
+    /** EXIT or QUIT: the shell should stop. */
+    EXIT
+  }
+
+  private final ShellState state;
+  private final PrintWriter out;
+  private final ErrorReporter errors;
+  private final SinkFactory sinks;
+  private final SourceFactory sources;
+  private final ResultPrinter printer;
+  private int sourceDepth;
+
+  /**
+   * @param state the connection and settings
+   * @param out results and summaries
+   * @param errors where errors are reported
+   * @param sinks opens COPY TO targets
+   * @param sources opens COPY FROM inputs
+   */
+  public Interpreter(
+      ShellState state, PrintWriter out, ErrorReporter errors, SinkFactory sinks, SourceFactory sources) {
+    this.state = state;
+    this.out = out;
+    this.errors = errors;
+    this.sinks = sinks;
+    this.sources = sources;
+    this.printer = new ResultPrinter(out, new ValueFormatter());
+  }
+
+  /** The shell state this interpreter runs against. */
+  public ShellState state() {
+    return state;
+  }
+
+  /**
+   * Runs every statement of a script, continuing after a failed one as cqlsh does.
+   *
+   * @param text the script's text
+   * @param sourceName the name errors are reported under ({@code <stdin>}, a file name)
+   * @return {@link Outcome#EXIT} if the script said EXIT, {@link Outcome#FAILED} if any
+   *     statement failed, else {@link Outcome#OK}
+   */
+  public Outcome runScript(String text, String sourceName) {
+    StatementSplitter.Result split = StatementSplitter.split(text);
+    Outcome result = Outcome.OK;
+    for (StatementSplitter.Statement statement : split.statements()) {
+      Outcome outcome = execute(statement.text(), sourceName, statement.line());
+      if (outcome == Outcome.EXIT) {
+        return Outcome.EXIT;
+      }
+      if (outcome == Outcome.FAILED) {
+        result = Outcome.FAILED;
+      }
+    }
+    if (!split.remainder().isBlank()) {
+      errors.report(sourceName, lineOf(text, split.remainder()), "Incomplete statement at end of input (missing ';'?)");
+      result = Outcome.FAILED;
+    }
+    return result;
+  }
+
+  private static int lineOf(String text, String remainder) {
+    String before = text.substring(0, Math.max(0, text.length() - remainder.length()));
+    String trimmed = remainder.stripLeading();
+    int offset = remainder.length() - trimmed.length();
+    String upTo = before + remainder.substring(0, offset);
+    return (int) upTo.chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  /**
+   * Runs one statement.
+   *
+   * @param statement the statement text, without its final {@code ;}
+   * @param sourceName where it came from, for error lines; {@code null} at the prompt
+   * @param line its first line in the source (1-based)
+   * @return what became of it; errors are reported, never thrown
+   */
+  public Outcome execute(String statement, String sourceName, int line) {
+    try {
+      Command command = CommandParser.parse(statement);
+      return dispatch(command);
+    } catch (InterruptedException e) {
+      errors.report(sourceName, line, "Interrupted.");
+      return Outcome.FAILED;
+    } catch (RuntimeException e) {
+      if (Thread.interrupted()) {
+        errors.report(sourceName, line, "Interrupted.");
+        return Outcome.FAILED;
+      }
+      errors.report(sourceName, line, e);
+      return Outcome.FAILED;
+    }
+  }
+
+  private Outcome dispatch(Command command) throws InterruptedException {
+    CqlSession session = state.session();
+    if (command instanceof Command.CqlStatement cql) {
+      runCql(cql.text());
+    } else if (command instanceof Command.CopyTo copy) {
+      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
+    } else if (command instanceof Command.CopyFrom copy) {
+      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
+    } else if (command instanceof Command.Use use) {
+      runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
+    } else if (command instanceof Command.Consistency c) {
+      consistency(c);
+    } else if (command instanceof Command.Paging p) {
+      paging(p);
+    } else if (command instanceof Command.Expand e) {
+      if (e.on() == null) {
+        out.println("Expanded output is currently " + (state.expand() ? "enabled. Use EXPAND OFF to disable" : "disabled. Use EXPAND ON to enable."));
+      } else {
+        state.expand(e.on());
+        out.println(e.on() ? "Now Expanded output is enabled" : "Disabled Expanded output.");
+      }
+    } else if (command instanceof Command.Tracing t) {
+      if (t.on() == null) {
+        out.println("Tracing is currently " + (state.tracing() ? "enabled. Use TRACING OFF to disable" : "disabled. Use TRACING ON to enable."));
+      } else {
+        state.tracing(t.on());
+        out.println(t.on() ? "Now Tracing is enabled" : "Disabled Tracing.");
+      }
+    } else if (command instanceof Command.Source s) {
+      return source(s.path());
+    } else if (command instanceof Command.Help h) {
+      out.println(Help.text(h.topics()));
+    } else if (command instanceof Command.Exit) {
+      return Outcome.EXIT;
+    } else if (command instanceof Command.Capture) {
+      throw new IllegalStateException("CAPTURE is not available in this version of cqlp.");
+    } else {
+      throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
+    }
+    out.flush();
+    return Outcome.OK;
+  }
+
+  private void runCql(String cql) throws InterruptedException {
+    SimpleStatement statement =
+        SimpleStatement.newInstance(cql)
+            .setConsistencyLevel(state.consistency())
+            .setSerialConsistencyLevel(state.serialConsistency())
+            .setPageSize(state.interactive() && state.paging() ? state.pageSize() : 5000)
+            .setTracing(state.tracing());
+    CompletableFuture<ResultSet> future =
+        CompletableFuture.supplyAsync(() -> state.session().execute(statement));
+    ResultSet result;
+    try {
+      result = future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause.getMessage(), cause);
+    }
+    int block = state.interactive() && state.paging() ? state.pageSize() : 5000;
+    printer.print(result, block, state.expand());
+  }
+
+  private void consistency(Command.Consistency c) {
+    String what = c.serial() ? "Serial consistency level" : "Consistency level";
+    if (c.level() == null) {
+      out.println("Current " + what.toLowerCase(Locale.ROOT) + " is "
+          + (c.serial() ? state.serialConsistency() : state.consistency()).name() + ".");
+      return;
+    }
+    DefaultConsistencyLevel level;
+    try {
+      level = DefaultConsistencyLevel.valueOf(c.level().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Improper CONSISTENCY command: unknown level '" + c.level() + "'.");
+    }
+    if (c.serial()) {
+      if (level != DefaultConsistencyLevel.SERIAL && level != DefaultConsistencyLevel.LOCAL_SERIAL) {
+        throw new IllegalArgumentException("Serial consistency must be SERIAL or LOCAL_SERIAL.");
+      }
+      state.serialConsistency(level);
+    } else {
+      state.consistency(level);
+    }
+    out.println(what + " set to " + level.name() + ".");
+  }
+
+  private void paging(Command.Paging p) {
+    if (p.on() == null && p.pageSize() == null) {
+      out.println(state.paging()
+          ? "Query paging is currently enabled. Use PAGING OFF to disable\nPage size: " + state.pageSize()
+          : "Query paging is currently disabled. Use PAGING ON to enable.");
+      return;
+    }
+    if (p.pageSize() != null) {
+      if (p.pageSize() < 1) {
+        throw new IllegalArgumentException("Page size must be at least 1.");
+      }
+      state.paging(true);
+      state.pageSize(p.pageSize());
+      out.println("Page size: " + p.pageSize());
+    } else {
+      state.paging(p.on());
+      out.println(p.on() ? "Now Query paging is enabled\nPage size: " + state.pageSize() : "Disabled Query paging.");
+    }
+  }
+
+  private Outcome source(String path) {
+    if (sourceDepth > 8) {
+      throw new IllegalStateException("SOURCE nested too deeply (more than 8 levels): " + path);
+    }
+    String text;
+    try {
+      text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Could not open '" + path + "': " + e.getMessage());
+    }
+    sourceDepth++;
+    try {
+      return runScript(text, path);
+    } finally {
+      sourceDepth--;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.cqlp.session;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+
+/**
+ * What a shell session remembers between statements: the connection, the consistency levels,
+ * paging and display settings. Defaults are cqlsh's: consistency ONE, serial consistency
+ * SERIAL, paging on with 100 rows a page on a terminal. Used from the shell's one thread.
+ */
+public final class ShellState {
+  private final CqlSession session;
+  private final boolean interactive;
+  private ConsistencyLevel consistency = DefaultConsistencyLevel.ONE;
+  private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
+  private boolean paging = true;
+  private int pageSize = 100;
+  private boolean expand;
+  private boolean tracing;
+
+  /**
+   * @param session the open driver session; not null, owned by the caller
+   * @param interactive true at a terminal prompt (paged display), false for scripts and pipes
+   */
+  public ShellState(CqlSession session, boolean interactive) {
+    this.session = session;
+    this.interactive = interactive;
+  }
+
+  /** The driver session. */
+  public CqlSession session() {
+    return session;
+  }
+
+  /** True at a terminal prompt. */
+  public boolean interactive() {
+    return interactive;
+  }
+
+  /** The keyspace of {@code USE}, or {@code null} when none. */
+  public String keyspace() {
+    return session.getKeyspace().map(k -> k.asInternal()).orElse(null);
+  }
+
+  public ConsistencyLevel consistency() {
+    return consistency;
+  }
+
+  public void consistency(ConsistencyLevel level) {
+    this.consistency = level;
+  }
+
+  public ConsistencyLevel serialConsistency() {
+    return serialConsistency;
+  }
+
+  public void serialConsistency(ConsistencyLevel level) {
+    this.serialConsistency = level;
+  }
+
+  /** Whether results are shown a page at a time (only at a terminal, as cqlsh). */
+  public boolean paging() {
+    return paging;
+  }
+
+  public void paging(boolean on) {
+    this.paging = on;
+  }
+
+  /** Rows per displayed page when paging; also the fetch size of plain queries. */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  public void pageSize(int rows) {
+    this.pageSize = rows;
+  }
+
+  /** Vertical display ({@code EXPAND ON}). */
+  public boolean expand() {
+    return expand;
+  }
+
+  public void expand(boolean on) {
+    this.expand = on;
+  }
+
+  public boolean tracing() {
+    return tracing;
+  }
+
+  public void tracing(boolean on) {
+    this.tracing = on;
+  }
+}

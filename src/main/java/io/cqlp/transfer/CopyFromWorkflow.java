@@ -1,0 +1,164 @@
+package io.cqlp.transfer;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
+import io.cqlp.command.CopyFrom;
+import io.cqlp.command.Options;
+import io.cqlp.transfer.load.AsyncLoader;
+import io.cqlp.types.ColumnKind;
+import io.cqlp.types.ColumnSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * COPY FROM: reads a file, converts each value to its column's CQL type, and writes the rows
+ * with prepared INSERTs, asynchronously, with a bound on requests in flight.
+ *
+ * <p>A NULL value is left unset in the INSERT (as DSBulk does by default), so an import writes no
+ * tombstones; the row reads back with that column NULL all the same.
+ */
+public final class CopyFromWorkflow {
+
+  /** Options COPY FROM accepts. */
+  public static final Set<String> OPTIONS =
+      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS");
+
+  /** Default writes in flight (MAXREQUESTS). */
+  public static final int DEFAULT_MAX_REQUESTS = 64;
+
+  /** Default tries per write (MAXATTEMPTS), cqlsh's default. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+  private final CqlSession session;
+  private final ConsistencyLevel consistency;
+  private final SourceFactory sources;
+
+  /**
+   * @param session the session to write with
+   * @param consistency consistency level of the writes (the shell's CONSISTENCY)
+   * @param sources opens the file source
+   */
+  public CopyFromWorkflow(CqlSession session, ConsistencyLevel consistency, SourceFactory sources) {
+    this.session = session;
+    this.consistency = consistency;
+    this.sources = sources;
+  }
+
+  /**
+   * Runs the import.
+   *
+   * @param command the parsed COPY FROM
+   * @return rows imported, files read, rows skipped, elapsed time
+   * @throws TransferException for an unknown table, column or option, an unreadable file, a
+   *     value that cannot be converted (file, row and column named) or a write that failed after
+   *     its retries; the message says how many rows were written before
+   * @throws InterruptedException if the shell thread is interrupted (Ctrl-C)
+   */
+  public TransferSummary run(CopyFrom command) throws InterruptedException {
+    long started = System.nanoTime();
+    Options options = command.options();
+    options.requireKnown(OPTIONS, "COPY FROM");
+    int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
+    int maxAttempts = options.getInt("MAXATTEMPTS", DEFAULT_MAX_ATTEMPTS);
+    long skipRows = options.getRowCount("SKIPROWS", 0);
+    long maxRows = options.getRowCount("MAXROWS", -1);
+    if (maxRequests < 1 || maxAttempts < 1) {
+      throw new TransferException("MAXREQUESTS and MAXATTEMPTS must be at least 1.");
+    }
+    TableSchema schema =
+        TableSchema.resolve(session, command.table().keyspace(), command.table().name(), command.columns());
+    Path file = Path.of(command.source());
+    if (!Files.exists(file)) {
+      throw new TransferException("Cannot read " + file + ": no such file.");
+    }
+    AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts);
+    long skipped = 0;
+    try (RowSource source = sources.open(file, schema, !command.columns().isEmpty(), options)) {
+      List<ColumnSpec> columns = source.columns();
+      requireKeyColumns(schema, columns, file);
+      PreparedStatement insert = session.prepare(insertStatement(schema, columns));
+      Encoder encoder = new Encoder(columns, session);
+      Object[] row;
+      long taken = 0;
+      while ((maxRows < 0 || taken < maxRows) && (row = source.next()) != null) {
+        if (skipped < skipRows) {
+          skipped++;
+          continue;
+        }
+        loader.submit(encoder.bind(insert, row).setConsistencyLevel(consistency).build(), 1);
+        taken++;
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+      }
+      long rows = loader.finish();
+      return new TransferSummary(rows, 1, skipped, Duration.ofNanos(System.nanoTime() - started));
+    } catch (IOException e) {
+      throw new TransferException(e.getMessage(), e);
+    } catch (ConversionException e) {
+      loader.finish();
+      throw new TransferException(e.getMessage() + " (" + loader.written() + " rows were imported before it)", e);
+    } catch (io.cqlp.transfer.load.LoadException e) {
+      throw new TransferException(
+          "Write to " + schema.qualifiedName() + " failed after " + maxAttempts + " attempts: "
+              + e.getMessage() + " (" + loader.written() + " rows were imported before it)", e);
+    }
+  }
+
+  private static void requireKeyColumns(TableSchema schema, List<ColumnSpec> columns, Path file) {
+    Set<String> present = columns.stream().map(ColumnSpec::name).collect(Collectors.toSet());
+    List<String> missing =
+        schema.columns().stream()
+            .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING)
+            .map(ColumnSpec::name)
+            .filter(n -> !present.contains(n))
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new TransferException(
+          file + " has no column for primary key column(s) " + String.join(", ", missing)
+              + " of " + schema.qualifiedName() + ".");
+    }
+  }
+
+  private static String insertStatement(TableSchema schema, List<ColumnSpec> columns) {
+    String names = columns.stream().map(c -> TableSchema.quote(c.name())).collect(Collectors.joining(", "));
+    String markers = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    return "INSERT INTO " + schema.qualifiedName() + " (" + names + ") VALUES (" + markers + ")";
+  }
+
+  /** Binds value arrays with codecs looked up once per column; NULLs stay unset. */
+  private static final class Encoder {
+    private final TypeCodec<Object>[] codecs;
+    private final ProtocolVersion protocolVersion;
+
+    @SuppressWarnings("unchecked")
+    Encoder(List<ColumnSpec> columns, CqlSession session) {
+      CodecRegistry registry = session.getContext().getCodecRegistry();
+      codecs = new TypeCodec[columns.size()];
+      for (int i = 0; i < codecs.length; i++) {
+        codecs[i] = registry.codecFor(columns.get(i).type());
+      }
+      protocolVersion = session.getContext().getProtocolVersion();
+    }
+
+    BoundStatementBuilder bind(PreparedStatement insert, Object[] row) {
+      BoundStatementBuilder builder = insert.boundStatementBuilder();
+      for (int i = 0; i < codecs.length; i++) {
+        if (row[i] != null) {
+          builder.setBytesUnsafe(i, codecs[i].encode(row[i], protocolVersion));
+        }
+      }
+      return builder;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.cqlp.transfer;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.cqlp.command.CopyTo;
+import io.cqlp.command.Options;
+import io.cqlp.transfer.plan.ScanRange;
+import io.cqlp.transfer.plan.TokenRangePlanner;
+import io.cqlp.transfer.scan.RangeScanner;
+import io.cqlp.transfer.scan.RowDecoder;
+import io.cqlp.types.ColumnKind;
+import io.cqlp.types.ColumnSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * COPY TO: scans a table by token range (or runs the user's SELECT) and streams the rows into a
+ * file sink, which appears at its target only when complete.
+ *
+ * <p>Data flow: table metadata → {@link TokenRangePlanner} ranges → {@link RangeScanner} pages
+ * (bounded queue) → {@link RowSink} → commit (rename into place) → {@link TransferSummary}.
+ */
+public final class CopyToWorkflow {
+
+  /** Options COPY TO accepts (the format's own options included). */
+  public static final Set<String> OPTIONS =
+      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS");
+
+  /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
+  public static final int DEFAULT_PAGE_SIZE = 5000;
+
+  /** Default token-range scans in flight (MAXREQUESTS). */
+  public static final int DEFAULT_MAX_REQUESTS = 6;
+
+  private final CqlSession session;
+  private final ConsistencyLevel consistency;
+  private final SinkFactory sinks;
+
+  /**
+   * @param session the session to scan with
+   * @param consistency consistency level of the scan queries (the shell's CONSISTENCY)
+   * @param sinks opens the file sink for the target
+   */
+  public CopyToWorkflow(CqlSession session, ConsistencyLevel consistency, SinkFactory sinks) {
+    this.session = session;
+    this.consistency = consistency;
+    this.sinks = sinks;
+  }
+
+  /**
+   * Runs the export.
+   *
+   * @param command the parsed COPY TO
+   * @return rows and files written, and the elapsed time
+   * @throws TransferException for an unknown table, column or option, a missing directory, or a
+   *     failed scan or write; nothing is then left at the target
+   * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
+   */
+  public TransferSummary run(CopyTo command) throws InterruptedException {
+    long started = System.nanoTime();
+    Options options = command.options();
+    options.requireKnown(OPTIONS, "COPY TO");
+    int pageSize = options.getInt("PAGESIZE", DEFAULT_PAGE_SIZE);
+    int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
+    if (pageSize < 1 || maxRequests < 1) {
+      throw new TransferException("PAGESIZE and MAXREQUESTS must be at least 1.");
+    }
+    Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
+    Path target = Path.of(command.target());
+    RowDecoder decoder =
+        new RowDecoder(
+            source.schema.columns(),
+            session.getContext().getCodecRegistry(),
+            session.getContext().getProtocolVersion());
+    IntFunction<BoundStatement> statements =
+        i -> source.statement.apply(i).setPageSize(pageSize).setConsistencyLevel(consistency);
+    try (RowSink sink = sinks.open(target, source.schema, options);
+        RangeScanner scanner =
+            new RangeScanner(session, statements, source.rangeCount, maxRequests, maxRequests * 2, decoder)) {
+      scanner.start();
+      List<Object[]> page;
+      while ((page = scanner.next()) != null) {
+        for (Object[] row : page) {
+          sink.write(row);
+        }
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+      }
+      sink.commit();
+      return new TransferSummary(
+          sink.rowsWritten(), 1, 0, Duration.ofNanos(System.nanoTime() - started));
+    } catch (IOException e) {
+      throw new TransferException("Cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The scan statements and the schema of what they return. */
+  private record Source(TableSchema schema, IntFunction<BoundStatement> statement, int rangeCount) {}
+
+  private Source forTable(CopyTo command, int maxRequests) {
+    TableSchema schema =
+        TableSchema.resolve(
+            session, command.table().keyspace(), command.table().name(), command.columns());
+    String token =
+        "token(" + schema.partitionKey().stream().map(TableSchema::quote).collect(Collectors.joining(", ")) + ")";
+    String select = "SELECT " + schema.columnList() + " FROM " + schema.qualifiedName();
+    String extra = command.where() == null ? "" : " AND " + command.where();
+    String where = command.where() == null ? "" : " WHERE " + command.where();
+    List<ScanRange> ranges =
+        TokenRangePlanner.plan(session.getMetadata().getTokenMap(), Math.max(64, maxRequests * 8));
+    PreparedStatement full = session.prepare(select + where);
+    PreparedStatement both = session.prepare(select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra);
+    PreparedStatement from = session.prepare(select + " WHERE " + token + " > ?" + extra);
+    PreparedStatement to = session.prepare(select + " WHERE " + token + " <= ?" + extra);
+    IntFunction<BoundStatement> statements =
+        i -> {
+          ScanRange r = ranges.get(i);
+          if (r.start() != null && r.end() != null) {
+            return both.bind().setToken(0, r.start()).setToken(1, r.end());
+          } else if (r.start() != null) {
+            return from.bind().setToken(0, r.start());
+          } else if (r.end() != null) {
+            return to.bind().setToken(0, r.end());
+          }
+          return full.bind();
+        };
+    return new Source(schema, statements, ranges.size());
+  }
+
+  private Source forSelect(CopyTo command) {
+    PreparedStatement query = session.prepare(command.selectQuery());
+    List<ColumnSpec> columns = new ArrayList<>();
+    String keyspace = "";
+    String table = "";
+    for (ColumnDefinition column : query.getResultSetDefinitions()) {
+      columns.add(new ColumnSpec(column.getName().asInternal(), column.getType(), ColumnKind.REGULAR));
+      keyspace = column.getKeyspace().asInternal();
+      table = column.getTable().asInternal();
+    }
+    if (columns.isEmpty()) {
+      throw new TransferException("COPY (query) TO needs a SELECT that returns columns.");
+    }
+    TableSchema schema = new TableSchema(keyspace, table, List.copyOf(columns), List.of());
+    return new Source(schema, i -> query.bind(), 1);
+  }
+}

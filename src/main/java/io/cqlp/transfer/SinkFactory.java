@@ -1,0 +1,20 @@
+package io.cqlp.transfer;
+
+import io.cqlp.command.Options;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Opens the file sink of an export for its format (from FORMAT or the target's extension). */
+@FunctionalInterface
+public interface SinkFactory {
+
+  /**
+   * @param target the file to publish on commit
+   * @param schema the table and the columns of every row written
+   * @param options the COPY options (FORMAT, COMPRESSION, CHUNKSIZE, ...)
+   * @return an open sink; nothing exists at {@code target} until it is committed
+   * @throws IOException if the target's directory does not exist or cannot be written
+   * @throws TransferException for a bad option value
+   */
+  RowSink open(Path target, TableSchema schema, Options options) throws IOException;
+}

@@ -1,0 +1,24 @@
+package io.cqlp.transfer;
+
+import io.cqlp.command.Options;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Opens the file source of an import for its format (from FORMAT or the file's extension). */
+@FunctionalInterface
+public interface SourceFactory {
+
+  /**
+   * @param file the file to read
+   * @param schema the target table and the columns to fill
+   * @param explicitColumns true when the user listed the columns: each must then be in the file;
+   *     otherwise the source fills the table columns the file has and reports the rest as absent
+   * @param options the COPY options
+   * @return an open source whose {@link RowSource#columns()} are the columns it fills
+   * @throws IOException if the file is missing, empty, truncated or not of the format (one-line
+   *     message naming the file)
+   * @throws TransferException if a listed column is not in the file
+   */
+  RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
+      throws IOException;
+}

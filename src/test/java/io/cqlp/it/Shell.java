@@ -1,0 +1,83 @@
+package io.cqlp.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real shell, {@code bin/cqlp}, as a user would: a separate process from the built
+ * artifacts, with its own HOME, and captures its exit status and output.
+ */
+public final class Shell {
+
+  /** What one run of the shell did. */
+  public record Result(int exitCode, String out, String err) {
+    /** Standard error's lines, without blank ones. */
+    public List<String> errLines() {
+      return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  private Shell() {}
+
+  /** The repository root (system property {@code cqlp.home}, set by the build). */
+  public static Path home() {
+    return Path.of(System.getProperty("cqlp.home", ".")).toAbsolutePath();
+  }
+
+  /**
+   * Runs {@code bin/cqlp host port args...} with nothing on standard input.
+   *
+   * @param host the node's host
+   * @param port the node's CQL port
+   * @param args further arguments
+   */
+  public static Result run(String host, int port, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(host, String.valueOf(port)));
+    command.addAll(List.of(args));
+    return runRaw(null, command.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code bin/cqlp args...}, feeding {@code stdin} (or nothing) to it; its HOME is a fresh
+   * temporary directory, its working directory the repository root.
+   */
+  public static Result runRaw(String stdin, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(home().resolve("bin/cqlp").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(home().toFile());
+    Path userHome = Files.createTempDirectory("cqlp-home");
+    builder.environment().put("HOME", userHome.toString());
+    builder.environment().remove("CQLSH_HOST");
+    builder.environment().remove("CQLSH_PORT");
+    Path out = Files.createTempFile("cqlp-out", ".txt");
+    Path err = Files.createTempFile("cqlp-err", ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (stdin == null) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
+    Process process = builder.start();
+    if (stdin != null) {
+      try (var in = process.getOutputStream()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("cqlp did not finish within 10 minutes: " + command);
+    }
+    Result result =
+        new Result(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+    return result;
+  }
+}

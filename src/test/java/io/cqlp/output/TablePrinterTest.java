@@ -1,0 +1,47 @@
+package io.cqlp.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TablePrinterTest {
+
+  @Test
+  void should_print_like_cqlsh_with_left_aligned_names_and_right_aligned_values() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("user_id", "fname", "lname"));
+    printer.printBlock(List.of(new String[] {"1745", "john", "smith"}, new String[] {"1744", "john", "doe"}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo(
+            "\n"
+                + " user_id | fname | lname\n"
+                + "---------+-------+-------\n"
+                + "    1745 |  john | smith\n"
+                + "    1744 |  john |   doe\n"
+                + "\n"
+                + "(2 rows)\n");
+  }
+
+  @Test
+  void should_print_header_and_zero_rows_for_an_empty_result() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("a", "bb"));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo("\n a | bb\n---+----\n\n(0 rows)\n");
+  }
+
+  @Test
+  void should_count_wide_characters_as_two_cells() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("name"));
+    printer.printBlock(List.<String[]>of(new String[] {"東京"}, new String[] {"x"}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo("\n name\n------\n 東京\n    x\n\n(2 rows)\n");
+  }
+}
