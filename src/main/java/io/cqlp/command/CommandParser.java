@@ -1,0 +1,64 @@
+package io.cqlp.command;
+
+import io.cqlp.command.grammar.CqlpShellLexer;
+import io.cqlp.command.grammar.CqlpShellParser;
+import java.util.Objects;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Parses one statement (as split by {@code io.cqlp.script.StatementSplitter}, without its
+ * final {@code ;}) into a {@link Command}.
+ *
+ * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
+ * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments) are shell commands,
+ * parsed with the CqlpShell grammar ({@code grammar/CqlpShell.g4}); anything else is returned as
+ * a {@link CqlStatement} for Cassandra, never parsed here. Thread-safe: no shared state.
+ */
+public final class CommandParser {
+  private static final Set<Integer> SHELL_COMMANDS = Set.of(
+      CqlpShellLexer.COPY, CqlpShellLexer.CAPTURE, CqlpShellLexer.USE,
+      CqlpShellLexer.CONSISTENCY, CqlpShellLexer.SERIAL, CqlpShellLexer.PAGING,
+      CqlpShellLexer.EXPAND, CqlpShellLexer.TRACING, CqlpShellLexer.SOURCE,
+      CqlpShellLexer.HELP, CqlpShellLexer.QUESTION, CqlpShellLexer.EXIT, CqlpShellLexer.QUIT);
+
+  private CommandParser() {}
+
+  /**
+   * @param statement one statement; a final {@code ;} is allowed but not needed
+   * @return the shell command, or a {@link CqlStatement} holding the statement without
+   *     surrounding whitespace
+   * @throws ParsingException when a shell command does not follow its syntax, or when the
+   *     statement is empty (only whitespace and comments); line and column are 1-based in
+   *     {@code statement}
+   */
+  public static Command parse(String statement) {
+    Objects.requireNonNull(statement, "statement");
+    int first = firstTokenType(statement);
+    if (first == Token.EOF) {
+      throw new ParsingException("empty statement: type a shell command or a CQL statement", 1, 1);
+    }
+    if (!SHELL_COMMANDS.contains(first)) {
+      return new CqlStatement(statement.strip());
+    }
+    CharStream input = CharStreams.fromString(statement);
+    CqlpShellLexer lexer = new CqlpShellLexer(input);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(ThrowingErrorListener.INSTANCE);
+    CqlpShellParser parser = new CqlpShellParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(ThrowingErrorListener.INSTANCE);
+    parser.setErrorHandler(new SyntaxErrorStrategy());
+    return new CommandBuilder(input).build(parser.command());
+  }
+
+  /** The type of the first token after whitespace and comments; CQL text never fails here. */
+  private static int firstTokenType(String statement) {
+    CqlpShellLexer lexer = new CqlpShellLexer(CharStreams.fromString(statement));
+    lexer.removeErrorListeners();
+    return lexer.nextToken().getType();
+  }
+}

@@ -1,0 +1,4 @@
+package io.cqlp.command;
+
+/** {@code EXIT} or {@code QUIT}. */
+public record Exit() implements Command {}

@@ -1,0 +1,8 @@
+package io.cqlp.command;
+
+/**
+ * {@code EXPAND [ON | OFF]}: vertical output of rows, as cqlsh.
+ *
+ * @param on {@code true} for ON, {@code false} for OFF, {@code null} to show the current state
+ */
+public record Expand(Boolean on) implements Command {}

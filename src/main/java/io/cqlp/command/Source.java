@@ -1,0 +1,14 @@
+package io.cqlp.command;
+
+import java.util.Objects;
+
+/**
+ * {@code SOURCE 'file'}: run the statements of a file.
+ *
+ * @param path the path as typed (unquoted), not resolved
+ */
+public record Source(String path) implements Command {
+  public Source {
+    Objects.requireNonNull(path, "path");
+  }
+}

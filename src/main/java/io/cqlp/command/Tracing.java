@@ -1,0 +1,8 @@
+package io.cqlp.command;
+
+/**
+ * {@code TRACING [ON | OFF]}, as cqlsh.
+ *
+ * @param on {@code true} for ON, {@code false} for OFF, {@code null} to show the current state
+ */
+public record Tracing(Boolean on) implements Command {}
