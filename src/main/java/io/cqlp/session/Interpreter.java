@@ -4,8 +4,20 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.cqlp.command.Capture;
 import io.cqlp.command.Command;
 import io.cqlp.command.CommandParser;
+import io.cqlp.command.Consistency;
+import io.cqlp.command.CopyFrom;
+import io.cqlp.command.CopyTo;
+import io.cqlp.command.CqlStatement;
+import io.cqlp.command.Exit;
+import io.cqlp.command.Expand;
+import io.cqlp.command.Paging;
+import io.cqlp.command.ParsingException;
+import io.cqlp.command.Source;
+import io.cqlp.command.Tracing;
+import io.cqlp.command.Use;
 import io.cqlp.output.ResultPrinter;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.script.StatementSplitter;
@@ -120,6 +132,11 @@ public final class Interpreter {
     } catch (InterruptedException e) {
       errors.report(sourceName, line, "Interrupted.");
       return Outcome.FAILED;
+    } catch (ParsingException e) {
+      int errorLine = line + e.getLineNumber() - 1;
+      errors.report(sourceName, errorLine,
+          "SyntaxException: line " + errorLine + ":" + e.getColumnNumber() + ": " + e.getErrorMessage());
+      return Outcome.FAILED;
     } catch (RuntimeException e) {
       if (Thread.interrupted()) {
         errors.report(sourceName, line, "Interrupted.");
@@ -132,39 +149,39 @@ public final class Interpreter {
 
   private Outcome dispatch(Command command) throws InterruptedException {
     CqlSession session = state.session();
-    if (command instanceof Command.CqlStatement cql) {
+    if (command instanceof CqlStatement cql) {
       runCql(cql.text());
-    } else if (command instanceof Command.CopyTo copy) {
+    } else if (command instanceof CopyTo copy) {
       out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
-    } else if (command instanceof Command.CopyFrom copy) {
+    } else if (command instanceof CopyFrom copy) {
       out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
-    } else if (command instanceof Command.Use use) {
+    } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
-    } else if (command instanceof Command.Consistency c) {
+    } else if (command instanceof Consistency c) {
       consistency(c);
-    } else if (command instanceof Command.Paging p) {
+    } else if (command instanceof Paging p) {
       paging(p);
-    } else if (command instanceof Command.Expand e) {
+    } else if (command instanceof Expand e) {
       if (e.on() == null) {
         out.println("Expanded output is currently " + (state.expand() ? "enabled. Use EXPAND OFF to disable" : "disabled. Use EXPAND ON to enable."));
       } else {
         state.expand(e.on());
         out.println(e.on() ? "Now Expanded output is enabled" : "Disabled Expanded output.");
       }
-    } else if (command instanceof Command.Tracing t) {
+    } else if (command instanceof Tracing t) {
       if (t.on() == null) {
         out.println("Tracing is currently " + (state.tracing() ? "enabled. Use TRACING OFF to disable" : "disabled. Use TRACING ON to enable."));
       } else {
         state.tracing(t.on());
         out.println(t.on() ? "Now Tracing is enabled" : "Disabled Tracing.");
       }
-    } else if (command instanceof Command.Source s) {
+    } else if (command instanceof Source s) {
       return source(s.path());
-    } else if (command instanceof Command.Help h) {
-      out.println(Help.text(h.topics()));
-    } else if (command instanceof Command.Exit) {
+    } else if (command instanceof io.cqlp.command.Help h) {
+      out.println(HelpText.text(h.topics()));
+    } else if (command instanceof Exit) {
       return Outcome.EXIT;
-    } else if (command instanceof Command.Capture) {
+    } else if (command instanceof Capture) {
       throw new IllegalStateException("CAPTURE is not available in this version of cqlp.");
     } else {
       throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
@@ -199,7 +216,7 @@ public final class Interpreter {
     printer.print(result, block, state.expand());
   }
 
-  private void consistency(Command.Consistency c) {
+  private void consistency(Consistency c) {
     String what = c.serial() ? "Serial consistency level" : "Consistency level";
     if (c.level() == null) {
       out.println("Current " + what.toLowerCase(Locale.ROOT) + " is "
@@ -223,8 +240,8 @@ public final class Interpreter {
     out.println(what + " set to " + level.name() + ".");
   }
 
-  private void paging(Command.Paging p) {
-    if (p.on() == null && p.pageSize() == null) {
+  private void paging(Paging p) {
+    if (p.enabled() == null && p.pageSize() == null) {
       out.println(state.paging()
           ? "Query paging is currently enabled. Use PAGING OFF to disable\nPage size: " + state.pageSize()
           : "Query paging is currently disabled. Use PAGING ON to enable.");
@@ -238,8 +255,8 @@ public final class Interpreter {
       state.pageSize(p.pageSize());
       out.println("Page size: " + p.pageSize());
     } else {
-      state.paging(p.on());
-      out.println(p.on() ? "Now Query paging is enabled\nPage size: " + state.pageSize() : "Disabled Query paging.");
+      state.paging(p.enabled());
+      out.println(p.enabled() ? "Now Query paging is enabled\nPage size: " + state.pageSize() : "Disabled Query paging.");
     }
   }
 

@@ -1,10 +1,12 @@
 package io.cqlp.transfer;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
@@ -76,7 +78,7 @@ public final class CopyFromWorkflow {
       throw new TransferException("MAXREQUESTS and MAXATTEMPTS must be at least 1.");
     }
     TableSchema schema =
-        TableSchema.resolve(session, command.table().keyspace(), command.table().name(), command.columns());
+        TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
     Path file = Path.of(command.source());
     if (!Files.exists(file)) {
       throw new TransferException("Cannot read " + file + ": no such file.");
@@ -87,7 +89,7 @@ public final class CopyFromWorkflow {
       List<ColumnSpec> columns = source.columns();
       requireKeyColumns(schema, columns, file);
       PreparedStatement insert = session.prepare(insertStatement(schema, columns));
-      Encoder encoder = new Encoder(columns, session);
+      Encoder encoder = new Encoder(columns, insert, session);
       Object[] row;
       long taken = 0;
       while ((maxRows < 0 || taken < maxRows) && (row = source.next()) != null) {
@@ -130,32 +132,59 @@ public final class CopyFromWorkflow {
     }
   }
 
-  private static String insertStatement(TableSchema schema, List<ColumnSpec> columns) {
+  /**
+   * An INSERT of the columns, or for a counter table an {@code UPDATE ... SET c = c + ?} of its
+   * counters keyed by the primary key (counters cannot be inserted), with the markers in the
+   * order of {@code columns} either way.
+   */
+  static String insertStatement(TableSchema schema, List<ColumnSpec> columns) {
+    boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
+    if (counters) {
+      List<String> sets = new java.util.ArrayList<>();
+      List<String> keys = new java.util.ArrayList<>();
+      for (ColumnSpec c : columns) {
+        String name = TableSchema.quote(c.name());
+        if (c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING) {
+          keys.add(name + " = ?");
+        } else {
+          sets.add(name + " = " + name + " + ?");
+        }
+      }
+      return "UPDATE " + schema.qualifiedName() + " SET " + String.join(", ", sets)
+          + " WHERE " + String.join(" AND ", keys);
+    }
     String names = columns.stream().map(c -> TableSchema.quote(c.name())).collect(Collectors.joining(", "));
     String markers = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
     return "INSERT INTO " + schema.qualifiedName() + " (" + names + ") VALUES (" + markers + ")";
   }
 
-  /** Binds value arrays with codecs looked up once per column; NULLs stay unset. */
+  /**
+   * Binds value arrays with codecs looked up once per column, each value to the marker of its
+   * column's name; NULLs stay unset.
+   */
   private static final class Encoder {
     private final TypeCodec<Object>[] codecs;
+    private final int[] markers;
     private final ProtocolVersion protocolVersion;
 
     @SuppressWarnings("unchecked")
-    Encoder(List<ColumnSpec> columns, CqlSession session) {
+    Encoder(List<ColumnSpec> columns, PreparedStatement statement, CqlSession session) {
       CodecRegistry registry = session.getContext().getCodecRegistry();
       codecs = new TypeCodec[columns.size()];
+      markers = new int[columns.size()];
       for (int i = 0; i < codecs.length; i++) {
         codecs[i] = registry.codecFor(columns.get(i).type());
+        markers[i] =
+            statement.getVariableDefinitions().firstIndexOf(CqlIdentifier.fromInternal(columns.get(i).name()));
       }
       protocolVersion = session.getContext().getProtocolVersion();
     }
 
-    BoundStatementBuilder bind(PreparedStatement insert, Object[] row) {
-      BoundStatementBuilder builder = insert.boundStatementBuilder();
+    BoundStatementBuilder bind(PreparedStatement statement, Object[] row) {
+      BoundStatementBuilder builder = statement.boundStatementBuilder();
       for (int i = 0; i < codecs.length; i++) {
         if (row[i] != null) {
-          builder.setBytesUnsafe(i, codecs[i].encode(row[i], protocolVersion));
+          builder.setBytesUnsafe(markers[i], codecs[i].encode(row[i], protocolVersion));
         }
       }
       return builder;

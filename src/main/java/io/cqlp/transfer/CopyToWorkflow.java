@@ -100,7 +100,8 @@ public final class CopyToWorkflow {
       return new TransferSummary(
           sink.rowsWritten(), 1, 0, Duration.ofNanos(System.nanoTime() - started));
     } catch (IOException e) {
-      throw new TransferException("Cannot write " + target + ": " + e.getMessage(), e);
+      String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
+      throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     }
   }
 
@@ -110,7 +111,7 @@ public final class CopyToWorkflow {
   private Source forTable(CopyTo command, int maxRequests) {
     TableSchema schema =
         TableSchema.resolve(
-            session, command.table().keyspace(), command.table().name(), command.columns());
+            session, command.table().keyspace(), command.table().table(), command.columns());
     String token =
         "token(" + schema.partitionKey().stream().map(TableSchema::quote).collect(Collectors.joining(", ")) + ")";
     String select = "SELECT " + schema.columnList() + " FROM " + schema.qualifiedName();

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The text of HELP and HELP topic. */
-final class Help {
-  private Help() {}
+final class HelpText {
+  private HelpText() {}
 
   private static final Map<String, String> TOPICS =
       Map.of(

@@ -1,0 +1,107 @@
+package io.cqlp.format;
+
+import io.cqlp.command.Options;
+import io.cqlp.format.parquet.ParquetCompression;
+import io.cqlp.format.parquet.ParquetRowReader;
+import io.cqlp.format.parquet.ParquetRowWriter;
+import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.transfer.RowSink;
+import io.cqlp.transfer.RowSource;
+import io.cqlp.transfer.SinkFactory;
+import io.cqlp.transfer.SourceFactory;
+import io.cqlp.transfer.TableSchema;
+import io.cqlp.transfer.TransferException;
+import io.cqlp.types.ColumnSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's
+ * extension ({@link FileFormat#fromPath}). Parquet is the format of this version; the others
+ * are refused with a message saying so.
+ */
+public final class Formats {
+  private Formats() {}
+
+  /** Opens COPY TO targets. */
+  public static SinkFactory sinks() {
+    return Formats::openSink;
+  }
+
+  /** Opens COPY FROM inputs. */
+  public static SourceFactory sources() {
+    return Formats::openSource;
+  }
+
+  private static FileFormat format(Options options, Path path) {
+    String named = options.getString("FORMAT", null);
+    FileFormat format;
+    try {
+      format = named != null ? FileFormat.parse(named) : FileFormat.fromPath(path.toString());
+    } catch (IllegalArgumentException e) {
+      throw new TransferException(e.getMessage());
+    }
+    if (format != FileFormat.PARQUET) {
+      throw new TransferException(
+          "FORMAT " + format + " is not available in this version of cqlp (for " + path
+              + "); use a .parquet file or FORMAT='PARQUET'.");
+    }
+    return format;
+  }
+
+  private static RowSink openSink(Path target, TableSchema schema, Options options) throws IOException {
+    format(options, target);
+    ParquetWriteOptions write;
+    try {
+      ParquetCompression codec = ParquetCompression.parse(options.getString("COMPRESSION", "SNAPPY"));
+      Integer level = options.contains("COMPRESSION_LEVEL") ? options.getInt("COMPRESSION_LEVEL", 0) : null;
+      long rows = options.getRowCount("CHUNKSIZE", ParquetWriteOptions.DEFAULT_ROWS_PER_ROW_GROUP);
+      write = ParquetWriteOptions.defaults()
+          .withCompression(codec, level)
+          .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
+          .withTable(schema.keyspace(), schema.table());
+    } catch (IllegalArgumentException e) {
+      throw new TransferException(capitalize(e.getMessage()) + ".");
+    }
+    return ParquetRowWriter.open(target, schema.columns(), write);
+  }
+
+  private static RowSource openSource(Path file, TableSchema schema, boolean explicitColumns, Options options)
+      throws IOException {
+    format(options, file);
+    ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns);
+    if (explicitColumns) {
+      return reader;
+    }
+    Set<String> tableNames =
+        schema.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    List<String> extra =
+        reader.fileColumns().stream()
+            .map(c -> c.name())
+            .filter(n -> !tableNames.contains(n.toLowerCase(Locale.ROOT)))
+            .toList();
+    if (!extra.isEmpty()) {
+      reader.close();
+      throw new TransferException(
+          file + " has columns that " + schema.keyspace() + "." + schema.table() + " does not: "
+              + String.join(", ", extra) + "; name the columns to import, e.g. COPY "
+              + schema.table() + " (" + schema.columns().stream().map(ColumnSpec::name).limit(3)
+                  .collect(Collectors.joining(", ")) + ") FROM ...");
+    }
+    if (reader.missingColumns().isEmpty()) {
+      return reader;
+    }
+    List<ColumnSpec> present =
+        schema.columns().stream().filter(c -> !reader.missingColumns().contains(c.name())).toList();
+    reader.close();
+    return ParquetRowReader.open(file, present, true);
+  }
+
+  private static String capitalize(String message) {
+    return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+  }
+}
