@@ -1,0 +1,249 @@
+package io.cqlp.format.parquet;
+
+import io.airlift.compress.Compressor;
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Page compressors and decompressors that need no Hadoop classes: aircompressor (pure Java) for
+ * SNAPPY, ZSTD and LZ4, {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3. Each page is compressed on its own, as
+ * the Parquet format frames them (snappy raw block, zstd frame, gzip member, LZ4 raw block).
+ */
+final class BlockCodecs {
+  private BlockCodecs() {}
+
+  /** Pages stored as they are. */
+  static final class Uncompressed implements BytesInputCompressor, BytesInputDecompressor {
+    @Override
+    public BytesInput compress(BytesInput bytes) {
+      return bytes;
+    }
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+      if (bytes.size() != uncompressedSize) {
+        throw new IOException(
+            "uncompressed page of " + bytes.size() + " bytes, expected " + uncompressedSize);
+      }
+      return bytes;
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int size)
+        throws IOException {
+      output.put(slice(input, compressedSize));
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return CompressionCodecName.UNCOMPRESSED;
+    }
+
+    @Override
+    public void release() {}
+  }
+
+  /** Base of the codecs that work on byte arrays. */
+  abstract static class ArrayCodec implements BytesInputCompressor, BytesInputDecompressor {
+    private final CompressionCodecName name;
+
+    ArrayCodec(CompressionCodecName name) {
+      this.name = name;
+    }
+
+    abstract byte[] compress(byte[] input) throws IOException;
+
+    /** Fills {@code output} entirely from {@code input} or throws. */
+    abstract void decompress(byte[] input, byte[] output) throws IOException;
+
+    @Override
+    public BytesInput compress(BytesInput bytes) throws IOException {
+      return BytesInput.from(compress(bytes.toByteArray()));
+    }
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+      byte[] out = new byte[uncompressedSize];
+      try {
+        decompress(bytes.toByteArray(), out);
+      } catch (MalformedInputException | IllegalArgumentException e) {
+        throw new IOException("corrupt " + name + " page: " + e.getMessage());
+      }
+      return BytesInput.from(out);
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int size)
+        throws IOException {
+      byte[] in = new byte[compressedSize];
+      slice(input, compressedSize).get(in);
+      output.put(decompress(BytesInput.from(in), size).toByteBuffer());
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return name;
+    }
+
+    @Override
+    public void release() {}
+  }
+
+  /** SNAPPY, ZSTD (default level) and LZ4_RAW through aircompressor. */
+  static final class Airlift extends ArrayCodec {
+    private final Compressor compressor;
+    private final Decompressor decompressor;
+
+    Airlift(CompressionCodecName name, Compressor compressor, Decompressor decompressor) {
+      super(name);
+      this.compressor = compressor;
+      this.decompressor = decompressor;
+    }
+
+    @Override
+    byte[] compress(byte[] input) {
+      byte[] out = new byte[compressor.maxCompressedLength(input.length)];
+      int n = compressor.compress(input, 0, input.length, out, 0, out.length);
+      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      int n = decompressor.decompress(input, 0, input.length, output, 0, output.length);
+      expectSize(n, output.length);
+    }
+  }
+
+  /** ZSTD at a chosen level (zstd-jni); decompression stays with aircompressor. */
+  static final class ZstdAtLevel extends ArrayCodec {
+    private final int level;
+    private final Decompressor decompressor = new io.airlift.compress.zstd.ZstdDecompressor();
+
+    ZstdAtLevel(int level) {
+      super(CompressionCodecName.ZSTD);
+      this.level = level;
+    }
+
+    @Override
+    byte[] compress(byte[] input) {
+      return ZstdLevels.compress(input, level);
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      int n = decompressor.decompress(input, 0, input.length, output, 0, output.length);
+      expectSize(n, output.length);
+    }
+  }
+
+  /** GZIP through java.util.zip; a page may hold several gzip members. */
+  static final class Gzip extends ArrayCodec {
+    private final int level;
+
+    Gzip(int level) {
+      super(CompressionCodecName.GZIP);
+      this.level = level;
+    }
+
+    @Override
+    byte[] compress(byte[] input) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 2 + 64);
+      try (GZIPOutputStream gz = new LeveledGzipStream(out, level)) {
+        gz.write(input);
+      }
+      return out.toByteArray();
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(input))) {
+        int n = gz.readNBytes(output, 0, output.length);
+        expectSize(n, output.length);
+        if (gz.read() >= 0) {
+          throw new IOException("GZIP page holds more than the " + output.length + " bytes expected");
+        }
+      }
+    }
+  }
+
+  /**
+   * The deprecated Hadoop-framed LZ4 codec, read only: blocks of (big-endian uncompressed
+   * length, big-endian compressed length, LZ4 block); pages that are not so framed are read as
+   * one raw LZ4 block, as some writers did.
+   */
+  static final class HadoopLz4 extends ArrayCodec {
+    private final Lz4Decompressor lz4 = new Lz4Decompressor();
+
+    HadoopLz4() {
+      super(CompressionCodecName.LZ4);
+    }
+
+    @Override
+    byte[] compress(byte[] input) {
+      throw new UnsupportedOperationException("the Hadoop LZ4 codec is read only; write LZ4_RAW");
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      if (!decompressFramed(input, output)) {
+        int n = lz4.decompress(input, 0, input.length, output, 0, output.length);
+        expectSize(n, output.length);
+      }
+    }
+
+    private boolean decompressFramed(byte[] in, byte[] out) {
+      int ip = 0;
+      int op = 0;
+      try {
+        while (ip + 8 <= in.length && op < out.length) {
+          int raw = ByteBuffer.wrap(in, ip, 4).getInt();
+          int packed = ByteBuffer.wrap(in, ip + 4, 4).getInt();
+          ip += 8;
+          if (raw < 0 || packed < 0 || raw > out.length - op || packed > in.length - ip) {
+            return false;
+          }
+          int n = lz4.decompress(in, ip, packed, out, op, raw);
+          if (n != raw) {
+            return false;
+          }
+          ip += packed;
+          op += raw;
+        }
+      } catch (MalformedInputException | IndexOutOfBoundsException e) {
+        return false;
+      }
+      return ip == in.length && op == out.length;
+    }
+  }
+
+  private static final class LeveledGzipStream extends GZIPOutputStream {
+    LeveledGzipStream(ByteArrayOutputStream out, int level) throws IOException {
+      super(out, 64 * 1024);
+      def.setLevel(level);
+    }
+  }
+
+  private static void expectSize(int actual, int expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException(
+          "page decompressed to " + actual + " bytes, its header says " + expected);
+    }
+  }
+
+  private static ByteBuffer slice(ByteBuffer input, int size) {
+    ByteBuffer s = input.duplicate();
+    s.limit(s.position() + size);
+    return s;
+  }
+}

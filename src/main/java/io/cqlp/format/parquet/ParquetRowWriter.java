@@ -1,0 +1,288 @@
+package io.cqlp.format.parquet;
+
+import io.cqlp.transfer.RowSink;
+import io.cqlp.types.ColumnSpec;
+import io.cqlp.types.CqlText;
+import io.cqlp.types.SchemaJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes rows to one Parquet file, without Hadoop, in the types of {@link ParquetTypeMapping}.
+ *
+ * <p>Rows go to a staging file {@code .<name>.cqlp-tmp-<random>} in the target's directory;
+ * {@link #commit()} writes the footer, forces the file to disk and renames it atomically onto the
+ * target (replacing a file already there); {@link #abort()} deletes it. The target never exists
+ * half-written. The footer carries the key-value entries {@code cqlp.version} and {@code
+ * cqlp.schema} (see {@link SchemaJson}).
+ *
+ * <p>Usage: {@code try (var w = ParquetRowWriter.open(path, columns, options)) { w.write(row);
+ * ...; w.commit(); }}. Not thread-safe; see {@link RowSink} for the lifecycle.
+ */
+public final class ParquetRowWriter implements RowSink {
+  /** Footer key of the cqlp version that wrote the file. */
+  public static final String VERSION_KEY = "cqlp.version";
+  /** Footer key of the {@link SchemaJson} document of the file's columns. */
+  public static final String SCHEMA_KEY = "cqlp.schema";
+
+  private enum State { OPEN, COMMITTED, ABORTED }
+
+  private final Path target;
+  private final Path staging;
+  private final List<ColumnSpec> columns;
+  private final ValueWriter[] writers;
+  private final Class<?>[] javaTypes;
+  private final boolean[] checked;
+  private final ParquetWriter<Object[]> writer;
+  private State state = State.OPEN;
+  private long rows;
+
+  private ParquetRowWriter(
+      Path target, Path staging, List<ColumnSpec> columns, ValueWriter[] writers,
+      ParquetWriter<Object[]> writer) {
+    this.target = target;
+    this.staging = staging;
+    this.columns = columns;
+    this.writers = writers;
+    this.writer = writer;
+    this.javaTypes = new Class<?>[writers.length];
+    this.checked = new boolean[writers.length];
+    for (int i = 0; i < writers.length; i++) {
+      javaTypes[i] = writers[i].javaType();
+      checked[i] = writers[i].checksValues();
+    }
+  }
+
+  /**
+   * Opens a writer; the staging file is created at once.
+   *
+   * @param target where the file appears on {@link #commit()}; its directory must exist
+   * @param columns the columns of every row, in order; their names become the Parquet field
+   *     names; not empty
+   * @param options codec, row group size and the keyspace and table named in the footer
+   * @return an open writer
+   * @throws IllegalArgumentException if a column's CQL type is not mapped or columns is empty
+   * @throws IOException if the target's directory does not exist, the target is a directory, or
+   *     the staging file cannot be created (one-line message naming the path)
+   */
+  public static ParquetRowWriter open(
+      Path target, List<ColumnSpec> columns, ParquetWriteOptions options) throws IOException {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("a Parquet file needs at least one column");
+    }
+    List<ColumnSpec> cols = List.copyOf(columns);
+    MessageType schema = ParquetTypeMapping.schemaOf(cols);
+    ValueWriter[] writers = new ValueWriter[cols.size()];
+    for (int i = 0; i < writers.length; i++) {
+      writers[i] = ParquetTypeMapping.writerFor(cols.get(i));
+    }
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IOException(
+          "cannot write '" + target + "': directory '" + dir + "' does not exist");
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new IOException("cannot write '" + target + "': it is a directory");
+    }
+    Path staging =
+        dir.resolve(
+            "." + absolute.getFileName() + ".cqlp-tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    Map<String, String> footer = new LinkedHashMap<>();
+    footer.put(VERSION_KEY, version());
+    footer.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
+    CqlWriteSupport support = new CqlWriteSupport(schema, writers, footer);
+    ParquetWriter<Object[]> writer;
+    try {
+      writer =
+          new Builder(new LocalOutputFile(staging), support)
+              .withConf(new PlainParquetConfiguration())
+              .withCodecFactory(new PureJavaCodecFactory(options.compressionLevel()))
+              .withCompressionCodec(options.compression().codec())
+              .withRowGroupRowCountLimit(options.rowsPerRowGroup())
+              .withRowGroupSize(options.maxRowGroupBytes())
+              .withWriteMode(ParquetFileWriter.Mode.CREATE)
+              .build();
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(staging);
+      throw new IOException("cannot create '" + staging + "': " + oneLine(e), e);
+    }
+    return new ParquetRowWriter(absolute, staging, cols, writers, writer);
+  }
+
+  /** The path the file appears at on commit (absolute). */
+  public Path target() {
+    return target;
+  }
+
+  /** The columns of the rows, as given to {@link #open}. */
+  public List<ColumnSpec> columns() {
+    return columns;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if the row has the wrong length, or a value is not of its
+   *     column's Java type (see {@link io.cqlp.types.CqlScalar#javaType()}) or out of the CQL
+   *     type's range; nothing of the row is written then and the writer stays usable
+   * @throws IllegalStateException after {@link #commit()} or {@link #abort()}
+   */
+  @Override
+  public void write(Object[] row) throws IOException {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("the Parquet writer of '" + target + "' is closed");
+    }
+    if (row.length != writers.length) {
+      throw new IllegalArgumentException(
+          "row has " + row.length + " values, the file has " + writers.length + " columns");
+    }
+    for (int i = 0; i < row.length; i++) {
+      Object v = row[i];
+      if (v != null) {
+        if (!javaTypes[i].isInstance(v)) {
+          throw badValue(i, "expects " + javaTypes[i].getName() + ", got "
+              + v.getClass().getName() + " " + CqlText.quote(String.valueOf(v)));
+        }
+        if (checked[i]) {
+          String problem = writers[i].check(v);
+          if (problem != null) {
+            throw badValue(i, problem);
+          }
+        }
+      }
+    }
+    writer.write(row);
+    rows++;
+  }
+
+  private IllegalArgumentException badValue(int column, String reason) {
+    ColumnSpec c = columns.get(column);
+    return new IllegalArgumentException(
+        "column '" + c.name() + "' (" + c.type().asCql(false, true) + "): " + reason);
+  }
+
+  @Override
+  public void commit() throws IOException {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("the Parquet writer of '" + target + "' is closed");
+    }
+    try {
+      writer.close();
+      try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      state = State.COMMITTED;
+    } catch (IOException | RuntimeException e) {
+      state = State.ABORTED;
+      deleteQuietly(staging);
+      throw new IOException("cannot finish Parquet file '" + target + "': " + oneLine(e), e);
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (state != State.OPEN) {
+      return;
+    }
+    state = State.ABORTED;
+    try {
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      // the staging file is deleted below whatever state it is in
+    }
+    deleteQuietly(staging);
+  }
+
+  @Override
+  public long rowsWritten() {
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // nothing more can be done; the name marks it as a leftover
+    }
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The cqlp version from the build, or "unknown" when run from unpackaged classes. */
+  static String version() {
+    try (InputStream in = ParquetRowWriter.class.getResourceAsStream("cqlp.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.startsWith("$")) {
+          return v;
+        }
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "unknown";
+  }
+
+  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    private final CqlWriteSupport support;
+
+    Builder(OutputFile file, CqlWriteSupport support) {
+      super(file);
+      this.support = support;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return support;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
+      return support;
+    }
+  }
+}

@@ -1,0 +1,434 @@
+package io.cqlp.format.parquet;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * parquet-java converters that decode one primitive Parquet column by its physical and logical
+ * type and hand each value to a {@link CqlTarget}, storing the result in the {@link RowState}.
+ * A refused value is recorded in the row state (the row is still read to its end, so the
+ * reader can go on with the next row).
+ */
+final class ValueConverters {
+  private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  private ValueConverters() {}
+
+  /**
+   * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16,
+   * INTERVAL, unknown annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16).
+   *
+   * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation
+   *     as raw bytes (for blob targets)
+   */
+  static SourceKind kindOf(PrimitiveType type, boolean asBytes) {
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    switch (type.getPrimitiveTypeName()) {
+      case BOOLEAN:
+        return a == null ? SourceKind.BOOLEAN : null;
+      case FLOAT:
+        return a == null ? SourceKind.FLOAT : null;
+      case DOUBLE:
+        return a == null ? SourceKind.DOUBLE : null;
+      case INT96:
+        return a == null ? SourceKind.TIMESTAMP : null;
+      case INT32:
+      case INT64:
+        if (a == null || a instanceof IntLogicalTypeAnnotation) {
+          return SourceKind.INTEGER;
+        }
+        if (a instanceof DecimalLogicalTypeAnnotation) {
+          return SourceKind.DECIMAL;
+        }
+        if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT32 ? SourceKind.DATE : null;
+        }
+        if (a instanceof TimeLogicalTypeAnnotation) {
+          return SourceKind.TIME;
+        }
+        if (a instanceof TimestampLogicalTypeAnnotation) {
+          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT64
+              ? SourceKind.TIMESTAMP : null;
+        }
+        return null;
+      case BINARY:
+      case FIXED_LEN_BYTE_ARRAY:
+        if (a instanceof DecimalLogicalTypeAnnotation) {
+          return SourceKind.DECIMAL;
+        }
+        if (asBytes) {
+          return SourceKind.BYTES;
+        }
+        if (a == null || a instanceof LogicalTypeAnnotation.BsonLogicalTypeAnnotation) {
+          return SourceKind.BYTES;
+        }
+        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+            || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
+          return SourceKind.STRING;
+        }
+        if (a instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
+            && type.getTypeLength() == 16) {
+          return SourceKind.UUID;
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The converter of a column whose kind is {@code kind} (from {@link #kindOf}) into a target
+   * that accepts it.
+   */
+  static PrimitiveConverter create(
+      PrimitiveType type, SourceKind kind, CqlTarget target, RowState row, int column) {
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    switch (kind) {
+      case INTEGER:
+        boolean unsigned = a instanceof IntLogicalTypeAnnotation
+            && !((IntLogicalTypeAnnotation) a).isSigned();
+        return new IntegerConverter(target, row, column, unsigned);
+      case FLOAT:
+      case DOUBLE:
+      case BOOLEAN:
+      case DATE:
+        return new PlainConverter(target, row, column);
+      case TIMESTAMP:
+        if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
+          return new Int96Converter(target, row, column);
+        }
+        return new TimestampConverter(
+            target, row, column, ((TimestampLogicalTypeAnnotation) a).getUnit());
+      case TIME:
+        return new TimeConverter(target, row, column, ((TimeLogicalTypeAnnotation) a).getUnit());
+      case DECIMAL:
+        return new DecimalConverter(
+            target, row, column, ((DecimalLogicalTypeAnnotation) a).getScale());
+      case STRING:
+        return new StringConverter(target, row, column);
+      case BYTES:
+        return new BytesConverter(target, row, column);
+      case UUID:
+        return new UuidConverter(target, row, column);
+      default:
+        throw new IllegalArgumentException(kind.name());
+    }
+  }
+
+  /** Base: where the value goes and what happens to a refused one. */
+  private abstract static class Base extends PrimitiveConverter {
+    final CqlTarget target;
+    final RowState row;
+    final int column;
+
+    Base(CqlTarget target, RowState row, int column) {
+      this.target = target;
+      this.row = row;
+      this.column = column;
+    }
+
+    final void set(Object value) {
+      row.values[column] = value;
+    }
+
+    final void refuse(Rejected r) {
+      row.reject(column, r.getMessage());
+    }
+  }
+
+  private static final class IntegerConverter extends Base {
+    private final boolean unsigned;
+
+    IntegerConverter(CqlTarget target, RowState row, int column, boolean unsigned) {
+      super(target, row, column);
+      this.unsigned = unsigned;
+    }
+
+    @Override
+    public void addInt(int v) {
+      try {
+        set(target.fromLong(unsigned ? Integer.toUnsignedLong(v) : v));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+
+    @Override
+    public void addLong(long v) {
+      try {
+        set(unsigned && v < 0
+            ? target.fromBigInteger(new BigInteger(Long.toUnsignedString(v)))
+            : target.fromLong(v));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  /** FLOAT, DOUBLE, BOOLEAN and DATE: one physical method each, nothing to decode. */
+  private static final class PlainConverter extends Base {
+    PlainConverter(CqlTarget target, RowState row, int column) {
+      super(target, row, column);
+    }
+
+    @Override
+    public void addFloat(float v) {
+      try {
+        set(target.fromFloat(v));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+
+    @Override
+    public void addDouble(double v) {
+      try {
+        set(target.fromDouble(v));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+
+    @Override
+    public void addBoolean(boolean v) {
+      set(target.fromBoolean(v));
+    }
+
+    @Override
+    public void addInt(int v) {
+      try {
+        set(target.fromDate(v));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  private static final class TimestampConverter extends Base {
+    private final long perMilli;
+
+    TimestampConverter(CqlTarget target, RowState row, int column, TimeUnit unit) {
+      super(target, row, column);
+      this.perMilli = unit == TimeUnit.MILLIS ? 1 : unit == TimeUnit.MICROS ? 1_000 : 1_000_000;
+    }
+
+    @Override
+    public void addLong(long v) {
+      try {
+        long millis = Math.floorDiv(v, perMilli);
+        int sub = (int) (Math.floorMod(v, perMilli) * (1_000_000 / perMilli));
+        set(target.fromTimestamp(millis, sub));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  /** INT96: nanoseconds of the day then the Julian day number, both little-endian. */
+  private static final class Int96Converter extends Base {
+    Int96Converter(CqlTarget target, RowState row, int column) {
+      super(target, row, column);
+    }
+
+    @Override
+    public void addBinary(Binary value) {
+      try {
+        if (value.length() != 12) {
+          throw new Rejected("an INT96 value of " + value.length() + " bytes is not 12");
+        }
+        ByteBuffer b = ByteBuffer.wrap(value.getBytesUnsafe()).order(ByteOrder.LITTLE_ENDIAN);
+        long nanosOfDay = b.getLong(0);
+        long julianDay = Integer.toUnsignedLong(b.getInt(8));
+        long millis = (julianDay - JULIAN_DAY_OF_EPOCH) * MILLIS_PER_DAY
+            + Math.floorDiv(nanosOfDay, 1_000_000L);
+        set(target.fromTimestamp(millis, (int) Math.floorMod(nanosOfDay, 1_000_000L)));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  private static final class TimeConverter extends Base {
+    private final long nanosPerUnit;
+
+    TimeConverter(CqlTarget target, RowState row, int column, TimeUnit unit) {
+      super(target, row, column);
+      this.nanosPerUnit =
+          unit == TimeUnit.MILLIS ? 1_000_000 : unit == TimeUnit.MICROS ? 1_000 : 1;
+    }
+
+    @Override
+    public void addInt(int v) {
+      addLong(v);
+    }
+
+    @Override
+    public void addLong(long v) {
+      try {
+        if (Math.abs(v) > Long.MAX_VALUE / nanosPerUnit) {
+          throw new Rejected(v + " is not a time of day");
+        }
+        set(target.fromTimeNanos(v * nanosPerUnit));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  /** Binary-backed values, with dictionary-encoded pages converted once per dictionary entry. */
+  private abstract static class BinaryConverter extends Base {
+    private final boolean cache;
+    private Dictionary dictionary;
+    private Object[] converted;
+
+    BinaryConverter(CqlTarget target, RowState row, int column, boolean cache) {
+      super(target, row, column);
+      this.cache = cache;
+    }
+
+    abstract Object convert(Binary value);
+
+    @Override
+    public final void addBinary(Binary value) {
+      try {
+        set(convert(value));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+
+    @Override
+    public final boolean hasDictionarySupport() {
+      return true;
+    }
+
+    @Override
+    public final void setDictionary(Dictionary dictionary) {
+      this.dictionary = dictionary;
+      this.converted = cache ? new Object[dictionary.getMaxId() + 1] : null;
+    }
+
+    @Override
+    public final void addValueFromDictionary(int id) {
+      if (!cache) {
+        addBinary(dictionary.decodeToBinary(id));
+        return;
+      }
+      Object v = converted[id];
+      if (v == null) {
+        try {
+          v = convert(dictionary.decodeToBinary(id));
+          converted[id] = v;
+        } catch (Rejected r) {
+          refuse(r);
+          return;
+        }
+      }
+      set(v);
+    }
+  }
+
+  private static final class StringConverter extends BinaryConverter {
+    StringConverter(CqlTarget target, RowState row, int column) {
+      super(target, row, column, true);
+    }
+
+    @Override
+    Object convert(Binary value) {
+      return target.fromString(utf8(value));
+    }
+  }
+
+  private static final class BytesConverter extends BinaryConverter {
+    BytesConverter(CqlTarget target, RowState row, int column) {
+      super(target, row, column, false);
+    }
+
+    @Override
+    Object convert(Binary value) {
+      ByteBuffer b = value.toByteBuffer();
+      byte[] copy = new byte[b.remaining()];
+      b.duplicate().get(copy);
+      return target.fromBytes(copy);
+    }
+  }
+
+  private static final class DecimalConverter extends BinaryConverter {
+    private final int scale;
+
+    DecimalConverter(CqlTarget target, RowState row, int column, int scale) {
+      super(target, row, column, true);
+      this.scale = scale;
+    }
+
+    @Override
+    Object convert(Binary value) {
+      return target.fromDecimal(new BigDecimal(new BigInteger(value.getBytesUnsafe()), scale));
+    }
+
+    @Override
+    public void addInt(int v) {
+      addLong(v);
+    }
+
+    @Override
+    public void addLong(long v) {
+      try {
+        set(target.fromDecimal(BigDecimal.valueOf(v, scale)));
+      } catch (Rejected r) {
+        refuse(r);
+      }
+    }
+  }
+
+  private static final class UuidConverter extends BinaryConverter {
+    UuidConverter(CqlTarget target, RowState row, int column) {
+      super(target, row, column, true);
+    }
+
+    @Override
+    Object convert(Binary value) {
+      ByteBuffer b = ByteBuffer.wrap(value.getBytesUnsafe());
+      return target.fromUuid(new UUID(b.getLong(0), b.getLong(8)));
+    }
+  }
+
+  /**
+   * Decodes UTF-8 strictly: the fast JDK decoding, checked by a strict decoder only when it
+   * produced a replacement character (which then may be real text or a malformed byte).
+   */
+  static String utf8(Binary value) {
+    String s = value.toStringUsingUTF8();
+    if (s.indexOf('\uFFFD') < 0) {
+      return s;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(value.toByteBuffer())
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Rejected("the text is not valid UTF-8");
+    }
+  }
+}
