@@ -59,11 +59,8 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Request timeout in seconds (default: ${DEFAULT-VALUE}).")
   double requestTimeout;
 
-  @Option(names = "--local", description = "Start (or reuse) a throwaway single-node Cassandra on 127.0.0.1 and connect to it.")
+  @Option(names = "--local", description = "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local is running), connect to it, and stop it at exit.")
   boolean local;
-
-  @Option(names = "--keep-local", description = "With --local: leave the node running at exit, for the next --local to reuse.")
-  boolean keepLocal;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
@@ -96,7 +93,7 @@ final class CqlpCommand implements Callable<Integer> {
           Duration.ofMillis((long) (connectTimeout * 1000)), Duration.ofMillis((long) (requestTimeout * 1000))),
           out, errors);
     } finally {
-      if (node != null && !keepLocal) {
+      if (node != null) {
         node.stop();
       }
     }
@@ -116,7 +113,9 @@ final class CqlpCommand implements Callable<Integer> {
       Interpreter interpreter = new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
       Interpreter.Outcome outcome;
       if (execute != null) {
-        outcome = interpreter.runScript(execute, "<stdin>");
+        // As cqlsh: the -e text need not end with a semicolon.
+        String statements = execute.strip().endsWith(";") ? execute : execute + ";";
+        outcome = interpreter.runScript(statements, "<stdin>");
       } else if (file != null) {
         String text;
         try {

@@ -139,7 +139,7 @@ class AllTypesRoundTripIT {
       assertThat(duck.value("SELECT isnan(f) AND isnan(d) FROM " + f + " WHERE id = 4")).isEqualTo(true);
       assertThat(duck.longValue("SELECT count(*) FROM " + f + " WHERE id = 3 AND a IS NULL AND ti IS NULL AND ts IS NULL"
           + " AND tm IS NULL AND bl IS NULL AND dec IS NULL AND f IS NULL")).isEqualTo(1);
-      assertThat(duck.longValue("SELECT length(bl) FROM " + f + " WHERE id = 1")).isZero();
+      assertThat(duck.longValue("SELECT octet_length(bl) FROM " + f + " WHERE id = 1")).isZero();
       assertThat(duck.value("SELECT t FROM " + f + " WHERE id = 1")).isEqualTo("");
       String schema = (String) duck.value("SELECT decode(value) FROM parquet_kv_metadata(" + DuckDb.literal(file) + ") WHERE decode(key) = 'cqlp.schema'");
       assertThat(schema).contains("\"keyspace\":\"" + keyspace + "\"", "\"table\":\"types\"", "\"tu\"", "timeuuid", "partition_key");

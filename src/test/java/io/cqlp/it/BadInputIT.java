@@ -84,7 +84,8 @@ class BadInputIT {
 
   @Test
   void should_report_a_syntax_error_with_line_and_column() throws Exception {
-    assertThat(fails("COPY t TO")).startsWith("<stdin>:1:SyntaxException: line 1:9: ");
+    assertThat(fails("COPY t TO"))
+        .isEqualTo("<stdin>:1:SyntaxException: line 1:10: mismatched input '<EOF>'. Expecting: 'STDOUT', <string>");
   }
 
   @Test
