@@ -1,0 +1,125 @@
+package io.cqlp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cqlp.local.LocalCassandra;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The interactive prompt driven through a real terminal (tmux): the {@code cqlp:ks>} prompt,
+ * statements over several lines, Ctrl-C abandoning a line, Ctrl-D leaving, and a history file
+ * that keeps statements but never a password.
+ */
+@ExtendWith(CassandraExtension.class)
+class InteractiveShellIT {
+  private final String tmuxSession = "cqlp-it-" + ProcessHandle.current().pid();
+
+  @AfterEach
+  void killTerminal() throws Exception {
+    tmux("kill-session", "-t", tmuxSession);
+  }
+
+  @Test
+  void should_prompt_continue_lines_abandon_on_ctrl_c_and_keep_passwords_out_of_history() throws Exception {
+    String keyspace = CassandraExtension.createKeyspace(getClass());
+    LocalCassandra node = CassandraExtension.node();
+    CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".users (id int PRIMARY KEY, name text)");
+    CassandraExtension.session().execute("INSERT INTO " + keyspace + ".users (id, name) VALUES (7, 'lovelace')");
+    Path home = Files.createTempDirectory("cqlp-tty-home");
+    String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port();
+    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "160", "-y", "50", command)).isZero();
+
+    waitForScreen("cqlp> ");
+    keys("USE " + keyspace + ";", "Enter");
+    waitForScreen("cqlp:" + keyspace + "> ");
+    keys("SELECT id, name", "Enter");
+    waitForScreen("   ... ");
+    keys("FROM users;", "Enter");
+    String screen = waitForScreen("(1 rows)");
+    assertThat(screen).contains(" id | name", "  7 | lovelace");
+
+    keys("SELECT this line is abandoned");
+    keys("C-c");
+    keys("CREATE ROLE IF NOT EXISTS auditor WITH PASSWORD = 'sekret-123' AND LOGIN = true;", "Enter");
+    keys("LOGIN auditor 'sekret-123'", "Enter");
+    keys("EXPAND ON", "Enter");
+    waitForScreen("Now Expanded output is enabled");
+    keys("C-d");
+    waitForExit();
+
+    Path history = home.resolve(".cqlp/history");
+    assertThat(history).exists();
+    String saved = Files.readString(history, StandardCharsets.UTF_8);
+    assertThat(saved).contains("USE " + keyspace + ";", "FROM users;", "EXPAND ON");
+    assertThat(saved).doesNotContain("sekret", "abandoned");
+  }
+
+  /** Types {@code text} literally, then presses the named keys (e.g. Enter). */
+  private void keys(String text, String... then) throws Exception {
+    if (text.startsWith("C-")) {
+      tmux("send-keys", "-t", tmuxSession, text);
+    } else {
+      // tmux splits commands at an argument's trailing ';', so a ';' is sent by its hex code.
+      String[] parts = text.split(";", -1);
+      for (int i = 0; i < parts.length; i++) {
+        if (!parts[i].isEmpty()) {
+          tmux("send-keys", "-t", tmuxSession, "-l", "--", parts[i]);
+        }
+        if (i < parts.length - 1) {
+          tmux("send-keys", "-t", tmuxSession, "-H", "3b");
+        }
+      }
+    }
+    for (String key : then) {
+      tmux("send-keys", "-t", tmuxSession, key);
+    }
+  }
+
+  private String waitForScreen(String text) throws Exception {
+    String screen = "";
+    for (int i = 0; i < 300; i++) {
+      screen = capture();
+      if (screen.contains(text)) {
+        return screen;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("'" + text + "' never appeared; the screen shows:\n" + screen);
+  }
+
+  private void waitForExit() throws Exception {
+    for (int i = 0; i < 300; i++) {
+      if (tmux("has-session", "-t", tmuxSession) != 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("cqlp did not exit on Ctrl-D; the screen shows:\n" + capture());
+  }
+
+  private String capture() throws Exception {
+    Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", tmuxSession)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(10, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private static int tmux(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tmux"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    p.waitFor(10, TimeUnit.SECONDS);
+    return p.exitValue();
+  }
+}
