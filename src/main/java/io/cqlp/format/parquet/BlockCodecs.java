@@ -77,8 +77,8 @@ final class BlockCodecs {
       byte[] out = new byte[uncompressedSize];
       try {
         decompress(bytes.toByteArray(), out);
-      } catch (MalformedInputException | IllegalArgumentException e) {
-        throw new IOException("corrupt " + name + " page: " + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("corrupt " + name + " page: " + Errors.oneLine(e));
       }
       return BytesInput.from(out);
     }

@@ -65,7 +65,7 @@ public final class ParquetRowReader implements RowSource {
   private final List<String> missing;
   private final Map<String, String> keyValues;
   private final long totalRows;
-  /** Target column index per requested field; null when no column is read from the file. */
+  /** The requested columns' I/O; null when no column is read from the file. */
   private final MessageColumnIO columnIO;
   private final RowMaterializer materializer;
   private final RowState state;
@@ -127,7 +127,7 @@ public final class ParquetRowReader implements RowSource {
           .build();
       reader = ParquetFileReader.open(new LocalInputFile(file), options);
     } catch (IOException | RuntimeException e) {
-      throw ParquetFileCheck.fail(file, "unreadable footer (" + ParquetRowWriter.oneLine(e) + ")");
+      throw ParquetFileCheck.fail(file, "unreadable footer (" + Errors.oneLine(e) + ")");
     }
     try {
       List<ColumnSpec> cols = List.copyOf(columns);
@@ -198,7 +198,7 @@ public final class ParquetRowReader implements RowSource {
         row = records.read();
       } catch (RuntimeException e) {
         throw ParquetFileCheck.fail(file, "row " + fileRow + " cannot be decoded ("
-            + ParquetRowWriter.oneLine(e) + ")");
+            + Errors.oneLine(e) + ")");
       }
       if (state.rejectedColumn >= 0) {
         int c = state.rejectedColumn;
@@ -225,7 +225,7 @@ public final class ParquetRowReader implements RowSource {
       pages = reader.readNextRowGroup();
     } catch (IOException | RuntimeException e) {
       throw ParquetFileCheck.fail(file, "row group " + (nextBlock + 1) + " cannot be read ("
-          + ParquetRowWriter.oneLine(e) + ")");
+          + Errors.oneLine(e) + ")");
     }
     if (pages == null) {
       return false;
@@ -299,7 +299,7 @@ public final class ParquetRowReader implements RowSource {
       plan.sourceTypes[t] = ParquetColumn.describe(field);
       Optional<CqlScalar> scalar = CqlScalar.of(target.type());
       SourceKind kind = field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)
-          ? ValueConverters.kindOf(field.asPrimitiveType(),
+          ? SourceKind.of(field.asPrimitiveType(),
               scalar.orElse(null) == CqlScalar.BLOB)
           : null;
       CqlTarget cql = scalar.map(CqlTarget::of).orElse(null);

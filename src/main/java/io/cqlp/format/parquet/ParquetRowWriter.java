@@ -45,6 +45,8 @@ public final class ParquetRowWriter implements RowSink {
   /** Footer key of the {@link SchemaJson} document of the file's columns. */
   public static final String SCHEMA_KEY = "cqlp.schema";
 
+  private static final String VERSION = version();
+
   private enum State { OPEN, COMMITTED, ABORTED }
 
   private final Path target;
@@ -110,7 +112,7 @@ public final class ParquetRowWriter implements RowSink {
             "." + absolute.getFileName() + ".cqlp-tmp-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     Map<String, String> footer = new LinkedHashMap<>();
-    footer.put(VERSION_KEY, version());
+    footer.put(VERSION_KEY, VERSION);
     footer.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
     CqlWriteSupport support = new CqlWriteSupport(schema, writers, footer);
     ParquetWriter<Object[]> writer;
@@ -126,7 +128,7 @@ public final class ParquetRowWriter implements RowSink {
               .build();
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staging);
-      throw new IOException("cannot create '" + staging + "': " + oneLine(e), e);
+      throw new IOException("cannot create '" + staging + "': " + Errors.oneLine(e), e);
     }
     return new ParquetRowWriter(absolute, staging, cols, writers, writer);
   }
@@ -203,7 +205,7 @@ public final class ParquetRowWriter implements RowSink {
     } catch (IOException | RuntimeException e) {
       state = State.ABORTED;
       deleteQuietly(staging);
-      throw new IOException("cannot finish Parquet file '" + target + "': " + oneLine(e), e);
+      throw new IOException("cannot finish Parquet file '" + target + "': " + Errors.oneLine(e), e);
     }
   }
 
@@ -239,14 +241,8 @@ public final class ParquetRowWriter implements RowSink {
     }
   }
 
-  static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
-
   /** The cqlp version from the build, or "unknown" when run from unpackaged classes. */
-  static String version() {
+  private static String version() {
     try (InputStream in = ParquetRowWriter.class.getResourceAsStream("cqlp.properties")) {
       if (in != null) {
         Properties p = new Properties();

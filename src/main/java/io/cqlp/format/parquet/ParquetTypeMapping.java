@@ -210,7 +210,9 @@ public final class ParquetTypeMapping {
         return new ValueWriter(ByteBuffer.class) {
           @Override
           void write(RecordConsumer c, Object v) {
-            c.addBinary(Binary.fromConstantByteBuffer(((ByteBuffer) v).duplicate()));
+            // "Reused": parquet-java copies the bytes it keeps (dictionary, statistics), so a
+            // caller may reuse its buffer after the row is written.
+            c.addBinary(Binary.fromReusedByteBuffer(((ByteBuffer) v).duplicate()));
           }
         };
       case INET:

@@ -1,5 +1,13 @@
 package io.cqlp.format.parquet;
 
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
 /**
  * What a Parquet column's values are, whatever their physical encoding: the unit of the type
  * conversion table of {@link CqlTarget}.
@@ -23,5 +31,69 @@ enum SourceKind {
   /** BINARY or FIXED_LEN_BYTE_ARRAY without a text annotation: raw bytes. */
   BYTES,
   /** FIXED_LEN_BYTE_ARRAY(16) UUID. */
-  UUID
+  UUID;
+
+  /**
+   * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16,
+   * INTERVAL, unknown annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16).
+   *
+   * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation
+   *     as raw bytes (for blob targets)
+   */
+  static SourceKind of(PrimitiveType type, boolean asBytes) {
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    switch (type.getPrimitiveTypeName()) {
+      case BOOLEAN:
+        return a == null ? BOOLEAN : null;
+      case FLOAT:
+        return a == null ? FLOAT : null;
+      case DOUBLE:
+        return a == null ? DOUBLE : null;
+      case INT96:
+        return a == null ? TIMESTAMP : null;
+      case INT32:
+      case INT64:
+        if (a == null || a instanceof IntLogicalTypeAnnotation) {
+          return INTEGER;
+        }
+        if (a instanceof DecimalLogicalTypeAnnotation) {
+          return DECIMAL;
+        }
+        if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT32 ? DATE : null;
+        }
+        if (a instanceof TimeLogicalTypeAnnotation) {
+          return TIME;
+        }
+        if (a instanceof TimestampLogicalTypeAnnotation) {
+          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT64
+              ? TIMESTAMP : null;
+        }
+        return null;
+      case BINARY:
+      case FIXED_LEN_BYTE_ARRAY:
+        if (a instanceof DecimalLogicalTypeAnnotation) {
+          return DECIMAL;
+        }
+        if (asBytes) {
+          return BYTES;
+        }
+        if (a == null || a instanceof LogicalTypeAnnotation.BsonLogicalTypeAnnotation) {
+          return BYTES;
+        }
+        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+            || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
+          return STRING;
+        }
+        if (a instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
+            && type.getTypeLength() == 16) {
+          return UUID;
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
 }
+

@@ -33,70 +33,7 @@ final class ValueConverters {
   private ValueConverters() {}
 
   /**
-   * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16,
-   * INTERVAL, unknown annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16).
-   *
-   * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation
-   *     as raw bytes (for blob targets)
-   */
-  static SourceKind kindOf(PrimitiveType type, boolean asBytes) {
-    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
-    switch (type.getPrimitiveTypeName()) {
-      case BOOLEAN:
-        return a == null ? SourceKind.BOOLEAN : null;
-      case FLOAT:
-        return a == null ? SourceKind.FLOAT : null;
-      case DOUBLE:
-        return a == null ? SourceKind.DOUBLE : null;
-      case INT96:
-        return a == null ? SourceKind.TIMESTAMP : null;
-      case INT32:
-      case INT64:
-        if (a == null || a instanceof IntLogicalTypeAnnotation) {
-          return SourceKind.INTEGER;
-        }
-        if (a instanceof DecimalLogicalTypeAnnotation) {
-          return SourceKind.DECIMAL;
-        }
-        if (a instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
-          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT32 ? SourceKind.DATE : null;
-        }
-        if (a instanceof TimeLogicalTypeAnnotation) {
-          return SourceKind.TIME;
-        }
-        if (a instanceof TimestampLogicalTypeAnnotation) {
-          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT64
-              ? SourceKind.TIMESTAMP : null;
-        }
-        return null;
-      case BINARY:
-      case FIXED_LEN_BYTE_ARRAY:
-        if (a instanceof DecimalLogicalTypeAnnotation) {
-          return SourceKind.DECIMAL;
-        }
-        if (asBytes) {
-          return SourceKind.BYTES;
-        }
-        if (a == null || a instanceof LogicalTypeAnnotation.BsonLogicalTypeAnnotation) {
-          return SourceKind.BYTES;
-        }
-        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
-          return SourceKind.STRING;
-        }
-        if (a instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
-            && type.getTypeLength() == 16) {
-          return SourceKind.UUID;
-        }
-        return null;
-      default:
-        return null;
-    }
-  }
-
-  /**
-   * The converter of a column whose kind is {@code kind} (from {@link #kindOf}) into a target
+   * The converter of a column whose kind is {@code kind} (from {@link SourceKind#of}) into a target
    * that accepts it.
    */
   static PrimitiveConverter create(
@@ -257,7 +194,7 @@ final class ValueConverters {
         }
         ByteBuffer b = ByteBuffer.wrap(value.getBytesUnsafe()).order(ByteOrder.LITTLE_ENDIAN);
         long nanosOfDay = b.getLong(0);
-        long julianDay = Integer.toUnsignedLong(b.getInt(8));
+        long julianDay = b.getInt(8);
         long millis = (julianDay - JULIAN_DAY_OF_EPOCH) * MILLIS_PER_DAY
             + Math.floorDiv(nanosOfDay, 1_000_000L);
         set(target.fromTimestamp(millis, (int) Math.floorMod(nanosOfDay, 1_000_000L)));

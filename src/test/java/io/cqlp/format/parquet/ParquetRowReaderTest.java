@@ -206,7 +206,7 @@ class ParquetRowReaderTest {
         .optional(PrimitiveTypeName.INT32)
         .as(org.apache.parquet.schema.LogicalTypeAnnotation.timeType(false,
             org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit.MILLIS)).named("tm")
-        .optional(PrimitiveTypeName.BINARY).named("raw")
+        .required(PrimitiveTypeName.BINARY).named("raw")
         .named("m");
     UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
     ByteBuffer ub = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
@@ -254,6 +254,21 @@ class ParquetRowReaderTest {
     assertThat(rows).isEqualTo(3_000_000);
     assertThat(delay).isEqualTo(20_003_603);
     assertThat(distance).isEqualTo(2_194_861_208L);
+  }
+
+  @Test
+  void should_read_no_rows_from_a_file_without_rows() throws Exception {
+    Path file = dir.resolve("empty.parquet");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, AllTypes.columns(),
+        ParquetWriteOptions.defaults())) {
+      w.commit();
+    }
+    try (ParquetRowReader r = ParquetRowReader.open(file, AllTypes.columns(), true)) {
+      assertThat(r.totalRows()).isZero();
+      assertThat(r.next()).isNull();
+      assertThat(r.next()).isNull();
+      assertThat(r.rowsRead()).isZero();
+    }
   }
 
   @Test
