@@ -12,9 +12,11 @@ import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
 import io.cqlp.transfer.load.AsyncLoader;
+import io.cqlp.transfer.load.PartitionBatcher;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,16 @@ public final class CopyFromWorkflow {
 
   /** Options COPY FROM accepts. */
   public static final Set<String> OPTIONS =
-      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS");
+      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE");
+
+  /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
+  public static final int DEFAULT_MAX_BATCH_SIZE = 20;
+
+  /** Bytes of values per batch at most: under Cassandra's 5 KiB batch size warning. */
+  static final int MAX_BATCH_BYTES = 4 * 1024;
+
+  /** Rows that may wait for their partition's batch to fill. */
+  static final int BATCH_WINDOW_ROWS = 5000;
 
   /** Default writes in flight (MAXREQUESTS). */
   public static final int DEFAULT_MAX_REQUESTS = 64;
@@ -74,8 +85,9 @@ public final class CopyFromWorkflow {
     int maxAttempts = options.getInt("MAXATTEMPTS", DEFAULT_MAX_ATTEMPTS);
     long skipRows = options.getRowCount("SKIPROWS", 0);
     long maxRows = options.getRowCount("MAXROWS", -1);
-    if (maxRequests < 1 || maxAttempts < 1) {
-      throw new TransferException("MAXREQUESTS and MAXATTEMPTS must be at least 1.");
+    int maxBatchSize = options.getInt("MAXBATCHSIZE", DEFAULT_MAX_BATCH_SIZE);
+    if (maxRequests < 1 || maxAttempts < 1 || maxBatchSize < 1) {
+      throw new TransferException("MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1.");
     }
     TableSchema schema =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
@@ -90,6 +102,10 @@ public final class CopyFromWorkflow {
       requireKeyColumns(schema, columns, file);
       PreparedStatement insert = session.prepare(insertStatement(schema, columns));
       Encoder encoder = new Encoder(columns, insert, session);
+      boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
+      PartitionBatcher batcher =
+          new PartitionBatcher(
+              loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, BATCH_WINDOW_ROWS, consistency);
       Object[] row;
       long taken = 0;
       while ((maxRows < 0 || taken < maxRows) && (row = source.next()) != null) {
@@ -97,12 +113,14 @@ public final class CopyFromWorkflow {
           skipped++;
           continue;
         }
-        loader.submit(encoder.bind(insert, row).setConsistencyLevel(consistency).build(), 1);
+        BoundStatementBuilder bound = encoder.bind(insert, row).setConsistencyLevel(consistency);
+        batcher.add(bound.build(), encoder.lastSize());
         taken++;
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }
       }
+      batcher.flush();
       long rows = loader.finish();
       return new TransferSummary(rows, 1, skipped, Duration.ofNanos(System.nanoTime() - started));
     } catch (IOException e) {
@@ -180,14 +198,25 @@ public final class CopyFromWorkflow {
       protocolVersion = session.getContext().getProtocolVersion();
     }
 
+    private int lastSize;
+
     BoundStatementBuilder bind(PreparedStatement statement, Object[] row) {
       BoundStatementBuilder builder = statement.boundStatementBuilder();
+      int size = 0;
       for (int i = 0; i < codecs.length; i++) {
         if (row[i] != null) {
-          builder.setBytesUnsafe(markers[i], codecs[i].encode(row[i], protocolVersion));
+          ByteBuffer bytes = codecs[i].encode(row[i], protocolVersion);
+          size += bytes == null ? 0 : bytes.remaining();
+          builder.setBytesUnsafe(markers[i], bytes);
         }
       }
+      lastSize = size;
       return builder;
+    }
+
+    /** Bytes of values bound by the last {@link #bind} call. */
+    int lastSize() {
+      return lastSize;
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.cqlp.transfer.load;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
@@ -47,7 +47,7 @@ public final class AsyncLoader {
    * @throws LoadException if an earlier write failed for good
    * @throws InterruptedException if interrupted while waiting
    */
-  public void submit(BoundStatement statement, int rows) throws InterruptedException {
+  public void submit(Statement<?> statement, int rows) throws InterruptedException {
     checkFailure();
     while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
       checkFailure();
@@ -55,7 +55,7 @@ public final class AsyncLoader {
     send(statement, rows, 1);
   }
 
-  private void send(BoundStatement statement, int rows, int attempt) {
+  private void send(Statement<?> statement, int rows, int attempt) {
     CompletionStage<?> stage = session.executeAsync(statement);
     stage.whenComplete(
         (result, error) -> {

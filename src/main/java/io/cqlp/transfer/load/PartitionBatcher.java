@@ -1,0 +1,101 @@
+package io.cqlp.transfer.load;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups writes that share a partition key into UNLOGGED batches before they go to the {@link
+ * AsyncLoader}: one batch for one partition costs Cassandra one mutation, where single writes cost
+ * one each (the grouping DSBulk and cqlsh's COPY FROM do too).
+ *
+ * <p>Writes wait in a window of at most {@code windowRows} rows; when it is full every group is
+ * sent, a group of one as a plain write. A group is also sent as soon as it reaches {@code
+ * maxBatchRows} rows or {@code maxBatchBytes} bytes of values, which keeps batches under
+ * Cassandra's {@code batch_size_warn_threshold} (5 KiB by default). Memory is bounded by the
+ * window. Used from one thread.
+ */
+public final class PartitionBatcher {
+  private final AsyncLoader loader;
+  private final int maxBatchRows;
+  private final int maxBatchBytes;
+  private final int windowRows;
+  private final ConsistencyLevel consistency;
+  private final Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
+  private int buffered;
+
+  /**
+   * @param loader where statements go
+   * @param maxBatchRows rows per batch at most (cqlsh's MAXBATCHSIZE); 1 disables batching
+   * @param maxBatchBytes bytes of bound values per batch at most
+   * @param windowRows rows that may wait for their partition's batch to fill
+   * @param consistency consistency level of the batches
+   */
+  public PartitionBatcher(
+      AsyncLoader loader, int maxBatchRows, int maxBatchBytes, int windowRows, ConsistencyLevel consistency) {
+    this.loader = loader;
+    this.maxBatchRows = maxBatchRows;
+    this.maxBatchBytes = maxBatchBytes;
+    this.windowRows = windowRows;
+    this.consistency = consistency;
+  }
+
+  /**
+   * Adds one write.
+   *
+   * @param statement a bound write whose routing key is its partition key
+   * @param bytes the size of its bound values
+   * @throws InterruptedException if interrupted while waiting for the loader
+   * @throws LoadException if an earlier write failed for good
+   */
+  public void add(BoundStatement statement, int bytes) throws InterruptedException {
+    ByteBuffer key = statement.getRoutingKey();
+    if (maxBatchRows <= 1 || key == null) {
+      loader.submit(statement, 1);
+      return;
+    }
+    Group group = groups.computeIfAbsent(key, k -> new Group());
+    group.statements.add(statement);
+    group.bytes += bytes;
+    buffered++;
+    if (group.statements.size() >= maxBatchRows || group.bytes >= maxBatchBytes) {
+      groups.remove(key);
+      send(group);
+    }
+    if (buffered >= windowRows) {
+      flush();
+    }
+  }
+
+  /** Sends every waiting group. */
+  public void flush() throws InterruptedException {
+    List<Group> all = new ArrayList<>(groups.values());
+    groups.clear();
+    for (Group group : all) {
+      send(group);
+    }
+  }
+
+  private void send(Group group) throws InterruptedException {
+    buffered -= group.statements.size();
+    if (group.statements.size() == 1) {
+      loader.submit(group.statements.get(0), 1);
+      return;
+    }
+    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setConsistencyLevel(consistency);
+    batch.addStatements(new ArrayList<>(group.statements));
+    loader.submit(batch.build(), group.statements.size());
+  }
+
+  private static final class Group {
+    final List<BoundStatement> statements = new ArrayList<>();
+    int bytes;
+  }
+}
