@@ -21,8 +21,8 @@ import org.apache.parquet.io.api.RecordConsumer;
  *
  * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
  * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
- * a jump table. Measured on a six-column flights-like row, that is about 75 ns per row where
- * subclasses (a megamorphic call per value) took about 150 ns. Composite types (collections, user
+ * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
+ * subclasses (a megamorphic call per value) took about 180 ns. Composite types (collections, user
  * types, tuples) will be one more code whose writer holds the writers of its elements.
  *
  * <p>{@link #check} runs for every value of the row before any of it is written, so a bad value
