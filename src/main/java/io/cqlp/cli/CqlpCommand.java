@@ -110,32 +110,51 @@ final class CqlpCommand implements Callable<Integer> {
     try (session) {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
-      Interpreter interpreter = new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
-      Interpreter.Outcome outcome;
-      if (execute != null) {
-        // As cqlsh: the -e text need not end with a semicolon.
-        String statements = execute.strip().endsWith(";") ? execute : execute + ";";
-        outcome = interpreter.runScript(statements, "<stdin>");
-      } else if (file != null) {
-        String text;
-        try {
-          text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          errors.report(null, 0, "Could not open '" + file + "': " + e.getMessage());
-          return ExitStatus.STATEMENT_FAILED.code();
-        }
-        outcome = interpreter.runScript(text, file.toString());
-      } else if (tty) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-          new Console(terminal, interpreter, historyFile()).run();
-        }
-        return ExitStatus.OK.code();
-      } else {
-        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        outcome = interpreter.runScript(text, "<stdin>");
+      // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
+      Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
+      Runtime.getRuntime().addShutdownHook(finisher);
+      try {
+        return runShell(state, out, errors, tty);
+      } finally {
+        finishCapture(state, errors);
       }
-      return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
     }
+  }
+
+  private static void finishCapture(ShellState state, ErrorReporter errors) {
+    try {
+      state.finishCapture();
+    } catch (IOException | RuntimeException e) {
+      errors.report(null, 0, "Capture could not be finished: " + ErrorReporter.describe(e));
+    }
+  }
+
+  private int runShell(ShellState state, PrintWriter out, ErrorReporter errors, boolean tty) throws IOException {
+    Interpreter interpreter = new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
+    Interpreter.Outcome outcome;
+    if (execute != null) {
+      // As cqlsh: the -e text need not end with a semicolon.
+      String statements = execute.strip().endsWith(";") ? execute : execute + ";";
+      outcome = interpreter.runScript(statements, "<stdin>");
+    } else if (file != null) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        errors.report(null, 0, "Could not open '" + file + "': " + e.getMessage());
+        return ExitStatus.STATEMENT_FAILED.code();
+      }
+      outcome = interpreter.runScript(text, file.toString());
+    } else if (tty) {
+      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        new Console(terminal, interpreter, historyFile()).run();
+      }
+      return ExitStatus.OK.code();
+    } else {
+      String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      outcome = interpreter.runScript(text, "<stdin>");
+    }
+    return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
   }
 
   private static String env(String name, String fallback) {

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Prints a query's result page by page, as a cqlsh table or, with EXPAND ON, as cqlsh's vertical
@@ -35,6 +36,15 @@ public final class ResultPrinter {
    * @return rows printed
    */
   public long print(ResultSet result, int blockRows, boolean expand) {
+    return print(result, blockRows, expand, null);
+  }
+
+  /**
+   * Prints every row of {@code result} and hands each row to {@code tee} as it goes (CAPTURE).
+   *
+   * @param tee sees every printed row, in order; {@code null} for none
+   */
+  public long print(ResultSet result, int blockRows, boolean expand, Consumer<Row> tee) {
     List<String> names = new ArrayList<>();
     for (ColumnDefinition column : result.getColumnDefinitions()) {
       names.add(column.getName().asCql(true));
@@ -42,15 +52,18 @@ public final class ResultPrinter {
     if (names.isEmpty()) {
       return 0;
     }
-    return expand ? printExpanded(result, names) : printTable(result, names, blockRows);
+    return expand ? printExpanded(result, names, tee) : printTable(result, names, blockRows, tee);
   }
 
-  private long printTable(ResultSet result, List<String> names, int blockRows) {
+  private long printTable(ResultSet result, List<String> names, int blockRows, Consumer<Row> tee) {
     TablePrinter table = new TablePrinter(out, names);
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
     for (Row row : result) {
       if (Thread.currentThread().isInterrupted()) {
         break;
+      }
+      if (tee != null) {
+        tee.accept(row);
       }
       block.add(formatRow(row, names.size()));
       if (block.size() >= blockRows) {
@@ -65,12 +78,15 @@ public final class ResultPrinter {
     return table.rows();
   }
 
-  private long printExpanded(ResultSet result, List<String> names) {
+  private long printExpanded(ResultSet result, List<String> names, Consumer<Row> tee) {
     int nameWidth = names.stream().mapToInt(DisplayWidth::of).max().orElse(0);
     long count = 0;
     for (Row row : result) {
       if (Thread.currentThread().isInterrupted()) {
         break;
+      }
+      if (tee != null) {
+        tee.accept(row);
       }
       String[] cells = formatRow(row, names.size());
       int valueWidth = 0;

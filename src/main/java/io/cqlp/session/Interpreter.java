@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.cqlp.capture.CaptureException;
 import io.cqlp.command.Capture;
 import io.cqlp.command.Command;
 import io.cqlp.command.CommandParser;
@@ -25,7 +26,13 @@ import io.cqlp.transfer.CopyFromWorkflow;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.SourceFactory;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import io.cqlp.transfer.scan.RowDecoder;
+import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,8 +188,8 @@ public final class Interpreter {
       out.println(HelpText.text(h.topics()));
     } else if (command instanceof Exit) {
       return Outcome.EXIT;
-    } else if (command instanceof Capture) {
-      throw new IllegalStateException("CAPTURE is not available in this version of cqlp.");
+    } else if (command instanceof Capture c) {
+      capture(c);
     } else {
       throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
     }
@@ -213,7 +220,71 @@ public final class Interpreter {
       throw new IllegalStateException(cause.getMessage(), cause);
     }
     int block = state.interactive() && state.paging() ? state.pageSize() : 5000;
-    printer.print(result, block, state.expand());
+    io.cqlp.capture.Capture capture = state.capture();
+    if (capture == null || result.getColumnDefinitions().size() == 0) {
+      printer.print(result, block, state.expand());
+      return;
+    }
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (ColumnDefinition column : result.getColumnDefinitions()) {
+      columns.add(ColumnSpec.regular(column.getName().asInternal(), column.getType()));
+    }
+    String refused = null;
+    try {
+      capture.beginResult(columns);
+    } catch (CaptureException e) {
+      refused = e.getMessage();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    if (refused != null) {
+      printer.print(result, block, state.expand());
+      throw new CaptureException(refused);
+    }
+    RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
+        state.session().getContext().getProtocolVersion());
+    printer.print(result, block, state.expand(), row -> {
+      try {
+        capture.write(decoder.decode(row));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
+      }
+    });
+    try {
+      capture.endResult();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void capture(Capture command) {
+    try {
+      switch (command.action()) {
+        case STATUS -> {
+          io.cqlp.capture.Capture running = state.capture();
+          out.println(running == null ? "Currently not capturing query output." : running.status());
+        }
+        case OFF -> {
+          io.cqlp.capture.Capture ended = state.finishCapture();
+          out.println(ended == null
+              ? "Currently not capturing query output."
+              : "Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
+        }
+        case START -> {
+          io.cqlp.capture.Capture ended = state.finishCapture();
+          if (ended != null) {
+            out.println("Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
+          }
+          io.cqlp.capture.Capture started =
+              io.cqlp.capture.Capture.start(command.path(), command.format(), command.options(), sinks);
+          state.capture(started);
+          out.println("Now capturing query output to '" + command.path() + "'.");
+        }
+        default -> throw new IllegalStateException("unknown CAPTURE action " + command.action());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
   }
 
   private void consistency(Consistency c) {

@@ -3,6 +3,8 @@ package io.cqlp.session;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import io.cqlp.capture.Capture;
+import java.io.IOException;
 
 /**
  * What a shell session remembers between statements: the connection, the consistency levels,
@@ -18,6 +20,7 @@ public final class ShellState {
   private int pageSize = 100;
   private boolean expand;
   private boolean tracing;
+  private Capture capture;
 
   /**
    * @param session the open driver session; not null, owned by the caller
@@ -92,5 +95,31 @@ public final class ShellState {
 
   public void tracing(boolean on) {
     this.tracing = on;
+  }
+
+  /** The running capture, or {@code null}. */
+  public synchronized Capture capture() {
+    return capture;
+  }
+
+  /** Makes {@code next} the running capture (the caller finished the previous one). */
+  public synchronized void capture(Capture next) {
+    this.capture = next;
+  }
+
+  /**
+   * Ends the running capture, if any, so its file appears whole at its target. Called on CAPTURE
+   * OFF, a new CAPTURE, and at every exit of the shell (EXIT, end of input, SIGTERM).
+   *
+   * @return the capture that ended, or {@code null} when none was running
+   * @throws IOException if its file cannot be finished (nothing is left at the target then)
+   */
+  public synchronized Capture finishCapture() throws IOException {
+    Capture ended = capture;
+    capture = null;
+    if (ended != null) {
+      ended.finish();
+    }
+    return ended;
   }
 }

@@ -47,6 +47,12 @@ public final class Shell {
    * temporary directory, its working directory the repository root.
    */
   public static Result runRaw(String stdin, String... args) throws IOException, InterruptedException {
+    return runWithEnv(java.util.Map.of(), stdin, args);
+  }
+
+  /** As {@link #runRaw(String, String...)}, with extra environment variables. */
+  public static Result runWithEnv(java.util.Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(home().resolve("bin/cqlp").toString());
     command.addAll(List.of(args));
@@ -55,6 +61,7 @@ public final class Shell {
     builder.environment().put("HOME", userHome.toString());
     builder.environment().remove("CQLSH_HOST");
     builder.environment().remove("CQLSH_PORT");
+    builder.environment().putAll(env);
     Path out = Files.createTempFile("cqlp-out", ".txt");
     Path err = Files.createTempFile("cqlp-err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());

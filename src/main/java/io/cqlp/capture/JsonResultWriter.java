@@ -1,0 +1,65 @@
+package io.cqlp.capture;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.cqlp.format.StagedFile;
+import io.cqlp.format.json.JsonValues;
+import io.cqlp.types.ColumnSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Captures results as JSON Lines: one JSON object per row, keys the column names in result
+ * order, values typed as {@link JsonValues} writes them. Results of different columns may follow
+ * each other; each line stands alone, so the file is valid JSON Lines at every row boundary.
+ */
+final class JsonResultWriter implements ResultWriter {
+  private final StagedFile file;
+  private final JsonGenerator json;
+  private List<ColumnSpec> columns;
+
+  JsonResultWriter(Path target) throws IOException {
+    file = StagedFile.create(target);
+    json = new JsonFactory().createGenerator(file.stream(), JsonEncoding.UTF8);
+    json.setRootValueSeparator(null);
+  }
+
+  @Override
+  public void begin(List<ColumnSpec> columns) {
+    this.columns = columns;
+  }
+
+  @Override
+  public void write(Object[] row) throws IOException {
+    json.writeStartObject();
+    for (int i = 0; i < row.length; i++) {
+      json.writeFieldName(columns.get(i).name());
+      JsonValues.write(json, row[i]);
+    }
+    json.writeEndObject();
+    json.writeRaw('\n');
+  }
+
+  @Override
+  public void end() throws IOException {
+    json.flush();
+  }
+
+  @Override
+  public void commit() throws IOException {
+    json.close();
+    file.publish();
+  }
+
+  @Override
+  public void abort() {
+    file.discard();
+  }
+
+  @Override
+  public int files() {
+    return 1;
+  }
+}
