@@ -21,7 +21,7 @@ public final class Capture {
 
   /** Options CAPTURE accepts with WITH (Parquet's; the FORMAT option names the format). */
   public static final Set<String> OPTIONS =
-      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE");
+      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE");
 
   private final Path target;
   private final CaptureFormat format;
