@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Captures results as CSV (RFC 4180 quoting by Apache Commons CSV): a header line of column names
  * at the start of each result, then one line per row. NULL is an empty field; floats and doubles
  * are written with all the digits that read back to the same value; other values as cqlsh shows
- * them (collections as CQL literals, blobs as 0x..., timestamps with their milliseconds).
+ * them (collections as CQL literals, blobs as 0x..., timestamps with their milliseconds). An empty
+ * string in the first column is quoted ({@code ""}) so that the line is not blank.
  */
 final class CsvResultWriter implements ResultWriter {
   private static final ValueFormatter TEXT = new ValueFormatter();
@@ -27,7 +28,7 @@ final class CsvResultWriter implements ResultWriter {
     file = StagedFile.create(target);
     csv = new CSVPrinter(
         new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)),
-        CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("").get());
   }
 
   @Override
@@ -45,7 +46,7 @@ final class CsvResultWriter implements ResultWriter {
 
   static String text(Object value) {
     if (value == null) {
-      return "";
+      return null;
     }
     if (value instanceof Float f) {
       return f.isNaN() ? "NaN" : f.isInfinite() ? (f > 0 ? "Infinity" : "-Infinity") : Float.toString(f);
