@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -119,22 +121,24 @@ public final class CopyToWorkflow {
     String where = command.where() == null ? "" : " WHERE " + command.where();
     List<ScanRange> ranges =
         TokenRangePlanner.plan(session.getMetadata().getTokenMap(), Math.max(64, maxRequests * 8));
-    PreparedStatement full = session.prepare(select + where);
-    PreparedStatement both = session.prepare(select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra);
-    PreparedStatement from = session.prepare(select + " WHERE " + token + " > ?" + extra);
-    PreparedStatement to = session.prepare(select + " WHERE " + token + " <= ?" + extra);
+    String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
+    String from = select + " WHERE " + token + " > ?" + extra;
+    String to = select + " WHERE " + token + " <= ?" + extra;
+    Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
     IntFunction<BoundStatement> statements =
         i -> {
           ScanRange r = ranges.get(i);
           if (r.start() != null && r.end() != null) {
-            return both.bind().setToken(0, r.start()).setToken(1, r.end());
+            return prepared.computeIfAbsent(both, session::prepare).bind().setToken(0, r.start()).setToken(1, r.end());
           } else if (r.start() != null) {
-            return from.bind().setToken(0, r.start());
+            return prepared.computeIfAbsent(from, session::prepare).bind().setToken(0, r.start());
           } else if (r.end() != null) {
-            return to.bind().setToken(0, r.end());
+            return prepared.computeIfAbsent(to, session::prepare).bind().setToken(0, r.end());
           }
-          return full.bind();
+          return prepared.computeIfAbsent(select + where, session::prepare).bind();
         };
+    // Prepared up front, so a bad WHERE fails before the target file is created.
+    statements.apply(0);
     return new Source(schema, statements, ranges.size());
   }
 
