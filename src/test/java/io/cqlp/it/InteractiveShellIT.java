@@ -63,6 +63,20 @@ class InteractiveShellIT {
     assertThat(saved).doesNotContain("sekret", "abandoned");
   }
 
+  @Test
+  void should_ask_for_the_password_without_echo_when_only_a_user_is_given() throws Exception {
+    LocalCassandra node = CassandraExtension.node();
+    Path home = Files.createTempDirectory("cqlp-tty-home");
+    String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port() + " -u cassandra";
+    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "160", "-y", "50", command)).isZero();
+    waitForScreen("Password:");
+    keys("not-shown-on-screen", "Enter");
+    String screen = waitForScreen("cqlp> ");
+    assertThat(screen).doesNotContain("not-shown-on-screen");
+    keys("C-d");
+    waitForExit();
+  }
+
   /** Types {@code text} literally, then presses the named keys (e.g. Enter). */
   private void keys(String text, String... then) throws Exception {
     if (text.startsWith("C-")) {
