@@ -43,11 +43,11 @@ public record DatasetListing(Path root, List<DatasetFile> files, Set<String> key
 
   /**
    * Whether a COPY FROM source names a dataset: it ends with {@code /}, is a directory, or holds
-   * glob characters.
+   * glob characters and is not an existing file.
    */
   public static boolean isDataset(String source) {
     return source.endsWith("/") || source.endsWith(File.separator) || Files.isDirectory(Path.of(source))
-        || hasGlob(source);
+        || (hasGlob(source) && !Files.isRegularFile(Path.of(source)));
   }
 
   private static boolean hasGlob(String text) {

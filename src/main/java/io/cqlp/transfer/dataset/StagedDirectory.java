@@ -70,7 +70,8 @@ public final class StagedDirectory {
    * @param mode what to do when the target is not empty
    * @return the open staging directory
    * @throws TransferException if the target's parent directory does not exist, the target is a
-   *     file (without OVERWRITE) or a directory that is not empty (without OVERWRITE or APPEND)
+   *     file (without OVERWRITE) or a directory that is not empty (without OVERWRITE or APPEND),
+   *     or OVERWRITE would delete something that is not part of a Parquet dataset
    * @throws IOException if the staging directory cannot be created
    */
   public static StagedDirectory create(Path target, WriteMode mode) throws IOException {
@@ -90,11 +91,44 @@ public final class StagedDirectory {
           "Target directory '" + target + "' is not empty: add OVERWRITE=true to replace it, or"
               + " APPEND=true to add files to it.");
     }
+    if (mode == WriteMode.OVERWRITE && Files.exists(absolute)) {
+      checkReplaceable(target, absolute);
+    }
     Path staging = parent.resolve(hiddenName(absolute, "tmp"));
     Files.createDirectory(staging);
     StagedDirectory staged = new StagedDirectory(absolute, staging, mode);
     Runtime.getRuntime().addShutdownHook(staged.hook);
     return staged;
+  }
+
+  /**
+   * OVERWRITE deletes the old target, so it must hold nothing but a dataset: Parquet files
+   * ({@code .parquet}, {@code .pq}) and the names readers skip ({@code _SUCCESS}, {@code .crc}
+   * files, anything starting with {@code .} or {@code _}), and it must not hold the working
+   * directory.
+   */
+  private static void checkReplaceable(Path target, Path absolute) throws IOException {
+    Path working = Path.of("").toAbsolutePath().normalize();
+    if (working.startsWith(absolute)) {
+      throw new TransferException(
+          "Cannot overwrite '" + target + "': it holds the current directory; choose another target.");
+    }
+    try (Stream<Path> walk = Files.walk(absolute)) {
+      Path foreign = walk
+          .filter(p -> !Files.isDirectory(p))
+          .filter(p -> !isDatasetFile(p.getFileName().toString()))
+          .findFirst()
+          .orElse(null);
+      if (foreign != null) {
+        throw new TransferException(
+            "Cannot overwrite '" + target + "': it holds '" + absolute.relativize(foreign).toString()
+                + "', which is not part of a Parquet dataset; remove it or choose another target.");
+      }
+    }
+  }
+
+  private static boolean isDatasetFile(String name) {
+    return name.endsWith(".parquet") || name.endsWith(".pq") || name.startsWith(".") || name.startsWith("_");
   }
 
   /** The directory to write the dataset into until it is published. */
@@ -154,11 +188,24 @@ public final class StagedDirectory {
     removeHook();
   }
 
-  private synchronized void discardAtShutdown() {
-    if (state == State.OPEN) {
+  /**
+   * At JVM shutdown the writing thread may still be running: once the state says discarded it
+   * opens no new file, and a second pass a moment later removes what it was creating meanwhile.
+   */
+  private void discardAtShutdown() {
+    synchronized (this) {
+      if (state != State.OPEN) {
+        return;
+      }
       state = State.DISCARDED;
       deleteTree(staging);
     }
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    deleteTree(staging);
   }
 
   private void removeHook() {

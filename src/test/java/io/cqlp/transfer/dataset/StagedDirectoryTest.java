@@ -76,6 +76,21 @@ class StagedDirectoryTest {
   }
 
   @Test
+  void should_refuse_to_overwrite_anything_that_is_not_a_parquet_dataset() throws Exception {
+    Path target = Files.createDirectories(parent.resolve("out/k=1"));
+    Files.writeString(target.resolve("part-00000.parquet"), "data");
+    Files.writeString(parent.resolve("out/notes.txt"), "mine");
+    assertThatThrownBy(() -> StagedDirectory.create(parent.resolve("out"), WriteMode.OVERWRITE))
+        .isInstanceOf(TransferException.class).hasMessageContaining("'notes.txt'")
+        .hasMessageContaining("not part of a Parquet dataset");
+    Path file = Files.writeString(parent.resolve("plain.txt"), "x");
+    assertThatThrownBy(() -> StagedDirectory.create(file, WriteMode.OVERWRITE)).isInstanceOf(TransferException.class);
+    assertThatThrownBy(() -> StagedDirectory.create(Path.of("").toAbsolutePath(), WriteMode.OVERWRITE))
+        .isInstanceOf(TransferException.class).hasMessageContaining("current directory");
+    assertThat(Files.readString(parent.resolve("out/notes.txt"))).isEqualTo("mine");
+  }
+
+  @Test
   void should_number_appended_part_files_after_those_already_there_and_never_replace_one() throws Exception {
     Path target = Files.createDirectories(parent.resolve("out/k=1"));
     Files.writeString(target.resolve("part-00000.parquet"), "old0");
