@@ -11,11 +11,14 @@ import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.SourceFactory;
 import io.cqlp.transfer.TableSchema;
 import io.cqlp.transfer.TransferException;
+import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.types.ColumnSpec;
+import io.cqlp.types.SchemaJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,9 +30,22 @@ import java.util.stream.Collectors;
 public final class Formats {
   private Formats() {}
 
-  /** Opens COPY TO targets. */
+  /** FORMAT=PARQUET, the default format of dataset part files. */
+  private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
+
+  /** Opens COPY TO targets: single files, and the part files of dataset directories. */
   public static SinkFactory sinks() {
-    return Formats::openSink;
+    return new SinkFactory() {
+      @Override
+      public RowSink open(Path target, TableSchema schema, Options options) throws IOException {
+        return openSink(target, schema, options);
+      }
+
+      @Override
+      public PartWriterFactory partWriters(TableSchema schema, Options options) {
+        return Formats.partWriters(schema, options);
+      }
+    };
   }
 
   /** Opens COPY FROM inputs. */
@@ -55,6 +71,29 @@ public final class Formats {
 
   private static RowSink openSink(Path target, TableSchema schema, Options options) throws IOException {
     format(options, target);
+    return ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
+  }
+
+  /**
+   * Part files of a dataset are Parquet unless FORMAT names another format. Each file's footer
+   * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
+   */
+  private static PartWriterFactory partWriters(TableSchema schema, Options options) {
+    String named = options.getString("FORMAT", null);
+    format(named == null ? options.withDefaults(PARQUET) : options, Path.of("dataset/"));
+    ParquetWriteOptions write = parquetOptions(schema, options);
+    return part -> ParquetRowWriter.open(
+        part.file(),
+        part.columns(),
+        write.withMaxRowGroupBytes(Math.min(write.maxRowGroupBytes(), part.maxRowGroupBytes())),
+        part.pathColumns().isEmpty()
+            ? Map.of()
+            : Map.of(ParquetRowWriter.PATH_COLUMNS_KEY,
+                SchemaJson.write(schema.keyspace(), schema.table(), part.pathColumns())),
+        part.maxFileBytes());
+  }
+
+  private static ParquetWriteOptions parquetOptions(TableSchema schema, Options options) {
     ParquetWriteOptions write;
     try {
       ParquetCompression codec = ParquetCompression.parse(options.getString("COMPRESSION", "SNAPPY"));
@@ -67,7 +106,7 @@ public final class Formats {
     } catch (IllegalArgumentException e) {
       throw new TransferException(capitalize(e.getMessage()) + ".");
     }
-    return ParquetRowWriter.open(target, schema.columns(), write);
+    return write;
   }
 
   private static RowSource openSource(Path file, TableSchema schema, boolean explicitColumns, Options options)

@@ -11,12 +11,15 @@ final class HelpText {
   private static final Map<String, String> TOPICS =
       Map.of(
           "COPY",
-          "COPY [ks.]table [(col, ...)] TO 'file.parquet' [WITH opt=value [AND ...]] [WHERE ...]\n"
-              + "COPY (SELECT ...) TO 'file.parquet' [WITH ...]\n"
-              + "COPY [ks.]table [(col, ...)] FROM 'file.parquet' [WITH ...]\n"
+          "COPY [ks.]table [(col, ...)] TO 'file.parquet' | 'dir/' [WITH opt=value [AND ...]] [WHERE ...]\n"
+              + "COPY (SELECT ...) TO 'file.parquet' | 'dir/' [WITH ...]\n"
+              + "COPY [ks.]table [(col, ...)] FROM 'file.parquet' | 'dir/' | 'dir/*.parquet' [WITH ...]\n"
               + "  COPY TO options: FORMAT, COMPRESSION (NONE|SNAPPY|GZIP|ZSTD|LZ4), COMPRESSION_LEVEL,\n"
-              + "                   CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS\n"
-              + "  COPY FROM options: FORMAT, MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS",
+              + "                   CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS,\n"
+              + "                   PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), MAX_OPEN_FILES,\n"
+              + "                   OVERWRITE, APPEND\n"
+              + "  COPY FROM options: FORMAT, MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE,\n"
+              + "                     CHUNKSIZE, PARTITION_FILTER ('year=2024,month=01')",
           "CONSISTENCY", "CONSISTENCY [level]: show or set the consistency level of later statements.",
           "PAGING", "PAGING [ON|OFF|n]: show or set result paging at the prompt.",
           "EXPAND", "EXPAND [ON|OFF]: vertical display of result rows.",

@@ -11,6 +11,9 @@ import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
+import io.cqlp.transfer.dataset.DatasetListing;
+import io.cqlp.transfer.dataset.DatasetSource;
+import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.load.AsyncLoader;
 import io.cqlp.transfer.load.PartitionBatcher;
 import io.cqlp.types.ColumnKind;
@@ -25,8 +28,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * COPY FROM: reads a file, converts each value to its column's CQL type, and writes the rows
- * with prepared INSERTs, asynchronously, with a bound on requests in flight.
+ * COPY FROM: reads a file or a dataset directory ({@link DatasetSource}: a source ending with
+ * {@code /}, a directory or a glob), converts each value to its column's CQL type, and writes the
+ * rows with prepared INSERTs, asynchronously, with a bound on requests in flight.
  *
  * <p>A NULL value is left unset in the INSERT (as DSBulk does by default), so an import writes no
  * tombstones; the row reads back with that column NULL all the same.
@@ -35,7 +39,8 @@ public final class CopyFromWorkflow {
 
   /** Options COPY FROM accepts. */
   public static final Set<String> OPTIONS =
-      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE");
+      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
+          "CHUNKSIZE", "PARTITION_FILTER");
 
   /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 20;
@@ -43,14 +48,20 @@ public final class CopyFromWorkflow {
   /** Bytes of values per batch at most: under Cassandra's 5 KiB batch size warning. */
   static final int MAX_BATCH_BYTES = 4 * 1024;
 
-  /** Rows that may wait for their partition's batch to fill. */
-  static final int BATCH_WINDOW_ROWS = 5000;
+  /**
+   * Default CHUNKSIZE: rows read ahead and grouped by partition key into batches, cqlsh's
+   * default chunk of 5,000 rows.
+   */
+  public static final int DEFAULT_CHUNK_SIZE = 5000;
 
   /** Default writes in flight (MAXREQUESTS). */
   public static final int DEFAULT_MAX_REQUESTS = 64;
 
   /** Default tries per write (MAXATTEMPTS), cqlsh's default. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+  /** FORMAT=PARQUET, the default format of the files of a dataset whatever their names. */
+  private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
 
   private final CqlSession session;
   private final ConsistencyLevel consistency;
@@ -86,18 +97,30 @@ public final class CopyFromWorkflow {
     long skipRows = options.getRowCount("SKIPROWS", 0);
     long maxRows = options.getRowCount("MAXROWS", -1);
     int maxBatchSize = options.getInt("MAXBATCHSIZE", DEFAULT_MAX_BATCH_SIZE);
-    if (maxRequests < 1 || maxAttempts < 1 || maxBatchSize < 1) {
-      throw new TransferException("MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1.");
+    long chunkSize = options.getRowCount("CHUNKSIZE", DEFAULT_CHUNK_SIZE);
+    if (maxRequests < 1 || maxAttempts < 1 || maxBatchSize < 1 || chunkSize < 1 || chunkSize > 1_000_000) {
+      throw new TransferException(
+          "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
     TableSchema schema =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
     Path file = Path.of(command.source());
-    if (!Files.exists(file)) {
+    boolean dataset = DatasetListing.isDataset(command.source());
+    if (!dataset && !Files.exists(file)) {
       throw new TransferException("Cannot read " + file + ": no such file.");
+    }
+    if (!dataset && options.contains("PARTITION_FILTER")) {
+      throw new TransferException(
+          "PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
     }
     AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts);
     long skipped = 0;
-    try (RowSource source = sources.open(file, schema, !command.columns().isEmpty(), options)) {
+    boolean explicit = !command.columns().isEmpty();
+    try (RowSource source = dataset
+        ? DatasetSource.open(
+            DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null))),
+            schema, explicit, sources, options.withDefaults(PARQUET))
+        : sources.open(file, schema, explicit, options)) {
       List<ColumnSpec> columns = source.columns();
       requireKeyColumns(schema, columns, file);
       PreparedStatement insert = session.prepare(insertStatement(schema, columns));
@@ -105,7 +128,7 @@ public final class CopyFromWorkflow {
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
       PartitionBatcher batcher =
           new PartitionBatcher(
-              loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, BATCH_WINDOW_ROWS, consistency);
+              loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency);
       Object[] row;
       long taken = 0;
       while ((maxRows < 0 || taken < maxRows) && (row = source.next()) != null) {
@@ -122,7 +145,10 @@ public final class CopyFromWorkflow {
       }
       batcher.flush();
       long rows = loader.finish();
-      return new TransferSummary(rows, 1, skipped, Duration.ofNanos(System.nanoTime() - started));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      return source instanceof DatasetSource d
+          ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead())
+          : new TransferSummary(rows, 1, skipped, elapsed, 0, Files.size(file));
     } catch (IOException e) {
       throw new TransferException(e.getMessage(), e);
     } catch (ConversionException e) {

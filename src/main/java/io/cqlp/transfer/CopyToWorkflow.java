@@ -7,6 +7,9 @@ import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
+import io.cqlp.transfer.dataset.DatasetWriteOptions;
+import io.cqlp.transfer.dataset.PartitionSpec;
+import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenRangePlanner;
 import io.cqlp.transfer.scan.RangeScanner;
@@ -26,7 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * COPY TO: scans a table by token range (or runs the user's SELECT) and streams the rows into a
- * file sink, which appears at its target only when complete.
+ * file sink, or into a dataset directory ({@link PartitionedSink}: a target ending with {@code /}
+ * or an existing directory, PARTITION, MAX_FILE_SIZE), which appears at its target only when
+ * complete.
  *
  * <p>Data flow: table metadata → {@link TokenRangePlanner} ranges → {@link RangeScanner} pages
  * (bounded queue) → {@link RowSink} → commit (rename into place) → {@link TransferSummary}.
@@ -35,7 +40,8 @@ public final class CopyToWorkflow {
 
   /** Options COPY TO accepts (the format's own options included). */
   public static final Set<String> OPTIONS =
-      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS");
+      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
+          "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND");
 
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -85,7 +91,12 @@ public final class CopyToWorkflow {
             session.getContext().getProtocolVersion());
     IntFunction<BoundStatement> statements =
         i -> source.statement.apply(i).setPageSize(pageSize).setConsistencyLevel(consistency);
-    try (RowSink sink = sinks.open(target, source.schema, options);
+    boolean dataset = DatasetWriteOptions.isDataset(command.target(), options);
+    if (!dataset && options.getBoolean("APPEND", false)) {
+      throw new TransferException(
+          "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
+    }
+    try (RowSink sink = dataset ? openDataset(target, source.schema, options) : sinks.open(target, source.schema, options);
         RangeScanner scanner =
             new RangeScanner(session, statements, source.rangeCount, maxRequests, maxRequests * 2, decoder)) {
       scanner.start();
@@ -99,12 +110,21 @@ public final class CopyToWorkflow {
         }
       }
       sink.commit();
-      return new TransferSummary(
-          sink.rowsWritten(), 1, 0, Duration.ofNanos(System.nanoTime() - started));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      return sink instanceof PartitionedSink d
+          ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
+          : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
     } catch (IOException e) {
       String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
       throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     }
+  }
+
+  /** Opens a dataset directory: checks PARTITION and the target before any row is read. */
+  private RowSink openDataset(Path target, TableSchema schema, Options options) throws IOException {
+    DatasetWriteOptions dataset = DatasetWriteOptions.from(options);
+    PartitionSpec spec = PartitionSpec.parse(dataset.partition(), schema.columns());
+    return PartitionedSink.open(target, spec, dataset, sinks.partWriters(schema, options));
   }
 
   /** The scan statements and the schema of what they return. */

@@ -37,6 +37,15 @@ public interface RowSink extends AutoCloseable {
   /** Rows written so far. */
   long rowsWritten();
 
+  /**
+   * Bytes of output so far: while open, what is on disk plus what is buffered for it (as the
+   * writer measures it, compressed where already encoded); after {@link #commit()}, the size of
+   * what was published. 0 for a sink that does not measure its output.
+   */
+  default long bytesWritten() {
+    return 0;
+  }
+
   /** Aborts unless {@link #commit()} or {@link #abort()} was called. */
   @Override
   void close();

@@ -1,6 +1,7 @@
 package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
+import io.cqlp.transfer.dataset.PartWriterFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,4 +18,17 @@ public interface SinkFactory {
    * @throws TransferException for a bad option value
    */
   RowSink open(Path target, TableSchema schema, Options options) throws IOException;
+
+  /**
+   * The writer of the part files of a dataset directory (PARTITION, MAX_FILE_SIZE, a target
+   * ending with {@code /}), in the format FORMAT names, Parquet by default.
+   *
+   * @param schema the table
+   * @param options the COPY options
+   * @return a factory of part file writers
+   * @throws TransferException for a format that cannot write datasets, or a bad option value
+   */
+  default PartWriterFactory partWriters(TableSchema schema, Options options) {
+    throw new TransferException("This format cannot write a dataset directory.");
+  }
 }

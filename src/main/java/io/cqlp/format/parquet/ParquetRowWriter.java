@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -44,6 +45,11 @@ public final class ParquetRowWriter implements RowSink {
   public static final String VERSION_KEY = "cqlp.version";
   /** Footer key of the {@link SchemaJson} document of the file's columns. */
   public static final String SCHEMA_KEY = "cqlp.schema";
+  /**
+   * Footer key of a part file of a partitioned dataset: the {@link SchemaJson} document of the
+   * columns whose values are in the directory names instead of the file, with their CQL types.
+   */
+  public static final String PATH_COLUMNS_KEY = "cqlp.path_columns";
 
   private static final String VERSION = version();
 
@@ -58,6 +64,7 @@ public final class ParquetRowWriter implements RowSink {
   private final ParquetWriter<Object[]> writer;
   private State state = State.OPEN;
   private long rows;
+  private long committedBytes;
 
   private ParquetRowWriter(
       Path target, Path staging, List<ColumnSpec> columns, ValueWriter[] writers,
@@ -89,6 +96,27 @@ public final class ParquetRowWriter implements RowSink {
    */
   public static ParquetRowWriter open(
       Path target, List<ColumnSpec> columns, ParquetWriteOptions options) throws IOException {
+    return open(target, columns, options, Map.of(), 0);
+  }
+
+  /**
+   * Opens a writer for one file of a dataset: as {@link #open(Path, List, ParquetWriteOptions)},
+   * with more footer entries, and with pages and dictionaries kept small enough that {@link
+   * #bytesWritten()} follows the file's real size when the file is to be rolled at a given size.
+   *
+   * <p>parquet-java counts a dictionary-encoded value as 4 bytes until its column chunk is
+   * written, and a page not yet compressed at its raw size; with {@code maxFileBytes} set, data
+   * pages and dictionary pages are capped at 1/16 of it (at least 4 KiB, at most the 1 MiB
+   * default), which bounds that error to about 1/16 of the size per column.
+   *
+   * @param footer further footer key-value entries (beside {@code cqlp.version} and {@code
+   *     cqlp.schema}); not null
+   * @param maxFileBytes the size the caller rolls the file at, or 0 for parquet-java's page sizes
+   * @see #open(Path, List, ParquetWriteOptions)
+   */
+  public static ParquetRowWriter open(
+      Path target, List<ColumnSpec> columns, ParquetWriteOptions options,
+      Map<String, String> footer, long maxFileBytes) throws IOException {
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
@@ -111,14 +139,19 @@ public final class ParquetRowWriter implements RowSink {
         dir.resolve(
             "." + absolute.getFileName() + ".cqlp-tmp-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
-    Map<String, String> footer = new LinkedHashMap<>();
-    footer.put(VERSION_KEY, VERSION);
-    footer.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
-    CqlWriteSupport support = new CqlWriteSupport(schema, writers, footer);
+    Map<String, String> keyValues = new LinkedHashMap<>(footer);
+    keyValues.put(VERSION_KEY, VERSION);
+    keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
+    CqlWriteSupport support = new CqlWriteSupport(schema, writers, keyValues);
     ParquetWriter<Object[]> writer;
     try {
+      Builder builder = new Builder(new LocalOutputFile(staging), support);
+      if (maxFileBytes > 0) {
+        int pageBytes = (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16));
+        builder.withPageSize(pageBytes).withDictionaryPageSize(pageBytes);
+      }
       writer =
-          new Builder(new LocalOutputFile(staging), support)
+          builder
               .withConf(new PlainParquetConfiguration())
               .withCodecFactory(new PureJavaCodecFactory(options.compressionLevel()))
               .withCompressionCodec(options.compression().codec())
@@ -194,6 +227,7 @@ public final class ParquetRowWriter implements RowSink {
       writer.close();
       try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
         ch.force(true);
+        committedBytes = ch.size();
       }
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE,
@@ -226,6 +260,20 @@ public final class ParquetRowWriter implements RowSink {
   @Override
   public long rowsWritten() {
     return rows;
+  }
+
+  /**
+   * While open, parquet-java's count of the file's bytes: row groups written plus the current
+   * row group as buffered ({@code ParquetWriter.getDataSize()}); after commit, the file's size;
+   * after abort, 0.
+   */
+  @Override
+  public long bytesWritten() {
+    return switch (state) {
+      case OPEN -> writer.getDataSize();
+      case COMMITTED -> committedBytes;
+      case ABORTED -> 0;
+    };
   }
 
   @Override

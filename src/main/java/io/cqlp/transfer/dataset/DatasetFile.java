@@ -1,0 +1,19 @@
+package io.cqlp.transfer.dataset;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A data file of a dataset and the partition levels of the directories above it.
+ *
+ * @param file the file (absolute)
+ * @param levels the {@code key=value} directories between the dataset's root and the file,
+ *     outermost first; empty for a file not under any
+ */
+public record DatasetFile(Path file, List<PathLevel> levels) {
+
+  /** Copies the levels. */
+  public DatasetFile {
+    levels = List.copyOf(levels);
+  }
+}
