@@ -21,7 +21,8 @@ public final class Capture {
 
   /** Options CAPTURE accepts with WITH (Parquet's; the FORMAT option names the format). */
   public static final Set<String> OPTIONS =
-      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE");
+      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE",
+          "MAX_OPEN_FILES", "OVERWRITE", "APPEND");
 
   private final Path target;
   private final CaptureFormat format;
@@ -61,7 +62,7 @@ public final class Capture {
       throw new CaptureException("Cannot capture to '" + path + "': directory '" + dir + "' does not exist.");
     }
     ResultWriter writer = switch (format) {
-      case PARQUET -> new ParquetResultWriter(target, options, sinks);
+      case PARQUET -> new ParquetResultWriter(path, options, sinks);
       case JSON -> new JsonResultWriter(target);
       case CSV -> new CsvResultWriter(target);
       case TEXT -> new TextResultWriter(target);

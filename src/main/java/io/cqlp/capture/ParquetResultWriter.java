@@ -6,7 +6,7 @@ import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.TableSchema;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.cqlp.transfer.dataset.PartitionedSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * a message naming the difference. The sink is the same one COPY TO uses.
  */
 final class ParquetResultWriter implements ResultWriter {
-  private final Path target;
+  private final String target;
   private final Options options;
   private final SinkFactory sinks;
   private List<ColumnSpec> schema;
   private RowSink sink;
 
-  ParquetResultWriter(Path target, Options options, SinkFactory sinks) {
+  ParquetResultWriter(String target, Options options, SinkFactory sinks) {
     this.target = target;
     this.options = options;
     this.sinks = sinks;
@@ -37,7 +37,7 @@ final class ParquetResultWriter implements ResultWriter {
   @Override
   public void begin(List<ColumnSpec> columns) throws IOException {
     if (schema == null) {
-      sink = sinks.open(target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
+      sink = sinks.openTarget(target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
       schema = List.copyOf(columns);
       return;
     }
@@ -96,6 +96,9 @@ final class ParquetResultWriter implements ResultWriter {
 
   @Override
   public int files() {
+    if (sink instanceof PartitionedSink dataset) {
+      return (int) dataset.filesWritten();
+    }
     return sink == null ? 0 : 1;
   }
 }

@@ -8,7 +8,6 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
-import io.cqlp.transfer.dataset.PartitionSpec;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenRangePlanner;
@@ -96,7 +95,7 @@ public final class CopyToWorkflow {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
     }
-    try (RowSink sink = dataset ? openDataset(target, source.schema, options) : sinks.open(target, source.schema, options);
+    try (RowSink sink = sinks.openTarget(command.target(), source.schema, options);
         RangeScanner scanner =
             new RangeScanner(session, statements, source.rangeCount, maxRequests, maxRequests * 2, decoder)) {
       scanner.start();
@@ -118,13 +117,6 @@ public final class CopyToWorkflow {
       String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
       throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     }
-  }
-
-  /** Opens a dataset directory: checks PARTITION and the target before any row is read. */
-  private RowSink openDataset(Path target, TableSchema schema, Options options) throws IOException {
-    DatasetWriteOptions dataset = DatasetWriteOptions.from(options);
-    PartitionSpec spec = PartitionSpec.parse(dataset.partition(), schema.columns());
-    return PartitionedSink.open(target, spec, dataset, sinks.partWriters(schema, options));
   }
 
   /** The scan statements and the schema of what they return. */

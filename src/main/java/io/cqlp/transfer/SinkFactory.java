@@ -1,7 +1,10 @@
 package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
+import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartWriterFactory;
+import io.cqlp.transfer.dataset.PartitionSpec;
+import io.cqlp.transfer.dataset.PartitionedSink;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -30,5 +33,28 @@ public interface SinkFactory {
    */
   default PartWriterFactory partWriters(TableSchema schema, Options options) {
     throw new TransferException("This format cannot write a dataset directory.");
+  }
+
+  /**
+   * Opens the sink of an export target as typed: a dataset directory (a target ending with
+   * {@code /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
+   * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their
+   * targets here.
+   *
+   * @param target the target path as typed
+   * @param schema the table and the columns of every row written
+   * @param options the COPY or CAPTURE options
+   * @return an open sink; nothing exists at the target until it is committed
+   * @throws IOException if the target cannot be written
+   * @throws TransferException for a bad option value or PARTITION column
+   */
+  default RowSink openTarget(String target, TableSchema schema, Options options) throws IOException {
+    Path path = Path.of(target);
+    if (!DatasetWriteOptions.isDataset(target, options)) {
+      return open(path, schema, options);
+    }
+    DatasetWriteOptions dataset = DatasetWriteOptions.from(options);
+    PartitionSpec spec = PartitionSpec.parse(dataset.partition(), schema.columns());
+    return PartitionedSink.open(path, spec, dataset, partWriters(schema, options));
   }
 }

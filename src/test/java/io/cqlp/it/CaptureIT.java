@@ -188,6 +188,38 @@ class CaptureIT {
     }
   }
 
+  @Test
+  void should_capture_into_a_dataset_partitioned_by_timeuuid_year_and_month() throws Exception {
+    CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".ticks (id timeuuid PRIMARY KEY, v int)");
+    java.util.Map<java.util.UUID, String> expected = new java.util.HashMap<>();
+    java.time.Instant start = java.time.Instant.parse("2023-11-15T12:00:00Z");
+    for (int i = 0; i < 120; i++) {
+      java.time.Instant at = start.plus(java.time.Duration.ofDays(5L * i)).plusMillis(i);
+      java.util.UUID id = com.datastax.oss.driver.api.core.uuid.Uuids.startOf(at.toEpochMilli());
+      CassandraExtension.session().execute(
+          "INSERT INTO " + keyspace + ".ticks (id, v) VALUES (" + id + ", " + i + ")");
+      java.time.ZonedDateTime utc = at.atZone(java.time.ZoneOffset.UTC);
+      expected.put(id, String.format("/id.year=%d/id.month=%02d/", utc.getYear(), utc.getMonthValue()));
+    }
+    Path target = dir.resolve("ticks");
+    Shell.Result result = Shell.run(node.host(), node.port(), "-k", keyspace, "-e",
+        "CAPTURE PARQUET '" + target + "/' WITH PARTITION='id.year,id.month';\nSELECT id, v FROM ticks;\nCAPTURE OFF");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.exitCode()).isZero();
+    assertThat(target.resolve("_SUCCESS")).exists();
+    try (DuckDb duck = new DuckDb()) {
+      List<List<Object>> rows = duck.rows("SELECT CAST(id AS VARCHAR), filename FROM read_parquet("
+          + DuckDb.literal(target + "/**/*.parquet") + ", filename = true, hive_partitioning = false)");
+      assertThat(rows).hasSize(expected.size());
+      for (List<Object> row : rows) {
+        java.util.UUID id = java.util.UUID.fromString((String) row.get(0));
+        assertThat((String) row.get(1)).as("row %s", id).contains(target + expected.get(id));
+      }
+      assertThat(duck.rows("SELECT name FROM parquet_schema(" + DuckDb.literal(target + "/**/*.parquet") + ")"
+          + " WHERE name LIKE 'id.%'")).isEmpty();
+    }
+  }
+
   private static long stagingBytes() throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().contains("cqlp-tmp")).mapToLong(p -> p.toFile().length()).sum();
