@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.testing.DuckDb;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -56,8 +57,8 @@ class ParquetRowReaderTest {
 
   private Path duckFile(String name, String select, String compression) throws Exception {
     Path file = dir.resolve(name);
-    try (DuckDb db = DuckDb.open()) {
-      db.exec("COPY (" + select + ") TO " + DuckDb.lit(file)
+    try (DuckDb db = new DuckDb()) {
+      db.execute("COPY (" + select + ") TO " + DuckDb.literal(file)
           + " (FORMAT parquet, COMPRESSION " + compression + ")");
     }
     return file;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.testing.DuckDb;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.SchemaJson;
@@ -41,7 +42,7 @@ class ParquetRowWriterTest {
   @Test
   void should_write_types_that_duckdb_reads_as_the_documented_types() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"), ParquetWriteOptions.defaults());
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       assertThat(db.describe(file)).containsExactly(
           Map.entry("c_ascii", "VARCHAR"),
           Map.entry("c_text", "VARCHAR"),
@@ -69,16 +70,16 @@ class ParquetRowWriterTest {
   void should_write_values_that_duckdb_reads_back_exactly() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"), ParquetWriteOptions.defaults());
     List<Object[]> expected = AllTypes.rows();
-    try (DuckDb db = DuckDb.open()) {
-      List<Object[]> actual = db.rows("SELECT c_ascii, c_text, c_tinyint, c_smallint, c_int,"
+    try (DuckDb db = new DuckDb()) {
+      List<List<Object>> actual = db.rows("SELECT c_ascii, c_text, c_tinyint, c_smallint, c_int,"
           + " c_bigint, c_counter, c_float, c_double, c_boolean, epoch_ms(c_timestamp),"
           + " c_date - DATE '1970-01-01', CAST(c_time AS VARCHAR), c_uuid, c_timeuuid,"
-          + " hex(c_blob), c_inet, c_decimal, c_varint FROM read_parquet(" + DuckDb.lit(file)
+          + " hex(c_blob), c_inet, c_decimal, c_varint FROM read_parquet(" + DuckDb.literal(file)
           + ") ORDER BY file_row_number");
       assertThat(actual).hasSize(expected.size());
       for (int r = 0; r < expected.size(); r++) {
         Object[] e = expected.get(r);
-        Object[] a = actual.get(r);
+        Object[] a = actual.get(r).toArray();
         assertThat(a[0]).as("ascii row %d", r).isEqualTo(e[0]);
         assertThat(a[1]).as("text row %d", r).isEqualTo(e[1]);
         for (int c = 2; c <= 6; c++) {
@@ -111,7 +112,7 @@ class ParquetRowWriterTest {
   void should_write_the_cql_schema_and_version_in_the_footer() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"),
         ParquetWriteOptions.defaults().withTable("ks", "all_types"));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       Map<String, String> kv = db.keyValues(file);
       assertThat(kv.get(ParquetRowWriter.VERSION_KEY)).isEqualTo("0.1.0");
       SchemaJson.Document doc = SchemaJson.parse(kv.get(ParquetRowWriter.SCHEMA_KEY));
@@ -132,10 +133,10 @@ class ParquetRowWriterTest {
       throws Exception {
     Path file = writeAllTypes(dir.resolve(codec + ".parquet"),
         ParquetWriteOptions.defaults().withCompression(codec));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       Object[] r = db.rows("SELECT count(*), max(c_text), min(c_int), max(compression)"
-          + " FROM read_parquet(" + DuckDb.lit(file) + "), (SELECT max(compression)"
-          + " AS compression FROM parquet_metadata(" + DuckDb.lit(file) + "))").get(0);
+          + " FROM read_parquet(" + DuckDb.literal(file) + "), (SELECT max(compression)"
+          + " AS compression FROM parquet_metadata(" + DuckDb.literal(file) + "))").get(0).toArray();
       assertThat(((Number) r[0]).longValue()).isEqualTo(AllTypes.rows().size());
       assertThat(r[1]).isEqualTo("x");
       assertThat(r[2]).isEqualTo(Integer.MIN_VALUE);
@@ -150,9 +151,9 @@ class ParquetRowWriterTest {
     Path small = writeLongs(dir.resolve("small.parquet"), ParquetCompression.ZSTD, 19);
     Path gzip = writeLongs(dir.resolve("gzip.parquet"), ParquetCompression.GZIP, 9);
     assertThat(Files.size(small)).isLessThan(Files.size(fast));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       for (Path p : List.of(fast, small, gzip)) {
-        assertThat(((Number) db.value("SELECT sum(v) FROM read_parquet(" + DuckDb.lit(p) + ")"))
+        assertThat(((Number) db.value("SELECT sum(v) FROM read_parquet(" + DuckDb.literal(p) + ")"))
             .longValue()).isEqualTo(sumOfWrittenLongs());
       }
     }
@@ -191,10 +192,10 @@ class ParquetRowWriterTest {
       }
       w.commit();
     }
-    try (DuckDb db = DuckDb.open()) {
-      List<Object[]> groups = db.rows("SELECT DISTINCT row_group_id, row_group_num_rows FROM"
-          + " parquet_metadata(" + DuckDb.lit(file) + ") ORDER BY 1");
-      assertThat(groups).extracting(g -> ((Number) g[1]).longValue()).containsExactly(10L, 10L, 5L);
+    try (DuckDb db = new DuckDb()) {
+      List<List<Object>> groups = db.rows("SELECT DISTINCT row_group_id, row_group_num_rows FROM"
+          + " parquet_metadata(" + DuckDb.literal(file) + ") ORDER BY 1");
+      assertThat(groups).extracting(g -> ((Number) g.get(1)).longValue()).containsExactly(10L, 10L, 5L);
     }
   }
 
@@ -233,8 +234,8 @@ class ParquetRowWriterTest {
       w.commit();
     }
     assertThat(listDir()).containsExactly("t.parquet");
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.lit(file) + ")"))
+    try (DuckDb db = new DuckDb()) {
+      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(file) + ")"))
           .longValue()).isEqualTo(1);
     }
   }
@@ -256,9 +257,9 @@ class ParquetRowWriterTest {
       w.commit();
       assertThat(w.rowsWritten()).isEqualTo(2);
     }
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(db.rows("SELECT id, delay FROM read_parquet(" + DuckDb.lit(file) + ")"))
-          .extracting(r -> r[0] + "/" + r[1]).containsExactly("1/2", "5/null");
+    try (DuckDb db = new DuckDb()) {
+      assertThat(db.rows("SELECT id, delay FROM read_parquet(" + DuckDb.literal(file) + ")"))
+          .extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly("1/2", "5/null");
     }
   }
 
@@ -300,8 +301,8 @@ class ParquetRowWriterTest {
         ParquetWriteOptions.defaults())) {
       w.commit();
     }
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.lit(file) + ")"))
+    try (DuckDb db = new DuckDb()) {
+      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(file) + ")"))
           .longValue()).isZero();
     }
   }
