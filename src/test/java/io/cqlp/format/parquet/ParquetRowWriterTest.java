@@ -9,6 +9,7 @@ import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.SchemaJson;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -276,12 +278,113 @@ class ParquetRowWriterTest {
   }
 
   @Test
-  void should_refuse_columns_of_types_not_mapped_yet() {
-    List<ColumnSpec> cols = List.of(ColumnSpec.regular("l", DataTypes.listOf(DataTypes.INT)));
+  void should_refuse_columns_of_custom_types() {
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("c", DataTypes.custom("org.example.X")));
     assertThatThrownBy(() -> ParquetRowWriter.open(dir.resolve("t.parquet"), cols,
         ParquetWriteOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("column 'l' has CQL type list<int>, which cqlp cannot write to Parquet yet");
+        .hasMessage("column 'c' has CQL type 'org.example.X', which cqlp cannot write to Parquet");
+    assertThat(dir.resolve("t.parquet")).doesNotExist();
+  }
+
+  @Test
+  void should_write_composite_types_that_duckdb_reads_as_lists_maps_and_structs() throws Exception {
+    Path file = dir.resolve("composites.parquet");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, Composites.columns(),
+        ParquetWriteOptions.defaults())) {
+      for (Object[] row : Composites.rows()) {
+        w.write(row);
+      }
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      String address = "STRUCT(street VARCHAR, zip INTEGER, tags VARCHAR[],"
+          + " loc STRUCT(f0 DOUBLE, f1 DOUBLE))";
+      assertThat(db.describe(file)).containsExactly(
+          Map.entry("id", "INTEGER"),
+          Map.entry("l", "INTEGER[]"),
+          Map.entry("s", "VARCHAR[]"),
+          Map.entry("m", "MAP(VARCHAR, BIGINT)"),
+          Map.entry("fl", "INTEGER[][]"),
+          Map.entry("t", "STRUCT(f0 INTEGER, f1 VARCHAR, f2 TIMESTAMP WITH TIME ZONE)"),
+          Map.entry("a", address),
+          Map.entry("ma", "MAP(VARCHAR, " + address + "[])"),
+          Map.entry("v", "FLOAT[]"),
+          Map.entry("vt", "VARCHAR[]"),
+          Map.entry("d", "STRUCT(\"months\" INTEGER, \"days\" INTEGER, nanoseconds BIGINT)"));
+      List<List<Object>> rows = db.rows("SELECT to_json(COLUMNS(*)) FROM read_parquet("
+          + DuckDb.literal(file) + ") ORDER BY id");
+      assertThat(rows.get(0)).extracting(String::valueOf).containsExactly("1",
+          "[1,-2,2147483647]", "[\"a\",\"b c\",\"\"]",
+          "{\"a\":-9223372036854775808,\"é 😀\":9223372036854775807}", "[[1,2],[],[3]]",
+          "{\"f0\":7,\"f1\":\"seven\",\"f2\":\"1969-07-20 20:17:40.123+00\"}",
+          "{\"street\":\"Grüße 🚀\",\"zip\":-1,\"tags\":[],\"loc\":{\"f0\":0.0,\"f1\":-0.0}}",
+          "{\"home\":[{\"street\":\"1 Main St\",\"zip\":12345,\"tags\":[\"x\",\"y\"],"
+              + "\"loc\":{\"f0\":1.5,\"f1\":-2.5}},{\"street\":null,\"zip\":null,\"tags\":null,"
+              + "\"loc\":null}],\"none\":[]}",
+          "[0.25,NaN,-Infinity]", "[\"x\",\"\"]",
+          "{\"months\":14,\"days\":3,\"nanoseconds\":4000000007}");
+      assertThat(rows.get(1)).extracting(String::valueOf).containsExactly("2", "null", "null",
+          "null", "null", "null", "null", "null", "null", "null", "null");
+      // Empty collections and all-null tuples and user types are values, not nulls.
+      assertThat(rows.get(2)).extracting(String::valueOf).containsExactly("3", "[]", "[]", "{}",
+          "[]", "{\"f0\":null,\"f1\":null,\"f2\":null}",
+          "{\"street\":null,\"zip\":null,\"tags\":null,\"loc\":null}", "{}",
+          "[-0.0,3.4028234663852886e38,1.401298464324817e-45]", "[\"a\",\"b\"]",
+          "{\"months\":-1,\"days\":-2,\"nanoseconds\":-3}");
+    }
+  }
+
+  @Test
+  void should_write_the_optional_uuid_decimal_and_time_types_that_duckdb_reads() throws Exception {
+    Path file = dir.resolve("options.parquet");
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("u", DataTypes.UUID),
+        ColumnSpec.regular("d", DataTypes.listOf(DataTypes.DECIMAL)),
+        ColumnSpec.regular("t", DataTypes.TIME));
+    UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, cols, ParquetWriteOptions.defaults()
+        .withTypes(ParquetTypeOptions.parse("FIXED", "DECIMAL(30,4)", "MICROS")))) {
+      w.write(new Object[] {uuid, List.of(new BigDecimal("-12345678901234567890123456.5"),
+          new BigDecimal("1E+3"), new BigDecimal("0.0001")), LocalTime.of(23, 59, 59, 999_999_000)});
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      assertThat(db.describe(file)).containsExactly(Map.entry("u", "UUID"),
+          Map.entry("d", "DECIMAL(30,4)[]"), Map.entry("t", "TIME"));
+      assertThat(db.rows("SELECT CAST(u AS VARCHAR), CAST(d AS VARCHAR), CAST(t AS VARCHAR)"
+          + " FROM read_parquet(" + DuckDb.literal(file) + ")").get(0)).containsExactly(
+          uuid.toString(), "[-12345678901234567890123456.5000, 1000.0000, 0.0001]",
+          "23:59:59.999999");
+    }
+  }
+
+  @Test
+  void should_refuse_values_the_chosen_types_cannot_hold_naming_the_column_and_the_fix()
+      throws Exception {
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("d", DataTypes.DECIMAL),
+        ColumnSpec.regular("t", DataTypes.frozenListOf(DataTypes.TIME)));
+    try (ParquetRowWriter w = ParquetRowWriter.open(dir.resolve("t.parquet"), cols,
+        ParquetWriteOptions.defaults()
+            .withTypes(ParquetTypeOptions.parse(null, "DECIMAL(5,2)", "MICROS")))) {
+      w.write(new Object[] {new BigDecimal("-999.99"), List.of(LocalTime.NOON)});
+      assertThatThrownBy(() -> w.write(new Object[] {new BigDecimal("1.001"), null}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("column 'd' (decimal): decimal 1.001 does not fit DECIMAL(5,2): it has more"
+              + " than 2 digits after the point (export with DECIMAL_TYPE='STRING' to keep every"
+              + " decimal exactly)");
+      assertThatThrownBy(() -> w.write(new Object[] {new BigDecimal("1000"), null}))
+          .hasMessageContaining("decimal 1000 does not fit DECIMAL(5,2): it has more than 3"
+              + " digits before the point");
+      assertThatThrownBy(() -> w.write(new Object[] {null, List.of(LocalTime.ofNanoOfDay(1))}))
+          .hasMessage("column 't' (list<time>): element 0: time 00:00:00.000000001 has"
+              + " sub-microsecond digits; TIME_UNIT='MICROS' holds microseconds (export with"
+              + " TIME_UNIT='NANOS' to keep them)");
+      assertThatThrownBy(() -> w.write(new Object[] {null, List.of("noon")}))
+          .hasMessage("column 't' (list<time>): element 0 expects java.time.LocalTime,"
+              + " got java.lang.String");
+      w.commit();
+      assertThat(w.rowsWritten()).isEqualTo(1);
+    }
   }
 
   @Test
