@@ -22,7 +22,7 @@ public final class Capture {
   /** Options CAPTURE accepts with WITH (Parquet's; the FORMAT option names the format). */
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE",
-          "MAX_OPEN_FILES", "OVERWRITE", "APPEND");
+          "MAX_OPEN_FILES", "OVERWRITE", "APPEND", "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT");
 
   private final Path target;
   private final CaptureFormat format;

@@ -4,6 +4,7 @@ import io.cqlp.command.Options;
 import io.cqlp.format.parquet.ParquetCompression;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.format.parquet.ParquetRowWriter;
+import io.cqlp.format.parquet.ParquetTypeOptions;
 import io.cqlp.format.parquet.ParquetWriteOptions;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.transfer.RowSource;
@@ -102,7 +103,10 @@ public final class Formats {
       write = ParquetWriteOptions.defaults()
           .withCompression(codec, level)
           .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
-          .withTable(schema.keyspace(), schema.table());
+          .withTable(schema.keyspace(), schema.table())
+          .withTypes(ParquetTypeOptions.parse(options.getString(ParquetTypeOptions.UUID_TYPE, null),
+              options.getString(ParquetTypeOptions.DECIMAL_TYPE, null),
+              options.getString(ParquetTypeOptions.TIME_UNIT, null)));
     } catch (IllegalArgumentException e) {
       throw new TransferException(capitalize(e.getMessage()) + ".");
     }

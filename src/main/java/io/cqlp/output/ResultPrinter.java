@@ -111,7 +111,8 @@ public final class ResultPrinter {
   private String[] formatRow(Row row, int columns) {
     String[] cells = new String[columns];
     for (int c = 0; c < columns; c++) {
-      cells[c] = formatter.format(row.getObject(c));
+      // isNull looks at the bytes: getObject gives an empty collection for a null one.
+      cells[c] = formatter.format(row.isNull(c) ? null : row.getObject(c));
     }
     return cells;
   }

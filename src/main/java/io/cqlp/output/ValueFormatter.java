@@ -1,6 +1,8 @@
 package io.cqlp.output;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
+import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.driver.api.core.data.GettableByIndex;
 import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import java.math.BigDecimal;
@@ -20,7 +22,10 @@ import java.util.Set;
  * 2024-01-02 03:04:05.678000+0000}, booleans as {@code True}/{@code False}, blobs as {@code
  * 0x…}, floats with 5 and doubles with 12 significant digits ({@code float_precision} and {@code
  * double_precision} of cqlsh's {@code [ui]} section), NULL as {@code null}, strings inside
- * collections in single quotes. Stateless and thread-safe.
+ * collections in single quotes; lists and vectors as {@code [1, 2]}, sets {@code {1, 2}}, maps
+ * {@code {'k': 1}}, user types {@code {street: 'x', zip: null}}, tuples {@code (1, 'a')} and
+ * durations {@code 1y2mo3d4h5m6s7ms8us9ns} (cqlsh's {@code formatting.py}). Stateless and
+ * thread-safe.
  */
 public final class ValueFormatter {
 
@@ -112,13 +117,36 @@ public final class ValueFormatter {
       }
       return out.append('}').toString();
     }
+    if (value instanceof CqlVector<?> vector) {
+      return join(vector.iterator(), "[", "]");
+    }
     if (value instanceof UdtValue udt) {
-      return udt.getFormattedContents();
+      StringBuilder out = new StringBuilder("{");
+      for (int i = 0; i < udt.size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        out.append(udt.getType().getFieldNames().get(i).asInternal()).append(": ")
+            .append(format(field(udt, i), true));
+      }
+      return out.append('}').toString();
     }
     if (value instanceof TupleValue tuple) {
-      return tuple.getFormattedContents();
+      StringBuilder out = new StringBuilder("(");
+      for (int i = 0; i < tuple.size(); i++) {
+        if (i > 0) {
+          out.append(", ");
+        }
+        out.append(format(field(tuple, i), true));
+      }
+      return out.append(')').toString();
     }
     return value.toString();
+  }
+
+  /** A field's value, null when its bytes are (getObject gives an empty collection then). */
+  private static Object field(GettableByIndex value, int i) {
+    return value.isNull(i) ? null : value.getObject(i);
   }
 
   private String join(Iterator<?> it, String open, String close) {

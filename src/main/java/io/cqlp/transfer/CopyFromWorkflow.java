@@ -126,6 +126,7 @@ public final class CopyFromWorkflow {
       PreparedStatement insert = session.prepare(insertStatement(schema, columns));
       Encoder encoder = new Encoder(columns, insert, session);
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
+      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session);
       PartitionBatcher batcher =
           new PartitionBatcher(
               loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency);
@@ -136,8 +137,11 @@ public final class CopyFromWorkflow {
           skipped++;
           continue;
         }
-        BoundStatementBuilder bound = encoder.bind(insert, row).setConsistencyLevel(consistency);
-        batcher.add(bound.build(), encoder.lastSize());
+        boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
+        Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
+        BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
+            .setConsistencyLevel(consistency);
+        batcher.add(bound.build(), rowEncoder.lastSize());
         taken++;
         if (Thread.interrupted()) {
           throw new InterruptedException();
@@ -203,8 +207,53 @@ public final class CopyFromWorkflow {
   }
 
   /**
+   * Rows of a partition that holds only static values: a table scan returns them with null
+   * clustering and regular columns, and Cassandra refuses an INSERT whose clustering columns are
+   * unset, so they are written by an INSERT of the partition key and the static columns alone.
+   */
+  private static final class StaticOnlyRows {
+    final PreparedStatement insert;
+    final Encoder encoder;
+    private final int[] mustBeNull;
+
+    private StaticOnlyRows(PreparedStatement insert, Encoder encoder, int[] mustBeNull) {
+      this.insert = insert;
+      this.encoder = encoder;
+      this.mustBeNull = mustBeNull;
+    }
+
+    /** Null when the columns have no clustering or no static column. */
+    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session) {
+      boolean clustering = columns.stream().anyMatch(c -> c.kind() == ColumnKind.CLUSTERING);
+      boolean statics = columns.stream().anyMatch(c -> c.kind() == ColumnKind.STATIC);
+      if (!clustering || !statics) {
+        return null;
+      }
+      List<ColumnSpec> kept = columns.stream()
+          .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
+          .toList();
+      PreparedStatement insert = session.prepare(insertStatement(schema, kept));
+      int[] mustBeNull = java.util.stream.IntStream.range(0, columns.size())
+          .filter(i -> columns.get(i).kind() == ColumnKind.CLUSTERING
+              || columns.get(i).kind() == ColumnKind.REGULAR)
+          .toArray();
+      return new StaticOnlyRows(insert, new Encoder(columns, insert, session), mustBeNull);
+    }
+
+    /** Whether the row's clustering and regular values are all null. */
+    boolean matches(Object[] row) {
+      for (int i : mustBeNull) {
+        if (row[i] != null) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
    * Binds value arrays with codecs looked up once per column, each value to the marker of its
-   * column's name; NULLs stay unset.
+   * column's name; NULLs, and columns the statement does not name, stay unset.
    */
   private static final class Encoder {
     private final TypeCodec<Object>[] codecs;
@@ -230,7 +279,7 @@ public final class CopyFromWorkflow {
       BoundStatementBuilder builder = statement.boundStatementBuilder();
       int size = 0;
       for (int i = 0; i < codecs.length; i++) {
-        if (row[i] != null) {
+        if (row[i] != null && markers[i] >= 0) {
           ByteBuffer bytes = codecs[i].encode(row[i], protocolVersion);
           size += bytes == null ? 0 : bytes.remaining();
           builder.setBytesUnsafe(markers[i], bytes);

@@ -2,6 +2,13 @@ package io.cqlp.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.data.CqlDuration;
+import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.driver.api.core.data.UdtValue;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.TupleType;
+import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import com.datastax.oss.driver.internal.core.type.UserDefinedTypeBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -66,5 +73,35 @@ class ValueFormatterTest {
     assertThat(formatter.format(List.of("x", "y"))).isEqualTo("['x', 'y']");
     assertThat(formatter.format(map)).isEqualTo("{'a''b': 1, 'c': 2}");
     assertThat(formatter.format(java.util.Set.of(7))).isEqualTo("{7}");
+  }
+
+  @Test
+  void should_format_vectors_as_lists_with_the_float_precision() {
+    assertThat(formatter.format(CqlVector.newInstance(0.123456789f, -1f, Float.NaN)))
+        .isEqualTo("[0.12346, -1, NaN]");
+    assertThat(formatter.format(CqlVector.newInstance("a", "b'c"))).isEqualTo("['a', 'b''c']");
+  }
+
+  @Test
+  void should_format_durations_as_cqlsh_does() {
+    assertThat(formatter.format(CqlDuration.newInstance(14, 3, 4_000_000_007L)))
+        .isEqualTo("1y2mo3d4s7ns");
+    assertThat(formatter.format(CqlDuration.newInstance(-1, -2, -3_723_004_005_006L)))
+        .isEqualTo("-1mo2d1h2m3s4ms5us6ns");
+  }
+
+  @Test
+  void should_format_user_types_and_tuples_as_cqlsh_does_with_null_fields() {
+    UserDefinedType address = new UserDefinedTypeBuilder("ks", "address")
+        .withField("street", DataTypes.TEXT).withField("zip", DataTypes.INT)
+        .withField("tags", DataTypes.frozenListOf(DataTypes.TEXT)).build();
+    UdtValue value = address.newValue().setString("street", "1 Main").setToNull("zip");
+    assertThat(formatter.format(value)).isEqualTo("{street: '1 Main', zip: null, tags: null}");
+    TupleType pair = DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.TEXT,
+        DataTypes.frozenListOf(DataTypes.INT));
+    assertThat(formatter.format(pair.newValue(0.5, null, List.of())))
+        .isEqualTo("(0.5, null, [])");
+    assertThat(formatter.format(List.of(pair.newValue(1.0, "x", List.of(1)))))
+        .isEqualTo("[(1, 'x', [1])]");
   }
 }

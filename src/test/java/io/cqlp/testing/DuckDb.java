@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DuckDB in process, the reader that judges every file cqlp writes in the tests. Each instance
@@ -57,6 +59,28 @@ public final class DuckDb implements AutoCloseable {
   /** The single value of a query, as a long. */
   public long longValue(String sql) throws SQLException {
     return ((Number) value(sql)).longValue();
+  }
+
+  /**
+   * Column name to DuckDB type of a Parquet file, in file order, as {@code DESCRIBE} gives them
+   * (e.g. {@code INTEGER[]}, {@code STRUCT(a INTEGER, b VARCHAR)}).
+   */
+  public Map<String, String> describe(Object parquetFile) throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (List<Object> r : rows("DESCRIBE SELECT * FROM read_parquet(" + literal(parquetFile) + ")")) {
+      types.put((String) r.get(0), (String) r.get(1));
+    }
+    return types;
+  }
+
+  /** The footer's key-value metadata of a Parquet file, as DuckDB reads it. */
+  public Map<String, String> keyValues(Object parquetFile) throws SQLException {
+    Map<String, String> kv = new LinkedHashMap<>();
+    for (List<Object> r : rows("SELECT decode(key), decode(value) FROM parquet_kv_metadata("
+        + literal(parquetFile) + ")")) {
+      kv.put((String) r.get(0), (String) r.get(1));
+    }
+    return kv;
   }
 
   /** A path as a SQL string literal. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import com.datastax.oss.driver.internal.core.type.UserDefinedTypeBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class SchemaJsonTest {
         + "{\"name\":\"id\",\"cql_type\":\"uuid\",\"kind\":\"partition_key\"},"
         + "{\"name\":\"at\",\"cql_type\":\"timeuuid\",\"kind\":\"clustering\"},"
         + "{\"name\":\"Owner \\\"x\\\"\",\"cql_type\":\"text\",\"kind\":\"static\"},"
-        + "{\"name\":\"tags\",\"cql_type\":\"map<text, int>\",\"kind\":\"regular\"}]}");
+        + "{\"name\":\"tags\",\"cql_type\":\"frozen<map<text, int>>\",\"kind\":\"regular\"}]}");
   }
 
   @Test
@@ -34,7 +36,28 @@ class SchemaJsonTest {
         new SchemaJson.Column("id", "uuid", ColumnKind.PARTITION_KEY),
         new SchemaJson.Column("at", "timeuuid", ColumnKind.CLUSTERING),
         new SchemaJson.Column("Owner \"x\"", "text", ColumnKind.STATIC),
-        new SchemaJson.Column("tags", "map<text, int>", ColumnKind.REGULAR));
+        new SchemaJson.Column("tags", "frozen<map<text, int>>", ColumnKind.REGULAR));
+    assertThat(doc.userTypes()).isEmpty();
+  }
+
+  @Test
+  void should_list_the_user_types_the_columns_use_inner_ones_first() {
+    UserDefinedType point = new UserDefinedTypeBuilder("ks", "point")
+        .withField("x", DataTypes.DOUBLE).withField("y", DataTypes.DOUBLE).frozen().build();
+    UserDefinedType place = new UserDefinedTypeBuilder("ks", "place")
+        .withField("name", DataTypes.TEXT).withField("at", point).frozen().build();
+    String json = SchemaJson.write("ks", "t", List.of(
+        new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
+        ColumnSpec.regular("visits", DataTypes.mapOf(DataTypes.TEXT, DataTypes.frozenListOf(place))),
+        ColumnSpec.regular("home", point)));
+    SchemaJson.Document doc = SchemaJson.parse(json);
+    assertThat(doc.columns().get(1).cqlType())
+        .isEqualTo("map<text, frozen<list<frozen<ks.place>>>>");
+    assertThat(doc.userTypes()).containsExactly(
+        new SchemaJson.UserType("ks", "point", List.of(new SchemaJson.Field("x", "double"),
+            new SchemaJson.Field("y", "double"))),
+        new SchemaJson.UserType("ks", "place", List.of(new SchemaJson.Field("name", "text"),
+            new SchemaJson.Field("at", "frozen<ks.point>"))));
   }
 
   @Test

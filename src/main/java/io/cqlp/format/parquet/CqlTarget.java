@@ -1,5 +1,6 @@
 package io.cqlp.format.parquet;
 
+import com.datastax.oss.driver.api.core.data.CqlDuration;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.CqlText;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * that once per column when it opens a file.
  */
 abstract class CqlTarget {
+  /** The scalar type; null for {@link #duration()}. */
   final CqlScalar scalar;
   private final Set<SourceKind> kinds;
 
@@ -85,6 +87,11 @@ abstract class CqlTarget {
   }
 
   Object fromUuid(UUID v) {
+    throw new IllegalStateException();
+  }
+
+  /** A Parquet INTERVAL: unsigned months, days and milliseconds. */
+  Object fromInterval(long months, long days, long millis) {
     throw new IllegalStateException();
   }
 
@@ -171,6 +178,35 @@ abstract class CqlTarget {
       default:
         throw new IllegalArgumentException("no target for " + scalar);
     }
+  }
+
+  /**
+   * The target of CQL duration for a single Parquet value: an INTERVAL (months, days and
+   * milliseconds) or a text in one of the forms of {@link CqlDuration#from(String)} ({@code
+   * 1mo2d3h}, ISO 8601 {@code P1M2DT3H}). The {months, days, nanoseconds} group that cqlp writes
+   * is read by the nested converters.
+   */
+  static CqlTarget duration() {
+    return new CqlTarget(null, EnumSet.of(SourceKind.INTERVAL, SourceKind.STRING)) {
+      @Override
+      Object fromString(String v) {
+        try {
+          return CqlDuration.from(v);
+        } catch (RuntimeException e) {
+          throw new Rejected(CqlText.quote(v) + " is not a duration (e.g. 1y2mo3d4h5m6s7ms8us9ns"
+              + " or P1Y2M3DT4H5M6S)");
+        }
+      }
+
+      @Override
+      Object fromInterval(long months, long days, long millis) {
+        if (months > Integer.MAX_VALUE || days > Integer.MAX_VALUE) {
+          throw new Rejected("interval of " + months + " months and " + days
+              + " days is out of the range of a CQL duration");
+        }
+        return CqlDuration.newInstance((int) months, (int) days, millis * 1_000_000L);
+      }
+    };
   }
 
   /** A target taking one kind of values plus their text form. */
@@ -279,14 +315,27 @@ abstract class CqlTarget {
     }
   }
 
-  /** float and double: widening is exact; narrowing and integers only when the value is kept. */
+  /**
+   * float and double: widening is exact; narrowing and integers only when the value is kept. A
+   * DECIMAL, like a decimal text, becomes the nearest float or double, as CQL does with a decimal
+   * literal such as {@code 0.1}; one beyond the type's range is refused.
+   */
   private static final class FloatingTarget extends CqlTarget {
     private final boolean single;
 
     FloatingTarget(CqlScalar scalar) {
-      super(scalar, EnumSet.of(
-          SourceKind.FLOAT, SourceKind.DOUBLE, SourceKind.INTEGER, SourceKind.STRING));
+      super(scalar, EnumSet.of(SourceKind.FLOAT, SourceKind.DOUBLE, SourceKind.INTEGER,
+          SourceKind.DECIMAL, SourceKind.STRING));
       this.single = scalar == CqlScalar.FLOAT;
+    }
+
+    @Override
+    Object fromDecimal(BigDecimal v) {
+      double d = single ? v.floatValue() : v.doubleValue();
+      if (Double.isInfinite(d)) {
+        throw new Rejected(v + " is out of the range of a " + scalar.cqlName());
+      }
+      return single ? (Object) (float) d : (Object) d;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.cqlp.format.parquet;
 
+import java.util.StringJoiner;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -12,8 +14,10 @@ import org.apache.parquet.schema.Type;
  * @param type the Parquet type in words: physical type, {@code (length)} for
  *     FIXED_LEN_BYTE_ARRAY, then the logical type if any, e.g. {@code INT64},
  *     {@code INT64 TIMESTAMP(MICROS,false)}, {@code FIXED_LEN_BYTE_ARRAY(16) UUID}, {@code
- *     BINARY STRING}; nested columns read {@code group LIST}, {@code group MAP} or {@code group};
- *     {@code repeated } is prefixed to repeated fields; not null
+ *     BINARY STRING}; groups read {@code LIST<element>}, {@code MAP<key, value>} or {@code
+ *     STRUCT<name: type, ...>} with their parts described alike ({@code
+ *     LIST<STRUCT<a: INT32, b: BINARY STRING>>}), or {@code group} and the annotation for any
+ *     other group; {@code repeated } is prefixed to repeated fields; not null
  */
 public record ParquetColumn(String name, String type) {
 
@@ -24,19 +28,38 @@ public record ParquetColumn(String name, String type) {
 
   /** A field's type in the words of {@link #type()}. */
   static String describe(Type field) {
-    StringBuilder b = new StringBuilder();
-    if (field.isRepetition(Type.Repetition.REPEATED)) {
-      b.append("repeated ");
-    }
+    return (field.isRepetition(Type.Repetition.REPEATED) ? "repeated " : "") + describeType(field);
+  }
+
+  /** The type without the repetition. */
+  private static String describeType(Type field) {
     LogicalTypeAnnotation a = field.getLogicalTypeAnnotation();
-    if (field.isPrimitive()) {
-      PrimitiveType p = field.asPrimitiveType();
-      b.append(p.getPrimitiveTypeName());
-      if (p.getPrimitiveTypeName() == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-        b.append('(').append(p.getTypeLength()).append(')');
+    if (!field.isPrimitive()) {
+      GroupType g = field.asGroupType();
+      if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation
+          && FieldConverters.listElement(g) != null) {
+        return "LIST<" + describeType(FieldConverters.listElement(g)) + ">";
       }
-    } else {
-      b.append("group");
+      GroupType entries = FieldConverters.mapEntries(g);
+      if ((a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+          || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) && entries != null) {
+        return "MAP<" + describeType(entries.getType(0)) + ", "
+            + describeType(entries.getType(1)) + ">";
+      }
+      if (a == null) {
+        StringJoiner fields = new StringJoiner(", ", "STRUCT<", ">");
+        for (Type f : g.getFields()) {
+          fields.add(f.getName() + ": " + describe(f));
+        }
+        return fields.toString();
+      }
+      return "group " + a;
+    }
+    StringBuilder b = new StringBuilder();
+    PrimitiveType p = field.asPrimitiveType();
+    b.append(p.getPrimitiveTypeName());
+    if (p.getPrimitiveTypeName() == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+      b.append('(').append(p.getTypeLength()).append(')');
     }
     if (a != null) {
       b.append(' ').append(a);

@@ -3,7 +3,6 @@ package io.cqlp.format.parquet;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.types.ColumnSpec;
-import io.cqlp.types.CqlScalar;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
@@ -24,7 +22,7 @@ import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -51,8 +49,21 @@ import org.apache.parquet.schema.Type;
  *       io.cqlp.types.CqlText}) into every other scalar type but blob;
  *   <li>BINARY or FIXED without annotation into blob (any BINARY/FIXED but DECIMAL reads into
  *       blob as its bytes), and into text/ascii when valid UTF-8;
- *   <li>FIXED_LEN_BYTE_ARRAY(16) UUID into uuid and timeuuid (version 1 checked).
+ *   <li>FIXED_LEN_BYTE_ARRAY(16) UUID into uuid and timeuuid (version 1 checked);
+ *   <li>DECIMAL into float and double as their nearest value, as CQL reads a decimal literal;
+ *   <li>FIXED_LEN_BYTE_ARRAY(12) INTERVAL, STRING, and a group {months, days, nanoseconds} into
+ *       duration;
+ *   <li>LIST groups (3-level, or the 2-level forms of older writers) into list, set and vector;
+ *       MAP groups into map; plain groups into user types (fields by name) and tuples (fields by
+ *       position); each element converted by these same rules, to any depth. A null element,
+ *       map value or key, an element twice in a set, a key twice in a map, or a vector of the
+ *       wrong size is refused: CQL cannot hold them.
  * </ul>
+ *
+ * <p>Conversion follows the target column's CQL type, so the file needs no knowledge of CQL: the
+ * {@code cqlp.schema} footer of a file cqlp wrote (see {@link #keyValueMetadata()}) records the
+ * types the values were exported from, and the target table decides set or list, timeuuid or
+ * uuid, decimal or text.
  *
  * <p>Not thread-safe. Usage: {@code try (var r = ParquetRowReader.open(path, columns, false)) {
  * for (Object[] row; (row = r.next()) != null; ) ...; }}.
@@ -254,7 +265,7 @@ public final class ParquetRowReader implements RowSource {
     List<ParquetColumn> fileColumns;
     List<String> missing;
     MessageType requested;
-    PrimitiveConverter[] converters;
+    Converter[] converters;
     RowState state;
     String[] sourceTypes;
   }
@@ -288,7 +299,7 @@ public final class ParquetRowReader implements RowSource {
     }
     plan.missing = List.copyOf(missing);
     List<Type> requested = new ArrayList<>();
-    List<PrimitiveConverter> converters = new ArrayList<>();
+    List<Converter> converters = new ArrayList<>();
     for (int f = 0; f < fields.size(); f++) {
       int t = targetOfField[f];
       if (t < 0) {
@@ -297,23 +308,24 @@ public final class ParquetRowReader implements RowSource {
       Type field = fields.get(f);
       ColumnSpec target = columns.get(t);
       plan.sourceTypes[t] = ParquetColumn.describe(field);
-      Optional<CqlScalar> scalar = CqlScalar.of(target.type());
-      SourceKind kind = field.isPrimitive() && !field.isRepetition(Type.Repetition.REPEATED)
-          ? SourceKind.of(field.asPrimitiveType(),
-              scalar.orElse(null) == CqlScalar.BLOB)
-          : null;
-      CqlTarget cql = scalar.map(CqlTarget::of).orElse(null);
-      if (kind == null || cql == null || !cql.accepts(kind)) {
+      Converter converter;
+      try {
+        if (field.isRepetition(Type.Repetition.REPEATED)) {
+          throw new FieldConverters.Mismatch(null, plan.sourceTypes[t],
+              target.type().asCql(false, true), "a repeated top-level field is not read; a list"
+              + " must be a LIST group");
+        }
+        converter = FieldConverters.create(field, target.type(), plan.state, t, null);
+      } catch (FieldConverters.Mismatch m) {
         throw new ConversionException("cannot load column '" + field.getName() + "' of '"
             + file + "' (Parquet " + plan.sourceTypes[t] + ") into '" + target.name()
-            + "' (CQL " + target.type().asCql(false, true) + "): no exact conversion"
-            + (cql == null ? " (cqlp does not read that CQL type from Parquet yet)" : ""));
+            + "' (CQL " + target.type().asCql(false, true) + "): " + m.reason());
       }
       requested.add(field);
-      converters.add(ValueConverters.create(field.asPrimitiveType(), kind, cql, plan.state, t));
+      converters.add(converter);
     }
     plan.requested = new MessageType(schema.getName(), requested);
-    plan.converters = converters.toArray(new PrimitiveConverter[0]);
+    plan.converters = converters.toArray(new Converter[0]);
     return plan;
   }
 

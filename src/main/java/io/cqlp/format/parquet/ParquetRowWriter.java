@@ -88,7 +88,8 @@ public final class ParquetRowWriter implements RowSink {
    * @param target where the file appears on {@link #commit()}; its directory must exist
    * @param columns the columns of every row, in order; their names become the Parquet field
    *     names; not empty
-   * @param options codec, row group size and the keyspace and table named in the footer
+   * @param options codec, row group size, the keyspace and table named in the footer, and the
+   *     types of uuid, decimal and time
    * @return an open writer
    * @throws IllegalArgumentException if a column's CQL type is not mapped or columns is empty
    * @throws IOException if the target's directory does not exist, the target is a directory, or
@@ -121,10 +122,10 @@ public final class ParquetRowWriter implements RowSink {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
     List<ColumnSpec> cols = List.copyOf(columns);
-    MessageType schema = ParquetTypeMapping.schemaOf(cols);
+    MessageType schema = ParquetTypeMapping.schemaOf(cols, options.types());
     ValueWriter[] writers = new ValueWriter[cols.size()];
     for (int i = 0; i < writers.length; i++) {
-      writers[i] = ParquetTypeMapping.writerFor(cols.get(i));
+      writers[i] = ParquetTypeMapping.writerFor(cols.get(i), options.types());
     }
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
@@ -179,9 +180,14 @@ public final class ParquetRowWriter implements RowSink {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if the row has the wrong length, or a value is not of its
-   *     column's Java type (see {@link io.cqlp.types.CqlScalar#javaType()}) or out of the CQL
-   *     type's range; nothing of the row is written then and the writer stays usable
+   * @throws IllegalArgumentException if the row has the wrong length, or a value (or an element
+   *     nested in it) is not of its CQL type's Java type (see {@link
+   *     io.cqlp.types.CqlScalar#javaType()}; {@code List}, {@code Set}, {@code Map}, {@code
+   *     UdtValue}, {@code TupleValue}, {@code CqlVector}, {@code CqlDuration} for the composite
+   *     types), is out of the CQL type's range, or does not fit the Parquet type chosen by {@link
+   *     ParquetTypeOptions} (a decimal beyond DECIMAL(p,s), a time with nanoseconds in MICROS);
+   *     the message names the column. Nothing of the row is written then and the writer stays
+   *     usable
    * @throws IllegalStateException after {@link #commit()} or {@link #abort()}
    */
   @Override

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     128 MiB
  * @param keyspace keyspace name written in the footer's {@code cqlp.schema}, or null
  * @param table table name written in the footer's {@code cqlp.schema}, or null
+ * @param types the Parquet types chosen for uuid, decimal and time; not null; default {@link
+ *     ParquetTypeOptions#DEFAULTS}
  */
 public record ParquetWriteOptions(
     ParquetCompression compression,
@@ -25,7 +27,8 @@ public record ParquetWriteOptions(
     int rowsPerRowGroup,
     long maxRowGroupBytes,
     String keyspace,
-    String table) {
+    String table,
+    ParquetTypeOptions types) {
 
   /** Default rows per row group. */
   public static final int DEFAULT_ROWS_PER_ROW_GROUP = 1_000_000;
@@ -38,10 +41,11 @@ public record ParquetWriteOptions(
    *
    * @throws IllegalArgumentException for a level the codec does not take or out of its range,
    *     fewer than 1 row per row group, or a byte cap under 1 MiB
-   * @throws NullPointerException if compression is null
+   * @throws NullPointerException if compression or types is null
    */
   public ParquetWriteOptions {
     Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(types, "types");
     compression.checkLevel(compressionLevel);
     if (rowsPerRowGroup < 1) {
       throw new IllegalArgumentException(
@@ -53,7 +57,10 @@ public record ParquetWriteOptions(
     }
   }
 
-  /** SNAPPY, default level, 1,000,000 rows or 128 MiB per row group, no keyspace or table. */
+  /**
+   * SNAPPY, default level, 1,000,000 rows or 128 MiB per row group, no keyspace or table, the
+   * default types.
+   */
   public static ParquetWriteOptions defaults() {
     return new ParquetWriteOptions(
         ParquetCompression.SNAPPY,
@@ -61,36 +68,43 @@ public record ParquetWriteOptions(
         DEFAULT_ROWS_PER_ROW_GROUP,
         DEFAULT_MAX_ROW_GROUP_BYTES,
         null,
-        null);
+        null,
+        ParquetTypeOptions.DEFAULTS);
   }
 
   /** These options with another codec at its default level. */
   public ParquetWriteOptions withCompression(ParquetCompression compression) {
     return new ParquetWriteOptions(
-        compression, null, rowsPerRowGroup, maxRowGroupBytes, keyspace, table);
+        compression, null, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
   }
 
   /** These options with another codec and level (null: the codec's default). */
   public ParquetWriteOptions withCompression(ParquetCompression compression, Integer level) {
     return new ParquetWriteOptions(
-        compression, level, rowsPerRowGroup, maxRowGroupBytes, keyspace, table);
+        compression, level, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
   }
 
   /** These options with another row count per row group. */
   public ParquetWriteOptions withRowsPerRowGroup(int rows) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rows, maxRowGroupBytes, keyspace, table);
+        compression, compressionLevel, rows, maxRowGroupBytes, keyspace, table, types);
   }
 
   /** These options with another byte cap per row group. */
   public ParquetWriteOptions withMaxRowGroupBytes(long bytes) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, bytes, keyspace, table);
+        compression, compressionLevel, rowsPerRowGroup, bytes, keyspace, table, types);
   }
 
   /** These options with the keyspace and table named in the footer (each may be null). */
   public ParquetWriteOptions withTable(String keyspace, String table) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table);
+        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
+  }
+
+  /** These options with other Parquet types for uuid, decimal and time. */
+  public ParquetWriteOptions withTypes(ParquetTypeOptions types) {
+    return new ParquetWriteOptions(
+        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
   }
 }

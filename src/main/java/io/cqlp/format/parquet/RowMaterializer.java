@@ -2,7 +2,6 @@ package io.cqlp.format.parquet;
 
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 
 /**
@@ -18,7 +17,7 @@ final class RowMaterializer extends RecordMaterializer<Object[]> {
    * @param row the row state the converters write to
    * @param fields one converter per field of the requested schema, in its order
    */
-  RowMaterializer(RowState row, PrimitiveConverter[] fields) {
+  RowMaterializer(RowState row, Converter[] fields) {
     this.row = row;
     this.root =
         new GroupConverter() {

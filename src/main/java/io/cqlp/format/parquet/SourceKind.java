@@ -31,11 +31,13 @@ enum SourceKind {
   /** BINARY or FIXED_LEN_BYTE_ARRAY without a text annotation: raw bytes. */
   BYTES,
   /** FIXED_LEN_BYTE_ARRAY(16) UUID. */
-  UUID;
+  UUID,
+  /** FIXED_LEN_BYTE_ARRAY(12) INTERVAL: months, days, milliseconds. */
+  INTERVAL;
 
   /**
-   * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16,
-   * INTERVAL, unknown annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16).
+   * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16, unknown
+   * annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16, INTERVAL other than 12).
    *
    * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation
    *     as raw bytes (for blob targets)
@@ -89,6 +91,10 @@ enum SourceKind {
         if (a instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation
             && type.getTypeLength() == 16) {
           return UUID;
+        }
+        if (a instanceof LogicalTypeAnnotation.IntervalLogicalTypeAnnotation
+            && type.getTypeLength() == 12) {
+          return INTERVAL;
         }
         return null;
       default:

@@ -38,37 +38,63 @@ final class ValueConverters {
    */
   static PrimitiveConverter create(
       PrimitiveType type, SourceKind kind, CqlTarget target, RowState row, int column) {
+    return create(type, kind, target, row, column, null);
+  }
+
+  /**
+   * The converter of a value nested in a column (an element, a field, a map key or value).
+   *
+   * @param column the top-level column, named when a value is refused
+   * @param slot where the values go; null for the top-level column itself
+   */
+  static PrimitiveConverter create(PrimitiveType type, SourceKind kind, CqlTarget target,
+      RowState row, int column, Slot slot) {
     LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    Base b;
     switch (kind) {
       case INTEGER:
         boolean unsigned = a instanceof IntLogicalTypeAnnotation
             && !((IntLogicalTypeAnnotation) a).isSigned();
-        return new IntegerConverter(target, row, column, unsigned);
+        b = new IntegerConverter(target, row, column, unsigned);
+        break;
       case FLOAT:
       case DOUBLE:
       case BOOLEAN:
       case DATE:
-        return new PlainConverter(target, row, column);
+        b = new PlainConverter(target, row, column);
+        break;
       case TIMESTAMP:
         if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
-          return new Int96Converter(target, row, column);
+          b = new Int96Converter(target, row, column);
+        } else {
+          b = new TimestampConverter(
+              target, row, column, ((TimestampLogicalTypeAnnotation) a).getUnit());
         }
-        return new TimestampConverter(
-            target, row, column, ((TimestampLogicalTypeAnnotation) a).getUnit());
+        break;
       case TIME:
-        return new TimeConverter(target, row, column, ((TimeLogicalTypeAnnotation) a).getUnit());
+        b = new TimeConverter(target, row, column, ((TimeLogicalTypeAnnotation) a).getUnit());
+        break;
       case DECIMAL:
-        return new DecimalConverter(
+        b = new DecimalConverter(
             target, row, column, ((DecimalLogicalTypeAnnotation) a).getScale());
+        break;
       case STRING:
-        return new StringConverter(target, row, column);
+        b = new StringConverter(target, row, column);
+        break;
       case BYTES:
-        return new BytesConverter(target, row, column);
+        b = new BytesConverter(target, row, column);
+        break;
       case UUID:
-        return new UuidConverter(target, row, column);
+        b = new UuidConverter(target, row, column);
+        break;
+      case INTERVAL:
+        b = new IntervalConverter(target, row, column);
+        break;
       default:
         throw new IllegalArgumentException(kind.name());
     }
+    b.slot = slot;
+    return b;
   }
 
   /** Base: where the value goes and what happens to a refused one. */
@@ -76,6 +102,8 @@ final class ValueConverters {
     final CqlTarget target;
     final RowState row;
     final int column;
+    /** Null for a top-level column: the value goes straight into the row. */
+    Slot slot;
 
     Base(CqlTarget target, RowState row, int column) {
       this.target = target;
@@ -84,7 +112,11 @@ final class ValueConverters {
     }
 
     final void set(Object value) {
-      row.values[column] = value;
+      if (slot == null) {
+        row.values[column] = value;
+      } else {
+        slot.set(value);
+      }
     }
 
     final void refuse(Rejected r) {
@@ -346,6 +378,26 @@ final class ValueConverters {
     Object convert(Binary value) {
       ByteBuffer b = ByteBuffer.wrap(value.getBytesUnsafe());
       return target.fromUuid(new UUID(b.getLong(0), b.getLong(8)));
+    }
+  }
+
+  /**
+   * Parquet INTERVAL: three little-endian unsigned 32-bit integers, months, days and
+   * milliseconds (the Parquet spec; DuckDB writes its INTERVAL so, without the microseconds).
+   */
+  private static final class IntervalConverter extends BinaryConverter {
+    IntervalConverter(CqlTarget target, RowState row, int column) {
+      super(target, row, column, false);
+    }
+
+    @Override
+    Object convert(Binary value) {
+      if (value.length() != 12) {
+        throw new Rejected("an INTERVAL value of " + value.length() + " bytes is not 12");
+      }
+      ByteBuffer b = value.toByteBuffer().slice().order(ByteOrder.LITTLE_ENDIAN);
+      return target.fromInterval(Integer.toUnsignedLong(b.getInt(0)),
+          Integer.toUnsignedLong(b.getInt(4)), Integer.toUnsignedLong(b.getInt(8)));
     }
   }
 

@@ -4,6 +4,7 @@ import io.cqlp.types.CqlScalar;
 import io.cqlp.types.CqlText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,9 @@ import org.apache.parquet.io.api.RecordConsumer;
  * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
  * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
  * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
- * subclasses (a megamorphic call per value) took about 180 ns. Composite types (collections, user
- * types, tuples) will be one more code whose writer holds the writers of its elements.
+ * subclasses (a megamorphic call per value) took about 180 ns. Composite types (collections,
+ * vectors, user types, tuples, duration) are one more code whose {@link NestedWriter} holds the
+ * writers of their elements.
  *
  * <p>{@link #check} runs for every value of the row before any of it is written, so a bad value
  * never leaves a half-written row in the file.
@@ -44,17 +46,62 @@ final class ValueWriter {
   private static final int BLOB = 12;
   private static final int INET_TEXT = 13;
   private static final int NUMBER_TEXT = 14;
+  private static final int UUID_FIXED = 15;
+  private static final int TIME_MICROS = 16;
+  private static final int DECIMAL_INT32 = 17;
+  private static final int DECIMAL_INT64 = 18;
+  private static final int DECIMAL_FIXED = 19;
+  private static final int NESTED = 20;
 
   private final int code;
   private final Class<?> javaType;
+  /** DECIMAL(p,s) codes: precision, scale and the FIXED_LEN_BYTE_ARRAY length. */
+  private final int precision;
+  private final int scale;
+  private final int fixedLength;
+  private final NestedWriter nested;
 
   private ValueWriter(int code, Class<?> javaType) {
-    this.code = code;
-    this.javaType = javaType;
+    this(code, javaType, 0, 0, 0, null);
   }
 
-  /** The writer of a CQL scalar type. */
+  private ValueWriter(int code, Class<?> javaType, int precision, int scale, int fixedLength,
+      NestedWriter nested) {
+    this.code = code;
+    this.javaType = javaType;
+    this.precision = precision;
+    this.scale = scale;
+    this.fixedLength = fixedLength;
+    this.nested = nested;
+  }
+
+  /** The writer of a CQL scalar type with the default types ({@link ParquetTypeOptions}). */
   static ValueWriter of(CqlScalar scalar) {
+    return of(scalar, ParquetTypeOptions.DEFAULTS);
+  }
+
+  /** The writer of a composite value (collection, vector, user type, tuple, duration). */
+  static ValueWriter nested(NestedWriter nested) {
+    return new ValueWriter(NESTED, nested.javaType(), 0, 0, 0, nested);
+  }
+
+  /**
+   * The writer of a CQL scalar type, as {@link ParquetTypeMapping#parquetType} maps it with the
+   * given options.
+   */
+  static ValueWriter of(CqlScalar scalar, ParquetTypeOptions types) {
+    if (types.uuidFixed() && (scalar == CqlScalar.UUID || scalar == CqlScalar.TIMEUUID)) {
+      return new ValueWriter(UUID_FIXED, UUID.class);
+    }
+    if (types.timeMicros() && scalar == CqlScalar.TIME) {
+      return new ValueWriter(TIME_MICROS, LocalTime.class);
+    }
+    if (types.decimalFixed() && scalar == CqlScalar.DECIMAL) {
+      int p = types.decimalPrecision();
+      int code = p <= 9 ? DECIMAL_INT32 : p <= 18 ? DECIMAL_INT64 : DECIMAL_FIXED;
+      return new ValueWriter(code, BigDecimal.class, p, types.decimalScale(), fixedLength(p),
+          null);
+    }
     switch (scalar) {
       case TINYINT:
         return new ValueWriter(INT8, Byte.class);
@@ -101,9 +148,18 @@ final class ValueWriter {
     return javaType;
   }
 
+  /**
+   * The bytes of a FIXED_LEN_BYTE_ARRAY holding any unscaled value of {@code precision} decimal
+   * digits in two's complement (the Parquet spec's DECIMAL rule).
+   */
+  static int fixedLength(int precision) {
+    int bits = BigInteger.TEN.pow(precision).subtract(BigInteger.ONE).bitLength() + 1;
+    return (bits + 7) / 8;
+  }
+
   /** Whether {@link #check} can refuse a value of the right Java type. */
   boolean checksValues() {
-    return code == TIMESTAMP || code == DATE;
+    return code == TIMESTAMP || code == DATE || code == TIME_MICROS || code >= DECIMAL_INT32;
   }
 
   /**
@@ -129,6 +185,32 @@ final class ValueWriter {
       if (days != (int) days) {
         return "date " + value + " is out of the range of CQL dates";
       }
+    } else if (code == TIME_MICROS) {
+      if (((LocalTime) value).getNano() % 1_000 != 0) {
+        return "time " + value + " has sub-microsecond digits; TIME_UNIT='MICROS' holds"
+            + " microseconds (export with TIME_UNIT='NANOS' to keep them)";
+      }
+    } else if (code == NESTED) {
+      return nested.check(value);
+    } else if (code >= DECIMAL_INT32) {
+      return checkDecimal((BigDecimal) value);
+    }
+    return null;
+  }
+
+  private String checkDecimal(BigDecimal d) {
+    String type = "DECIMAL(" + precision + "," + scale + ")";
+    String fix = " (export with DECIMAL_TYPE='STRING' to keep every decimal exactly)";
+    BigDecimal scaled;
+    try {
+      scaled = d.setScale(scale, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      return "decimal " + d + " does not fit " + type + ": it has more than " + scale
+          + " digits after the point" + fix;
+    }
+    if (scaled.precision() > precision) {
+      return "decimal " + d + " does not fit " + type + ": it has more than "
+          + (precision - scale) + " digits before the point" + fix;
     }
     return null;
   }
@@ -178,6 +260,28 @@ final class ValueWriter {
       case NUMBER_TEXT:
         c.addBinary(utf8(v.toString()));
         break;
+      case UUID_FIXED:
+        UUID u = (UUID) v;
+        byte[] bytes = new byte[16];
+        ByteBuffer.wrap(bytes).putLong(u.getMostSignificantBits())
+            .putLong(u.getLeastSignificantBits());
+        c.addBinary(Binary.fromConstantByteArray(bytes));
+        break;
+      case TIME_MICROS:
+        c.addLong(((LocalTime) v).toNanoOfDay() / 1_000);
+        break;
+      case DECIMAL_INT32:
+        c.addInteger(unscaled((BigDecimal) v).intValueExact());
+        break;
+      case DECIMAL_INT64:
+        c.addLong(unscaled((BigDecimal) v).longValueExact());
+        break;
+      case DECIMAL_FIXED:
+        c.addBinary(Binary.fromConstantByteArray(twosComplement(unscaled((BigDecimal) v))));
+        break;
+      case NESTED:
+        nested.write(c, v);
+        break;
       case BLOB:
         // "Reused": parquet-java copies the bytes it keeps (dictionary, statistics), so a
         // caller may reuse its buffer after the row is written.
@@ -186,6 +290,22 @@ final class ValueWriter {
       default:
         throw new IllegalStateException("no encoding " + code);
     }
+  }
+
+  private BigInteger unscaled(BigDecimal d) {
+    return d.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
+  }
+
+  /** The value big-endian in {@link #fixedLength} bytes, sign-extended. */
+  private byte[] twosComplement(BigInteger unscaled) {
+    byte[] minimal = unscaled.toByteArray();
+    byte[] out = new byte[fixedLength];
+    int pad = fixedLength - minimal.length;
+    if (unscaled.signum() < 0) {
+      java.util.Arrays.fill(out, 0, pad, (byte) 0xff);
+    }
+    System.arraycopy(minimal, 0, out, pad, minimal.length);
+    return out;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.types.ColumnSpec;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -29,11 +30,17 @@ public final class RowDecoder {
     this.protocolVersion = protocolVersion;
   }
 
-  /** One value per column in the driver's Java types; {@code null} for CQL NULL. */
+  /**
+   * One value per column in the driver's Java types; {@code null} for CQL NULL. A NULL is
+   * recognised by its bytes, before any codec: the driver's collection codecs decode NULL as an
+   * empty collection, which would lose the difference between a null and an empty frozen
+   * collection.
+   */
   public Object[] decode(Row row) {
     Object[] values = new Object[codecs.length];
     for (int i = 0; i < codecs.length; i++) {
-      values[i] = codecs[i].decode(row.getBytesUnsafe(i), protocolVersion);
+      ByteBuffer bytes = row.getBytesUnsafe(i);
+      values[i] = bytes == null ? null : codecs[i].decode(bytes, protocolVersion);
     }
     return values;
   }

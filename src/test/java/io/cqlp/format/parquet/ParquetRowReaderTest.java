@@ -3,8 +3,11 @@ package io.cqlp.format.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.data.CqlDuration;
+import com.datastax.oss.driver.api.core.data.CqlVector;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.testing.DuckDb;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -18,7 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.parquet.io.api.Binary;
@@ -56,8 +63,8 @@ class ParquetRowReaderTest {
 
   private Path duckFile(String name, String select, String compression) throws Exception {
     Path file = dir.resolve(name);
-    try (DuckDb db = DuckDb.open()) {
-      db.exec("COPY (" + select + ") TO " + DuckDb.lit(file)
+    try (DuckDb db = new DuckDb()) {
+      db.execute("COPY (" + select + ") TO " + DuckDb.literal(file)
           + " (FORMAT parquet, COMPRESSION " + compression + ")");
     }
     return file;
@@ -374,5 +381,137 @@ class ParquetRowReaderTest {
     assertThatThrownBy(() -> ParquetRowReader.open(file, cols, true))
         .isInstanceOf(IOException.class)
         .hasMessage("cannot read Parquet file '" + file + "': " + problem);
+  }
+
+  @Test
+  void should_read_back_every_composite_value_the_writer_wrote() throws Exception {
+    Path file = dir.resolve("composites.parquet");
+    List<Object[]> expected = Composites.rows();
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, Composites.columns(),
+        ParquetWriteOptions.defaults())) {
+      for (Object[] row : expected) {
+        w.write(row);
+      }
+      w.commit();
+    }
+    List<Object[]> actual = readAll(file, Composites.columns());
+    assertThat(actual).hasSize(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.get(i)).as("row %d", i + 1).containsExactly(expected.get(i));
+    }
+    // Row 2 is all nulls; row 3 holds empty frozen collections and all-null tuple and UDT.
+    assertThat(actual.get(1)).containsOnly(2, null);
+    assertThat(actual.get(2)).doesNotContainNull();
+    assertThat(actual.get(0)[2]).isEqualTo(new LinkedHashSet<>(List.of("a", "b c", "")));
+  }
+
+  @Test
+  void should_convert_the_nested_types_duckdb_writes() throws Exception {
+    Path file = duckFile("nested.parquet", "SELECT"
+        + " [1, 2, 3]::INTEGER[] AS l, ['b', 'a']::VARCHAR[] AS s, [0.5, 1.5, 2.5]::FLOAT[3] AS v,"
+        + " [1, 2]::TINYINT[] AS widened, MAP {'x': 1, 'y': 2} AS m,"
+        + " {'Street': 'Main', 'zip': 42, 'loc': {'x': 1.5, 'y': 2.5}} AS a,"
+        + " ROW(7, 'seven', TIMESTAMP '2001-01-01 00:00:00.001') AS t,"
+        + " MAP {'k': [{'street': 'S', 'zip': 1, 'tags': [], 'loc': NULL}]} AS ma,"
+        + " [[1, 2], [], [3]] AS fl, INTERVAL '14 months 3 days 4.005 seconds' AS d,"
+        + " {'months': -1, 'days': 0, 'nanoseconds': -7} AS d2,"
+        + " ['123e4567-e89b-12d3-a456-426614174000'::UUID] AS u, ['1mo2d3h'] AS dt", "zstd");
+    DataType address = Composites.ADDRESS;
+    List<ColumnSpec> cols = List.of(col("l", DataTypes.listOf(DataTypes.INT)),
+        col("s", DataTypes.setOf(DataTypes.TEXT)), col("v", DataTypes.vectorOf(DataTypes.FLOAT, 3)),
+        col("widened", DataTypes.frozenListOf(DataTypes.BIGINT)),
+        col("m", DataTypes.mapOf(DataTypes.TEXT, DataTypes.VARINT)), col("a", address),
+        col("t", Composites.TRIPLE),
+        col("ma", DataTypes.mapOf(DataTypes.TEXT, DataTypes.frozenListOf(address))),
+        col("fl", DataTypes.frozenListOf(DataTypes.frozenListOf(DataTypes.INT))),
+        col("d", DataTypes.DURATION), col("d2", DataTypes.DURATION),
+        col("u", DataTypes.setOf(DataTypes.TIMEUUID)),
+        col("dt", DataTypes.listOf(DataTypes.DURATION)));
+    List<Object[]> rows = readAll(file, cols);
+    assertThat(rows).hasSize(1);
+    Map<String, BigInteger> m = new LinkedHashMap<>();
+    m.put("x", BigInteger.ONE);
+    m.put("y", BigInteger.TWO);
+    assertThat(rows.get(0)).containsExactly(List.of(1, 2, 3), new LinkedHashSet<>(List.of("b", "a")),
+        CqlVector.newInstance(0.5f, 1.5f, 2.5f), List.of(1L, 2L), m,
+        Composites.address("Main", 42, null, 1.5, 2.5),
+        Composites.triple(7, "seven", Instant.parse("2001-01-01T00:00:00.001Z")),
+        Map.of("k", List.of(Composites.address("S", 1, List.of(), null, null))),
+        List.of(List.of(1, 2), List.of(), List.of(3)),
+        CqlDuration.newInstance(14, 3, 4_005_000_000L), CqlDuration.newInstance(-1, 0, -7),
+        Set.of(UUID.fromString("123e4567-e89b-12d3-a456-426614174000")),
+        List.of(CqlDuration.from("1mo2d3h")));
+  }
+
+  @Test
+  void should_read_two_level_lists_of_older_writers() throws Exception {
+    Path file = dir.resolve("two-level.parquet");
+    MessageType schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+        "message m { optional group l (LIST) { repeated int32 array; } }");
+    RawParquet.write(file, schema, List.of(
+        c -> RawParquet.field(c, "l", 0, g -> {
+          g.startGroup();
+          g.startField("array", 0);
+          g.addInteger(5);
+          g.addInteger(-5);
+          g.endField("array", 0);
+          g.endGroup();
+        }),
+        c -> RawParquet.field(c, "l", 0, g -> {
+          g.startGroup();
+          g.endGroup();
+        }),
+        c -> RawParquet.field(c, "l", 0, null)));
+    assertThat(readAll(file, List.of(col("l", DataTypes.setOf(DataTypes.SMALLINT)))))
+        .containsExactly(new Object[] {Set.of((short) 5, (short) -5)}, new Object[] {Set.of()},
+            new Object[] {null});
+  }
+
+  @Test
+  void should_refuse_nulls_duplicates_and_wrong_sizes_in_collections_then_go_on()
+      throws Exception {
+    Path file = duckFile("bad-collections.parquet", "SELECT * FROM (VALUES"
+        + " (1, [1, NULL], ['a', 'a'], [1.0, 2.0]::DOUBLE[], MAP {'k': NULL::INT}),"
+        + " (2, [1], ['a'], [1.0, 2.0, 3.0]::DOUBLE[], MAP {'k': 1})) t(id, l, s, v, m)", "snappy");
+    try (ParquetRowReader r = ParquetRowReader.open(file, List.of(col("id", DataTypes.INT),
+        col("l", DataTypes.listOf(DataTypes.INT)), col("s", DataTypes.setOf(DataTypes.TEXT)),
+        col("v", DataTypes.vectorOf(DataTypes.DOUBLE, 3)),
+        col("m", DataTypes.mapOf(DataTypes.TEXT, DataTypes.INT))), true)) {
+      assertThatThrownBy(r::next).isInstanceOf(ConversionException.class)
+          .hasMessage("cannot load '" + file + "', row 1, column 'l' (Parquet"
+              + " LIST<INT32 INTEGER(32,true)> to CQL list<int>): element 1 is null; a CQL list"
+              + " cannot hold nulls");
+      assertThat(r.next()).containsExactly(2, List.of(1), Set.of("a"),
+          CqlVector.newInstance(1.0, 2.0, 3.0), Map.of("k", 1));
+    }
+    assertThatThrownBy(() -> readAll(file, List.of(col("s", DataTypes.setOf(DataTypes.TEXT)))))
+        .hasMessageEndingWith("the list holds an element twice; a CQL set holds each element once");
+    assertThatThrownBy(() -> readAll(file, List.of(col("v", DataTypes.vectorOf(DataTypes.DOUBLE,
+        3))))).hasMessageEndingWith("the list has 2 elements; the vector has 3");
+    assertThatThrownBy(() -> readAll(file, List.of(col("m", DataTypes.mapOf(DataTypes.TEXT,
+        DataTypes.INT))))).hasMessageEndingWith("the value of key k is null; a CQL map cannot hold"
+        + " nulls");
+  }
+
+  @Test
+  void should_name_the_nested_part_that_can_never_convert_when_opening() throws Exception {
+    Path file = duckFile("nested-mismatch.parquet", "SELECT [true] AS flags,"
+        + " {'street': 'x', 'floor': 3} AS a, [1] AS l, ROW(1, 2) AS pair", "snappy");
+    assertThatThrownBy(() -> ParquetRowReader.open(file,
+        List.of(col("flags", DataTypes.listOf(DataTypes.UUID))), true))
+        .isInstanceOf(ConversionException.class)
+        .hasMessage("cannot load column 'flags' of '" + file + "' (Parquet LIST<BOOLEAN>) into"
+            + " 'flags' (CQL list<uuid>): no exact conversion (element: Parquet BOOLEAN to CQL"
+            + " uuid)");
+    assertThatThrownBy(() -> ParquetRowReader.open(file, List.of(col("a", Composites.ADDRESS)),
+        true))
+        .hasMessageEndingWith("no exact conversion (field 'floor' is not in user type address"
+            + " (street, zip, tags, loc))");
+    assertThatThrownBy(() -> ParquetRowReader.open(file, List.of(col("l", DataTypes.INT)), true))
+        .hasMessage("cannot load column 'l' of '" + file + "' (Parquet LIST<INT32 INTEGER(32,true)>) into 'l'"
+            + " (CQL int): no exact conversion");
+    assertThatThrownBy(() -> ParquetRowReader.open(file, List.of(col("pair", Composites.TRIPLE)),
+        true))
+        .hasMessageEndingWith("no exact conversion (the group has 2 fields, the tuple 3)");
   }
 }

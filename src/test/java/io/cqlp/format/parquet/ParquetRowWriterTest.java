@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.testing.DuckDb;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.SchemaJson;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +44,7 @@ class ParquetRowWriterTest {
   @Test
   void should_write_types_that_duckdb_reads_as_the_documented_types() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"), ParquetWriteOptions.defaults());
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       assertThat(db.describe(file)).containsExactly(
           Map.entry("c_ascii", "VARCHAR"),
           Map.entry("c_text", "VARCHAR"),
@@ -69,16 +72,16 @@ class ParquetRowWriterTest {
   void should_write_values_that_duckdb_reads_back_exactly() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"), ParquetWriteOptions.defaults());
     List<Object[]> expected = AllTypes.rows();
-    try (DuckDb db = DuckDb.open()) {
-      List<Object[]> actual = db.rows("SELECT c_ascii, c_text, c_tinyint, c_smallint, c_int,"
+    try (DuckDb db = new DuckDb()) {
+      List<List<Object>> actual = db.rows("SELECT c_ascii, c_text, c_tinyint, c_smallint, c_int,"
           + " c_bigint, c_counter, c_float, c_double, c_boolean, epoch_ms(c_timestamp),"
           + " c_date - DATE '1970-01-01', CAST(c_time AS VARCHAR), c_uuid, c_timeuuid,"
-          + " hex(c_blob), c_inet, c_decimal, c_varint FROM read_parquet(" + DuckDb.lit(file)
+          + " hex(c_blob), c_inet, c_decimal, c_varint FROM read_parquet(" + DuckDb.literal(file)
           + ") ORDER BY file_row_number");
       assertThat(actual).hasSize(expected.size());
       for (int r = 0; r < expected.size(); r++) {
         Object[] e = expected.get(r);
-        Object[] a = actual.get(r);
+        Object[] a = actual.get(r).toArray();
         assertThat(a[0]).as("ascii row %d", r).isEqualTo(e[0]);
         assertThat(a[1]).as("text row %d", r).isEqualTo(e[1]);
         for (int c = 2; c <= 6; c++) {
@@ -111,7 +114,7 @@ class ParquetRowWriterTest {
   void should_write_the_cql_schema_and_version_in_the_footer() throws Exception {
     Path file = writeAllTypes(dir.resolve("all.parquet"),
         ParquetWriteOptions.defaults().withTable("ks", "all_types"));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       Map<String, String> kv = db.keyValues(file);
       assertThat(kv.get(ParquetRowWriter.VERSION_KEY)).isEqualTo("0.1.0");
       SchemaJson.Document doc = SchemaJson.parse(kv.get(ParquetRowWriter.SCHEMA_KEY));
@@ -132,10 +135,10 @@ class ParquetRowWriterTest {
       throws Exception {
     Path file = writeAllTypes(dir.resolve(codec + ".parquet"),
         ParquetWriteOptions.defaults().withCompression(codec));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       Object[] r = db.rows("SELECT count(*), max(c_text), min(c_int), max(compression)"
-          + " FROM read_parquet(" + DuckDb.lit(file) + "), (SELECT max(compression)"
-          + " AS compression FROM parquet_metadata(" + DuckDb.lit(file) + "))").get(0);
+          + " FROM read_parquet(" + DuckDb.literal(file) + "), (SELECT max(compression)"
+          + " AS compression FROM parquet_metadata(" + DuckDb.literal(file) + "))").get(0).toArray();
       assertThat(((Number) r[0]).longValue()).isEqualTo(AllTypes.rows().size());
       assertThat(r[1]).isEqualTo("x");
       assertThat(r[2]).isEqualTo(Integer.MIN_VALUE);
@@ -150,9 +153,9 @@ class ParquetRowWriterTest {
     Path small = writeLongs(dir.resolve("small.parquet"), ParquetCompression.ZSTD, 19);
     Path gzip = writeLongs(dir.resolve("gzip.parquet"), ParquetCompression.GZIP, 9);
     assertThat(Files.size(small)).isLessThan(Files.size(fast));
-    try (DuckDb db = DuckDb.open()) {
+    try (DuckDb db = new DuckDb()) {
       for (Path p : List.of(fast, small, gzip)) {
-        assertThat(((Number) db.value("SELECT sum(v) FROM read_parquet(" + DuckDb.lit(p) + ")"))
+        assertThat(((Number) db.value("SELECT sum(v) FROM read_parquet(" + DuckDb.literal(p) + ")"))
             .longValue()).isEqualTo(sumOfWrittenLongs());
       }
     }
@@ -191,10 +194,10 @@ class ParquetRowWriterTest {
       }
       w.commit();
     }
-    try (DuckDb db = DuckDb.open()) {
-      List<Object[]> groups = db.rows("SELECT DISTINCT row_group_id, row_group_num_rows FROM"
-          + " parquet_metadata(" + DuckDb.lit(file) + ") ORDER BY 1");
-      assertThat(groups).extracting(g -> ((Number) g[1]).longValue()).containsExactly(10L, 10L, 5L);
+    try (DuckDb db = new DuckDb()) {
+      List<List<Object>> groups = db.rows("SELECT DISTINCT row_group_id, row_group_num_rows FROM"
+          + " parquet_metadata(" + DuckDb.literal(file) + ") ORDER BY 1");
+      assertThat(groups).extracting(g -> ((Number) g.get(1)).longValue()).containsExactly(10L, 10L, 5L);
     }
   }
 
@@ -233,8 +236,8 @@ class ParquetRowWriterTest {
       w.commit();
     }
     assertThat(listDir()).containsExactly("t.parquet");
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.lit(file) + ")"))
+    try (DuckDb db = new DuckDb()) {
+      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(file) + ")"))
           .longValue()).isEqualTo(1);
     }
   }
@@ -256,9 +259,9 @@ class ParquetRowWriterTest {
       w.commit();
       assertThat(w.rowsWritten()).isEqualTo(2);
     }
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(db.rows("SELECT id, delay FROM read_parquet(" + DuckDb.lit(file) + ")"))
-          .extracting(r -> r[0] + "/" + r[1]).containsExactly("1/2", "5/null");
+    try (DuckDb db = new DuckDb()) {
+      assertThat(db.rows("SELECT id, delay FROM read_parquet(" + DuckDb.literal(file) + ")"))
+          .extracting(r -> r.get(0) + "/" + r.get(1)).containsExactly("1/2", "5/null");
     }
   }
 
@@ -275,12 +278,113 @@ class ParquetRowWriterTest {
   }
 
   @Test
-  void should_refuse_columns_of_types_not_mapped_yet() {
-    List<ColumnSpec> cols = List.of(ColumnSpec.regular("l", DataTypes.listOf(DataTypes.INT)));
+  void should_refuse_columns_of_custom_types() {
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("c", DataTypes.custom("org.example.X")));
     assertThatThrownBy(() -> ParquetRowWriter.open(dir.resolve("t.parquet"), cols,
         ParquetWriteOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("column 'l' has CQL type list<int>, which cqlp cannot write to Parquet yet");
+        .hasMessage("column 'c' has CQL type 'org.example.X', which cqlp cannot write to Parquet");
+    assertThat(dir.resolve("t.parquet")).doesNotExist();
+  }
+
+  @Test
+  void should_write_composite_types_that_duckdb_reads_as_lists_maps_and_structs() throws Exception {
+    Path file = dir.resolve("composites.parquet");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, Composites.columns(),
+        ParquetWriteOptions.defaults())) {
+      for (Object[] row : Composites.rows()) {
+        w.write(row);
+      }
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      String address = "STRUCT(street VARCHAR, zip INTEGER, tags VARCHAR[],"
+          + " loc STRUCT(f0 DOUBLE, f1 DOUBLE))";
+      assertThat(db.describe(file)).containsExactly(
+          Map.entry("id", "INTEGER"),
+          Map.entry("l", "INTEGER[]"),
+          Map.entry("s", "VARCHAR[]"),
+          Map.entry("m", "MAP(VARCHAR, BIGINT)"),
+          Map.entry("fl", "INTEGER[][]"),
+          Map.entry("t", "STRUCT(f0 INTEGER, f1 VARCHAR, f2 TIMESTAMP WITH TIME ZONE)"),
+          Map.entry("a", address),
+          Map.entry("ma", "MAP(VARCHAR, " + address + "[])"),
+          Map.entry("v", "FLOAT[]"),
+          Map.entry("vt", "VARCHAR[]"),
+          Map.entry("d", "STRUCT(\"months\" INTEGER, \"days\" INTEGER, nanoseconds BIGINT)"));
+      List<List<Object>> rows = db.rows("SELECT to_json(COLUMNS(*)) FROM read_parquet("
+          + DuckDb.literal(file) + ") ORDER BY id");
+      assertThat(rows.get(0)).extracting(String::valueOf).containsExactly("1",
+          "[1,-2,2147483647]", "[\"a\",\"b c\",\"\"]",
+          "{\"a\":-9223372036854775808,\"é 😀\":9223372036854775807}", "[[1,2],[],[3]]",
+          "{\"f0\":7,\"f1\":\"seven\",\"f2\":\"1969-07-20 20:17:40.123+00\"}",
+          "{\"street\":\"Grüße 🚀\",\"zip\":-1,\"tags\":[],\"loc\":{\"f0\":0.0,\"f1\":-0.0}}",
+          "{\"home\":[{\"street\":\"1 Main St\",\"zip\":12345,\"tags\":[\"x\",\"y\"],"
+              + "\"loc\":{\"f0\":1.5,\"f1\":-2.5}},{\"street\":null,\"zip\":null,\"tags\":null,"
+              + "\"loc\":null}],\"none\":[]}",
+          "[0.25,NaN,-Infinity]", "[\"x\",\"\"]",
+          "{\"months\":14,\"days\":3,\"nanoseconds\":4000000007}");
+      assertThat(rows.get(1)).extracting(String::valueOf).containsExactly("2", "null", "null",
+          "null", "null", "null", "null", "null", "null", "null", "null");
+      // Empty collections and all-null tuples and user types are values, not nulls.
+      assertThat(rows.get(2)).extracting(String::valueOf).containsExactly("3", "[]", "[]", "{}",
+          "[]", "{\"f0\":null,\"f1\":null,\"f2\":null}",
+          "{\"street\":null,\"zip\":null,\"tags\":null,\"loc\":null}", "{}",
+          "[-0.0,3.4028234663852886e38,1.401298464324817e-45]", "[\"a\",\"b\"]",
+          "{\"months\":-1,\"days\":-2,\"nanoseconds\":-3}");
+    }
+  }
+
+  @Test
+  void should_write_the_optional_uuid_decimal_and_time_types_that_duckdb_reads() throws Exception {
+    Path file = dir.resolve("options.parquet");
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("u", DataTypes.UUID),
+        ColumnSpec.regular("d", DataTypes.listOf(DataTypes.DECIMAL)),
+        ColumnSpec.regular("t", DataTypes.TIME));
+    UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, cols, ParquetWriteOptions.defaults()
+        .withTypes(ParquetTypeOptions.parse("FIXED", "DECIMAL(30,4)", "MICROS")))) {
+      w.write(new Object[] {uuid, List.of(new BigDecimal("-12345678901234567890123456.5"),
+          new BigDecimal("1E+3"), new BigDecimal("0.0001")), LocalTime.of(23, 59, 59, 999_999_000)});
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      assertThat(db.describe(file)).containsExactly(Map.entry("u", "UUID"),
+          Map.entry("d", "DECIMAL(30,4)[]"), Map.entry("t", "TIME"));
+      assertThat(db.rows("SELECT CAST(u AS VARCHAR), CAST(d AS VARCHAR), CAST(t AS VARCHAR)"
+          + " FROM read_parquet(" + DuckDb.literal(file) + ")").get(0)).containsExactly(
+          uuid.toString(), "[-12345678901234567890123456.5000, 1000.0000, 0.0001]",
+          "23:59:59.999999");
+    }
+  }
+
+  @Test
+  void should_refuse_values_the_chosen_types_cannot_hold_naming_the_column_and_the_fix()
+      throws Exception {
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("d", DataTypes.DECIMAL),
+        ColumnSpec.regular("t", DataTypes.frozenListOf(DataTypes.TIME)));
+    try (ParquetRowWriter w = ParquetRowWriter.open(dir.resolve("t.parquet"), cols,
+        ParquetWriteOptions.defaults()
+            .withTypes(ParquetTypeOptions.parse(null, "DECIMAL(5,2)", "MICROS")))) {
+      w.write(new Object[] {new BigDecimal("-999.99"), List.of(LocalTime.NOON)});
+      assertThatThrownBy(() -> w.write(new Object[] {new BigDecimal("1.001"), null}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("column 'd' (decimal): decimal 1.001 does not fit DECIMAL(5,2): it has more"
+              + " than 2 digits after the point (export with DECIMAL_TYPE='STRING' to keep every"
+              + " decimal exactly)");
+      assertThatThrownBy(() -> w.write(new Object[] {new BigDecimal("1000"), null}))
+          .hasMessageContaining("decimal 1000 does not fit DECIMAL(5,2): it has more than 3"
+              + " digits before the point");
+      assertThatThrownBy(() -> w.write(new Object[] {null, List.of(LocalTime.ofNanoOfDay(1))}))
+          .hasMessage("column 't' (list<time>): element 0: time 00:00:00.000000001 has"
+              + " sub-microsecond digits; TIME_UNIT='MICROS' holds microseconds (export with"
+              + " TIME_UNIT='NANOS' to keep them)");
+      assertThatThrownBy(() -> w.write(new Object[] {null, List.of("noon")}))
+          .hasMessage("column 't' (list<time>): element 0 expects java.time.LocalTime,"
+              + " got java.lang.String");
+      w.commit();
+      assertThat(w.rowsWritten()).isEqualTo(1);
+    }
   }
 
   @Test
@@ -300,8 +404,8 @@ class ParquetRowWriterTest {
         ParquetWriteOptions.defaults())) {
       w.commit();
     }
-    try (DuckDb db = DuckDb.open()) {
-      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.lit(file) + ")"))
+    try (DuckDb db = new DuckDb()) {
+      assertThat(((Number) db.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(file) + ")"))
           .longValue()).isZero();
     }
   }

@@ -1,7 +1,9 @@
 package io.cqlp.format.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.types.ColumnSpec;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,7 +45,75 @@ class ParquetTypeMappingTest {
   @Test
   void should_keep_column_names_as_they_are() {
     MessageType schema = ParquetTypeMapping.schemaOf(List.of(
-        ColumnSpec.regular("Mixed Case.and dots", com.datastax.oss.driver.api.core.type.DataTypes.INT)));
+        ColumnSpec.regular("Mixed Case.and dots", DataTypes.INT)));
     assertThat(schema.getFieldName(0)).isEqualTo("Mixed Case.and dots");
+  }
+
+  @Test
+  void should_map_composite_types_to_lists_maps_and_groups() {
+    MessageType schema = ParquetTypeMapping.schemaOf(Composites.columns());
+    List<String> described = schema.getFields().stream()
+        .map(f -> f.getName() + ": " + ParquetColumn.describe(f))
+        .collect(Collectors.toList());
+    assertThat(described).containsExactly(
+        "id: INT32",
+        "l: LIST<INT32>",
+        "s: LIST<BINARY STRING>",
+        "m: MAP<BINARY STRING, INT64>",
+        "fl: LIST<LIST<INT32>>",
+        "t: STRUCT<f0: INT32, f1: BINARY STRING, f2: INT64 TIMESTAMP(MILLIS,true)>",
+        "a: STRUCT<street: BINARY STRING, zip: INT32, tags: LIST<BINARY STRING>,"
+            + " loc: STRUCT<f0: DOUBLE, f1: DOUBLE>>",
+        "ma: MAP<BINARY STRING, LIST<STRUCT<street: BINARY STRING, zip: INT32,"
+            + " tags: LIST<BINARY STRING>, loc: STRUCT<f0: DOUBLE, f1: DOUBLE>>>>",
+        "v: LIST<FLOAT>",
+        "vt: LIST<BINARY STRING>",
+        "d: STRUCT<months: INT32, days: INT32, nanoseconds: INT64>");
+  }
+
+  @Test
+  void should_write_three_level_lists_with_optional_elements_and_required_map_keys() {
+    MessageType schema = ParquetTypeMapping.schemaOf(Composites.columns());
+    assertThat(schema.getType("l").toString()).isEqualToIgnoringWhitespace(
+        "optional group l (LIST) { repeated group list { optional int32 element; } }");
+    assertThat(schema.getType("m").toString()).isEqualToIgnoringWhitespace(
+        "optional group m (MAP) { repeated group key_value { required binary key (STRING);"
+            + " optional int64 value; } }");
+    assertThat(schema.getType("d").toString()).isEqualToIgnoringWhitespace(
+        "optional group d { required int32 months; required int32 days;"
+            + " required int64 nanoseconds; }");
+  }
+
+  @Test
+  void should_apply_the_type_options_to_nested_values_too() {
+    List<ColumnSpec> cols = List.of(
+        ColumnSpec.regular("u", DataTypes.UUID),
+        ColumnSpec.regular("tu", DataTypes.listOf(DataTypes.TIMEUUID)),
+        ColumnSpec.regular("d9", DataTypes.DECIMAL),
+        ColumnSpec.regular("tm", DataTypes.mapOf(DataTypes.TEXT, DataTypes.TIME)));
+    assertThat(describe(cols, ParquetTypeOptions.parse("fixed", "DECIMAL(9, 2)", "micros")))
+        .containsExactly("u: FIXED_LEN_BYTE_ARRAY(16) UUID",
+            "tu: LIST<FIXED_LEN_BYTE_ARRAY(16) UUID>", "d9: INT32 DECIMAL(9,2)",
+            "tm: MAP<BINARY STRING, INT64 TIME(MICROS,false)>");
+    assertThat(describe(cols.subList(2, 3), ParquetTypeOptions.parse(null, "decimal(18,0)", null)))
+        .containsExactly("d9: INT64 DECIMAL(18,0)");
+    assertThat(describe(cols.subList(2, 3), ParquetTypeOptions.parse(null, "DECIMAL(38,10)", null)))
+        .containsExactly("d9: FIXED_LEN_BYTE_ARRAY(16) DECIMAL(38,10)");
+  }
+
+  @Test
+  void should_refuse_custom_types_naming_the_column() {
+    List<ColumnSpec> cols = List.of(ColumnSpec.regular("c",
+        DataTypes.listOf(DataTypes.custom("org.example.Opaque"))));
+    assertThatThrownBy(() -> ParquetTypeMapping.schemaOf(cols))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column 'c' has CQL type list<'org.example.Opaque'>, which cqlp cannot write"
+            + " to Parquet");
+  }
+
+  private static List<String> describe(List<ColumnSpec> cols, ParquetTypeOptions options) {
+    return ParquetTypeMapping.schemaOf(cols, options).getFields().stream()
+        .map(f -> f.getName() + ": " + ParquetColumn.describe(f))
+        .collect(Collectors.toList());
   }
 }

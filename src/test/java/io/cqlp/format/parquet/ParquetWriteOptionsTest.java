@@ -24,9 +24,10 @@ class ParquetWriteOptionsTest {
         .withCompression(ParquetCompression.ZSTD, 9)
         .withRowsPerRowGroup(5000)
         .withMaxRowGroupBytes(64L << 20)
-        .withTable("ks", "t");
-    assertThat(o).isEqualTo(new ParquetWriteOptions(
-        ParquetCompression.ZSTD, 9, 5000, 64L << 20, "ks", "t"));
+        .withTable("ks", "t")
+        .withTypes(ParquetTypeOptions.parse("FIXED", null, "MICROS"));
+    assertThat(o).isEqualTo(new ParquetWriteOptions(ParquetCompression.ZSTD, 9, 5000, 64L << 20,
+        "ks", "t", new ParquetTypeOptions(true, 0, 0, true)));
     assertThat(o.withCompression(ParquetCompression.GZIP).compressionLevel()).isNull();
   }
 
