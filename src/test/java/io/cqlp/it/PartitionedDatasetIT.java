@@ -76,7 +76,7 @@ class PartitionedDatasetIT {
         Instant.parse("2024-12-31T23:59:59.999Z").toEpochMilli(),
         Instant.parse("2025-01-01T00:00:00Z").toEpochMilli(),
         Instant.parse("2020-02-29T12:00:00Z").toEpochMilli()));
-    while (millis.size() < 1500) {
+    while (millis.size() < 800) {
       millis.add(from + (long) (random.nextDouble() * (to - from)));
     }
     Map<String, String> expected = new HashMap<>();
