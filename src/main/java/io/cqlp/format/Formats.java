@@ -80,8 +80,7 @@ public final class Formats {
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
   private static PartWriterFactory partWriters(TableSchema schema, Options options) {
-    String named = options.getString("FORMAT", null);
-    format(named == null ? options.withDefaults(PARQUET) : options, Path.of("dataset/"));
+    format(options.withDefaults(PARQUET), Path.of("dataset/"));
     ParquetWriteOptions write = parquetOptions(schema, options);
     return part -> ParquetRowWriter.open(
         part.file(),

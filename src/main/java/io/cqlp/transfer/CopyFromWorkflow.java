@@ -60,9 +60,6 @@ public final class CopyFromWorkflow {
   /** Default tries per write (MAXATTEMPTS), cqlsh's default. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
-  /** FORMAT=PARQUET, the default format of the files of a dataset whatever their names. */
-  private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
-
   private final CqlSession session;
   private final ConsistencyLevel consistency;
   private final SourceFactory sources;
@@ -119,7 +116,7 @@ public final class CopyFromWorkflow {
     try (RowSource source = dataset
         ? DatasetSource.open(
             DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null))),
-            schema, explicit, sources, options.withDefaults(PARQUET))
+            schema, explicit, sources, options)
         : sources.open(file, schema, explicit, options)) {
       List<ColumnSpec> columns = source.columns();
       requireKeyColumns(schema, columns, file);

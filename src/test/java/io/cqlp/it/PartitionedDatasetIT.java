@@ -76,7 +76,7 @@ class PartitionedDatasetIT {
         Instant.parse("2024-12-31T23:59:59.999Z").toEpochMilli(),
         Instant.parse("2025-01-01T00:00:00Z").toEpochMilli(),
         Instant.parse("2020-02-29T12:00:00Z").toEpochMilli()));
-    while (millis.size() < 1500) {
+    while (millis.size() < 400) {
       millis.add(from + (long) (random.nextDouble() * (to - from)));
     }
     Map<String, String> expected = new HashMap<>();
@@ -111,15 +111,15 @@ class PartitionedDatasetIT {
   void should_keep_every_row_once_when_more_partitions_than_open_writers_arrive_interleaved() throws Exception {
     session.execute("CREATE TABLE " + keyspace + ".buckets (id int PRIMARY KEY, bucket int, v text)");
     PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".buckets (id, bucket, v) VALUES (?, ?, ?)");
-    int rows = 1200;
-    int buckets = 30;
+    int rows = 600;
+    int buckets = 20;
     List<BoundStatement> writes = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
       writes.add(insert.bind(i, i % buckets, "value " + i));
     }
     write(writes);
     Path out = dir.resolve("buckets");
-    Shell.Result export = shell("COPY buckets TO '" + out + "/' WITH PARTITION='bucket' AND MAX_OPEN_FILES=5");
+    Shell.Result export = shell("COPY buckets TO '" + out + "/' WITH PARTITION='bucket' AND MAX_OPEN_FILES=4");
     assertThat(export.out()).contains(rows + " rows exported to ").contains(buckets + " partitions");
     int maxParts = 0;
     for (int b = 0; b < buckets; b++) {
@@ -131,7 +131,7 @@ class PartitionedDatasetIT {
         maxParts = Math.max(maxParts, names.size());
       }
     }
-    assertThat(maxParts).as("partitions came back after their writer was closed").isGreaterThan(5);
+    assertThat(maxParts).as("partitions came back after their writer was closed").isGreaterThan(4);
     try (DuckDb duck = new DuckDb()) {
       String data = "read_parquet(" + DuckDb.literal(out + "/**/*.parquet") + ", hive_partitioning = true)";
       assertThat(duck.longValue("SELECT count(*) FROM " + data)).isEqualTo(rows);
@@ -223,20 +223,20 @@ class PartitionedDatasetIT {
       assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out + "/**/*.parquet") + ")"))
           .isEqualTo(20);
     }
-    shell("COPY small TO '" + out + "/' WITH PARTITION='g' AND OVERWRITE=true");
+    session.execute("CREATE TABLE " + keyspace + ".small_back (id int PRIMARY KEY, g text)");
+    Shell.Result more = shell("COPY small TO '" + out + "/' WITH PARTITION='g' AND OVERWRITE=true;\n"
+        + "COPY small_back FROM '" + out + "/' WITH SKIPROWS=3 AND MAXROWS=5 AND CHUNKSIZE=2;\n"
+        + "COPY small TO '" + dir.resolve("flat") + "/'");
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out + "/**/*.parquet") + ")"))
           .isEqualTo(10);
     }
-    session.execute("CREATE TABLE " + keyspace + ".small_back (id int PRIMARY KEY, g text)");
-    Shell.Result slice = shell("COPY small_back FROM '" + out + "/' WITH SKIPROWS=3 AND MAXROWS=5 AND CHUNKSIZE=2");
-    assertThat(slice.out()).contains("5 rows imported from 2 files").contains("(3 skipped").contains("2 partitions");
+    assertThat(more.out()).contains("5 rows imported from 2 files").contains("(3 skipped").contains("2 partitions");
     List<Row> back = session.execute("SELECT id, g FROM " + keyspace + ".small_back").all();
     assertThat(back).hasSize(5);
     assertThat(back).filteredOn(r -> r.getString("g").equals("even")).hasSize(2);
     assertThat(back).allSatisfy(r -> assertThat(r.getString("g")).isEqualTo(r.getInt("id") % 2 == 0 ? "even" : "odd"));
-    Shell.Result flat = shell("COPY small TO '" + dir.resolve("flat") + "/'");
-    assertThat(flat.out()).contains("10 rows exported to 1 files");
+    assertThat(more.out()).contains("10 rows exported to 1 files");
     assertThat(dir.resolve("flat/part-00000.parquet")).exists();
     assertThat(dir.resolve("flat/_SUCCESS")).exists();
   }

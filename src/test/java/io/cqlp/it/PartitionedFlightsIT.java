@@ -94,10 +94,21 @@ class PartitionedFlightsIT {
     }
   }
 
+  private static Shell.Result byOriginMonth;
+
+  /** The table exported with PARTITION='origin,date.month', once for the tests that read it. */
+  private static synchronized Path exportByOriginMonth() throws Exception {
+    Path out = dir.resolve("by-origin-month");
+    if (byOriginMonth == null) {
+      byOriginMonth = shell("COPY flights TO '" + out + "/' WITH PARTITION='origin,date.month'");
+    }
+    return out;
+  }
+
   @Test
   void should_export_a_hive_tree_by_origin_and_month_that_duckdb_reads_as_the_table() throws Exception {
-    Path out = dir.resolve("by-origin-month");
-    Shell.Result export = shell("COPY flights TO '" + out + "/' WITH PARTITION='origin,date.month'");
+    Path out = exportByOriginMonth();
+    Shell.Result export = byOriginMonth;
     assertThat(export.err()).isEmpty();
     assertThat(out.resolve("_SUCCESS")).exists();
     List<Path> files = dataFiles(out);
@@ -165,8 +176,14 @@ class PartitionedFlightsIT {
 
   @Test
   void should_import_only_the_filtered_partitions_of_its_own_dataset_without_opening_the_others() throws Exception {
+    Path exported = exportByOriginMonth();
+    assertThat(byOriginMonth.err()).isEmpty();
     Path out = dir.resolve("to-filter");
-    assertThat(shell("COPY flights TO '" + out + "/' WITH PARTITION='origin,date.month'").err()).isEmpty();
+    for (Path file : dataFiles(exported)) {
+      Path copy = out.resolve(exported.relativize(file).toString());
+      Files.createDirectories(copy.getParent());
+      Files.copy(file, copy);
+    }
     long expected;
     try (DuckDb duck = new DuckDb()) {
       datasetView(duck, "exported", out);

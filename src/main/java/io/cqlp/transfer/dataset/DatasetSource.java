@@ -36,6 +36,9 @@ import java.util.Set;
  * file that lacks one of them gives NULL for it. Not thread-safe.
  */
 public final class DatasetSource implements RowSource {
+  /** FORMAT=PARQUET: the files of a dataset are Parquet whatever their names, unless FORMAT says. */
+  private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
+
   private final DatasetListing listing;
   private final TableSchema fileSchema;
   private final boolean explicitColumns;
@@ -77,14 +80,15 @@ public final class DatasetSource implements RowSource {
    * @param explicitColumns true when the user listed the columns: each must be a partition key
    *     or in every file
    * @param files opens each file
-   * @param options the COPY options, passed on to {@code files}
+   * @param given the COPY options, passed on to {@code files} (with FORMAT=PARQUET unless given)
    * @return the source, no file open yet
    * @throws IOException if a file's footer cannot be read (one-line message naming it)
    * @throws TransferException if two keys name the same column
    */
   public static DatasetSource open(
       DatasetListing listing, TableSchema schema, boolean explicitColumns, SourceFactory files,
-      Options options) throws IOException {
+      Options given) throws IOException {
+    Options options = given.withDefaults(PARQUET);
     Map<String, ColumnSpec> pathColumns = new LinkedHashMap<>();
     Map<String, String> keyOfColumn = new HashMap<>();
     for (String key : listing.keys()) {

@@ -114,6 +114,19 @@ class DatasetSourceTest {
   }
 
   @Test
+  void should_read_files_without_a_parquet_extension_as_parquet_as_hive_names_them() throws Exception {
+    Path hive = Files.createDirectories(dir.resolve("hive/region=eu"));
+    try (DuckDb duck = new DuckDb()) {
+      duck.execute("COPY (SELECT 5 AS id, 50 AS v) TO " + DuckDb.literal(hive.resolve("000000_0")) + " (FORMAT parquet)");
+    }
+    try (DatasetSource source = DatasetSource.open(DatasetListing.list(dir.resolve("hive").toString(), PartitionFilter.none()),
+        EVENTS, false, Formats.sources(), Options.empty())) {
+      assertThat(all(source)).extracting(r -> List.of(r[0], r[1], r[3])).containsExactly(List.of("eu", 5, 50L));
+      assertThat(source.columns()).extracting(ColumnSpec::name).containsExactly("region", "id", "v");
+    }
+  }
+
+  @Test
   void should_return_no_rows_for_a_dataset_without_files() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
     try (DatasetSource source = DatasetSource.open(DatasetListing.list(dir.resolve("empty").toString(), PartitionFilter.none()),
