@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.DataType;
+import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.testing.DuckDb;
+import io.cqlp.types.SchemaJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +104,18 @@ class DuckDbReadsEveryTypeIT {
     expected.put("mdec", "MAP(VARCHAR, VARCHAR)");
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.describe(file)).containsExactlyInAnyOrderEntriesOf(expected);
+      SchemaJson.Document footer =
+          SchemaJson.parse(duck.keyValues(file).get(ParquetRowWriter.SCHEMA_KEY));
+      Map<String, String> cqlTypes = new LinkedHashMap<>();
+      footer.columns().forEach(c -> cqlTypes.put(c.name(), c.kind() + " " + c.cqlType()));
+      assertThat(cqlTypes).containsEntry("id", "PARTITION_KEY int")
+          .containsEntry("ck", "CLUSTERING int").containsEntry("st", "STATIC text")
+          .containsEntry("fl", "REGULAR frozen<list<frozen<list<int>>>>")
+          .containsEntry("s", "REGULAR set<text>").containsEntry("tu", "REGULAR timeuuid")
+          .containsEntry("v", "REGULAR vector<float, 1536>")
+          .containsEntry("mu", "REGULAR map<text, frozen<list<frozen<" + keyspace + ".address>>>>");
+      assertThat(footer.userTypes()).extracting(SchemaJson.UserType::name)
+          .containsExactly("point", "address");
       assertThat(duck.describe(fixed)).containsExactly(Map.entry("id", "INTEGER"),
           Map.entry("ck", "INTEGER"), Map.entry("u", "UUID"), Map.entry("tu", "UUID"),
           Map.entry("fs", "UUID[]"));

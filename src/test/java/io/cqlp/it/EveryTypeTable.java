@@ -1,6 +1,5 @@
 package io.cqlp.it;
 
-import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -60,8 +59,8 @@ final class EveryTypeTable {
     }
   }
 
-  /** The table's metadata (columns in cqlsh order: keys, then by name). */
-  static TableMetadata metadata(CqlSession session, String keyspace, String table) {
+  /** The table's metadata. */
+  private static TableMetadata metadata(CqlSession session, String keyspace, String table) {
     return session.getMetadata().getKeyspace(keyspace).orElseThrow()
         .getTable(table).orElseThrow();
   }
@@ -218,10 +217,5 @@ final class EveryTypeTable {
       rows.put(row.getInt("id") + "/" + (row.isNull("ck") ? "null" : row.getInt("ck")), row);
     }
     return rows;
-  }
-
-  /** A column's quoted name for CQL text. */
-  static String quote(String name) {
-    return CqlIdentifier.fromInternal(name).asCql(false);
   }
 }
