@@ -1,6 +1,5 @@
 package io.cqlp.capture;
 
-import io.cqlp.format.StagedFile;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedWriter;
@@ -19,13 +18,12 @@ import org.apache.commons.csv.CSVPrinter;
  * them (collections as CQL literals, blobs as 0x..., timestamps with their milliseconds). An empty
  * string in the first column is quoted ({@code ""}) so that the line is not blank.
  */
-final class CsvResultWriter implements ResultWriter {
+final class CsvResultWriter extends StagedResultWriter {
   private static final ValueFormatter TEXT = new ValueFormatter();
-  private final StagedFile file;
   private final CSVPrinter csv;
 
   CsvResultWriter(Path target) throws IOException {
-    file = StagedFile.create(target);
+    super(target);
     csv = new CSVPrinter(
         new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)),
         CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("").get());
@@ -63,18 +61,7 @@ final class CsvResultWriter implements ResultWriter {
   }
 
   @Override
-  public void commit() throws IOException {
+  protected void closeContent() throws IOException {
     csv.close();
-    file.publish();
-  }
-
-  @Override
-  public void abort() {
-    file.discard();
-  }
-
-  @Override
-  public int files() {
-    return 1;
   }
 }

@@ -3,7 +3,6 @@ package io.cqlp.capture;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cqlp.format.StagedFile;
 import io.cqlp.format.json.JsonValues;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -15,13 +14,12 @@ import java.util.List;
  * order, values typed as {@link JsonValues} writes them. Results of different columns may follow
  * each other; each line stands alone, so the file is valid JSON Lines at every row boundary.
  */
-final class JsonResultWriter implements ResultWriter {
-  private final StagedFile file;
+final class JsonResultWriter extends StagedResultWriter {
   private final JsonGenerator json;
   private List<ColumnSpec> columns;
 
   JsonResultWriter(Path target) throws IOException {
-    file = StagedFile.create(target);
+    super(target);
     json = new JsonFactory().createGenerator(file.stream(), JsonEncoding.UTF8);
     json.setRootValueSeparator(null);
   }
@@ -48,18 +46,7 @@ final class JsonResultWriter implements ResultWriter {
   }
 
   @Override
-  public void commit() throws IOException {
+  protected void closeContent() throws IOException {
     json.close();
-    file.publish();
-  }
-
-  @Override
-  public void abort() {
-    file.discard();
-  }
-
-  @Override
-  public int files() {
-    return 1;
   }
 }

@@ -1,6 +1,5 @@
 package io.cqlp.capture;
 
-import io.cqlp.format.StagedFile;
 import io.cqlp.output.TablePrinter;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.types.ColumnSpec;
@@ -18,16 +17,15 @@ import java.util.List;
  * shows, with its {@code (N rows)} line. Widths are computed per block of 5,000 rows, so memory
  * stays bounded.
  */
-final class TextResultWriter implements ResultWriter {
+final class TextResultWriter extends StagedResultWriter {
   private static final int BLOCK = 5000;
-  private final StagedFile file;
   private final PrintWriter out;
   private final ValueFormatter formatter = new ValueFormatter();
   private final List<String[]> block = new ArrayList<>();
   private TablePrinter table;
 
   TextResultWriter(Path target) throws IOException {
-    file = StagedFile.create(target);
+    super(target);
     out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
   }
 
@@ -60,18 +58,7 @@ final class TextResultWriter implements ResultWriter {
   }
 
   @Override
-  public void commit() throws IOException {
+  protected void closeContent() throws IOException {
     out.flush();
-    file.publish();
-  }
-
-  @Override
-  public void abort() {
-    file.discard();
-  }
-
-  @Override
-  public int files() {
-    return 1;
   }
 }

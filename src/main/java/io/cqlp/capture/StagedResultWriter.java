@@ -1,0 +1,37 @@
+package io.cqlp.capture;
+
+import io.cqlp.format.StagedFile;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A result writer of one file under a staging name ({@link StagedFile}): commit closes the
+ * format's writer and publishes the file; abort discards it.
+ */
+abstract class StagedResultWriter implements ResultWriter {
+  /** The file being written; subclasses wrap its stream. */
+  protected final StagedFile file;
+
+  StagedResultWriter(Path target) throws IOException {
+    this.file = StagedFile.create(target);
+  }
+
+  /** Flushes and closes the format's writer over {@link #file}'s stream. */
+  protected abstract void closeContent() throws IOException;
+
+  @Override
+  public final void commit() throws IOException {
+    closeContent();
+    file.publish();
+  }
+
+  @Override
+  public final void abort() {
+    file.discard();
+  }
+
+  @Override
+  public final int files() {
+    return 1;
+  }
+}
