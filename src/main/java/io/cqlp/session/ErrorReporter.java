@@ -51,6 +51,12 @@ public final class ErrorReporter {
     err.flush();
   }
 
+  /** Prints an informational line (progress) on the error stream; it is not counted as an error. */
+  public void note(String message) {
+    err.println(message);
+    err.flush();
+  }
+
   /** Errors reported so far. */
   public int count() {
     return count;

@@ -243,9 +243,11 @@ public final class Interpreter {
     }
     RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
         state.session().getContext().getProtocolVersion());
+    CaptureProgress progress = new CaptureProgress(state.interactive() ? errors : null, block);
     printer.print(result, block, state.expand(), row -> {
       try {
         capture.write(decoder.decode(row));
+        progress.row();
       } catch (IOException e) {
         throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
       }
