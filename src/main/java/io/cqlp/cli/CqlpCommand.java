@@ -78,7 +78,7 @@ final class CqlpCommand implements Callable<Integer> {
     int contactPort = port != null ? port : Integer.parseInt(env("CQLSH_PORT", String.valueOf(ConnectionSettings.DEFAULT_PORT)));
     if (local) {
       try {
-        err.println("Starting a local Cassandra node (about a minute the first time)...");
+        err.println("Starting a local Cassandra node (about 20 seconds)...");
         node = LocalCassandra.startOrReuse(localStateDir(), LocalCassandra.defaultLibDir(), Duration.ofMinutes(4));
       } catch (IOException | RuntimeException e) {
         errors.report(null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
