@@ -1,5 +1,6 @@
 package io.cqlp.capture;
 
+import io.cqlp.format.FileFormat;
 import java.util.Locale;
 
 /**
@@ -13,19 +14,16 @@ public enum CaptureFormat {
   CSV,
   TEXT;
 
-  /** The format of a target path by its extension. */
+  /**
+   * The format of a target path by its extension: Parquet and JSON as COPY names them ({@link
+   * FileFormat#fromPath}), {@code .csv} CSV, anything else TEXT.
+   */
   public static CaptureFormat fromPath(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("/") || lower.endsWith(".parquet") || lower.endsWith(".pq")) {
-      return PARQUET;
-    }
-    if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
-      return JSON;
-    }
-    if (lower.endsWith(".csv")) {
-      return CSV;
-    }
-    return TEXT;
+    return switch (FileFormat.fromPath(path)) {
+      case PARQUET -> PARQUET;
+      case JSON -> JSON;
+      default -> path.toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : TEXT;
+    };
   }
 
   /**
