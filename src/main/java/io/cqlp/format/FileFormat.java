@@ -1,5 +1,6 @@
 package io.cqlp.format;
 
+import io.cqlp.format.compress.StreamCompression;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -8,7 +9,8 @@ import java.util.stream.Collectors;
  * The file formats COPY and CAPTURE name. Without a FORMAT option the format follows the file
  * extension as COMMANDS.md defines it: {@code .parquet}/{@code .pq} → PARQUET, {@code .json},
  * {@code .jsonl}, {@code .ndjson} → JSON, {@code .xlsx} → XLSX, anything else → CSV (cqlsh's
- * only format).
+ * only format). A compression extension ({@code .gz}, {@code .zst}; see {@link
+ * StreamCompression}) is looked through: {@code rows.jsonl.zst} is JSON.
  */
 public enum FileFormat {
   PARQUET,
@@ -21,7 +23,7 @@ public enum FileFormat {
    * {@code /}) is a Parquet dataset.
    */
   public static FileFormat fromPath(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
+    String lower = StreamCompression.stripExtension(path).toLowerCase(Locale.ROOT);
     if (lower.endsWith("/") || lower.endsWith(".parquet") || lower.endsWith(".pq")) {
       return PARQUET;
     }

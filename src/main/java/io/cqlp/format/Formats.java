@@ -62,17 +62,23 @@ public final class Formats {
     } catch (IllegalArgumentException e) {
       throw new TransferException(e.getMessage());
     }
-    if (format != FileFormat.PARQUET) {
-      throw new TransferException(
-          "FORMAT " + format + " is not available in this version of cqlp (for " + path
-              + "); use a .parquet file or FORMAT='PARQUET'.");
-    }
     return format;
   }
 
+  private static TransferException unavailable(FileFormat format, Path path) {
+    return new TransferException(
+        "FORMAT " + format + " is not available in this version of cqlp (for " + path
+            + "); use a .parquet file or FORMAT='PARQUET'.");
+  }
+
   private static RowSink openSink(Path target, TableSchema schema, Options options) throws IOException {
-    format(options, target);
-    return ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
+    FileFormat format = format(options, target);
+    return switch (format) {
+      case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
+      case CSV -> throw unavailable(format, target);
+      case JSON -> throw unavailable(format, target);
+      case XLSX -> throw unavailable(format, target);
+    };
   }
 
   /**
@@ -80,7 +86,10 @@ public final class Formats {
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
   private static PartWriterFactory partWriters(TableSchema schema, Options options) {
-    format(options.withDefaults(PARQUET), Path.of("dataset/"));
+    FileFormat format = format(options.withDefaults(PARQUET), Path.of("dataset/"));
+    if (format != FileFormat.PARQUET) {
+      throw unavailable(format, Path.of("dataset/"));
+    }
     ParquetWriteOptions write = parquetOptions(schema, options);
     return part -> ParquetRowWriter.open(
         part.file(),
@@ -114,7 +123,17 @@ public final class Formats {
 
   private static RowSource openSource(Path file, TableSchema schema, boolean explicitColumns, Options options)
       throws IOException {
-    format(options, file);
+    FileFormat format = format(options, file);
+    return switch (format) {
+      case PARQUET -> openParquet(file, schema, explicitColumns);
+      case CSV -> throw unavailable(format, file);
+      case JSON -> throw unavailable(format, file);
+      case XLSX -> throw unavailable(format, file);
+    };
+  }
+
+  private static RowSource openParquet(Path file, TableSchema schema, boolean explicitColumns)
+      throws IOException {
     ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns);
     if (explicitColumns) {
       return reader;

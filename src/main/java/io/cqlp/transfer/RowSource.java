@@ -29,6 +29,18 @@ public interface RowSource extends AutoCloseable {
   /** Rows returned so far. */
   long rowsRead();
 
+  /**
+   * The input record of the row {@link #next()} last returned, or of the one whose conversion
+   * it last refused, as text in the input's own format (a CSV line without its line break, a
+   * JSON object), for ERRFILE.
+   *
+   * @return the record's text, or {@code null} for a format without a text form (Parquet) or
+   *     before the first call to {@link #next()}
+   */
+  default String lastRecord() {
+    return null;
+  }
+
   @Override
   void close() throws IOException;
 }
