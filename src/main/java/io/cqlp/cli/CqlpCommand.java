@@ -1,7 +1,11 @@
 package io.cqlp.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.cqlp.config.CopyDefaults;
+import io.cqlp.config.IniException;
+import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
+import io.cqlp.output.ValueFormatter;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.repl.Console;
 import io.cqlp.session.ConnectionSettings;
@@ -9,6 +13,7 @@ import io.cqlp.session.Connector;
 import io.cqlp.session.ErrorReporter;
 import io.cqlp.session.Interpreter;
 import io.cqlp.session.ShellState;
+import io.cqlp.tls.TlsException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -16,12 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. */
 @Command(
@@ -53,11 +61,26 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the statements of this file and exit.")
   Path file;
 
-  @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5", description = "Connect timeout in seconds (default: ${DEFAULT-VALUE}).")
-  double connectTimeout;
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).")
+  Double connectTimeout;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Request timeout in seconds (default: ${DEFAULT-VALUE}).")
-  double requestTimeout;
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc, else 10).")
+  Double requestTimeout;
+
+  @Option(names = "--ssl", description = "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate, usercert, userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
+  boolean ssl;
+
+  @Option(names = "--cqlshrc", paramLabel = "FILE", description = "Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
+  String cqlshrc;
+
+  @Option(names = "--credentials", paramLabel = "FILE", description = "Read user name and password from this file ([PlainTextAuthProvider] username, password) instead of ~/.cassandra/credentials.")
+  String credentials;
+
+  @Option(names = "--insecure-password-without-warning", hidden = true, description = "Do not warn about -p PASSWORD (as cqlsh).")
+  boolean noPasswordWarning;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--local", description = "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local is running), connect to it, and stop it at exit.")
   boolean local;
@@ -65,17 +88,29 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
+  private StartupConfig.Resolved config;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
-    if (username != null && password == null && System.console() != null) {
-      password = System.console().readPassword("Password: ");
+    StartupConfig.Resolved config;
+    try {
+      config = StartupConfig.resolve(
+          new StartupConfig.Given(host, port, username, password == null ? null : new String(password),
+              passwordTyped() && !noPasswordWarning, keyspace, connectTimeout, requestTimeout, ssl, cqlshrc, credentials),
+          System.getenv(), System.getProperty("user.home"), errors::note);
+    } catch (IniException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.STATEMENT_FAILED.code();
     }
+    ConnectionSettings settings = config.connection();
+    if (settings.username() != null && settings.password() == null && System.console() != null) {
+      settings = withPassword(settings, new String(System.console().readPassword("Password: ")));
+    }
+    this.config = config;
     LocalCassandra node = null;
-    String contactHost = host != null ? host : env("CQLSH_HOST", "127.0.0.1");
-    int contactPort = port != null ? port : Integer.parseInt(env("CQLSH_PORT", String.valueOf(ConnectionSettings.DEFAULT_PORT)));
     if (local) {
       try {
         err.println("Starting a local Cassandra node (about 20 seconds)...");
@@ -84,14 +119,12 @@ final class CqlpCommand implements Callable<Integer> {
         errors.report(null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
         return ExitStatus.CANNOT_CONNECT.code();
       }
-      contactHost = node.host();
-      contactPort = node.port();
+      // The local node speaks plain CQL: a cqlshrc's [connection] ssl is not for it.
+      settings = new ConnectionSettings(node.host(), node.port(), settings.username(), settings.password(),
+          settings.keyspace(), settings.connectTimeout(), settings.requestTimeout());
     }
     try {
-      return connectAndRun(new ConnectionSettings(
-          contactHost, contactPort, username, password == null ? null : new String(password), keyspace,
-          Duration.ofMillis((long) (connectTimeout * 1000)), Duration.ofMillis((long) (requestTimeout * 1000))),
-          out, errors);
+      return connectAndRun(settings, out, errors);
     } finally {
       if (node != null) {
         node.stop();
@@ -103,6 +136,9 @@ final class CqlpCommand implements Callable<Integer> {
     CqlSession session;
     try {
       session = Connector.connect(settings);
+    } catch (TlsException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.CANNOT_CONNECT.code();
     } catch (RuntimeException e) {
       errors.report(null, 0, "Connection error: could not connect to " + settings.host() + ":" + settings.port() + ": " + ErrorReporter.describe(e));
       return ExitStatus.CANNOT_CONNECT.code();
@@ -110,6 +146,7 @@ final class CqlpCommand implements Callable<Integer> {
     try (session) {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
+      applyCqlshrc(state, errors);
       // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
       Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
       Runtime.getRuntime().addShutdownHook(finisher);
@@ -157,9 +194,42 @@ final class CqlpCommand implements Callable<Integer> {
     return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+  /** The cqlshrc's [ui] precisions and COPY sections, for the shell's display and COPY commands. */
+  private void applyCqlshrc(ShellState state, ErrorReporter errors) {
+    var rc = config.cqlshrc();
+    if (rc.floatPrecision().isPresent() || rc.doublePrecision().isPresent()) {
+      // The defaults are ValueFormatter()'s: float 5, double 12 significant digits.
+      state.valueFormatter(new ValueFormatter(
+          Math.max(1, rc.floatPrecision().orElse(5)), Math.max(1, rc.doublePrecision().orElse(12))));
+    }
+    state.copyDefaults(CopyDefaults.of(rc.ini(), errors::note));
+  }
+
+  /**
+   * Whether {@code -p} came with its value on the command line (cqlsh warns then), rather than
+   * being asked for at the terminal.
+   */
+  private boolean passwordTyped() {
+    if (password == null || spec == null) {
+      return false;
+    }
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    String typed = new String(password);
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("-p" + typed) || arg.equals("--password=" + typed)) {
+        return true;
+      }
+      if ((arg.equals("-p") || arg.equals("--password")) && i + 1 < args.size() && args.get(i + 1).equals(typed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ConnectionSettings withPassword(ConnectionSettings s, String password) {
+    return new ConnectionSettings(s.host(), s.port(), s.username(), password, s.keyspace(),
+        s.connectTimeout(), s.requestTimeout(), s.tls());
   }
 
   private static Path cqlpHome() {

@@ -1,5 +1,6 @@
 package io.cqlp.session;
 
+import io.cqlp.tls.TlsSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param keyspace keyspace to USE after connecting, or {@code null}
  * @param connectTimeout connect timeout (cqlsh {@code --connect-timeout}, default 5 s)
  * @param requestTimeout per-request timeout (cqlsh {@code --request-timeout}, default 10 s)
+ * @param tls how to talk TLS ({@code --ssl}), or {@code null} for plain connections
  */
 public record ConnectionSettings(
     String host,
@@ -21,7 +23,8 @@ public record ConnectionSettings(
     String password,
     String keyspace,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    TlsSettings tls) {
 
   /** Default CQL port. */
   public static final int DEFAULT_PORT = 9042;
@@ -33,9 +36,16 @@ public record ConnectionSettings(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
   }
 
+  /** Settings without TLS. */
+  public ConnectionSettings(
+      String host, int port, String username, String password, String keyspace,
+      Duration connectTimeout, Duration requestTimeout) {
+    this(host, port, username, password, keyspace, connectTimeout, requestTimeout, null);
+  }
+
   /** Leaves the password out, so settings can never leak it through a log line. */
   @Override
   public String toString() {
-    return "ConnectionSettings[" + host + ":" + port + ", user=" + username + "]";
+    return "ConnectionSettings[" + host + ":" + port + ", user=" + username + ", tls=" + (tls != null) + "]";
   }
 }

@@ -3,6 +3,8 @@ package io.cqlp.session;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.cqlp.tls.TlsEngineFactory;
+import io.cqlp.tls.TlsException;
 import java.net.InetSocketAddress;
 
 /** Opens driver sessions from {@link ConnectionSettings}. */
@@ -20,6 +22,8 @@ public final class Connector {
    * @return an open session; the caller closes it
    * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if no node answers
    * @throws com.datastax.oss.driver.api.core.auth.AuthenticationException on bad credentials
+   * @throws TlsException when a TLS certificate or key file cannot be read, or the server's
+   *     certificate fails validation (the message says which check failed, for which host)
    */
   public static CqlSession connect(ConnectionSettings settings) {
     DriverConfigLoader config =
@@ -45,6 +49,17 @@ public final class Connector {
     if (settings.keyspace() != null) {
       builder.withKeyspace(settings.keyspace());
     }
-    return builder.build();
+    TlsEngineFactory tls = settings.tls() == null ? null : new TlsEngineFactory(settings.tls());
+    if (tls != null) {
+      builder.withSslEngineFactory(tls);
+    }
+    try {
+      return builder.build();
+    } catch (RuntimeException e) {
+      if (tls != null && tls.failure().isPresent()) {
+        throw new TlsException(tls.failure().get(), e);
+      }
+      throw e;
+    }
   }
 }

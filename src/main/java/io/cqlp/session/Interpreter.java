@@ -81,7 +81,7 @@ public final class Interpreter {
     this.errors = errors;
     this.sinks = sinks;
     this.sources = sources;
-    this.printer = new ResultPrinter(out, new ValueFormatter());
+    this.printer = new ResultPrinter(out, state.valueFormatter());
   }
 
   /** The shell state this interpreter runs against. */
@@ -159,9 +159,9 @@ public final class Interpreter {
     if (command instanceof CqlStatement cql) {
       runCql(cql.text());
     } else if (command instanceof CopyTo copy) {
-      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
+      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(state.copyDefaults().apply(copy, state.keyspace())).exportLine());
     } else if (command instanceof CopyFrom copy) {
-      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
+      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(state.copyDefaults().apply(copy, state.keyspace())).importLine());
     } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
     } else if (command instanceof Consistency c) {

@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.capture.Capture;
+import io.cqlp.config.CopyDefaults;
+import io.cqlp.output.ValueFormatter;
 import java.io.IOException;
 
 /**
@@ -21,6 +23,8 @@ public final class ShellState {
   private boolean expand;
   private boolean tracing;
   private Capture capture;
+  private ValueFormatter valueFormatter = new ValueFormatter();
+  private CopyDefaults copyDefaults = CopyDefaults.NONE;
 
   /**
    * @param session the open driver session; not null, owned by the caller
@@ -121,5 +125,23 @@ public final class ShellState {
       ended.finish();
     }
     return ended;
+  }
+
+  /** How values are displayed (the cqlshrc's [ui] precisions); read when an Interpreter is made. */
+  public ValueFormatter valueFormatter() {
+    return valueFormatter;
+  }
+
+  public void valueFormatter(ValueFormatter formatter) {
+    this.valueFormatter = formatter;
+  }
+
+  /** The cqlshrc's COPY options, merged into every COPY before it runs; never null. */
+  public CopyDefaults copyDefaults() {
+    return copyDefaults;
+  }
+
+  public void copyDefaults(CopyDefaults defaults) {
+    this.copyDefaults = defaults;
   }
 }

@@ -1,0 +1,30 @@
+package io.cqlp.tls;
+
+import java.nio.file.Path;
+
+/**
+ * How to talk TLS to Cassandra, with the names of cqlsh's {@code [ssl]} section
+ * (pylib/cqlshlib/sslhandling.py).
+ *
+ * @param certfile PEM file of the certificates to trust (a CA, or the server's own certificate);
+ *     null only when {@code validate} is false
+ * @param validate check the server's certificate against {@code certfile} and its name against
+ *     the host connected to (cqlsh default true); false trusts any server
+ * @param usercert PEM file of the client's certificate chain for mutual TLS, or null
+ * @param userkey PEM file of the client's unencrypted private key (PKCS#8, or PKCS#1 RSA), or null
+ */
+public record TlsSettings(Path certfile, boolean validate, Path usercert, Path userkey) {
+
+  /**
+   * @throws IllegalArgumentException when validating without a certfile, or when only one of
+   *     usercert and userkey is given
+   */
+  public TlsSettings {
+    if (validate && certfile == null) {
+      throw new IllegalArgumentException("a certfile is needed to validate the server's certificate");
+    }
+    if ((usercert == null) != (userkey == null)) {
+      throw new IllegalArgumentException("usercert and userkey go together");
+    }
+  }
+}
