@@ -10,6 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import io.cqlp.tls.TlsEngineFactory;
+import io.cqlp.tls.TlsSettings;
 
 /**
  * A real single-node Cassandra server on this machine, run as a child JVM from the jars of a
@@ -47,6 +50,7 @@ public final class LocalCassandra implements AutoCloseable {
   private final Path stateFile;
   private final NodeState reused;
   private final Thread shutdownHook;
+  private final NodeSessions.Access access;
   private volatile NodeProcess process;
   private boolean hookRegistered;
 
@@ -58,6 +62,7 @@ public final class LocalCassandra implements AutoCloseable {
     this.stateFile = stateFile;
     this.reused = null;
     this.shutdownHook = new Thread(this::stopOnExit, "cqlp-local-cassandra-stop");
+    this.access = access(config);
   }
 
   private LocalCassandra(NodeState reused) {
@@ -67,6 +72,16 @@ public final class LocalCassandra implements AutoCloseable {
     this.stateFile = null;
     this.reused = reused;
     this.shutdownHook = null;
+    this.access = NodeSessions.Access.PLAIN;
+  }
+
+  private static NodeSessions.Access access(NodeConfig config) {
+    javax.net.ssl.SSLContext ssl = config.certificates() == null ? null
+        : TlsEngineFactory.sslContext(
+            new TlsSettings(config.certificates().caCertificate(), true, null, null), new AtomicReference<>());
+    return config.passwordAuthentication()
+        ? new NodeSessions.Access(ssl, NodeSecurity.SUPERUSER, NodeSecurity.SUPERUSER)
+        : new NodeSessions.Access(ssl, null, null);
   }
 
   /**
@@ -104,7 +119,23 @@ public final class LocalCassandra implements AutoCloseable {
    */
   public static LocalCassandra start(Path nodeDir, Path libDir, Duration timeout, int heapMb)
       throws IOException {
-    return start(nodeDir, libDir, timeout, heapMb, null);
+    return start(nodeDir, libDir, timeout, heapMb, null, NodeSecurity.NONE);
+  }
+
+  /**
+   * Starts a new node as {@link #start(Path, Path, Duration)} does, closed to clients as {@code
+   * security} says: a TLS-only CQL port whose certificate authority's PEM file is {@link
+   * #caCertificate()} (the files are made in {@code nodeDir/conf/tls}), and/or a login with the
+   * default superuser {@code cassandra}/{@code cassandra}. {@link #openSession()} uses both.
+   *
+   * @param security what to switch on; {@link NodeSecurity#NONE} starts exactly as {@link
+   *     #start(Path, Path, Duration)}
+   * @throws IOException as {@link #start(Path, Path, Duration, int)}, or if the certificates
+   *     cannot be written
+   */
+  public static LocalCassandra start(Path nodeDir, Path libDir, Duration timeout, NodeSecurity security)
+      throws IOException {
+    return start(nodeDir, libDir, timeout, DEFAULT_HEAP_MB, null, security);
   }
 
   /**
@@ -154,7 +185,7 @@ public final class LocalCassandra implements AutoCloseable {
                   + "`");
         }
         Files.deleteIfExists(stateFile);
-        return start(dir.resolve("node"), libDir, timeout, DEFAULT_HEAP_MB, stateFile);
+        return start(dir.resolve("node"), libDir, timeout, DEFAULT_HEAP_MB, stateFile, NodeSecurity.NONE);
       }
     }
   }
@@ -172,7 +203,8 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   private static LocalCassandra start(
-      Path nodeDir, Path libDir, Duration timeout, int heapMb, Path stateFile) throws IOException {
+      Path nodeDir, Path libDir, Duration timeout, int heapMb, Path stateFile, NodeSecurity security)
+      throws IOException {
     if (heapMb < 256) {
       throw new IllegalArgumentException("heap must be at least 256 MiB, was " + heapMb);
     }
@@ -183,7 +215,11 @@ public final class LocalCassandra implements AutoCloseable {
     Path dir = nodeDir.toAbsolutePath();
     NodeConfig.prepareDir(dir);
     List<Integer> ports = FreePorts.choose(HOST, 3);
-    NodeConfig config = new NodeConfig(dir, HOST, ports.get(0), ports.get(1), ports.get(2), heapMb);
+    NodeCertificates certificates = security.clientTls()
+        ? NodeCertificates.create(dir.resolve("conf").resolve("tls"), HOST)
+        : null;
+    NodeConfig config = new NodeConfig(dir, HOST, ports.get(0), ports.get(1), ports.get(2), heapMb,
+        certificates, security.passwordAuthentication());
     LocalCassandra node = new LocalCassandra(config, classpath, timeout, stateFile);
     node.launch();
     return node;
@@ -207,6 +243,14 @@ public final class LocalCassandra implements AutoCloseable {
   /** The node's directory (configuration, data, logs). */
   public Path nodeDir() {
     return config != null ? config.nodeDir() : reused.nodeDir();
+  }
+
+  /**
+   * The PEM file of the certificate authority that signed the node's TLS certificate (what a
+   * client's {@code certfile} names), or {@code null} when the node speaks plain CQL.
+   */
+  public Path caCertificate() {
+    return config != null && config.certificates() != null ? config.certificates().caCertificate() : null;
   }
 
   /** The node's own log file ({@code logs/system.log} under {@link #nodeDir()}). */
@@ -251,11 +295,11 @@ public final class LocalCassandra implements AutoCloseable {
    * Netty quiet period. Everything else is the driver's default configuration.
    *
    * @return a session with the node as contact point and {@link #datacenter()} as local DC, no
-   *     keyspace set
+   *     keyspace set; over TLS and logged in as {@code cassandra} for a node started so
    * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if the node does not answer
    */
   public CqlSession openSession() {
-    return NodeSessions.open(host(), port(), datacenter());
+    return NodeSessions.open(host(), port(), datacenter(), access);
   }
 
   /**
@@ -338,7 +382,7 @@ public final class LocalCassandra implements AutoCloseable {
       hookRegistered = true;
     }
     try {
-      started.awaitCql(startTimeout);
+      started.awaitCql(startTimeout, access);
     } catch (IOException | RuntimeException e) {
       stop();
       throw e;

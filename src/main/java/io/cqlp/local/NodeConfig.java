@@ -23,9 +23,17 @@ import java.util.stream.Stream;
  * @param nativePort CQL native transport port
  * @param jmxPort local-only JMX port (what {@code nodetool} talks to)
  * @param heapMb JVM heap in MiB, used for both {@code -Xms} and {@code -Xmx}
+ * @param certificates the TLS files of the CQL port, or null for plain CQL
+ * @param passwordAuthentication whether clients must log in ({@code PasswordAuthenticator})
  */
 record NodeConfig(
-    Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb) {
+    Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb,
+    NodeCertificates certificates, boolean passwordAuthentication) {
+
+  /** A node with plain CQL and no login. */
+  NodeConfig(Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb) {
+    this(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, null, false);
+  }
 
   /** Cluster name written to cassandra.yaml. */
   static final String CLUSTER_NAME = "cqlp-local";
@@ -135,7 +143,26 @@ record NodeConfig(
         "native_transport_port: " + nativePort,
         "start_native_transport: true",
         "auto_snapshot: false",
-        "");
+        "")
+        + securityYaml();
+  }
+
+  /** The authenticator and TLS lines, empty for a plain node. */
+  private String securityYaml() {
+    StringBuilder yaml = new StringBuilder();
+    if (passwordAuthentication) {
+      yaml.append("authenticator: PasswordAuthenticator\n");
+    }
+    if (certificates != null) {
+      yaml.append("client_encryption_options:\n")
+          .append("  enabled: true\n")
+          .append("  optional: false\n")
+          .append("  keystore: ").append(quoted(certificates.keystore())).append("\n")
+          .append("  keystore_password: \"").append(certificates.keystorePassword()).append("\"\n")
+          .append("  store_type: PKCS12\n")
+          .append("  require_client_auth: false\n");
+    }
+    return yaml.toString();
   }
 
   /**
@@ -209,6 +236,10 @@ record NodeConfig(
     // shorten the ring delay (30 s by default) that a new node waits before choosing its tokens.
     command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
     command.add("-Dcassandra.ring_delay_ms=" + RING_DELAY_MS);
+    if (passwordAuthentication) {
+      // Create the default superuser at once rather than 10 s after start.
+      command.add("-Dcassandra.superuser_setup_delay_ms=0");
+    }
     command.add("-Dlogback.configurationFile=" + logbackFile());
     // Cassandra's own start script loads jamm as an agent for memtable size accounting.
     classpath.stream()

@@ -54,11 +54,12 @@ final class NodeProcess {
    * 500 ms once its CQL port accepts connections.
    *
    * @param timeout how long to wait in all; positive
+   * @param access TLS and login of the probe
    * @throws IOException if the process exits first, or the timeout passes, or the thread is
    *     interrupted; the message ends with the last lines of both logs. The process is left as
    *     it is: the caller terminates it.
    */
-  void awaitCql(Duration timeout) throws IOException {
+  void awaitCql(Duration timeout, NodeSessions.Access access) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     InetAddress address = InetAddress.getByName(config.host());
     while (true) {
@@ -73,7 +74,7 @@ final class NodeProcess {
       }
       if (FreePorts.answers(address, config.nativePort())
           && NodeSessions.releaseVersion(
-                  config.host(), config.nativePort(), NodeConfig.DATACENTER)
+                  config.host(), config.nativePort(), NodeConfig.DATACENTER, access)
               .isPresent()) {
         return;
       }

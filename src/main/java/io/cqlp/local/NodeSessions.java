@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Driver sessions to a local node: the caller's session, and the short-lived probe that tells
@@ -36,11 +37,33 @@ final class NodeSessions {
    * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if the node does not answer
    */
   static CqlSession open(String host, int port, String datacenter) {
+    return open(host, port, datacenter, Access.PLAIN);
+  }
+
+  /** As {@link #open(String, int, String)}, with TLS and a login when the node asks for them. */
+  static CqlSession open(String host, int port, String datacenter, Access access) {
     return build(
         host,
         port,
         datacenter,
-        config().withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build());
+        config().withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build(),
+        access);
+  }
+
+  /**
+   * How to reach a node that may speak TLS or ask for a login.
+   *
+   * @param ssl a context trusting the node's certificate, or null for plain CQL
+   * @param username login name, or null for none
+   * @param password its password
+   */
+  record Access(SSLContext ssl, String username, String password) {
+    static final Access PLAIN = new Access(null, null, null);
+
+    @Override
+    public String toString() {
+      return "Access[tls=" + (ssl != null) + ", user=" + username + "]";
+    }
   }
 
   /**
@@ -54,6 +77,11 @@ final class NodeSessions {
    *     answer
    */
   static Optional<String> releaseVersion(String host, int port, String datacenter) {
+    return releaseVersion(host, port, datacenter, Access.PLAIN);
+  }
+
+  /** As {@link #releaseVersion(String, int, String)}, with TLS and a login when given. */
+  static Optional<String> releaseVersion(String host, int port, String datacenter, Access access) {
     DriverConfigLoader probe =
         config()
             .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, PROBE_TIMEOUT)
@@ -63,7 +91,7 @@ final class NodeSessions {
             .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
             .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
             .build();
-    try (CqlSession session = build(host, port, datacenter, probe)) {
+    try (CqlSession session = build(host, port, datacenter, probe, access)) {
       Row row = session.execute("SELECT release_version FROM system.local").one();
       return Optional.ofNullable(row == null ? null : row.getString("release_version"));
     } catch (RuntimeException e) {
@@ -78,11 +106,17 @@ final class NodeSessions {
   }
 
   private static CqlSession build(
-      String host, int port, String datacenter, DriverConfigLoader config) {
-    return CqlSession.builder()
+      String host, int port, String datacenter, DriverConfigLoader config, Access access) {
+    var builder = CqlSession.builder()
         .addContactPoint(new InetSocketAddress(host, port))
         .withLocalDatacenter(datacenter)
-        .withConfigLoader(config)
-        .build();
+        .withConfigLoader(config);
+    if (access.ssl() != null) {
+      builder.withSslContext(access.ssl());
+    }
+    if (access.username() != null) {
+      builder.withAuthCredentials(access.username(), access.password());
+    }
+    return builder.build();
   }
 }
