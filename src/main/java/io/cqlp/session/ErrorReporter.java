@@ -46,7 +46,7 @@ public final class ErrorReporter {
   /** Reports a message as one line, prefixed with {@code source:line:} when from a script. */
   public void report(String source, int line, String message) {
     count++;
-    String oneLine = message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    String oneLine = message == null ? "" : SecretRedaction.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
     err.println(source == null ? oneLine : source + ":" + line + ":" + oneLine);
     err.flush();
   }
