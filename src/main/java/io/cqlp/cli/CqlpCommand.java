@@ -12,6 +12,7 @@ import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.session.ErrorReporter;
 import io.cqlp.session.Interpreter;
+import io.cqlp.session.SecretRedaction;
 import io.cqlp.session.ShellState;
 import io.cqlp.tls.TlsException;
 import java.io.IOException;
@@ -106,8 +107,10 @@ final class CqlpCommand implements Callable<Integer> {
       return ExitStatus.STATEMENT_FAILED.code();
     }
     ConnectionSettings settings = config.connection();
+    SecretRedaction.remember(settings.password());
     if (settings.username() != null && settings.password() == null && System.console() != null) {
       settings = withPassword(settings, new String(System.console().readPassword("Password: ")));
+      SecretRedaction.remember(settings.password());
     }
     this.config = config;
     LocalCassandra node = null;

@@ -53,7 +53,7 @@ public final class ErrorReporter {
 
   /** Prints an informational line (progress) on the error stream; it is not counted as an error. */
   public void note(String message) {
-    err.println(message);
+    err.println(SecretRedaction.redact(message));
     err.flush();
   }
 

@@ -33,4 +33,20 @@ class SecretRedactionTest {
     assertThat(SecretRedaction.redact(message)).isEqualTo(message);
     assertThat(SecretRedaction.redact(null)).isNull();
   }
+
+  @Test
+  void should_mask_the_strings_of_a_syntax_error_excerpt_that_names_a_role_option() {
+    assertThat(SecretRedaction.redact("SyntaxException: line 1:81 mismatched input 'maybe' expecting BOOLEAN (...= 'x1y2z3' AND LOGIN = [maybe])"))
+        .isEqualTo("SyntaxException: line 1:81 mismatched input 'maybe' expecting BOOLEAN (...= '*****' AND LOGIN = [maybe])");
+  }
+
+  @Test
+  void should_mask_a_remembered_password_anywhere_but_not_a_very_short_one() {
+    SecretRedaction.remember("Rem3mbered-pw");
+    SecretRedaction.remember("ab");
+
+    assertThat(SecretRedaction.redact("no viable alternative at input Rem3mbered-pw (SELECT [Rem3mbered-pw])"))
+        .isEqualTo("no viable alternative at input ***** (SELECT [*****])");
+    assertThat(SecretRedaction.redact("table tab does not exist")).isEqualTo("table tab does not exist");
+  }
 }
