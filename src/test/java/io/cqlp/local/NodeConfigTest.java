@@ -153,4 +153,25 @@ class NodeConfigTest {
                 + ": it is not a local Cassandra node directory; give an empty or new directory");
     assertThat(dir.resolve("keep.txt")).hasContent("keep me");
   }
+
+  @Test
+  void should_switch_on_tls_only_client_encryption_and_password_authentication_when_asked() {
+    NodeCertificates tls = new NodeCertificates(NODE.resolve("conf/tls/ca.pem"), NODE.resolve("conf/tls/node.p12"), "pw123");
+    NodeConfig secure = new NodeConfig(NODE, "127.0.0.1", 21001, 21002, 21003, 768, tls, true);
+
+    assertThat(secure.yaml().lines().toList())
+        .containsSubsequence(
+            "authenticator: PasswordAuthenticator",
+            "client_encryption_options:",
+            "  enabled: true",
+            "  optional: false",
+            "  keystore: '/tmp/cqlp-node/conf/tls/node.p12'",
+            "  keystore_password: \"pw123\"",
+            "  store_type: PKCS12");
+    assertThat(secure.command(Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
+        .contains("-Dcassandra.superuser_setup_delay_ms=0");
+    assertThat(config.yaml()).doesNotContain("client_encryption_options", "authenticator");
+    assertThat(config.command(Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
+        .doesNotContain("-Dcassandra.superuser_setup_delay_ms=0");
+  }
 }
