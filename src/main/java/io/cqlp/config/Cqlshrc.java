@@ -42,7 +42,11 @@ public final class Cqlshrc {
     return new Cqlshrc(path, Files.isRegularFile(path) ? IniFile.read(path) : IniFile.empty(path.toString()));
   }
 
-  /** @param ini parsed sections; @param path the file they came from */
+  /**
+   * @param path the file the sections came from
+   * @param ini its parsed sections
+   * @return the settings they hold
+   */
   public static Cqlshrc of(Path path, IniFile ini) {
     return new Cqlshrc(path, ini);
   }

@@ -32,6 +32,7 @@ public final class PemFiles {
 
   /**
    * @param file a PEM file
+   * @param role what the file is, for messages: {@code certfile}, {@code usercert}
    * @return its certificates in file order, at least one
    * @throws TlsException naming the file when it cannot be read, holds no certificate, or one
    *     does not parse
@@ -56,6 +57,7 @@ public final class PemFiles {
 
   /**
    * @param file a PEM file holding one private key
+   * @param role what the file is, for messages: {@code userkey}
    * @return the key
    * @throws TlsException naming the file when it cannot be read or holds no usable key
    */

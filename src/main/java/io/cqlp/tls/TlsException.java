@@ -13,7 +13,10 @@ public final class TlsException extends RuntimeException {
     super("TLS: " + message);
   }
 
-  /** @param message the line after {@code TLS: }; @param cause the underlying failure */
+  /**
+   * @param message the line after {@code TLS: }
+   * @param cause the underlying failure
+   */
   public TlsException(String message, Throwable cause) {
     super("TLS: " + message, cause);
   }
