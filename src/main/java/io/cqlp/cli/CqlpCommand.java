@@ -17,6 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import io.cqlp.output.OutputFormat;
+import io.cqlp.output.Pager;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -65,11 +71,30 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "How query results are printed: table (default), expand (vertical, as EXPAND ON), json (one object a line) or csv.")
+  String format;
+
+  @Option(names = "--no-color", description = "Never colour the output.")
+  boolean noColor;
+
+  @Option(names = "--color", description = "Colour the output even when it is not a terminal.")
+  boolean color;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
+    OutputFormat outputFormat;
+    try {
+      outputFormat = OutputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.STATEMENT_FAILED.code();
+    }
+    boolean colors = !noColor && (color || System.console() != null);
+    errors.colors(colors);
     if (username != null && password == null && System.console() != null) {
       password = System.console().readPassword("Password: ");
     }
@@ -88,7 +113,7 @@ final class CqlpCommand implements Callable<Integer> {
       contactPort = node.port();
     }
     try {
-      return connectAndRun(new ConnectionSettings(
+      return connectAndRun(outputFormat, colors, new ConnectionSettings(
           contactHost, contactPort, username, password == null ? null : new String(password), keyspace,
           Duration.ofMillis((long) (connectTimeout * 1000)), Duration.ofMillis((long) (requestTimeout * 1000))),
           out, errors);
@@ -99,7 +124,8 @@ final class CqlpCommand implements Callable<Integer> {
     }
   }
 
-  private int connectAndRun(ConnectionSettings settings, PrintWriter out, ErrorReporter errors) throws IOException {
+  private int connectAndRun(OutputFormat outputFormat, boolean colors, ConnectionSettings settings,
+      PrintWriter out, ErrorReporter errors) throws IOException {
     CqlSession session;
     try {
       session = Connector.connect(settings);
@@ -110,6 +136,12 @@ final class CqlpCommand implements Callable<Integer> {
     try (session) {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
+      state.display().colors(colors)
+          .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
+      state.expand(outputFormat == OutputFormat.EXPAND);
+      state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
+          new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
+              settings.connectTimeout(), settings.requestTimeout())));
       // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
       Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
       Runtime.getRuntime().addShutdownHook(finisher);
@@ -117,6 +149,9 @@ final class CqlpCommand implements Callable<Integer> {
         return runShell(state, out, errors, tty);
       } finally {
         finishCapture(state, errors);
+        if (state.session() != session) {
+          state.session().close();
+        }
       }
     }
   }
@@ -147,6 +182,8 @@ final class CqlpCommand implements Callable<Integer> {
       outcome = interpreter.runScript(text, file.toString());
     } else if (tty) {
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        state.display().width(terminal.getWidth()).pager(morePrompt(terminal));
+        terminal.handle(Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
         new Console(terminal, interpreter, historyFile()).run();
       }
       return ExitStatus.OK.code();
@@ -155,6 +192,19 @@ final class CqlpCommand implements Callable<Integer> {
       outcome = interpreter.runScript(text, "<stdin>");
     }
     return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
+  }
+
+  /** cqlsh's {@code ---MORE---} between pages at the prompt: Enter for more, Ctrl-C or Ctrl-D to stop. */
+  private static Pager morePrompt(Terminal terminal) {
+    LineReader more = LineReaderBuilder.builder().terminal(terminal).build();
+    return () -> {
+      try {
+        more.readLine("---MORE---");
+        return true;
+      } catch (UserInterruptException | EndOfFileException e) {
+        return false;
+      }
+    };
   }
 
   private static String env(String name, String fallback) {
