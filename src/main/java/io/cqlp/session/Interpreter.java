@@ -43,7 +43,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Runs statements: the shell's own commands (COPY, USE, CONSISTENCY, PAGING, EXPAND, SOURCE,
- * HELP, EXIT, ...) here, every other statement sent to Cassandra as typed and its result printed
+ * EXIT, ...) here, DESCRIBE, SHOW, LOGIN, HISTORY, CLEAR and HELP in {@link ShellCommands}, every
+ * other statement sent to Cassandra as typed and its result printed
  * as cqlsh prints it. Shared by the interactive prompt and the script runner. Used from one
  * thread; Ctrl-C interrupts that thread.
  */
