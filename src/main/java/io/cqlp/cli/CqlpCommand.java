@@ -24,6 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.cqlp.output.OutputFormat;
+import io.cqlp.output.Pager;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -90,12 +96,30 @@ final class CqlpCommand implements Callable<Integer> {
   boolean debug;
 
   private StartupConfig.Resolved config;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "How query results are printed: table (default), expand (vertical, as EXPAND ON), json (one object a line) or csv.")
+  String format;
+
+  @Option(names = "--no-color", description = "Never colour the output.")
+  boolean noColor;
+
+  @Option(names = "--color", description = "Colour the output even when it is not a terminal.")
+  boolean color;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
+    OutputFormat outputFormat;
+    try {
+      outputFormat = OutputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.STATEMENT_FAILED.code();
+    }
+    boolean colors = !noColor && (color || System.console() != null);
+    errors.colors(colors);
     StartupConfig.Resolved config;
     try {
       config = StartupConfig.resolve(
@@ -127,7 +151,7 @@ final class CqlpCommand implements Callable<Integer> {
           settings.keyspace(), settings.connectTimeout(), settings.requestTimeout());
     }
     try {
-      return connectAndRun(settings, out, errors);
+      return connectAndRun(outputFormat, colors, settings, out, errors);
     } finally {
       if (node != null) {
         node.stop();
@@ -135,7 +159,8 @@ final class CqlpCommand implements Callable<Integer> {
     }
   }
 
-  private int connectAndRun(ConnectionSettings settings, PrintWriter out, ErrorReporter errors) throws IOException {
+  private int connectAndRun(OutputFormat outputFormat, boolean colors, ConnectionSettings settings,
+      PrintWriter out, ErrorReporter errors) throws IOException {
     CqlSession session;
     try {
       session = Connector.connect(settings);
@@ -150,6 +175,12 @@ final class CqlpCommand implements Callable<Integer> {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
       applyCqlshrc(state, errors);
+      state.display().colors(colors)
+          .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
+      state.expand(outputFormat == OutputFormat.EXPAND);
+      state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
+          new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
+              settings.connectTimeout(), settings.requestTimeout(), settings.tls())));
       // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
       Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
       Runtime.getRuntime().addShutdownHook(finisher);
@@ -157,6 +188,9 @@ final class CqlpCommand implements Callable<Integer> {
         return runShell(state, out, errors, tty);
       } finally {
         finishCapture(state, errors);
+        if (state.session() != session) {
+          state.session().close();
+        }
       }
     }
   }
@@ -187,6 +221,8 @@ final class CqlpCommand implements Callable<Integer> {
       outcome = interpreter.runScript(text, file.toString());
     } else if (tty) {
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        state.display().width(terminal.getWidth()).pager(morePrompt(terminal));
+        terminal.handle(Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
         new Console(terminal, interpreter, historyFile()).run();
       }
       return ExitStatus.OK.code();
@@ -233,6 +269,19 @@ final class CqlpCommand implements Callable<Integer> {
   private static ConnectionSettings withPassword(ConnectionSettings s, String password) {
     return new ConnectionSettings(s.host(), s.port(), s.username(), password, s.keyspace(),
         s.connectTimeout(), s.requestTimeout(), s.tls());
+  }
+
+  /** cqlsh's {@code ---MORE---} between pages at the prompt: Enter for more, Ctrl-C or Ctrl-D to stop. */
+  private static Pager morePrompt(Terminal terminal) {
+    LineReader more = LineReaderBuilder.builder().terminal(terminal).build();
+    return () -> {
+      try {
+        more.readLine("---MORE---");
+        return true;
+      } catch (UserInterruptException | EndOfFileException e) {
+        return false;
+      }
+    };
   }
 
   private static Path cqlpHome() {

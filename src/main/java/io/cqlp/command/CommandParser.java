@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.Token;
  *
  * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
  * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments) are shell commands,
- * parsed with the CqlpShell grammar ({@code grammar/CqlpShell.g4}); anything else is returned as
+ * parsed with the CqlpShell grammar ({@code grammar/CqlpShell.g4}); DESCRIBE/DESC, SHOW, LOGIN,
+ * HISTORY and CLEAR/CLS are read by {@link MetaCommands}; anything else is returned as
  * a {@link CqlStatement} for Cassandra, never parsed here. Thread-safe: no shared state.
  */
 public final class CommandParser {
@@ -40,6 +41,10 @@ public final class CommandParser {
     int first = firstTokenType(statement);
     if (first == Token.EOF) {
       throw new ParsingException("empty statement: type a shell command or a CQL statement", 1, 1);
+    }
+    Command meta = MetaCommands.parse(statement);
+    if (meta != null) {
+      return meta;
     }
     if (!SHELL_COMMANDS.contains(first)) {
       return new CqlStatement(statement.strip());

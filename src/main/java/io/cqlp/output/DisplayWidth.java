@@ -2,7 +2,8 @@ package io.cqlp.output;
 
 /**
  * Terminal display width of text: East Asian wide and full-width characters take two cells,
- * combining marks none (the rule of wcwidth, which cqlsh also applies).
+ * combining marks none (the rule of wcwidth, which cqlsh also applies). ANSI colour sequences
+ * ({@code ESC [ ... m}) take no cells, so coloured text aligns as plain text.
  */
 public final class DisplayWidth {
   private DisplayWidth() {}
@@ -12,10 +13,62 @@ public final class DisplayWidth {
     int width = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
+      if (cp == 0x1B && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+        i = skipEscape(text, i);
+        continue;
+      }
       i += Character.charCount(cp);
       width += cells(cp);
     }
     return width;
+  }
+
+  /**
+   * Cuts {@code text} to at most {@code cells} display cells, ending in {@code …} when it was
+   * longer; colour sequences are kept and a reset is added after a cut inside colour.
+   *
+   * @param text the text, possibly with ANSI colour sequences
+   * @param cells the room, at least 1
+   * @return {@code text} itself when it fits
+   */
+  public static String truncate(String text, int cells) {
+    if (of(text) <= cells) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    int used = 0;
+    boolean colored = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp == 0x1B && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+        int end = skipEscape(text, i);
+        out.append(text, i, end);
+        colored = true;
+        i = end;
+        continue;
+      }
+      int w = cells(cp);
+      if (used + w > cells - 1) {
+        break;
+      }
+      out.appendCodePoint(cp);
+      used += w;
+      i += Character.charCount(cp);
+    }
+    out.append('…');
+    if (colored) {
+      out.append(Ansi.RESET);
+    }
+    return out.toString();
+  }
+
+  /** The index just past the escape sequence starting at {@code start} (ESC [ params letter). */
+  private static int skipEscape(String text, int start) {
+    int i = start + 2;
+    while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+      i++;
+    }
+    return Math.min(text.length(), i + 1);
   }
 
   private static int cells(int cp) {

@@ -3,27 +3,50 @@ package io.cqlp.output;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.cqlp.format.json.JsonValues;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Prints a query's result page by page, as a cqlsh table or, with EXPAND ON, as cqlsh's vertical
- * {@code @ Row N} blocks. Memory is bounded by one block of at most {@code blockRows} rows,
- * whatever the result's size: pages are fetched from Cassandra as the previous one is printed.
+ * Prints a query's result page by page in the {@link Display}'s format: a cqlsh table, cqlsh's
+ * vertical {@code @ Row N} blocks (EXPAND ON or {@code --format expand}), JSON Lines (one object a
+ * row, values typed by {@link JsonValues}) or CSV (a header, then values as cqlsh displays them,
+ * NULL empty). Memory is bounded by one block of at most {@code blockRows} rows, whatever the
+ * result's size: pages are fetched from Cassandra as the previous one is printed. With a {@link
+ * Pager} (a terminal with PAGING ON), the table and vertical forms stop after each block until
+ * the user asks for more.
  */
 public final class ResultPrinter {
   private final PrintWriter out;
   private final ValueFormatter formatter;
+  private final Display display;
 
   /**
    * @param out where to print; not null
    * @param formatter value formatting; not null
    */
   public ResultPrinter(PrintWriter out, ValueFormatter formatter) {
+    this(out, formatter, new Display());
+  }
+
+  /**
+   * @param out where to print; not null
+   * @param formatter value formatting; not null
+   * @param display the format, colours, width and pager, read at every result; not null
+   */
+  public ResultPrinter(PrintWriter out, ValueFormatter formatter, Display display) {
     this.out = out;
     this.formatter = formatter;
+    this.display = display;
   }
 
   /**
@@ -52,23 +75,33 @@ public final class ResultPrinter {
     if (names.isEmpty()) {
       return 0;
     }
-    return expand ? printExpanded(result, names, tee) : printTable(result, names, blockRows, tee);
+    Iterator<Row> rows = tee == null ? result.iterator() : teeing(result.iterator(), tee);
+    try {
+      return switch (display.format()) {
+        case JSON -> printJson(rows, result);
+        case CSV -> printCsv(rows, names);
+        default -> expand || display.format() == OutputFormat.EXPAND
+            ? printExpanded(rows, names, blockRows)
+            : printTable(rows, names, blockRows);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not print the result: " + e.getMessage(), e);
+    }
   }
 
-  private long printTable(ResultSet result, List<String> names, int blockRows, Consumer<Row> tee) {
-    TablePrinter table = new TablePrinter(out, names);
+  private long printTable(Iterator<Row> rows, List<String> names, int blockRows) {
+    TablePrinter table = new TablePrinter(out, colored(names))
+        .fitTo(display.width())
+        .headerEveryBlock(display.pager() != null);
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
-    for (Row row : result) {
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      if (tee != null) {
-        tee.accept(row);
-      }
-      block.add(formatRow(row, names.size()));
+    while (next(rows)) {
+      block.add(formatRow(rows.next(), names.size()));
       if (block.size() >= blockRows) {
         table.printBlock(block);
         block.clear();
+        if (!more(rows)) {
+          break;
+        }
       }
     }
     if (!block.isEmpty()) {
@@ -78,42 +111,106 @@ public final class ResultPrinter {
     return table.rows();
   }
 
-  private long printExpanded(ResultSet result, List<String> names, Consumer<Row> tee) {
-    int nameWidth = names.stream().mapToInt(DisplayWidth::of).max().orElse(0);
-    long count = 0;
-    for (Row row : result) {
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      if (tee != null) {
-        tee.accept(row);
-      }
-      String[] cells = formatRow(row, names.size());
-      int valueWidth = 0;
-      for (String cell : cells) {
-        valueWidth = Math.max(valueWidth, DisplayWidth.of(cell));
-      }
-      count++;
-      out.println();
-      out.println("@ Row " + count);
-      out.println("-" + "-".repeat(nameWidth) + "-+-" + "-".repeat(valueWidth) + "-");
-      for (int c = 0; c < cells.length; c++) {
-        String name = names.get(c);
-        out.println(" " + name + " ".repeat(nameWidth - DisplayWidth.of(name)) + " | " + cells[c]);
+  private long printExpanded(Iterator<Row> rows, List<String> names, int blockRows) {
+    ExpandedPrinter expanded = new ExpandedPrinter(out, colored(names), display.tty())
+        .fitTo(display.width());
+    List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
+    while (next(rows)) {
+      block.add(formatRow(rows.next(), names.size()));
+      if (block.size() >= blockRows) {
+        expanded.printBlock(block);
+        block.clear();
+        if (!more(rows)) {
+          break;
+        }
       }
     }
-    out.println();
-    out.println("(" + count + " rows)");
+    expanded.printBlock(block);
+    expanded.finish();
+    return expanded.rows();
+  }
+
+  private long printJson(Iterator<Row> rows, ResultSet result) throws IOException {
+    List<String> keys = new ArrayList<>();
+    for (ColumnDefinition column : result.getColumnDefinitions()) {
+      keys.add(column.getName().asInternal());
+    }
+    JsonGenerator json = new JsonFactory().createGenerator(out);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setRootValueSeparator(null);
+    long count = 0;
+    while (next(rows)) {
+      Row row = rows.next();
+      json.writeStartObject();
+      for (int c = 0; c < keys.size(); c++) {
+        json.writeFieldName(keys.get(c));
+        JsonValues.write(json, row.isNull(c) ? null : row.getObject(c));
+      }
+      json.writeEndObject();
+      json.writeRaw('\n');
+      count++;
+    }
+    json.flush();
     out.flush();
     return count;
+  }
+
+  private long printCsv(Iterator<Row> rows, List<String> names) throws IOException {
+    CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build());
+    csv.printRecord(names);
+    long count = 0;
+    List<String> values = new ArrayList<>(names.size());
+    while (next(rows)) {
+      Row row = rows.next();
+      values.clear();
+      for (int c = 0; c < names.size(); c++) {
+        values.add(row.isNull(c) ? "" : formatter.format(row.getObject(c)));
+      }
+      csv.printRecord(values);
+      count++;
+    }
+    csv.flush();
+    return count;
+  }
+
+  /** Whether another row is there, stopping at an interrupt (Ctrl-C). */
+  private static boolean next(Iterator<Row> rows) {
+    return !Thread.currentThread().isInterrupted() && rows.hasNext();
+  }
+
+  /** After a full block: asks the pager, if any, when more rows follow. */
+  private boolean more(Iterator<Row> rows) {
+    Pager pager = display.pager();
+    return pager == null || !rows.hasNext() || pager.more();
+  }
+
+  private List<String> colored(List<String> names) {
+    return names.stream().map(n -> Ansi.paint(n, Ansi.MAGENTA, display.colors())).toList();
   }
 
   private String[] formatRow(Row row, int columns) {
     String[] cells = new String[columns];
     for (int c = 0; c < columns; c++) {
       // isNull looks at the bytes: getObject gives an empty collection for a null one.
-      cells[c] = formatter.format(row.isNull(c) ? null : row.getObject(c));
+      Object value = row.isNull(c) ? null : row.getObject(c);
+      cells[c] = Ansi.paint(formatter.format(value), Ansi.colorOf(value), display.colors());
     }
     return cells;
+  }
+
+  private static Iterator<Row> teeing(Iterator<Row> rows, Consumer<Row> tee) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row row = rows.next();
+        tee.accept(row);
+        return row;
+      }
+    };
   }
 }

@@ -10,6 +10,10 @@ import java.util.List;
  * (N rows)}. Column widths are computed per block of rows, so memory is bounded by one block
  * (cqlsh computes them per page in the same way when paging is on).
  *
+ * <p>At a terminal ({@link #fitTo}), a table wider than the terminal never wraps: the widest
+ * columns are narrowed and their long cells cut with {@code …}. With {@link #headerEveryBlock}
+ * each block gets its own header, as cqlsh's pages at a terminal.
+ *
  * <p>Usage: {@link #printBlock} any number of times, then {@link #finish}. Not thread-safe.
  */
 public final class TablePrinter {
@@ -17,6 +21,11 @@ public final class TablePrinter {
   private final List<String> names;
   private long rows;
   private boolean headerPrinted;
+  private int maxWidth;
+  private boolean headerEveryBlock;
+
+  /** The narrowest a column is cut to when fitting the terminal, in cells. */
+  static final int MIN_FIT_WIDTH = 6;
 
   /**
    * @param out where to print; flushed after every block
@@ -25,6 +34,28 @@ public final class TablePrinter {
   public TablePrinter(PrintWriter out, List<String> names) {
     this.out = out;
     this.names = List.copyOf(names);
+  }
+
+  /**
+   * Fits every line into {@code width} cells by narrowing the widest columns (never below {@value
+   * #MIN_FIT_WIDTH} cells) and cutting their cells with {@code …}.
+   *
+   * @param width the terminal's width in cells; 0 for no limit (the default)
+   * @return this printer
+   */
+  public TablePrinter fitTo(int width) {
+    this.maxWidth = Math.max(0, width);
+    return this;
+  }
+
+  /**
+   * @param on print the header above every block, not only the first (cqlsh's pages at a
+   *     terminal); off by default
+   * @return this printer
+   */
+  public TablePrinter headerEveryBlock(boolean on) {
+    this.headerEveryBlock = on;
+    return this;
   }
 
   /**
@@ -42,7 +73,10 @@ public final class TablePrinter {
         widths[c] = Math.max(widths[c], DisplayWidth.of(row[c]));
       }
     }
-    if (!headerPrinted) {
+    if (maxWidth > 0) {
+      fit(widths);
+    }
+    if (!headerPrinted || headerEveryBlock) {
       printHeader(widths);
       headerPrinted = true;
     }
@@ -54,8 +88,9 @@ public final class TablePrinter {
         if (c > 0) {
           line.append(" | ");
         }
-        pad(line, widths[c] - DisplayWidth.of(row[c]));
-        line.append(row[c]);
+        String cell = maxWidth > 0 ? DisplayWidth.truncate(row[c], widths[c]) : row[c];
+        pad(line, widths[c] - DisplayWidth.of(cell));
+        line.append(cell);
       }
       out.println(line);
     }
@@ -71,8 +106,9 @@ public final class TablePrinter {
         header.append(" | ");
         rule.append("-+-");
       }
-      header.append(names.get(c));
-      pad(header, widths[c] - DisplayWidth.of(names.get(c)));
+      String name = maxWidth > 0 ? DisplayWidth.truncate(names.get(c), widths[c]) : names.get(c);
+      header.append(name);
+      pad(header, widths[c] - DisplayWidth.of(name));
       rule.append("-".repeat(widths[c]));
     }
     rule.append('-');
@@ -94,6 +130,35 @@ public final class TablePrinter {
   /** Rows printed so far. */
   public long rows() {
     return rows;
+  }
+
+  /** Narrows the widest columns until a line ({@code -w1-+-w2-...}) fits {@link #maxWidth}. */
+  private void fit(int[] widths) {
+    int total = 2 + 3 * (widths.length - 1);
+    for (int w : widths) {
+      total += w;
+    }
+    int overflow = total - maxWidth;
+    while (overflow > 0) {
+      int widest = 0;
+      for (int c = 1; c < widths.length; c++) {
+        if (widths[c] > widths[widest]) {
+          widest = c;
+        }
+      }
+      if (widths[widest] <= MIN_FIT_WIDTH) {
+        return;
+      }
+      int second = MIN_FIT_WIDTH;
+      for (int c = 0; c < widths.length; c++) {
+        if (c != widest) {
+          second = Math.max(second, widths[c]);
+        }
+      }
+      int cut = Math.max(1, Math.min(overflow, widths[widest] - second));
+      widths[widest] -= cut;
+      overflow -= cut;
+    }
   }
 
   private static void pad(StringBuilder line, int n) {

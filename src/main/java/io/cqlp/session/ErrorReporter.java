@@ -18,6 +18,7 @@ public final class ErrorReporter {
   private final PrintWriter err;
   private final boolean debug;
   private int count;
+  private boolean colors;
 
   /**
    * @param err where errors go (standard error)
@@ -26,6 +27,15 @@ public final class ErrorReporter {
   public ErrorReporter(PrintWriter err, boolean debug) {
     this.err = err;
     this.debug = debug;
+  }
+
+  /**
+   * @param on print errors in cqlsh's red (only when standard output is a terminal); off by default
+   * @return this reporter
+   */
+  public ErrorReporter colors(boolean on) {
+    this.colors = on;
+    return this;
   }
 
   /**
@@ -47,7 +57,8 @@ public final class ErrorReporter {
   public void report(String source, int line, String message) {
     count++;
     String oneLine = message == null ? "" : SecretRedaction.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
-    err.println(source == null ? oneLine : source + ":" + line + ":" + oneLine);
+    String text = source == null ? oneLine : source + ":" + line + ":" + oneLine;
+    err.println(colors ? io.cqlp.output.Ansi.RED + text + io.cqlp.output.Ansi.RESET : text);
     err.flush();
   }
 

@@ -20,7 +20,6 @@ import io.cqlp.command.Source;
 import io.cqlp.command.Tracing;
 import io.cqlp.command.Use;
 import io.cqlp.output.ResultPrinter;
-import io.cqlp.output.ValueFormatter;
 import io.cqlp.script.StatementSplitter;
 import io.cqlp.transfer.CopyFromWorkflow;
 import io.cqlp.transfer.CopyToWorkflow;
@@ -43,7 +42,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Runs statements: the shell's own commands (COPY, USE, CONSISTENCY, PAGING, EXPAND, SOURCE,
- * HELP, EXIT, ...) here, every other statement sent to Cassandra as typed and its result printed
+ * EXIT, ...) here, DESCRIBE, SHOW, LOGIN, HISTORY, CLEAR and HELP in {@link ShellCommands}, every
+ * other statement sent to Cassandra as typed and its result printed
  * as cqlsh prints it. Shared by the interactive prompt and the script runner. Used from one
  * thread; Ctrl-C interrupts that thread.
  */
@@ -65,6 +65,7 @@ public final class Interpreter {
   private final SinkFactory sinks;
   private final SourceFactory sources;
   private final ResultPrinter printer;
+  private final ShellCommands shellCommands;
   private int sourceDepth;
 
   /**
@@ -81,7 +82,9 @@ public final class Interpreter {
     this.errors = errors;
     this.sinks = sinks;
     this.sources = sources;
-    this.printer = new ResultPrinter(out, state.valueFormatter());
+    this.printer = new ResultPrinter(out, state.valueFormatter(), state.display());
+    this.shellCommands = new ShellCommands(state, out,
+        Path.of(System.getProperty("user.home"), ".cqlp", "history"));
   }
 
   /** The shell state this interpreter runs against. */
@@ -169,28 +172,16 @@ public final class Interpreter {
     } else if (command instanceof Paging p) {
       paging(p);
     } else if (command instanceof Expand e) {
-      if (e.on() == null) {
-        out.println("Expanded output is currently " + (state.expand() ? "enabled. Use EXPAND OFF to disable" : "disabled. Use EXPAND ON to enable."));
-      } else {
-        state.expand(e.on());
-        out.println(e.on() ? "Now Expanded output is enabled" : "Disabled Expanded output.");
-      }
+      state.expand(Switches.apply("EXPAND", "Expanded output", state.expand(), e.on(), out));
     } else if (command instanceof Tracing t) {
-      if (t.on() == null) {
-        out.println("Tracing is currently " + (state.tracing() ? "enabled. Use TRACING OFF to disable" : "disabled. Use TRACING ON to enable."));
-      } else {
-        state.tracing(t.on());
-        out.println(t.on() ? "Now Tracing is enabled" : "Disabled Tracing.");
-      }
+      state.tracing(Switches.apply("TRACING", "Tracing", state.tracing(), t.on(), out));
     } else if (command instanceof Source s) {
       return source(s.path());
-    } else if (command instanceof io.cqlp.command.Help h) {
-      out.println(HelpText.text(h.topics()));
     } else if (command instanceof Exit) {
       return Outcome.EXIT;
     } else if (command instanceof Capture c) {
       capture(c);
-    } else {
+    } else if (!shellCommands.run(command)) {
       throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
     }
     out.flush();
@@ -203,7 +194,7 @@ public final class Interpreter {
             .setConsistencyLevel(state.consistency())
             .setSerialConsistencyLevel(state.serialConsistency())
             .setPageSize(state.interactive() && state.paging() ? state.pageSize() : 5000)
-            .setTracing(state.tracing());
+            .setTracing(state.tracing() && !readsTraces(cql));
     CompletableFuture<ResultSet> future =
         CompletableFuture.supplyAsync(() -> state.session().execute(statement));
     ResultSet result;
@@ -223,6 +214,7 @@ public final class Interpreter {
     io.cqlp.capture.Capture capture = state.capture();
     if (capture == null || result.getColumnDefinitions().size() == 0) {
       printer.print(result, block, state.expand());
+      shellCommands.printTraces(result, errors);
       return;
     }
     List<ColumnSpec> columns = new ArrayList<>();
@@ -257,6 +249,14 @@ public final class Interpreter {
     } catch (IOException e) {
       throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
     }
+    shellCommands.printTraces(result, errors);
+  }
+
+  /** cqlsh does not trace reads of the traces themselves. */
+  private boolean readsTraces(String cql) {
+    String text = cql.toLowerCase(Locale.ROOT);
+    return text.startsWith("select") && (text.contains("system_traces.")
+        || (!text.contains(".") && "system_traces".equals(state.keyspace())));
   }
 
   private void capture(Capture command) {
@@ -304,7 +304,7 @@ public final class Interpreter {
     }
     if (c.serial()) {
       if (level != DefaultConsistencyLevel.SERIAL && level != DefaultConsistencyLevel.LOCAL_SERIAL) {
-        throw new IllegalArgumentException("Serial consistency must be SERIAL or LOCAL_SERIAL.");
+        throw new IllegalArgumentException("Improper SERIAL CONSISTENCY command: the level must be SERIAL or LOCAL_SERIAL.");
       }
       state.serialConsistency(level);
     } else {
@@ -328,8 +328,13 @@ public final class Interpreter {
       state.pageSize(p.pageSize());
       out.println("Page size: " + p.pageSize());
     } else {
-      state.paging(p.enabled());
-      out.println(p.enabled() ? "Now Query paging is enabled\nPage size: " + state.pageSize() : "Disabled Query paging.");
+      boolean on = Switches.apply("PAGING", "Query paging", state.paging(), p.enabled(), out);
+      state.paging(on);
+      if (on) {
+        out.println("Page size: " + state.pageSize());
+      } else {
+        state.pageSize(100);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.capture.Capture;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.output.ValueFormatter;
+import io.cqlp.output.Display;
 import java.io.IOException;
 
 /**
@@ -14,7 +15,7 @@ import java.io.IOException;
  * SERIAL, paging on with 100 rows a page on a terminal. Used from the shell's one thread.
  */
 public final class ShellState {
-  private final CqlSession session;
+  private CqlSession session;
   private final boolean interactive;
   private ConsistencyLevel consistency = DefaultConsistencyLevel.ONE;
   private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
@@ -25,6 +26,24 @@ public final class ShellState {
   private Capture capture;
   private ValueFormatter valueFormatter = new ValueFormatter();
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
+  private final Display display = new Display();
+  private String host;
+  private int port;
+  private Reconnector reconnector;
+  private int historyLength = 50;
+
+  /** Opens a new session to the same cluster as another user (LOGIN). */
+  @FunctionalInterface
+  public interface Reconnector {
+    /**
+     * @param username the user
+     * @param password the password; not null
+     * @param keyspace the keyspace to use, or {@code null}
+     * @return the open session
+     * @throws RuntimeException (the driver's) when the node is unreachable or refuses the login
+     */
+    CqlSession connect(String username, String password, String keyspace);
+  }
 
   /**
    * @param session the open driver session; not null, owned by the caller
@@ -33,6 +52,62 @@ public final class ShellState {
   public ShellState(CqlSession session, boolean interactive) {
     this.session = session;
     this.interactive = interactive;
+    this.display.tty(interactive);
+  }
+
+  /**
+   * Replaces the driver session (LOGIN) and closes the previous one.
+   *
+   * @param next the open session to use from now on; not null
+   */
+  public void session(CqlSession next) {
+    CqlSession previous = session;
+    session = next;
+    if (previous != null && previous != next) {
+      previous.closeAsync();
+    }
+  }
+
+  /** How results are shown: format, colours, terminal width, pager. */
+  public Display display() {
+    return display;
+  }
+
+  /**
+   * Remembers where the shell connected and how to reconnect as another user (SHOW HOST, LOGIN).
+   *
+   * @param host the contact host as given
+   * @param port the contact port
+   * @param reconnector opens a session as another user; {@code null} when LOGIN cannot work
+   */
+  public void connection(String host, int port, Reconnector reconnector) {
+    this.host = host;
+    this.port = port;
+    this.reconnector = reconnector;
+  }
+
+  /** The contact host as given, or {@code null} when not known. */
+  public String host() {
+    return host;
+  }
+
+  /** The contact port (0 when not known). */
+  public int port() {
+    return port;
+  }
+
+  /** Opens sessions as another user, or {@code null} when not set. */
+  public Reconnector reconnector() {
+    return reconnector;
+  }
+
+  /** How many history lines HISTORY shows (cqlsh's default 50). */
+  public int historyLength() {
+    return historyLength;
+  }
+
+  public void historyLength(int lines) {
+    this.historyLength = lines;
   }
 
   /** The driver session. */

@@ -121,7 +121,7 @@ class CommandParserTest {
         row("SELECT * FROM t;", new CqlStatement("SELECT * FROM t;")),
         row("  insert into t (a) values ('COPY')  ",
             new CqlStatement("insert into t (a) values ('COPY')")),
-        row("DESCRIBE TABLES", new CqlStatement("DESCRIBE TABLES")),
+        row("DESCRIBE TABLES", new Describe(Describe.Kind.NAMES, "DESCRIBE TABLES")),
         row("COPYRIGHT", new CqlStatement("COPYRIGHT")),
         row("BEGIN BATCH INSERT INTO t (a) VALUES (1); APPLY BATCH",
             new CqlStatement("BEGIN BATCH INSERT INTO t (a) VALUES (1); APPLY BATCH")));

@@ -44,4 +44,32 @@ class TablePrinterTest {
     assertThat(text.toString().replace("\r\n", "\n"))
         .isEqualTo("\n name\n------\n 東京\n    x\n\n(2 rows)\n");
   }
+
+  @Test
+  void should_cut_the_widest_column_with_an_ellipsis_to_fit_the_terminal() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "note")).fitTo(24);
+    printer.printBlock(List.<String[]>of(new String[] {"1", "a rather long note that would wrap"}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo(
+            "\n"
+                + " id | note\n"
+                + "----+-------------------\n"
+                + "  1 | a rather long no…\n"
+                + "\n"
+                + "(1 rows)\n");
+    assertThat(text.toString().lines().mapToInt(DisplayWidth::of).max().orElseThrow()).isLessThanOrEqualTo(24);
+  }
+
+  @Test
+  void should_repeat_the_header_above_every_block_when_paging_at_a_terminal() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("n")).headerEveryBlock(true);
+    printer.printBlock(List.<String[]>of(new String[] {"1"}));
+    printer.printBlock(List.<String[]>of(new String[] {"2"}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo("\n n\n---\n 1\n\n n\n---\n 2\n\n(2 rows)\n");
+  }
 }

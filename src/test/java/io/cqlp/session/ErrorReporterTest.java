@@ -27,4 +27,14 @@ class ErrorReporterTest {
     assertThat(quiet.toString()).isEqualTo("boom" + System.lineSeparator());
     assertThat(debug.toString()).contains("boom", "\tat ");
   }
+
+  @Test
+  void should_print_errors_in_red_only_when_colours_are_on() {
+    StringWriter text = new StringWriter();
+    ErrorReporter errors = new ErrorReporter(new PrintWriter(text), false);
+    errors.report(null, 0, "plain");
+    errors.colors(true).report("s.cql", 3, "red");
+    assertThat(text.toString().lines())
+        .containsExactly("plain", "\033[0;1;31ms.cql:3:red\033[0m");
+  }
 }

@@ -1,0 +1,39 @@
+package io.cqlp.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HelpTextTest {
+
+  @Test
+  void should_list_shell_commands_and_cql_topics_under_ruled_titles_as_cqlsh() {
+    String index = HelpText.index();
+    assertThat(index).startsWith("\nDocumented shell commands:\n===========================\n"
+        + "CAPTURE  CONSISTENCY  DESCRIBE  HELP     PAGING  SOURCE   USE\n"
+        + "CLEAR    COPY         EXIT      HISTORY  SERIAL  TRACING\n"
+        + "CLS      DESC         EXPAND    LOGIN    SHOW    UNICODE\n\n"
+        + "CQL help topics:\n================\n");
+    assertThat(index).contains("CREATE_TABLE").contains("SELECT").endsWith("\n\n");
+    assertThat(index.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(79);
+  }
+
+  @Test
+  void should_give_each_shell_command_a_text_and_accept_aliases() {
+    assertThat(HelpText.topic("tracing")).startsWith("TRACING [ON|OFF]");
+    assertThat(HelpText.topic("CLS")).isEqualTo(HelpText.topic("clear"));
+    assertThat(HelpText.topic("desc")).contains("KEYSPACES | KEYSPACE [ks]");
+    assertThat(HelpText.topic("show")).contains("SHOW SESSION <uuid>");
+  }
+
+  @Test
+  void should_point_cql_topics_to_the_cql_documentation() {
+    assertThat(HelpText.topic("create_table")).isEqualTo("CQL help topic CREATE_TABLE: "
+        + "https://cassandra.apache.org/doc/latest/cassandra/developing/cql/ddl.html#create-table");
+  }
+
+  @Test
+  void should_know_no_other_topic() {
+    assertThat(HelpText.topic("frobnicate")).isNull();
+  }
+}
