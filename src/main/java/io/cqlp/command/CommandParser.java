@@ -41,7 +41,7 @@ public final class CommandParser {
     if (first == Token.EOF) {
       throw new ParsingException("empty statement: type a shell command or a CQL statement", 1, 1);
     }
-    if (!SHELL_COMMANDS.contains(first)) {
+    if (!SHELL_COMMANDS.contains(first) && !namesFile(statement)) {
       return new CqlStatement(statement.strip());
     }
     CharStream input = CharStreams.fromString(statement);
@@ -53,6 +53,19 @@ public final class CommandParser {
     parser.addErrorListener(ThrowingErrorListener.INSTANCE);
     parser.setErrorHandler(new SyntaxErrorStrategy());
     return new CommandBuilder(input).build(parser.command());
+  }
+
+  /**
+   * Whether the statement is DESCRIBE FILE, DESC FILE or SHOW FILE (cqlp's file inspection);
+   * other DESCRIBE and SHOW statements are not decided here.
+   */
+  private static boolean namesFile(String statement) {
+    CqlpShellLexer lexer = new CqlpShellLexer(CharStreams.fromString(statement));
+    lexer.removeErrorListeners();
+    int first = lexer.nextToken().getType();
+    boolean inspects = first == CqlpShellLexer.DESCRIBE || first == CqlpShellLexer.DESC
+        || first == CqlpShellLexer.SHOW;
+    return inspects && lexer.nextToken().getType() == CqlpShellLexer.FILE;
   }
 
   /** The type of the first token after whitespace and comments; CQL text never fails here. */
