@@ -32,7 +32,8 @@ import java.util.Map;
  * all lower case (as an unquoted CQL identifier is folded). A column whose key is missing, or
  * whose value is {@code null}, is NULL (left unset by the import). A key that names none of the
  * columns is refused (one line naming it), unless {@code skipOtherKeys} (COPY FROM with a column
- * list, or IGNORE_UNKNOWN_KEYS=true). A row without a value for a primary key column is refused.
+ * list, or IGNORE_UNKNOWN_KEYS=true). A row without a value for a partition key column is refused
+ * (a row without its clustering values is passed on: it may hold only static values).
  * Values are read by {@link JsonValueReader}. Not thread-safe.
  */
 public final class JsonRowSource implements RowSource {
@@ -130,9 +131,8 @@ public final class JsonRowSource implements RowSource {
       throw refuse("invalid JSON: " + e.getOriginalMessage());
     }
     for (int i = 0; i < row.length; i++) {
-      ColumnKind kind = columns.get(i).kind();
-      if (row[i] == null && (kind == ColumnKind.PARTITION_KEY || kind == ColumnKind.CLUSTERING)) {
-        throw refuse("no value for primary key column " + columns.get(i).name());
+      if (row[i] == null && columns.get(i).kind() == ColumnKind.PARTITION_KEY) {
+        throw refuse("no value for partition key column " + columns.get(i).name());
       }
     }
     rowsRead++;

@@ -2,6 +2,7 @@ package io.cqlp.format.json;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.driver.api.core.data.GettableByIndex;
 import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
@@ -111,13 +112,13 @@ public final class JsonValues {
       json.writeStartObject();
       for (int i = 0; i < udt.size(); i++) {
         json.writeFieldName(type.getFieldNames().get(i).asInternal());
-        write(json, udt.getObject(i));
+        write(json, field(udt, i));
       }
       json.writeEndObject();
     } else if (value instanceof TupleValue tuple) {
       json.writeStartArray();
       for (int i = 0; i < tuple.size(); i++) {
-        write(json, tuple.getObject(i));
+        write(json, field(tuple, i));
       }
       json.writeEndArray();
     } else {
@@ -155,6 +156,11 @@ public final class JsonValues {
       }
     }
     return text;
+  }
+
+  /** A field's value, null when its bytes are (getObject gives an empty collection then). */
+  private static Object field(GettableByIndex value, int i) {
+    return value.isNull(i) ? null : value.getObject(i);
   }
 
   private static void writeFloating(JsonGenerator json, double value, String exact) throws IOException {

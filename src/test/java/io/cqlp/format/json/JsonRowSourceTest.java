@@ -117,10 +117,10 @@ class JsonRowSourceTest {
   }
 
   @Test
-  void should_refuse_a_row_without_its_primary_key() throws IOException {
+  void should_refuse_a_row_without_its_partition_key() throws IOException {
     Path f = file("k.jsonl", "{\"name\":\"x\"}\n");
     try (JsonRowSource source = JsonRowSource.open(f, COLUMNS, false)) {
-      assertThatThrownBy(source::next).hasMessageContaining("row 1 (line 1): no value for primary key column id");
+      assertThatThrownBy(source::next).hasMessageContaining("row 1 (line 1): no value for partition key column id");
     }
   }
 

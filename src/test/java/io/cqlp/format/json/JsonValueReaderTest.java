@@ -46,6 +46,15 @@ class JsonValueReaderTest {
   }
 
   @Test
+  void should_keep_a_null_collection_field_of_a_udt_null_not_empty() throws IOException {
+    Object udt = EveryType.ADDRESS.newValue("x", null, null);
+    assertThat(write(udt)).isEqualTo("{\"street\":\"x\",\"zip\":null,\"tags\":null}");
+    assertThat(read(write(udt), EveryType.ADDRESS)).isEqualTo(udt);
+    Object empty = EveryType.ADDRESS.newValue("x", null, java.util.List.of());
+    assertThat(write(empty)).isEqualTo("{\"street\":\"x\",\"zip\":null,\"tags\":[]}");
+  }
+
+  @Test
   void should_keep_the_digits_and_scale_of_decimals_and_varints() throws IOException {
     assertThat(read("1.50", DataTypes.DECIMAL)).isEqualTo(new BigDecimal("1.50"));
     assertThat(read("12345678901234567890123.000000000000000000001", DataTypes.DECIMAL))
