@@ -14,7 +14,8 @@ import org.antlr.v4.runtime.Token;
  * final {@code ;}) into a {@link Command}.
  *
  * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
- * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments) are shell commands,
+ * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments), and DESCRIBE FILE, DESC
+ * FILE and SHOW FILE (the first two words), are shell commands,
  * parsed with the CqlpShell grammar ({@code grammar/CqlpShell.g4}); anything else is returned as
  * a {@link CqlStatement} for Cassandra, never parsed here. Thread-safe: no shared state.
  */
