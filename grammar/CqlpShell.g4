@@ -22,7 +22,9 @@ command
     ;
 
 shellCommand
-    : copyCommand
+    : describeFileCommand
+    | showFileCommand
+    | copyCommand
     | captureCommand
     | useCommand
     | consistencyCommand
@@ -93,6 +95,16 @@ captureCommand
 
 captureFormat
     : PARQUET | JSON | CSV | TEXT
+    ;
+
+// DESCRIBE FILE 'x.parquet' | DESC FILE 'dir/': a Parquet file's footer or a dataset's files.
+describeFileCommand
+    : (DESCRIBE | DESC) FILE path
+    ;
+
+// SHOW FILE 'x.parquet' [LIMIT n]: the first rows of a Parquet file or dataset.
+showFileCommand
+    : SHOW FILE path (LIMIT NUMBER)?
     ;
 
 useCommand
@@ -182,6 +194,7 @@ reserved
 nonReserved
     : COPY | STDOUT | STDIN | CAPTURE | OFF | FORMAT | PARQUET | JSON | CSV | TEXT
     | CONSISTENCY | SERIAL | PAGING | EXPAND | TRACING | SOURCE | HELP | EXIT | QUIT
+    | DESCRIBE | DESC | SHOW | FILE | LIMIT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -221,6 +234,11 @@ TRACING     : 'TRACING' ;
 SOURCE      : 'SOURCE' ;
 HELP        : 'HELP' ;
 EXIT        : 'EXIT' ;
+DESCRIBE    : 'DESCRIBE' ;
+DESC        : 'DESC' ;
+SHOW        : 'SHOW' ;
+FILE        : 'FILE' ;
+LIMIT       : 'LIMIT' ;
 QUIT        : 'QUIT' ;
 
 // 'it''s': a quote inside is doubled, as in CQL.

@@ -64,6 +64,7 @@ public final class Capture {
     ResultWriter writer = switch (format) {
       case PARQUET -> new ParquetResultWriter(path, options, sinks);
       case JSON -> new JsonResultWriter(target);
+      case XLSX -> new XlsxResultWriter(target);
       case CSV -> new CsvResultWriter(target);
       case TEXT -> new TextResultWriter(target);
     };

@@ -36,6 +36,12 @@ final class CommandBuilder {
 
   Command build(CqlpShellParser.CommandContext tree) {
     ShellCommandContext c = tree.shellCommand();
+    if (c.describeFileCommand() != null) {
+      return new DescribeFile(path(c.describeFileCommand().path()));
+    }
+    if (c.showFileCommand() != null) {
+      return showFile(c.showFileCommand());
+    }
     if (c.copyCommand() != null) {
       return copy(c.copyCommand());
     }
@@ -123,6 +129,23 @@ final class CommandBuilder {
       }
     }
     return new Capture(Capture.Action.START, path(capture.path()), format, options.build());
+  }
+
+  private static ShowFile showFile(CqlpShellParser.ShowFileCommandContext show) {
+    if (show.NUMBER() == null) {
+      return new ShowFile(path(show.path()), ShowFile.DEFAULT_LIMIT);
+    }
+    Token number = show.NUMBER().getSymbol();
+    int limit;
+    try {
+      limit = Integer.parseInt(number.getText());
+    } catch (NumberFormatException e) {
+      limit = 0;
+    }
+    if (limit < 1) {
+      throw error(number, "LIMIT must be a whole number from 1 to " + Integer.MAX_VALUE + ", got " + number.getText());
+    }
+    return new ShowFile(path(show.path()), limit);
   }
 
   private Paging paging(CqlpShellParser.PagingCommandContext paging) {

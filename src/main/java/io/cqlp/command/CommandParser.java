@@ -14,9 +14,10 @@ import org.antlr.v4.runtime.Token;
  * final {@code ;}) into a {@link Command}.
  *
  * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
- * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments) are shell commands,
- * parsed with the CqlpShell grammar ({@code grammar/CqlpShell.g4}); DESCRIBE/DESC, SHOW, LOGIN,
- * HISTORY and CLEAR/CLS are read by {@link MetaCommands}; anything else is returned as
+ * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments), and DESCRIBE FILE, DESC
+ * FILE and SHOW FILE (the first two words), are shell commands, parsed with the CqlpShell grammar
+ * ({@code grammar/CqlpShell.g4}); the other DESCRIBE/DESC forms, SHOW, LOGIN, HISTORY and
+ * CLEAR/CLS are read by {@link MetaCommands}; anything else is returned as
  * a {@link CqlStatement} for Cassandra, never parsed here. Thread-safe: no shared state.
  */
 public final class CommandParser {
@@ -42,11 +43,12 @@ public final class CommandParser {
     if (first == Token.EOF) {
       throw new ParsingException("empty statement: type a shell command or a CQL statement", 1, 1);
     }
-    Command meta = MetaCommands.parse(statement);
+    boolean file = namesFile(statement);
+    Command meta = file ? null : MetaCommands.parse(statement);
     if (meta != null) {
       return meta;
     }
-    if (!SHELL_COMMANDS.contains(first)) {
+    if (!SHELL_COMMANDS.contains(first) && !file) {
       return new CqlStatement(statement.strip());
     }
     CharStream input = CharStreams.fromString(statement);
@@ -58,6 +60,19 @@ public final class CommandParser {
     parser.addErrorListener(ThrowingErrorListener.INSTANCE);
     parser.setErrorHandler(new SyntaxErrorStrategy());
     return new CommandBuilder(input).build(parser.command());
+  }
+
+  /**
+   * Whether the statement is DESCRIBE FILE, DESC FILE or SHOW FILE (cqlp's file inspection);
+   * other DESCRIBE and SHOW statements are not decided here.
+   */
+  private static boolean namesFile(String statement) {
+    CqlpShellLexer lexer = new CqlpShellLexer(CharStreams.fromString(statement));
+    lexer.removeErrorListeners();
+    int first = lexer.nextToken().getType();
+    boolean inspects = first == CqlpShellLexer.DESCRIBE || first == CqlpShellLexer.DESC
+        || first == CqlpShellLexer.SHOW;
+    return inspects && lexer.nextToken().getType() == CqlpShellLexer.FILE;
   }
 
   /** The type of the first token after whitespace and comments; CQL text never fails here. */

@@ -1,7 +1,10 @@
 package io.cqlp.format;
 
 import io.cqlp.command.Options;
+import io.cqlp.format.json.JsonRowSink;
+import io.cqlp.format.json.JsonRowSource;
 import io.cqlp.format.parquet.ParquetCompression;
+import io.cqlp.format.xlsx.XlsxRowSink;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.format.parquet.ParquetTypeOptions;
@@ -25,11 +28,18 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's
- * extension ({@link FileFormat#fromPath}). Parquet is the format of this version; the others
- * are refused with a message saying so.
+ * extension ({@link FileFormat#fromPath}): Parquet (files and datasets), JSON ({@link JsonRowSink},
+ * {@link JsonRowSource}) and XLSX (COPY TO only, {@link XlsxRowSink}); CSV is refused with a
+ * message saying so.
  */
 public final class Formats {
   private Formats() {}
+
+  /** COPY TO option: write one JSON array instead of JSON Lines (default false). */
+  public static final String JSON_ARRAY = "JSON_ARRAY";
+
+  /** COPY FROM option: skip JSON keys that name no column instead of refusing the row (default false). */
+  public static final String IGNORE_UNKNOWN_KEYS = "IGNORE_UNKNOWN_KEYS";
 
   /** FORMAT=PARQUET, the default format of dataset part files. */
   private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
@@ -76,8 +86,8 @@ public final class Formats {
     return switch (format) {
       case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
       case CSV -> throw unavailable(format, target);
-      case JSON -> throw unavailable(format, target);
-      case XLSX -> throw unavailable(format, target);
+      case JSON -> JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
+      case XLSX -> XlsxRowSink.open(target, schema.columns());
     };
   }
 
@@ -127,8 +137,10 @@ public final class Formats {
     return switch (format) {
       case PARQUET -> openParquet(file, schema, explicitColumns);
       case CSV -> throw unavailable(format, file);
-      case JSON -> throw unavailable(format, file);
-      case XLSX -> throw unavailable(format, file);
+      case JSON -> JsonRowSource.open(file, schema.columns(),
+          explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false));
+      case XLSX -> throw new TransferException(
+          "COPY FROM reads no .xlsx files (" + file + "); save the sheet as CSV, or export JSON.");
     };
   }
 

@@ -181,6 +181,10 @@ public final class Interpreter {
       return Outcome.EXIT;
     } else if (command instanceof Capture c) {
       capture(c);
+    } else if (command instanceof io.cqlp.command.DescribeFile d) {
+      new io.cqlp.inspect.FileInspector(out).describe(d.path());
+    } else if (command instanceof io.cqlp.command.ShowFile s) {
+      new io.cqlp.inspect.FileInspector(out).show(s.path(), s.limit());
     } else if (!shellCommands.run(command)) {
       throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
     }

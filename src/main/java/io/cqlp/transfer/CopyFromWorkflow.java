@@ -40,7 +40,8 @@ public final class CopyFromWorkflow {
   /** Options COPY FROM accepts. */
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
-          "CHUNKSIZE", "PARTITION_FILTER");
+          "CHUNKSIZE", "PARTITION_FILTER",
+          "IGNORE_UNKNOWN_KEYS");
 
   /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 20;

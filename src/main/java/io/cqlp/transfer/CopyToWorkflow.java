@@ -41,7 +41,8 @@ public final class CopyToWorkflow {
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
-          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT");
+          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT",
+          "JSON_ARRAY");
 
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;

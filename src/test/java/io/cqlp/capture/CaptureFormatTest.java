@@ -14,6 +14,7 @@ class CaptureFormatTest {
     assertThat(CaptureFormat.fromPath("x.jsonl")).isEqualTo(CaptureFormat.JSON);
     assertThat(CaptureFormat.fromPath("x.ndjson")).isEqualTo(CaptureFormat.JSON);
     assertThat(CaptureFormat.fromPath("x.csv")).isEqualTo(CaptureFormat.CSV);
+    assertThat(CaptureFormat.fromPath("book.XLSX")).isEqualTo(CaptureFormat.XLSX);
     assertThat(CaptureFormat.fromPath("out.txt")).isEqualTo(CaptureFormat.TEXT);
     assertThat(CaptureFormat.fromPath("noext")).isEqualTo(CaptureFormat.TEXT);
   }
@@ -23,6 +24,6 @@ class CaptureFormatTest {
     assertThat(CaptureFormat.parse("json")).isEqualTo(CaptureFormat.JSON);
     assertThatThrownBy(() -> CaptureFormat.parse("xml"))
         .isInstanceOf(CaptureException.class)
-        .hasMessage("Unknown CAPTURE format 'xml'. Valid formats are: PARQUET, JSON, CSV, TEXT.");
+        .hasMessage("Unknown CAPTURE format 'xml'. Valid formats are: PARQUET, JSON, XLSX, CSV, TEXT.");
   }
 }

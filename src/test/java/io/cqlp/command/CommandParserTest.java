@@ -277,6 +277,19 @@ class CommandParserTest {
     return arguments(named(input), message);
   }
 
+  @Test
+  void should_parse_describe_file_and_show_file_with_an_optional_limit() {
+    assertThat(CommandParser.parse("DESCRIBE FILE '/d/x.parquet'")).isEqualTo(new DescribeFile("/d/x.parquet"));
+    assertThat(CommandParser.parse("desc file 'it''s.parquet';")).isEqualTo(new DescribeFile("it's.parquet"));
+    assertThat(CommandParser.parse("SHOW FILE 'x.parquet'")).isEqualTo(new ShowFile("x.parquet", 10));
+    assertThat(CommandParser.parse("show file $$dir/$$ LIMIT 5")).isEqualTo(new ShowFile("dir/", 5));
+    assertThat(CommandParser.parse("DESCRIBE TABLE ks.t"))
+        .isEqualTo(new Describe(Describe.Kind.ELEMENT, "DESCRIBE TABLE ks.t"));
+    assertThat(CommandParser.parse("COPY file (limit, show) TO 'f'")).isInstanceOf(CopyTo.class);
+    assertThatThrownBy(() -> CommandParser.parse("SHOW FILE 'x' LIMIT 0"))
+        .isInstanceOf(ParsingException.class).hasMessageContaining("LIMIT must be a whole number from 1");
+  }
+
   private static Named<String> named(String input) {
     return Named.of("[" + input.replace("\n", "\\n") + "]", input);
   }

@@ -2,13 +2,18 @@ package io.cqlp.format.json;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.CqlVector;
+import com.datastax.oss.driver.api.core.data.GettableByIndex;
 import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.types.CqlText;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -33,14 +38,17 @@ import java.util.UUID;
  *       "2024-01-02"}, time as {@code "12:34:56.123456789"}, duration as CQL's {@code
  *       "1mo2d3ns"};
  *   <li>blob as a {@code "0x..."} hex string, as CQL writes blob literals;
- *   <li>list, set, vector and tuple as arrays; map and UDT as objects (map keys as their JSON
- *       text: a string key as is, others as their CQL text form).
+ *   <li>list, set, vector and tuple as arrays; map and UDT as objects, map keys as {@link
+ *       #keyText}.
  * </ul>
+ *
+ * <p>{@link JsonValueReader} reads every value written here back to the same CQL value.
  *
  * Stateless.
  */
 public final class JsonValues {
   private static final ValueFormatter TEXT = new ValueFormatter();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonValues() {}
 
@@ -83,7 +91,7 @@ public final class JsonValues {
     } else if (value instanceof Map<?, ?> map) {
       json.writeStartObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        json.writeFieldName(e.getKey() instanceof String s ? s : TEXT.format(e.getKey()));
+        json.writeFieldName(keyText(e.getKey()));
         write(json, e.getValue());
       }
       json.writeEndObject();
@@ -104,18 +112,55 @@ public final class JsonValues {
       json.writeStartObject();
       for (int i = 0; i < udt.size(); i++) {
         json.writeFieldName(type.getFieldNames().get(i).asInternal());
-        write(json, udt.getObject(i));
+        write(json, field(udt, i));
       }
       json.writeEndObject();
     } else if (value instanceof TupleValue tuple) {
       json.writeStartArray();
       for (int i = 0; i < tuple.size(); i++) {
-        write(json, tuple.getObject(i));
+        write(json, field(tuple, i));
       }
       json.writeEndArray();
     } else {
       json.writeString(value.toString());
     }
+  }
+
+  /**
+   * The text of a map key, which JSON must hold as a string: the key's JSON value text, its
+   * quotes dropped when it is a string (a text, uuid, timestamp or blob key as {@link #write}
+   * writes it, e.g. {@code 2024-01-02T03:04:05.678Z}; a number with all its digits, {@code
+   * NaN}; {@code true}); a collection, tuple or UDT key (frozen) as its compact JSON text
+   * ({@code [1,2]}).
+   *
+   * @param key a non-null key in the driver's Java types
+   * @return the key's text, never null
+   */
+  public static String keyText(Object key) {
+    if (key instanceof String s) {
+      return s;
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      write(json, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String text = out.toString();
+    if (text.startsWith("\"")) {
+      try (JsonParser parser = FACTORY.createParser(text)) {
+        parser.nextToken();
+        return parser.getText();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return text;
+  }
+
+  /** A field's value, null when its bytes are (getObject gives an empty collection then). */
+  private static Object field(GettableByIndex value, int i) {
+    return value.isNull(i) ? null : value.getObject(i);
   }
 
   private static void writeFloating(JsonGenerator json, double value, String exact) throws IOException {
