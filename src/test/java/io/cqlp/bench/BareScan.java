@@ -10,7 +10,6 @@ import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.plan.ScanRange;
-import io.cqlp.transfer.plan.TokenRangePlanner;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
