@@ -15,6 +15,7 @@ import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.load.AsyncLoader;
+import io.cqlp.transfer.load.IngestRate;
 import io.cqlp.transfer.load.PartitionBatcher;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
@@ -40,7 +41,7 @@ public final class CopyFromWorkflow {
   /** Options COPY FROM accepts. */
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
-          "CHUNKSIZE", "PARTITION_FILTER",
+          "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE",
           "IGNORE_UNKNOWN_KEYS");
 
   /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
@@ -100,6 +101,11 @@ public final class CopyFromWorkflow {
       throw new TransferException(
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
+    long ingestRate = options.getRowCount("INGESTRATE", 0);
+    if (options.contains("INGESTRATE") && ingestRate < 1) {
+      throw new TransferException("INGESTRATE is rows per second and must be at least 1.");
+    }
+    IngestRate rate = ingestRate > 0 ? new IngestRate(ingestRate) : null;
     TableSchema schema =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
     Path file = Path.of(command.source());
@@ -134,6 +140,9 @@ public final class CopyFromWorkflow {
         if (skipped < skipRows) {
           skipped++;
           continue;
+        }
+        if (rate != null) {
+          rate.acquire();
         }
         boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
         Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;

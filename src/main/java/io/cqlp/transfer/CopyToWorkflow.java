@@ -1,10 +1,12 @@
 package io.cqlp.transfer;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -121,6 +124,21 @@ public final class CopyToWorkflow {
     }
   }
 
+  /**
+   * The token ranges a table scan with {@code maxRequests} scans in flight uses: about 64, or 8
+   * per scan in flight if more, so that a slow range does not leave the others idle at the end;
+   * ranges of the same replicas are merged first (see {@link TokenRangePlanner}).
+   *
+   * @param tokenMap the driver's token map, or empty (one full scan then)
+   * @param keyspace the table's keyspace (its replication decides the replicas)
+   * @param maxRequests scans in flight, {@code >= 1}
+   * @return the ranges, in token order; never empty
+   */
+  public static List<ScanRange> planRanges(Optional<TokenMap> tokenMap, String keyspace, int maxRequests) {
+    return TokenRangePlanner.plan(
+        tokenMap, CqlIdentifier.fromInternal(keyspace), Math.max(64, maxRequests * 8));
+  }
+
   /** The scan statements and the schema of what they return. */
   private record Source(TableSchema schema, IntFunction<BoundStatement> statement, int rangeCount) {}
 
@@ -133,8 +151,7 @@ public final class CopyToWorkflow {
     String select = "SELECT " + schema.columnList() + " FROM " + schema.qualifiedName();
     String extra = command.where() == null ? "" : " AND " + command.where();
     String where = command.where() == null ? "" : " WHERE " + command.where();
-    List<ScanRange> ranges =
-        TokenRangePlanner.plan(session.getMetadata().getTokenMap(), Math.max(64, maxRequests * 8));
+    List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests);
     String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
     String from = select + " WHERE " + token + " > ?" + extra;
     String to = select + " WHERE " + token + " <= ?" + extra;

@@ -23,7 +23,8 @@ import org.apache.parquet.io.api.RecordConsumer;
  * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
  * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
  * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
- * subclasses (a megamorphic call per value) took about 180 ns. Composite types (collections,
+ * subclasses (a megamorphic call per value) took about 180 ns. A writer keeps the last text
+ * value it wrote, so it serves one file (one thread) only. Composite types (collections,
  * vectors, user types, tuples, duration) are one more code whose {@link NestedWriter} holds the
  * writers of their elements.
  *
@@ -60,6 +61,9 @@ final class ValueWriter {
   private final int scale;
   private final int fixedLength;
   private final NestedWriter nested;
+  /** The last TEXT value written and its UTF-8 (see {@link #text}); one writer serves one file. */
+  private String lastText;
+  private Binary lastBinary;
 
   private ValueWriter(int code, Class<?> javaType) {
     this(code, javaType, 0, 0, 0, null);
@@ -249,7 +253,7 @@ final class ValueWriter {
         c.addLong(((LocalTime) v).toNanoOfDay());
         break;
       case TEXT:
-        c.addBinary(utf8((String) v));
+        c.addBinary(text((String) v));
         break;
       case UUID_TEXT:
         c.addBinary(utf8(CqlText.format((UUID) v)));
@@ -312,6 +316,19 @@ final class ValueWriter {
    * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
    * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
    */
+  /**
+   * The UTF-8 of a text value, reusing the last one's bytes when the value repeats (a partition
+   * key or a clustering prefix repeats row after row in a token-order scan): no array, no
+   * encoding then. A Binary made from a constant array is never changed by parquet-java.
+   */
+  private Binary text(String s) {
+    if (s != lastText && !s.equals(lastText)) {
+      lastText = s;
+      lastBinary = utf8(s);
+    }
+    return lastBinary;
+  }
+
   private static Binary utf8(String s) {
     return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -67,7 +67,7 @@ public final class PartitionBatcher {
     buffered++;
     if (group.statements.size() >= maxBatchRows || group.bytes >= maxBatchBytes) {
       groups.remove(key);
-      send(group);
+      send(key, group);
     }
     if (buffered >= windowRows) {
       flush();
@@ -76,21 +76,27 @@ public final class PartitionBatcher {
 
   /** Sends every waiting group. */
   public void flush() throws InterruptedException {
-    List<Group> all = new ArrayList<>(groups.values());
+    List<Map.Entry<ByteBuffer, Group>> all = new ArrayList<>(groups.entrySet());
     groups.clear();
-    for (Group group : all) {
-      send(group);
+    for (Map.Entry<ByteBuffer, Group> entry : all) {
+      send(entry.getKey(), entry.getValue());
     }
   }
 
-  private void send(Group group) throws InterruptedException {
+  private void send(ByteBuffer key, Group group) throws InterruptedException {
     buffered -= group.statements.size();
     if (group.statements.size() == 1) {
       loader.submit(group.statements.get(0), 1);
       return;
     }
-    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setConsistencyLevel(consistency);
-    batch.addStatements(new ArrayList<>(group.statements));
+    // The partition's key routes the batch to a replica of that partition (token-aware), as the
+    // key of each bound statement routes a single write.
+    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
+        .setConsistencyLevel(consistency)
+        .setRoutingKey(key);
+    for (BoundStatement statement : group.statements) {
+      batch.addStatement(statement);
+    }
     loader.submit(batch.build(), group.statements.size());
   }
 

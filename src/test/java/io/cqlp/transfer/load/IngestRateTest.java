@@ -1,0 +1,36 @@
+package io.cqlp.transfer.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class IngestRateTest {
+
+  @Test
+  void should_hold_rows_to_the_rate() throws InterruptedException {
+    IngestRate rate = new IngestRate(1000);
+    long started = System.nanoTime();
+    for (int i = 0; i < 300; i++) {
+      rate.acquire();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(seconds).isGreaterThanOrEqualTo(0.29);
+  }
+
+  @Test
+  void should_not_slow_rows_below_the_rate() throws InterruptedException {
+    // 10,000 rows at 1,000 rows/s would take 10 s; at a rate far above, no sleep at all.
+    IngestRate rate = new IngestRate(1_000_000_000);
+    long started = System.nanoTime();
+    for (int i = 0; i < 10_000; i++) {
+      rate.acquire();
+    }
+    assertThat((System.nanoTime() - started) / 1e9).isLessThan(5.0);
+  }
+
+  @Test
+  void should_refuse_a_rate_below_one() {
+    assertThatThrownBy(() -> new IngestRate(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
