@@ -48,7 +48,12 @@ public final class RowEstimate {
   private RowEstimate() {}
 
   /**
-   * @return the estimated rows of a COPY TO, or {@link #UNKNOWN}
+   * Estimates a COPY TO from {@code system.size_estimates} (one query, two seconds at most).
+   *
+   * @param session the shell's session (its schema metadata tells whether the table has
+   *     clustering columns)
+   * @param command the parsed COPY TO
+   * @return the estimated rows, or {@link #UNKNOWN}
    */
   public static long forExport(CqlSession session, CopyTo command) {
     try {
@@ -79,7 +84,10 @@ public final class RowEstimate {
   }
 
   /**
-   * @return the estimated rows of a COPY FROM (before SKIPROWS and MAXROWS), or {@link #UNKNOWN}
+   * Estimates a COPY FROM from its file or dataset, reading only footers or the first 64 KiB.
+   *
+   * @param command the parsed COPY FROM
+   * @return the estimated rows (before SKIPROWS and MAXROWS), or {@link #UNKNOWN}
    */
   public static long forImport(CopyFrom command) {
     try {
