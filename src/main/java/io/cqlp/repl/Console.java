@@ -1,5 +1,7 @@
 package io.cqlp.repl;
 
+import io.cqlp.repl.completion.CqlCompleter;
+import io.cqlp.repl.completion.DriverSchemaView;
 import io.cqlp.script.StatementSplitter;
 import io.cqlp.session.Interpreter;
 import java.io.IOException;
@@ -7,14 +9,17 @@ import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.keymap.KeyMap;
 import org.jline.terminal.Terminal;
 
 /**
  * The interactive prompt: {@code cqlp:ks> }, statements over several lines until a {@code ;}
  * (or a newline for the shell commands cqlsh ends at a newline), persistent history without
  * passwords, Ctrl-C abandons the line being typed or interrupts the running statement, Ctrl-D
- * (or EXIT) leaves.
+ * (or EXIT) leaves. TAB completes from the live schema ({@link CqlCompleter}); Ctrl-R searches the
+ * history backwards.
  */
 public final class Console {
   private final Terminal terminal;
@@ -39,11 +44,15 @@ public final class Console {
             .terminal(terminal)
             .appName("cqlp")
             .parser(new StatementParser())
+            .completer(new CqlCompleter(new DriverSchemaView(interpreter.state().session())))
+            .option(LineReader.Option.CASE_INSENSITIVE, true)
             .history(new SecretFilteringHistory())
             .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ... ")
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .build();
+    reader.getKeyMaps().get(LineReader.EMACS)
+        .bind(new Reference(LineReader.HISTORY_INCREMENTAL_SEARCH_BACKWARD), KeyMap.ctrl('R'));
     Thread shellThread = Thread.currentThread();
     terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
     while (true) {

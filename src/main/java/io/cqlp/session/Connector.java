@@ -1,5 +1,6 @@
 package io.cqlp.session;
 
+import com.datastax.dse.driver.api.core.config.DseDriverOption;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -37,6 +38,12 @@ public final class Connector {
             .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout())
             .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
             .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
+            // Startup: the native clock loads jnr-ffi and a native library (~400 classes, a
+            // noticeable part of the time to the prompt); the JDK clock plus the monotonic
+            // generator gives unique client timestamps as well.
+            .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
+            // DataStax Enterprise's Insights reporting serves no purpose for Apache Cassandra.
+            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false)
             .build();
     var builder =
         CqlSession.builder()

@@ -68,6 +68,15 @@ public final class ErrorReporter {
     err.flush();
   }
 
+  /**
+   * Prints {@code text} on the error stream without a line end (a progress line rewritten in
+   * place with carriage returns); not counted as an error.
+   */
+  public void status(String text) {
+    err.print(text);
+    err.flush();
+  }
+
   /** Errors reported so far. */
   public int count() {
     return count;

@@ -162,9 +162,21 @@ public final class Interpreter {
     if (command instanceof CqlStatement cql) {
       runCql(cql.text());
     } else if (command instanceof CopyTo copy) {
-      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(state.copyDefaults().apply(copy, state.keyspace())).exportLine());
+      CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
+      String summary;
+      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
+          io.cqlp.transfer.RowEstimate.forExport(session, withDefaults))) {
+        summary = new CopyToWorkflow(session, state.consistency(), sinks).progress(progress).run(withDefaults).exportLine();
+      }
+      out.println(summary);
     } else if (command instanceof CopyFrom copy) {
-      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(state.copyDefaults().apply(copy, state.keyspace())).importLine());
+      CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
+      String summary;
+      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
+          io.cqlp.transfer.RowEstimate.forImport(withDefaults))) {
+        summary = new CopyFromWorkflow(session, state.consistency(), sources).progress(progress).run(withDefaults).importLine();
+      }
+      out.println(summary);
     } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
     } else if (command instanceof Consistency c) {
@@ -239,15 +251,17 @@ public final class Interpreter {
     }
     RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
         state.session().getContext().getProtocolVersion());
-    CaptureProgress progress = new CaptureProgress(state.interactive() ? errors : null, block);
-    printer.print(result, block, state.expand(), row -> {
-      try {
-        capture.write(decoder.decode(row));
-        progress.row();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
-      }
-    });
+    long[] captured = {0};
+    try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Captured", -1)) {
+      printer.print(result, block, state.expand(), row -> {
+        try {
+          capture.write(decoder.decode(row));
+          progress.rowsDone(++captured[0]);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
+        }
+      });
+    }
     try {
       capture.endResult();
     } catch (IOException e) {

@@ -65,6 +65,7 @@ public final class CopyFromWorkflow {
   private final CqlSession session;
   private final ConsistencyLevel consistency;
   private final SourceFactory sources;
+  private TransferProgress progress = TransferProgress.NONE;
 
   /**
    * @param session the session to write with
@@ -75,6 +76,12 @@ public final class CopyFromWorkflow {
     this.session = session;
     this.consistency = consistency;
     this.sources = sources;
+  }
+
+  /** Reports the rows read for import so far to {@code listener} while {@link #run} runs; returns this. */
+  public CopyFromWorkflow progress(TransferProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -150,6 +157,7 @@ public final class CopyFromWorkflow {
             .setConsistencyLevel(consistency);
         batcher.add(bound.build(), rowEncoder.lastSize());
         taken++;
+        progress.rowsDone(taken);
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }

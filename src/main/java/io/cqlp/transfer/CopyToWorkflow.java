@@ -56,6 +56,7 @@ public final class CopyToWorkflow {
   private final CqlSession session;
   private final ConsistencyLevel consistency;
   private final SinkFactory sinks;
+  private TransferProgress progress = TransferProgress.NONE;
 
   /**
    * @param session the session to scan with
@@ -66,6 +67,12 @@ public final class CopyToWorkflow {
     this.session = session;
     this.consistency = consistency;
     this.sinks = sinks;
+  }
+
+  /** Reports the rows exported so far to {@code listener} while {@link #run} runs; returns this. */
+  public CopyToWorkflow progress(TransferProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -109,6 +116,7 @@ public final class CopyToWorkflow {
         for (Object[] row : page) {
           sink.write(row);
         }
+        progress.rowsDone(sink.rowsWritten());
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }

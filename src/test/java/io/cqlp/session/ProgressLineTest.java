@@ -1,0 +1,64 @@
+package io.cqlp.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+  private final StringWriter err = new StringWriter();
+  private final ErrorReporter terminal = new ErrorReporter(new PrintWriter(err), false);
+  private long now = 1_000_000_000L;
+
+  private ProgressLine line(boolean live, long total) {
+    return new ProgressLine(terminal, live, "Processed", total, () -> now);
+  }
+
+  @Test
+  void should_show_rows_rate_elapsed_percent_and_eta_when_the_total_is_known() {
+    assertThat(line(true, 300_000).text(120_000, 2.0, 300_000))
+        .isEqualTo("Processed: 120,000 rows; Rate: 60,000 rows/s; Elapsed: 0:02; 40% of ~300,000; ETA 0:03");
+  }
+
+  @Test
+  void should_leave_out_percent_when_the_total_is_unknown_or_passed() {
+    ProgressLine progress = line(true, -1);
+    assertThat(progress.text(5_000, 1.0, -1)).isEqualTo("Processed: 5,000 rows; Rate: 5,000 rows/s; Elapsed: 0:01");
+    assertThat(progress.text(5_000, 3_725.0, 4_000)).isEqualTo("Processed: 5,000 rows; Rate: 1 rows/s; Elapsed: 1:02:05");
+  }
+
+  @Test
+  void should_rewrite_one_line_in_place_at_most_five_times_a_second_and_erase_it_at_the_end() {
+    ProgressLine progress = line(true, -1);
+    progress.rowsDone(10);
+    assertThat(err.toString()).isEmpty();
+    now += 500_000_000L;
+    progress.rowsDone(1_000);
+    now += 100_000_000L;
+    progress.rowsDone(2_000);
+    now += 100_000_000L;
+    progress.rowsDone(3_000);
+    progress.close();
+    assertThat(err.toString())
+        .isEqualTo("\rProcessed: 1,000 rows; Rate: 2,000 rows/s; Elapsed: 0:01"
+            + "\rProcessed: 3,000 rows; Rate: 4,286 rows/s; Elapsed: 0:01"
+            + "\r" + " ".repeat(56) + "\r")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void should_print_a_line_every_ten_seconds_in_scripts_and_none_for_short_jobs() {
+    ProgressLine progress = line(false, -1);
+    now += 9_000_000_000L;
+    progress.rowsDone(900);
+    progress.close();
+    assertThat(err.toString()).isEmpty();
+    now += 1_000_000_000L;
+    progress.rowsDone(1_000);
+    now += 5_000_000_000L;
+    progress.rowsDone(1_500);
+    progress.close();
+    assertThat(err.toString()).isEqualTo("Processed: 1,000 rows; Rate: 100 rows/s; Elapsed: 0:10" + System.lineSeparator());
+  }
+}
