@@ -161,7 +161,13 @@ public final class Interpreter {
     } else if (command instanceof CopyTo copy) {
       out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
     } else if (command instanceof CopyFrom copy) {
-      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
+      io.cqlp.transfer.TransferSummary imported =
+          new CopyFromWorkflow(session, state.consistency(), sources, errors::note).run(copy);
+      out.println(imported.importLine());
+      if (imported.failedRows() > 0) {
+        out.flush();
+        return Outcome.FAILED;
+      }
     } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
     } else if (command instanceof Consistency c) {
