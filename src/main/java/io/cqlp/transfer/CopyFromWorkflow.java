@@ -170,7 +170,9 @@ public final class CopyFromWorkflow {
           } catch (ConversionException e) {
             String record = source.lastRecord();
             if (record == null && e.values() == null) {
-              throw e;
+              batcher.flush();
+              long rows = loader.finish();
+              throw new TransferException(e.getMessage() + " (" + rows + " rows were imported before it)", e);
             }
             if (skipped < skipRows) {
               skipped++;
