@@ -19,7 +19,8 @@ final class HelpText {
               + "                   PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), MAX_OPEN_FILES,\n"
               + "                   OVERWRITE, APPEND\n"
               + "  COPY FROM options: FORMAT, MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE,\n"
-              + "                     CHUNKSIZE, PARTITION_FILTER ('year=2024,month=01')",
+              + "                     CHUNKSIZE, PARTITION_FILTER ('year=2024,month=01'), MAXPARSEERRORS,\n"
+              + "                     MAXINSERTERRORS, ERRFILE (rows not imported; import it to resume)",
           "CONSISTENCY", "CONSISTENCY [level]: show or set the consistency level of later statements.",
           "PAGING", "PAGING [ON|OFF|n]: show or set result paging at the prompt.",
           "EXPAND", "EXPAND [ON|OFF]: vertical display of result rows.",

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.format.FileFormat;
 import io.cqlp.transfer.load.ErrorBudget;
@@ -58,7 +59,9 @@ final class ImportStop {
     return budget.exceededMessage() + "; " + importLine.substring(0, importLine.length() - 1)
         + ". " + errors.file().rows() + " rows not imported (" + errors.notAttempted()
         + " of them never sent) are in " + errPath + ": fix the cause, then COPY "
-        + schema.qualifiedName() + " FROM '" + errPath + "'" + formatOption(command, errPath) + ".";
+        + CqlIdentifier.fromInternal(schema.keyspace()).asCql(true) + "."
+        + CqlIdentifier.fromInternal(schema.table()).asCql(true) + " FROM '" + errPath + "'"
+        + formatOption(command, errPath) + ".";
   }
 
   /** {@code WITH FORMAT='...'} when the ERRFILE's extension does not say its format, else empty. */

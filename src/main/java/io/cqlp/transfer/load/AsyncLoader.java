@@ -20,8 +20,9 @@ import java.util.function.Function;
  * MAXATTEMPTS). A batch that fails with any other error (e.g. one row with an empty partition
  * key) is split: each of its rows is written on its own, with its own attempts, so that only the
  * rows Cassandra refuses fail. Rows that fail for good go to {@link ImportErrors} (counted, written
- * to the ERRFILE); the loader itself goes on. After {@link #stop()} a failed write is not retried
- * any more. Submit from one thread.
+ * to the ERRFILE); the loader itself goes on. Once the error budget is exceeded, or after {@link
+ * #stop()}, rows submitted are not sent (they go to the ERRFILE as not attempted) and a failed
+ * write is not retried any more. Submit from one thread.
  */
 public final class AsyncLoader {
   private final Function<Statement<?>, CompletionStage<?>> executor;
@@ -60,7 +61,8 @@ public final class AsyncLoader {
   }
 
   /**
-   * Sends one write, waiting while {@code maxInFlight} are outstanding.
+   * Sends one write, waiting while {@code maxInFlight} are outstanding; once stopping, hands its
+   * rows to {@link ImportErrors#notAttempted} instead.
    *
    * @param statement the write of {@code rows}: a row's own statement, or a batch of them
    * @param rows the rows it writes, not empty
@@ -71,6 +73,13 @@ public final class AsyncLoader {
     checkFatal();
     while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
       checkFatal();
+    }
+    if (stopping()) {
+      permits.release();
+      for (LoadRow row : rows) {
+        errors.notAttempted(row.values(), row.record());
+      }
+      return;
     }
     send(statement, rows, 1, permits::release);
   }
@@ -87,7 +96,7 @@ public final class AsyncLoader {
       try {
         if (error == null) {
           written.addAndGet(rows.size());
-        } else if (WriteErrors.retryable(error) && attempt < maxAttempts && !stopped) {
+        } else if (WriteErrors.retryable(error) && attempt < maxAttempts && !stopping()) {
           finished = false;
           CompletableFuture.delayedExecutor(WriteErrors.backoffMillis(attempt + 1), TimeUnit.MILLISECONDS)
               .execute(() -> send(statement, rows, attempt + 1, done));
@@ -120,9 +129,17 @@ public final class AsyncLoader {
     }
   }
 
-  /** From now on, failed writes are given up at once instead of retried. */
+  /**
+   * From now on, rows submitted are not sent but handed to {@link ImportErrors#notAttempted},
+   * and failed writes are given up at once instead of retried. Happens by itself once the
+   * error budget is exceeded.
+   */
   public void stop() {
     stopped = true;
+  }
+
+  private boolean stopping() {
+    return stopped || errors.budget().exceeded();
   }
 
   /**

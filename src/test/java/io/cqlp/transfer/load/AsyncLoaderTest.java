@@ -109,16 +109,36 @@ class AsyncLoaderTest {
   }
 
   @Test
-  void should_give_up_at_once_after_stop() throws Exception {
-    ImportErrors errors = errors(dir.resolve("e.err"), -1);
+  void should_give_up_retries_once_the_budget_is_exceeded_and_send_nothing_more() throws Exception {
+    Path file = dir.resolve("e.err");
+    ImportErrors errors = errors(file, 0);
     Function<Statement<?>, CompletionStage<?>> down = s -> {
       requests.incrementAndGet();
       return CompletableFuture.failedFuture(new NoNodeAvailableException());
     };
     AsyncLoader loader = new AsyncLoader(down, 1, 5, errors);
-    loader.stop();
+    errors.budget().addInsertErrors(1);
     loader.submit(row(1, false).statement(), List.of(row(1, false)));
     assertThat(loader.finish()).isZero();
+    errors.file().close();
+    assertThat(requests.get()).isZero();
+    assertThat(errors.notAttempted()).isEqualTo(1);
+    assertThat(errors.budget().insertErrors()).isEqualTo(1);
+    assertThat(Files.readAllLines(file)).containsExactly("row 1");
+  }
+
+  @Test
+  void should_not_retry_a_write_in_flight_once_stopped() throws Exception {
+    ImportErrors errors = errors(dir.resolve("e.err"), -1);
+    AsyncLoader[] loader = new AsyncLoader[1];
+    Function<Statement<?>, CompletionStage<?>> down = s -> {
+      requests.incrementAndGet();
+      loader[0].stop();
+      return CompletableFuture.failedFuture(new NoNodeAvailableException());
+    };
+    loader[0] = new AsyncLoader(down, 1, 5, errors);
+    loader[0].submit(row(1, false).statement(), List.of(row(1, false)));
+    assertThat(loader[0].finish()).isZero();
     assertThat(requests.get()).isEqualTo(1);
     assertThat(errors.budget().insertErrors()).isEqualTo(1);
   }
