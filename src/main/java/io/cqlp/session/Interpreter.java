@@ -171,12 +171,17 @@ public final class Interpreter {
       out.println(summary);
     } else if (command instanceof CopyFrom copy) {
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
-      String summary;
+      io.cqlp.transfer.TransferSummary imported;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
           io.cqlp.transfer.RowEstimate.forImport(withDefaults))) {
-        summary = new CopyFromWorkflow(session, state.consistency(), sources).progress(progress).run(withDefaults).importLine();
+        imported = new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
+            .progress(progress).run(withDefaults);
       }
-      out.println(summary);
+      out.println(imported.importLine());
+      if (imported.failedRows() > 0) {
+        out.flush();
+        return Outcome.FAILED;
+      }
     } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
     } else if (command instanceof Consistency c) {

@@ -16,16 +16,22 @@ import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.load.AsyncLoader;
 import io.cqlp.transfer.load.IngestRate;
+import io.cqlp.transfer.load.ErrorBudget;
+import io.cqlp.transfer.load.ErrorFile;
+import io.cqlp.transfer.load.ImportErrors;
+import io.cqlp.transfer.load.LoadRow;
 import io.cqlp.transfer.load.PartitionBatcher;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -41,8 +47,8 @@ public final class CopyFromWorkflow {
   /** Options COPY FROM accepts. */
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
-          "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE",
-          "IGNORE_UNKNOWN_KEYS");
+          "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
+          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE");
 
   /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 20;
@@ -66,6 +72,7 @@ public final class CopyFromWorkflow {
   private final ConsistencyLevel consistency;
   private final SourceFactory sources;
   private TransferProgress progress = TransferProgress.NONE;
+  private final Consumer<String> errorLines;
 
   /**
    * @param session the session to write with
@@ -73,9 +80,22 @@ public final class CopyFromWorkflow {
    * @param sources opens the file source
    */
   public CopyFromWorkflow(CqlSession session, ConsistencyLevel consistency, SourceFactory sources) {
+    this(session, consistency, sources, System.err::println);
+  }
+
+  /**
+   * @param session the session to write with
+   * @param consistency consistency level of the writes (the shell's CONSISTENCY)
+   * @param sources opens the file source
+   * @param errorLines receives the one-line reason of each failed row and the closing line about
+   *     the ERRFILE (standard error); called from several threads
+   */
+  public CopyFromWorkflow(
+      CqlSession session, ConsistencyLevel consistency, SourceFactory sources, Consumer<String> errorLines) {
     this.session = session;
     this.consistency = consistency;
     this.sources = sources;
+    this.errorLines = errorLines;
   }
 
   /** Reports the rows read for import so far to {@code listener} while {@link #run} runs; returns this. */
@@ -88,10 +108,17 @@ public final class CopyFromWorkflow {
    * Runs the import.
    *
    * @param command the parsed COPY FROM
-   * @return rows imported, files read, rows skipped, elapsed time
-   * @throws TransferException for an unknown table, column or option, an unreadable file, a
-   *     value that cannot be converted (file, row and column named) or a write that failed after
-   *     its retries; the message says how many rows were written before
+   * <p>A row whose value does not convert (parse error) or whose write fails for good (insert
+   * error, after MAXATTEMPTS for a retryable error) is written to the ERRFILE and the import goes
+   * on, until MAXPARSEERRORS or MAXINSERTERRORS is exceeded ({@link ErrorBudget}, cqlsh's rules
+   * and defaults). Then the import stops: the rows read but not sent, and the rest of the input,
+   * go to the ERRFILE too, so that it holds every row not imported and importing it finishes the
+   * job.
+   *
+   * @return rows imported, files read, rows skipped, failed rows, elapsed time
+   * @throws TransferException for an unknown table, column or option, an unreadable file, a file
+   *     whose columns cannot convert at all, or an exceeded error maximum: the message has cqlsh's
+   *     words, the counts and how to resume
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C)
    */
   public TransferSummary run(CopyFrom command) throws InterruptedException {
@@ -124,7 +151,11 @@ public final class CopyFromWorkflow {
       throw new TransferException(
           "PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
     }
-    AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts);
+    long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
+    long maxInsertErrors = options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
+    Path errPath = Path.of(options.getString("ERRFILE",
+        ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()));
+    ErrorBudget budget = new ErrorBudget(maxParseErrors, maxInsertErrors);
     long skipped = 0;
     boolean explicit = !command.columns().isEmpty();
     try (RowSource source = dataset
@@ -134,6 +165,9 @@ public final class CopyFromWorkflow {
         : sources.open(file, schema, explicit, options)) {
       List<ColumnSpec> columns = source.columns();
       requireKeyColumns(schema, columns, file);
+      ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
+      ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
+      AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts, errors);
       PreparedStatement insert = session.prepare(insertStatement(schema, columns));
       Encoder encoder = new Encoder(columns, insert, session);
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
@@ -141,42 +175,83 @@ public final class CopyFromWorkflow {
       PartitionBatcher batcher =
           new PartitionBatcher(
               loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency);
-      Object[] row;
       long taken = 0;
-      while ((maxRows < 0 || taken < maxRows) && (row = source.next()) != null) {
-        if (skipped < skipRows) {
-          skipped++;
-          continue;
+      try (errFile) {
+        while (maxRows < 0 || taken < maxRows) {
+          Object[] row;
+          try {
+            row = source.next();
+          } catch (ConversionException e) {
+            String record = source.lastRecord();
+            if (record == null && e.values() == null) {
+              batcher.flush();
+              long rows = loader.finish();
+              throw new TransferException(e.getMessage() + " (" + rows + " rows were imported before it)", e);
+            }
+            if (skipped < skipRows) {
+              skipped++;
+              continue;
+            }
+            taken++;
+            errors.parseError(e, record);
+            if (budget.exceeded()) {
+              break;
+            }
+            continue;
+          }
+          if (row == null) {
+            break;
+          }
+          if (skipped < skipRows) {
+            skipped++;
+            continue;
+          }
+          if (rate != null) {
+            rate.acquire();
+          }
+          boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
+          Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
+          BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
+              .setConsistencyLevel(consistency);
+          batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
+          taken++;
+          progress.rowsDone(taken);
+          if (budget.exceeded()) {
+            break;
+          }
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
+          }
         }
-        if (rate != null) {
-          rate.acquire();
+        if (!budget.exceeded()) {
+          batcher.flush();
+        } else {
+          loader.stop();
+          batcher.discard(r -> errors.notAttempted(r.values(), r.record()));
         }
-        boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
-        Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
-        BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
-            .setConsistencyLevel(consistency);
-        batcher.add(bound.build(), rowEncoder.lastSize());
-        taken++;
-        progress.rowsDone(taken);
-        if (Thread.interrupted()) {
-          throw new InterruptedException();
+        long rows = loader.finish();
+        if (budget.exceeded()) {
+          loader.stop();
+          ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - taken);
         }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        TransferSummary summary = source instanceof DatasetSource d
+            ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead(),
+                budget.parseErrors(), budget.insertErrors())
+            : new TransferSummary(rows, 1, skipped, elapsed, 0, Files.size(file),
+                budget.parseErrors(), budget.insertErrors());
+        if (budget.exceeded()) {
+          throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
+        }
+        if (errFile.rows() > 0) {
+          errorLines.accept("Failed to process " + errFile.rows() + " rows; failed rows written to " + errPath);
+        }
+        return summary;
       }
-      batcher.flush();
-      long rows = loader.finish();
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return source instanceof DatasetSource d
-          ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead())
-          : new TransferSummary(rows, 1, skipped, elapsed, 0, Files.size(file));
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new TransferException(e.getMessage(), e);
     } catch (ConversionException e) {
-      loader.finish();
-      throw new TransferException(e.getMessage() + " (" + loader.written() + " rows were imported before it)", e);
-    } catch (io.cqlp.transfer.load.LoadException e) {
-      throw new TransferException(
-          "Write to " + schema.qualifiedName() + " failed after " + maxAttempts + " attempts: "
-              + e.getMessage() + " (" + loader.written() + " rows were imported before it)", e);
+      throw new TransferException(e.getMessage(), e);
     }
   }
 

@@ -13,9 +13,17 @@ import java.util.Locale;
  * @param elapsed wall time of the whole COPY
  * @param partitions partition directories written or read; 0 when not partitioned
  * @param bytes bytes of the files written or read
+ * @param parseErrors rows of an import that could not be converted (written to its ERRFILE)
+ * @param insertErrors rows of an import whose write failed for good (written to its ERRFILE)
  */
 public record TransferSummary(
-    long rows, long files, long skipped, Duration elapsed, long partitions, long bytes) {
+    long rows, long files, long skipped, Duration elapsed, long partitions, long bytes,
+    long parseErrors, long insertErrors) {
+
+  /** A summary without failed rows. */
+  public TransferSummary(long rows, long files, long skipped, Duration elapsed, long partitions, long bytes) {
+    this(rows, files, skipped, elapsed, partitions, bytes, 0, 0);
+  }
 
   /** A summary without partitions or bytes. */
   public TransferSummary(long rows, long files, long skipped, Duration elapsed) {
@@ -42,13 +50,22 @@ public record TransferSummary(
   /**
    * cqlsh's line and the figures: {@code 5 rows imported from 1 files in 0.123 seconds (0
    * skipped, 40.6 rows/s, 1.2 KiB).}, with {@code , N partitions} before the size for a
-   * partitioned dataset.
+   * partitioned dataset, and {@code , N parse errors, M insert errors} after the skipped rows
+   * when any row failed.
    */
   public String importLine() {
+    String failed = parseErrors + insertErrors == 0
+        ? ""
+        : String.format(Locale.ROOT, ", %d parse errors, %d insert errors", parseErrors, insertErrors);
     return String.format(
         Locale.ROOT,
-        "%d rows imported from %d files in %.3f seconds (%d skipped, %,.0f rows/s%s).",
-        rows, files, elapsed.toNanos() / 1e9, skipped, rowsPerSecond(), figures());
+        "%d rows imported from %d files in %.3f seconds (%d skipped%s, %,.0f rows/s%s).",
+        rows, files, elapsed.toNanos() / 1e9, skipped, failed, rowsPerSecond(), figures());
+  }
+
+  /** Rows of an import that failed, parse and insert errors together. */
+  public long failedRows() {
+    return parseErrors + insertErrors;
   }
 
   private String figures() {

@@ -21,6 +21,15 @@ class TransferSummaryTest {
   }
 
   @Test
+  void should_count_parse_and_insert_errors_only_when_rows_failed() {
+    TransferSummary s = new TransferSummary(95, 1, 0, Duration.ofSeconds(1), 0, 1024, 3, 2);
+    assertThat(s.importLine())
+        .isEqualTo("95 rows imported from 1 files in 1.000 seconds (0 skipped, 3 parse errors, 2 insert errors, 95 rows/s, 1.0 KiB).");
+    assertThat(s.failedRows()).isEqualTo(5);
+    assertThat(new TransferSummary(95, 1, 0, Duration.ofSeconds(1), 0, 1024).failedRows()).isZero();
+  }
+
+  @Test
   void should_write_sizes_for_people() {
     assertThat(TransferSummary.size(0)).isEqualTo("0 bytes");
     assertThat(TransferSummary.size(1023)).isEqualTo("1023 bytes");

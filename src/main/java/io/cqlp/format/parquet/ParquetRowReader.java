@@ -213,10 +213,14 @@ public final class ParquetRowReader implements RowSource {
       }
       if (state.rejectedColumn >= 0) {
         int c = state.rejectedColumn;
+        Map<String, Object> converted = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          converted.put(columns.get(i).name(), i == c ? null : row[i]);
+        }
         throw new ConversionException("cannot load '" + file + "', row " + fileRow
             + ", column '" + columns.get(c).name() + "' (Parquet " + sourceTypes[c]
             + " to CQL " + columns.get(c).type().asCql(false, true) + "): "
-            + state.rejectedReason);
+            + state.rejectedReason, converted, columns.get(c).name(), state.rejectedReason);
       }
     }
     rowsRead++;

@@ -4,12 +4,12 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Groups writes that share a partition key into UNLOGGED batches before they go to the {@link
@@ -20,7 +20,8 @@ import java.util.Map;
  * sent, a group of one as a plain write. A group is also sent as soon as it reaches {@code
  * maxBatchRows} rows or {@code maxBatchBytes} bytes of values, which keeps batches under
  * Cassandra's {@code batch_size_warn_threshold} (5 KiB by default). Memory is bounded by the
- * window. Used from one thread.
+ * window. Each row travels with its {@link LoadRow}, so a failed batch can be split and its rows
+ * written to the ERRFILE. Used from one thread.
  */
 public final class PartitionBatcher {
   private final AsyncLoader loader;
@@ -48,24 +49,23 @@ public final class PartitionBatcher {
   }
 
   /**
-   * Adds one write.
+   * Adds one row.
    *
-   * @param statement a bound write whose routing key is its partition key
+   * @param row the row; its statement's routing key is its partition key
    * @param bytes the size of its bound values
    * @throws InterruptedException if interrupted while waiting for the loader
-   * @throws LoadException if an earlier write failed for good
    */
-  public void add(BoundStatement statement, int bytes) throws InterruptedException {
-    ByteBuffer key = statement.getRoutingKey();
+  public void add(LoadRow row, int bytes) throws InterruptedException {
+    ByteBuffer key = row.statement().getRoutingKey();
     if (maxBatchRows <= 1 || key == null) {
-      loader.submit(statement, 1);
+      loader.submit(row.statement(), List.of(row));
       return;
     }
     Group group = groups.computeIfAbsent(key, k -> new Group());
-    group.statements.add(statement);
+    group.rows.add(row);
     group.bytes += bytes;
     buffered++;
-    if (group.statements.size() >= maxBatchRows || group.bytes >= maxBatchBytes) {
+    if (group.rows.size() >= maxBatchRows || group.bytes >= maxBatchBytes) {
       groups.remove(key);
       send(key, group);
     }
@@ -83,10 +83,22 @@ public final class PartitionBatcher {
     }
   }
 
+  /**
+   * Hands every waiting row to {@code unsent} instead of sending it (the import stopped), in the
+   * order they were added per partition.
+   */
+  public void discard(Consumer<LoadRow> unsent) {
+    for (Group group : groups.values()) {
+      group.rows.forEach(unsent);
+    }
+    groups.clear();
+    buffered = 0;
+  }
+
   private void send(ByteBuffer key, Group group) throws InterruptedException {
-    buffered -= group.statements.size();
-    if (group.statements.size() == 1) {
-      loader.submit(group.statements.get(0), 1);
+    buffered -= group.rows.size();
+    if (group.rows.size() == 1) {
+      loader.submit(group.rows.get(0).statement(), group.rows);
       return;
     }
     // The partition's key routes the batch to a replica of that partition (token-aware), as the
@@ -94,14 +106,14 @@ public final class PartitionBatcher {
     BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
         .setConsistencyLevel(consistency)
         .setRoutingKey(key);
-    for (BoundStatement statement : group.statements) {
-      batch.addStatement(statement);
+    for (LoadRow row : group.rows) {
+      batch.addStatement(row.statement());
     }
-    loader.submit(batch.build(), group.statements.size());
+    loader.submit(batch.build(), group.rows);
   }
 
   private static final class Group {
-    final List<BoundStatement> statements = new ArrayList<>();
+    final List<LoadRow> rows = new ArrayList<>();
     int bytes;
   }
 }
