@@ -159,7 +159,7 @@ public final class Interpreter {
     if (command instanceof CqlStatement cql) {
       runCql(cql.text());
     } else if (command instanceof CopyTo copy) {
-      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
+      out.println(new CopyToWorkflow(session, state.consistency(), sinks, sources).run(copy).exportLine());
     } else if (command instanceof CopyFrom copy) {
       out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
     } else if (command instanceof Use use) {
