@@ -93,6 +93,12 @@ public final class CopyToWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
   public TransferSummary run(CopyTo command) throws InterruptedException {
+    try (InterruptOnExit exit = InterruptOnExit.install()) {
+      return export(command);
+    }
+  }
+
+  private TransferSummary export(CopyTo command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY TO");
@@ -146,9 +152,9 @@ public final class CopyToWorkflow {
       } catch (ScanException e) {
         scanner.close();
         finished = resumable != null;
-        throw new TransferException("COPY TO " + source.schema.qualifiedName() + " failed: "
-            + ScanFailureMessage.describe(e, ranges, this::formatToken)
-            + (resumable == null ? "; nothing was written." : resumable.keep(sink)), e);
+        throw new TransferException("COPY TO " + source.schema.keyspace() + "." + source.schema.table() + " failed: "
+            + ScanFailureMessage.describe(e, ranges, this::formatToken).replaceAll("\\.$", "") + "."
+            + (resumable == null ? " Nothing was written." : resumable.keep(sink)), e);
       } catch (InterruptedException e) {
         scanner.close();
         if (resumable == null) {
@@ -167,7 +173,9 @@ public final class CopyToWorkflow {
           ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
           : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
     } catch (IOException e) {
-      String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
+      String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
+          ? "cannot write '" + target + "': " + IoErrors.describe(e)
+          : e.getMessage();
       throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
     } finally {
       if (resumable != null && !finished) {
@@ -200,7 +208,7 @@ public final class CopyToWorkflow {
       return ResumableExport.start(Path.of(command.target()), source.schema, command.where(), command.options(),
           session.getMetadata().getTokenMap(), source.ranges, resume);
     } catch (IOException e) {
-      throw new TransferException("Cannot write '" + command.target() + "': " + e.getMessage(), e);
+      throw new TransferException("Cannot write '" + command.target() + "': " + IoErrors.describe(e) + ".", e);
     }
   }
 

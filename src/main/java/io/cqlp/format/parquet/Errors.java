@@ -10,4 +10,17 @@ final class Errors {
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
+
+  /**
+   * {@link #oneLine} of an exception followed by that of its first cause with another message
+   * (parquet-java wraps e.g. a codec's "corrupt SNAPPY page" in "could not decompress page").
+   */
+  static String withCause(Throwable e) {
+    String line = oneLine(e);
+    Throwable cause = e.getCause();
+    if (cause != null && cause != e && cause.getMessage() != null && !line.contains(oneLine(cause))) {
+      return line + ": " + oneLine(cause);
+    }
+    return line;
+  }
 }

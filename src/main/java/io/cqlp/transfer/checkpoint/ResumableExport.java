@@ -89,7 +89,13 @@ public final class ResumableExport {
       }
     }
     this.createdDir = !Files.isDirectory(dir);
-    Files.createDirectories(dir);
+    if (createdDir) {
+      Path parent = dir.getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        throw new IOException("directory '" + parent + "' does not exist");
+      }
+      Files.createDirectory(dir);
+    }
     this.part = dir.resolve(String.format("part-%05d-%s", earlier == null ? 0 : partNumber(earlier.part()) + 1,
         this.target.getFileName()));
     this.earlierCopied = earlier == null;
@@ -124,6 +130,10 @@ public final class ResumableExport {
       if (Files.exists(file)) {
         throw new TransferException("An unfinished export to '" + target + "' is in '" + dir
             + "'; add WITH RESUME=true to finish it, or delete that directory to start again.");
+      }
+      if (Files.isDirectory(dir)) {
+        // Left by a process killed before it could write a checkpoint: only staging files.
+        deleteTree(dir);
       }
       return new ResumableExport(target, schema, where, options, tokens, planned, null);
     }
@@ -280,6 +290,10 @@ public final class ResumableExport {
   }
 
   private void deleteDirectory() throws IOException {
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }

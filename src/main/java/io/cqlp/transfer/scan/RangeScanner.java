@@ -153,7 +153,7 @@ public final class RangeScanner implements AutoCloseable {
   /** Pages through one range, asking for the next page before decoding the current one. */
   private void scan(int range, BoundStatement statement, ByteBuffer[] resume)
       throws InterruptedException, ExecutionException {
-    AsyncResultSet result = session.executeAsync(statement).toCompletableFuture().get();
+    AsyncResultSet result = await(session.executeAsync(statement).toCompletableFuture());
     while (!cancelled) {
       boolean last = !result.hasMorePages();
       CompletableFuture<AsyncResultSet> next = last ? null : result.fetchNextPage().toCompletableFuture();
@@ -166,6 +166,9 @@ public final class RangeScanner implements AutoCloseable {
         ScanPage page = new ScanPage(range, rows, after, last);
         while (!pages.offer(page, 100, TimeUnit.MILLISECONDS)) {
           if (cancelled) {
+            if (next != null) {
+              next.cancel(true);
+            }
             return;
           }
         }
@@ -174,7 +177,18 @@ public final class RangeScanner implements AutoCloseable {
       if (next == null) {
         return;
       }
-      result = next.get();
+      result = await(next);
+    }
+  }
+
+  /** Waits for a page; on interruption (Ctrl-C, close) the driver request is cancelled. */
+  private static AsyncResultSet await(CompletableFuture<AsyncResultSet> page)
+      throws InterruptedException, ExecutionException {
+    try {
+      return page.get();
+    } catch (InterruptedException e) {
+      page.cancel(true);
+      throw e;
     }
   }
 
