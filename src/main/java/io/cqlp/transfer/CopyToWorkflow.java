@@ -172,6 +172,10 @@ public final class CopyToWorkflow {
       return sink instanceof PartitionedSink d
           ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
           : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      // Ctrl-C while a row group was being written: the file channel closes itself.
+      Thread.interrupted();
+      throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (IOException e) {
       String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
           ? "cannot write '" + target + "': " + IoErrors.describe(e)

@@ -96,7 +96,9 @@ class CorruptFilesIT {
     for (Map.Entry<String, byte[]> e : damaged.entrySet()) {
       files.add(Files.write(dir.resolve(e.getKey()), e.getValue()));
     }
+    // A directory is read as a dataset, each file in it as Parquet whatever its name.
     Path directory = Files.createDirectories(dir.resolve("x.parquet"));
+    Files.writeString(directory.resolve("notes.txt"), "not Parquet at all\n");
     files.add(directory);
     Path dataset = Files.createDirectories(dir.resolve("dataset"));
     Path part = Files.write(dataset.resolve("part-0.parquet"), damaged.get("truncated.parquet"));
@@ -125,6 +127,7 @@ class CorruptFilesIT {
     assertThat(lines.get(4)).contains("cannot be decoded", "SNAPPY");
     assertThat(lines.get(5)).contains("cannot be decoded");
     assertThat(lines.get(6)).contains("empty");
+    assertThat(lines.get(7)).contains(directory.resolve("notes.txt").toString(), "not a Parquet file");
     assertThat(result.out()).containsPattern("(?m)^\\s+0\\s*$");
     assertThat(CassandraExtension.session().execute("SELECT count(*) FROM " + keyspace + ".t").one().getLong(0))
         .isZero();

@@ -31,10 +31,13 @@ class HostilePathsIT {
     node = CassandraExtension.node();
     CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".t (id int PRIMARY KEY, v text)");
     var insert = CassandraExtension.session().prepare("INSERT INTO " + keyspace + ".t (id, v) VALUES (?, ?)");
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
     for (int id = 0; id < 3_000; id++) {
-      CassandraExtension.session().executeAsync(insert.bind(id, "value number " + id + " " + "x".repeat(id % 97)));
+      inFlight.acquire();
+      CassandraExtension.session().executeAsync(insert.bind(id, "value number " + id + " " + "x".repeat(id % 97)))
+          .whenComplete((r, e) -> inFlight.release());
     }
-    CassandraExtension.session().execute(insert.bind(3_000, "last"));
+    inFlight.acquire(64);
     dir = Files.createTempDirectory("cqlp-paths");
   }
 

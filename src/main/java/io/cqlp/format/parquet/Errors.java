@@ -8,7 +8,9 @@ final class Errors {
   static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    String line = nl < 0 ? m : m.substring(0, nl);
+    // Thrift adds the name and hash of its internal scheme object: no help to a user.
+    return line.replaceFirst("\\s*Struct: \\S+$", "");
   }
 
   /**
