@@ -129,10 +129,14 @@ public final class RangeScanner implements AutoCloseable {
    * on twice. A range that fails for good is recorded and stops new ranges from starting.
    */
   private void scanWithRetry(int range) throws InterruptedException {
-    BoundStatement statement = statements.apply(range);
-    ByteBuffer[] resume = {statement.getPagingState()};
+    ByteBuffer[] resume = null;
     for (int attempt = 1; ; attempt++) {
       try {
+        // Built in the loop: preparing the statement may itself fail while a node is down.
+        BoundStatement statement = statements.apply(range);
+        if (resume == null) {
+          resume = new ByteBuffer[] {statement.getPagingState()};
+        }
         scan(range, statement.setPagingState(resume[0]), resume);
         return;
       } catch (ExecutionException | RuntimeException e) {
