@@ -1,5 +1,6 @@
 package io.cqlp.cli;
 
+import io.cqlp.session.ErrorReporter;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,14 @@ public final class Main {
           CommandLine cmd = e.getCommandLine();
           cmd.getErr().println(e.getMessage());
           cmd.getErr().println("Try 'cqlp --help' for more information.");
+          return ExitStatus.STATEMENT_FAILED.code();
+        });
+    // Whatever escapes the shell is still one line; --debug adds the stack trace.
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          ErrorReporter errors = new ErrorReporter(cmd.getErr(), parsed.hasMatchedOption("--debug"));
+          errors.report(null, 0, new IllegalStateException(
+              "cqlp stopped on an unexpected error: " + ErrorReporter.describe(e), e));
           return ExitStatus.STATEMENT_FAILED.code();
         });
     return commandLine.execute(args);

@@ -34,8 +34,8 @@ public final class CommandParser {
    * @return the shell command, or a {@link CqlStatement} holding the statement without
    *     surrounding whitespace
    * @throws ParsingException when a shell command does not follow its syntax, or when the
-   *     statement is empty (only whitespace and comments); line and column are 1-based in
-   *     {@code statement}
+   *     statement is empty (only whitespace and comments), or nested too deeply to parse (thousands
+   *     of parentheses); line and column are 1-based in {@code statement}
    */
   public static Command parse(String statement) {
     Objects.requireNonNull(statement, "statement");
@@ -59,7 +59,12 @@ public final class CommandParser {
     parser.removeErrorListeners();
     parser.addErrorListener(ThrowingErrorListener.INSTANCE);
     parser.setErrorHandler(new SyntaxErrorStrategy());
-    return new CommandBuilder(input).build(parser.command());
+    try {
+      return new CommandBuilder(input).build(parser.command());
+    } catch (StackOverflowError e) {
+      // ANTLR parses nested parentheses by recursion: a thread's stack holds a few thousand.
+      throw new ParsingException("statement nested too deeply (parentheses, brackets or braces)", 1, 1);
+    }
   }
 
   /**

@@ -166,7 +166,8 @@ public final class Interpreter {
       String summary;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
           io.cqlp.transfer.RowEstimate.forExport(session, withDefaults))) {
-        summary = new CopyToWorkflow(session, state.consistency(), sinks).progress(progress).run(withDefaults).exportLine();
+        summary = new CopyToWorkflow(session, state.consistency(), sinks, sources)
+            .progress(progress).run(withDefaults).exportLine();
       }
       out.println(summary);
     } else if (command instanceof CopyFrom copy) {

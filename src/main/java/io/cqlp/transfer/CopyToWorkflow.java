@@ -13,7 +13,12 @@ import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenRangePlanner;
+import io.cqlp.transfer.checkpoint.ResumableExport;
+import io.cqlp.transfer.scan.RangeRetry;
 import io.cqlp.transfer.scan.RangeScanner;
+import io.cqlp.transfer.scan.ScanException;
+import io.cqlp.transfer.scan.ScanFailureMessage;
+import io.cqlp.transfer.scan.ScanPage;
 import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
@@ -26,7 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import com.datastax.oss.driver.api.core.metadata.token.Token;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +51,7 @@ public final class CopyToWorkflow {
   public static final Set<String> OPTIONS =
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
-          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT",
-          "JSON_ARRAY");
+          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME");
 
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -57,6 +63,7 @@ public final class CopyToWorkflow {
   private final ConsistencyLevel consistency;
   private final SinkFactory sinks;
   private TransferProgress progress = TransferProgress.NONE;
+  private final SourceFactory sources;
 
   /**
    * @param session the session to scan with
@@ -64,9 +71,20 @@ public final class CopyToWorkflow {
    * @param sinks opens the file sink for the target
    */
   public CopyToWorkflow(CqlSession session, ConsistencyLevel consistency, SinkFactory sinks) {
+    this(session, consistency, sinks, null);
+  }
+
+  /**
+   * @param session the session to scan with
+   * @param consistency consistency level of the scan queries (the shell's CONSISTENCY)
+   * @param sinks opens the file sink for the target
+   * @param sources reads a checkpoint's part file back on RESUME; {@code null} refuses RESUME
+   */
+  public CopyToWorkflow(CqlSession session, ConsistencyLevel consistency, SinkFactory sinks, SourceFactory sources) {
     this.session = session;
     this.consistency = consistency;
     this.sinks = sinks;
+    this.sources = sources;
   }
 
   /** Reports the rows exported so far to {@code listener} while {@link #run} runs; returns this. */
@@ -85,6 +103,12 @@ public final class CopyToWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
   public TransferSummary run(CopyTo command) throws InterruptedException {
+    try (InterruptOnExit exit = InterruptOnExit.install()) {
+      return export(command);
+    }
+  }
+
+  private TransferSummary export(CopyTo command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY TO");
@@ -93,6 +117,7 @@ public final class CopyToWorkflow {
     if (pageSize < 1 || maxRequests < 1) {
       throw new TransferException("PAGESIZE and MAXREQUESTS must be at least 1.");
     }
+    RangeRetry retry = retryOf(options);
     Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
     Path target = Path.of(command.target());
     RowDecoder decoder =
@@ -100,35 +125,77 @@ public final class CopyToWorkflow {
             source.schema.columns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
-    IntFunction<BoundStatement> statements =
-        i -> source.statement.apply(i).setPageSize(pageSize).setConsistencyLevel(consistency);
     boolean dataset = DatasetWriteOptions.isDataset(command.target(), options);
+    ResumableExport resumable = resumable(command, source, dataset);
+    List<ScanRange> ranges = resumable == null ? source.ranges : resumable.ranges();
+    IntFunction<BoundStatement> statements =
+        i -> {
+          BoundStatement s = source.statement.apply(ranges.get(i)).setPageSize(pageSize).setConsistencyLevel(consistency);
+          return resumable == null || resumable.startState(i) == null ? s : s.setPagingState(resumable.startState(i));
+        };
     if (!dataset && options.getBoolean("APPEND", false)) {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
     }
-    try (RowSink sink = sinks.openTarget(command.target(), source.schema, options);
+    boolean finished = false;
+    try (RowSink sink = sinks.openTarget(resumable == null ? command.target() : resumable.partFile().toString(),
+            source.schema, options);
         RangeScanner scanner =
-            new RangeScanner(session, statements, source.rangeCount, maxRequests, maxRequests * 2, decoder)) {
-      scanner.start();
-      List<Object[]> page;
-      while ((page = scanner.next()) != null) {
-        for (Object[] row : page) {
-          sink.write(row);
+            new RangeScanner(session, statements, ranges.size(), maxRequests, maxRequests * 2, decoder)) {
+      scanner.retry(retry).start();
+      try {
+        if (resumable != null) {
+          resumable.copyEarlierRows(sink, sources);
         }
-        progress.rowsDone(sink.rowsWritten());
-        if (Thread.interrupted()) {
-          throw new InterruptedException();
+        ScanPage page;
+        while ((page = scanner.nextPage()) != null) {
+          for (Object[] row : page.rows()) {
+            sink.write(row);
+          }
+          if (resumable != null) {
+            resumable.written(page);
+          }
+          progress.rowsDone(sink.rowsWritten());
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
+          }
         }
+      } catch (ScanException e) {
+        scanner.close();
+        finished = resumable != null;
+        throw new TransferException("COPY TO " + source.schema.keyspace() + "." + source.schema.table() + " failed: "
+            + ScanFailureMessage.describe(e, ranges, this::formatToken).replaceAll("\\.$", "") + "."
+            + (resumable == null ? " Nothing was written." : resumable.keep(sink)), e);
+      } catch (InterruptedException e) {
+        scanner.close();
+        if (resumable == null) {
+          throw e;
+        }
+        finished = true;
+        throw new TransferException("Interrupted." + resumable.keep(sink));
       }
       sink.commit();
+      if (resumable != null) {
+        resumable.publish();
+      }
+      finished = true;
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       return sink instanceof PartitionedSink d
           ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
           : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      // Ctrl-C while a row group was being written: the file channel closes itself.
+      Thread.interrupted();
+      throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (IOException e) {
-      String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
+      String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
+          ? "cannot write '" + target + "': " + IoErrors.describe(e)
+          : e.getMessage();
       throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+    } finally {
+      if (resumable != null && !finished) {
+        resumable.discard();
+      }
     }
   }
 
@@ -147,8 +214,40 @@ public final class CopyToWorkflow {
         tokenMap, CqlIdentifier.fromInternal(keyspace), Math.max(64, maxRequests * 8));
   }
 
+  private static RangeRetry retryOf(Options options) {
+    int attempts = options.getInt("MAXATTEMPTS", RangeRetry.DEFAULT_MAX_ATTEMPTS);
+    if (attempts < 1) {
+      throw new TransferException("MAXATTEMPTS must be at least 1.");
+    }
+    return RangeRetry.of(attempts);
+  }
+
+  /**
+   * A single-file export of a table goes through a checkpoint directory, so that a failed or
+   * interrupted export can be resumed (RESUME=true); datasets and queries cannot.
+   */
+  private ResumableExport resumable(CopyTo command, Source source, boolean dataset) {
+    boolean resume = command.options().getBoolean("RESUME", false);
+    if (dataset || command.isQuery() || sources == null) {
+      if (resume) {
+        throw new TransferException("RESUME works for a COPY TO of a table into one file; this export cannot be resumed.");
+      }
+      return null;
+    }
+    try {
+      return ResumableExport.start(Path.of(command.target()), source.schema, command.where(), command.options(),
+          session.getMetadata().getTokenMap(), source.ranges, resume);
+    } catch (IOException e) {
+      throw new TransferException("Cannot write '" + command.target() + "': " + IoErrors.describe(e) + ".", e);
+    }
+  }
+
+  private String formatToken(Token token) {
+    return session.getMetadata().getTokenMap().map(m -> m.format(token)).orElse(String.valueOf(token));
+  }
+
   /** The scan statements and the schema of what they return. */
-  private record Source(TableSchema schema, IntFunction<BoundStatement> statement, int rangeCount) {}
+  private record Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {}
 
   private Source forTable(CopyTo command, int maxRequests) {
     TableSchema schema =
@@ -164,9 +263,8 @@ public final class CopyToWorkflow {
     String from = select + " WHERE " + token + " > ?" + extra;
     String to = select + " WHERE " + token + " <= ?" + extra;
     Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
-    IntFunction<BoundStatement> statements =
-        i -> {
-          ScanRange r = ranges.get(i);
+    Function<ScanRange, BoundStatement> statements =
+        r -> {
           if (r.start() != null && r.end() != null) {
             return prepared.computeIfAbsent(both, session::prepare).bind().setToken(0, r.start()).setToken(1, r.end());
           } else if (r.start() != null) {
@@ -177,8 +275,8 @@ public final class CopyToWorkflow {
           return prepared.computeIfAbsent(select + where, session::prepare).bind();
         };
     // Prepared up front, so a bad WHERE fails before the target file is created.
-    statements.apply(0);
-    return new Source(schema, statements, ranges.size());
+    statements.apply(ranges.get(0));
+    return new Source(schema, statements, ranges);
   }
 
   private Source forSelect(CopyTo command) {
@@ -195,6 +293,6 @@ public final class CopyToWorkflow {
       throw new TransferException("COPY (query) TO needs a SELECT that returns columns.");
     }
     TableSchema schema = new TableSchema(keyspace, table, List.copyOf(columns), List.of());
-    return new Source(schema, i -> query.bind(), 1);
+    return new Source(schema, r -> query.bind(), List.of(ScanRange.all()));
   }
 }

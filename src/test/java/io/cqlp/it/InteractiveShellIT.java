@@ -77,6 +77,63 @@ class InteractiveShellIT {
     waitForExit();
   }
 
+  @Test
+  void should_cancel_a_copy_on_ctrl_c_keep_a_checkpoint_and_resume_it() throws Exception {
+    String keyspace = CassandraExtension.createKeyspace(getClass()) + "_c";
+    CassandraExtension.session().execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
+        + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+    CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".big (id int PRIMARY KEY, v text)");
+    int rows = 40_000;
+    var insert = CassandraExtension.session().prepare("INSERT INTO " + keyspace + ".big (id, v) VALUES (?, ?)");
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(128);
+    for (int id = 0; id < rows; id++) {
+      inFlight.acquire();
+      CassandraExtension.session().executeAsync(insert.bind(id, "row " + id))
+          .whenComplete((r, e) -> inFlight.release());
+    }
+    inFlight.acquire(128);
+    Path dir = Files.createTempDirectory("cqlp-ctrl-c");
+    Path target = dir.resolve("big.parquet");
+    Path checkpoint = dir.resolve("big.parquet.cqlp-checkpoint");
+    LocalCassandra node = CassandraExtension.node();
+    Path home = Files.createTempDirectory("cqlp-tty-home");
+    String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port();
+    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "200", "-y", "50", command)).isZero();
+    waitForScreen("cqlp> ");
+    String copy = "COPY " + keyspace + ".big TO '" + target + "' WITH PAGESIZE=20 AND MAXREQUESTS=1";
+    keys(copy + ";", "Enter");
+    for (int i = 0; i < 300 && !Files.isDirectory(checkpoint); i++) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(700);
+    keys("C-c");
+    long pressed = System.nanoTime();
+    String screen = waitForPromptAfter("RESUME=true");
+    long millis = (System.nanoTime() - pressed) / 1_000_000;
+    // 2 s on a machine with a core to spare; on a shared, oversubscribed one (load average above
+    // the core count, as when many builds run at once) every step is that many times slower.
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    long budget = 2_000 * Math.max(1, (long) Math.ceil(load / cores));
+    assertThat(millis).as("back at the prompt after Ctrl-C (load %.1f on %d cores)", load, cores).isLessThan(budget);
+    assertThat(screen).contains("Interrupted.", "kept in '" + checkpoint + "'").doesNotContain("\tat ", "Exception");
+    assertThat(target).doesNotExist();
+    assertThat(checkpoint.resolve("checkpoint.json")).exists();
+
+    keys("SELECT count(*) FROM " + keyspace + ".big;", "Enter");
+    waitForScreen(String.valueOf(rows));
+    keys(copy + " AND RESUME=true;", "Enter");
+    waitForScreen(rows + " rows exported");
+    keys("C-d");
+    waitForExit();
+    assertThat(checkpoint).doesNotExist();
+    try (io.cqlp.testing.DuckDb duck = new io.cqlp.testing.DuckDb()) {
+      String file = "read_parquet(" + io.cqlp.testing.DuckDb.literal(target) + ")";
+      assertThat(duck.longValue("SELECT count(*) FROM " + file)).isEqualTo(rows);
+      assertThat(duck.longValue("SELECT count(DISTINCT id) FROM " + file)).isEqualTo(rows);
+    }
+  }
+
   /** Types {@code text} literally, then presses the named keys (e.g. Enter). */
   private void keys(String text, String... then) throws Exception {
     if (text.startsWith("C-")) {
@@ -108,6 +165,20 @@ class InteractiveShellIT {
       Thread.sleep(100);
     }
     throw new AssertionError("'" + text + "' never appeared; the screen shows:\n" + screen);
+  }
+
+  /** Waits until {@code text} is on screen and the prompt is back on the last line. */
+  private String waitForPromptAfter(String text) throws Exception {
+    String screen = "";
+    for (int i = 0; i < 300; i++) {
+      screen = capture();
+      List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
+      if (screen.contains(text) && !lines.isEmpty() && lines.get(lines.size() - 1).strip().equals("cqlp>")) {
+        return screen;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("'" + text + "' and then the prompt never appeared; the screen shows:\n" + screen);
   }
 
   private void waitForExit() throws Exception {

@@ -8,6 +8,21 @@ final class Errors {
   static String oneLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    String line = nl < 0 ? m : m.substring(0, nl);
+    // Thrift adds the name and hash of its internal scheme object: no help to a user.
+    return line.replaceFirst("\\s*Struct: \\S+$", "");
+  }
+
+  /**
+   * {@link #oneLine} of an exception followed by that of its first cause with another message
+   * (parquet-java wraps e.g. a codec's "corrupt SNAPPY page" in "could not decompress page").
+   */
+  static String withCause(Throwable e) {
+    String line = oneLine(e);
+    Throwable cause = e.getCause();
+    if (cause != null && cause != e && cause.getMessage() != null && !line.contains(oneLine(cause))) {
+      return line + ": " + oneLine(cause);
+    }
+    return line;
   }
 }

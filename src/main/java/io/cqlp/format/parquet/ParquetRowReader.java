@@ -209,7 +209,7 @@ public final class ParquetRowReader implements RowSource {
         row = records.read();
       } catch (RuntimeException e) {
         throw ParquetFileCheck.fail(file, "row " + fileRow + " cannot be decoded ("
-            + Errors.oneLine(e) + ")");
+            + Errors.withCause(e) + ")");
       }
       if (state.rejectedColumn >= 0) {
         int c = state.rejectedColumn;
@@ -246,7 +246,13 @@ public final class ParquetRowReader implements RowSource {
       return false;
     }
     nextBlock++;
-    records = columnIO.getRecordReader(pages, materializer, FilterCompat.NOOP);
+    try {
+      // Reads the first page of each column: a page that does not decompress fails here.
+      records = columnIO.getRecordReader(pages, materializer, FilterCompat.NOOP);
+    } catch (RuntimeException e) {
+      throw ParquetFileCheck.fail(file, "row group " + nextBlock + " cannot be decoded ("
+          + Errors.withCause(e) + ")");
+    }
     leftInGroup = pages.getRowCount();
     return true;
   }

@@ -4,7 +4,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
@@ -24,20 +26,23 @@ import java.util.function.IntFunction;
  * <p>Each scanning thread pages through its range synchronously and decodes rows off the
  * driver's I/O threads. Pages go through a bounded queue, so memory is bounded by about {@code
  * maxRequests + queuePages} pages whatever the table's size: a slow writer stalls the scans.
- * Rows of one range come out in token order; ranges interleave. Not reusable.
+ * Rows of one range come out in token order; ranges interleave. A failed query is retried
+ * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. Not reusable.
  */
 public final class RangeScanner implements AutoCloseable {
-  private static final List<Object[]> END = new ArrayList<>();
+  private static final ScanPage END = new ScanPage(-1, List.of(), null, true);
 
   private final CqlSession session;
   private final IntFunction<BoundStatement> statements;
   private final int rangeCount;
   private final int maxRequests;
   private final RowDecoder decoder;
-  private final BlockingQueue<List<Object[]>> pages;
+  private final BlockingQueue<ScanPage> pages;
   private final AtomicInteger nextRange = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Queue<ScanException.RangeFailure> failures = new ConcurrentLinkedQueue<>();
+  private RangeRetry retry = RangeRetry.of(RangeRetry.DEFAULT_MAX_ATTEMPTS);
+  private volatile boolean stopping;
   private final ExecutorService threads;
   private volatile boolean cancelled;
   private boolean ended;
@@ -82,42 +87,112 @@ public final class RangeScanner implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets how failed range queries are retried (before {@link #start()}); by default each range
+   * gets {@link RangeRetry#DEFAULT_MAX_ATTEMPTS} attempts.
+   *
+   * @param retry the retry policy
+   * @return this scanner
+   */
+  public RangeScanner retry(RangeRetry retry) {
+    this.retry = retry;
+    return this;
+  }
+
   private void scanRanges() {
     try {
       int range;
-      while (!cancelled && (range = nextRange.getAndIncrement()) < rangeCount) {
-        scan(statements.apply(range));
+      while (!cancelled && !stopping && (range = nextRange.getAndIncrement()) < rangeCount) {
+        scanWithRetry(range);
       }
-      if (running.decrementAndGet() == 0) {
-        pages.put(END);
-      }
+    } catch (InterruptedException e) {
+      // closed
     } catch (Throwable t) {
-      failure.compareAndSet(null, t instanceof ExecutionException ? t.getCause() : t);
-      cancelled = true;
+      failures.add(new ScanException.RangeFailure(-1, t, 1));
+      stopping = true;
+    } finally {
+      if (running.decrementAndGet() == 0) {
+        try {
+          while (!cancelled && !pages.offer(END, 100, TimeUnit.MILLISECONDS)) {
+            // wait for the consumer
+          }
+        } catch (InterruptedException e) {
+          // closed
+        }
+      }
+    }
+  }
+
+  /**
+   * Scans one range; a failed query is retried from the paging state after the last page handed
+   * on (or the statement's own paging state, when it resumes a checkpoint), so no row is handed
+   * on twice. A range that fails for good is recorded and stops new ranges from starting.
+   */
+  private void scanWithRetry(int range) throws InterruptedException {
+    ByteBuffer[] resume = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // Built in the loop: preparing the statement may itself fail while a node is down.
+        BoundStatement statement = statements.apply(range);
+        if (resume == null) {
+          resume = new ByteBuffer[] {statement.getPagingState()};
+        }
+        scan(range, statement.setPagingState(resume[0]), resume);
+        return;
+      } catch (ExecutionException | RuntimeException e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cancelled) {
+          return;
+        }
+        if (attempt >= retry.maxAttempts() || !RangeRetry.isRetryable(cause)) {
+          failures.add(new ScanException.RangeFailure(range, cause, attempt));
+          stopping = true;
+          return;
+        }
+        Thread.sleep(retry.delayMillis(attempt));
+      }
     }
   }
 
   /** Pages through one range, asking for the next page before decoding the current one. */
-  private void scan(BoundStatement statement) throws InterruptedException, ExecutionException {
-    AsyncResultSet result = session.executeAsync(statement).toCompletableFuture().get();
+  private void scan(int range, BoundStatement statement, ByteBuffer[] resume)
+      throws InterruptedException, ExecutionException {
+    AsyncResultSet result = await(session.executeAsync(statement).toCompletableFuture());
     while (!cancelled) {
-      CompletableFuture<AsyncResultSet> next =
-          result.hasMorePages() ? result.fetchNextPage().toCompletableFuture() : null;
-      List<Object[]> page = new ArrayList<>(result.remaining());
+      boolean last = !result.hasMorePages();
+      CompletableFuture<AsyncResultSet> next = last ? null : result.fetchNextPage().toCompletableFuture();
+      List<Object[]> rows = new ArrayList<>(result.remaining());
       for (Row row : result.currentPage()) {
-        page.add(decoder.decode(row));
+        rows.add(decoder.decode(row));
       }
-      if (!page.isEmpty()) {
+      ByteBuffer after = last ? null : result.getExecutionInfo().getPagingState();
+      if (!rows.isEmpty() || last) {
+        ScanPage page = new ScanPage(range, rows, after, last);
         while (!pages.offer(page, 100, TimeUnit.MILLISECONDS)) {
           if (cancelled) {
+            if (next != null) {
+              next.cancel(true);
+            }
             return;
           }
         }
+        resume[0] = after;
       }
       if (next == null) {
         return;
       }
-      result = next.get();
+      result = await(next);
+    }
+  }
+
+  /** Waits for a page; on interruption (Ctrl-C, close) the driver request is cancelled. */
+  private static AsyncResultSet await(CompletableFuture<AsyncResultSet> page)
+      throws InterruptedException, ExecutionException {
+    try {
+      return page.get();
+    } catch (InterruptedException e) {
+      page.cancel(true);
+      throw e;
     }
   }
 
@@ -125,19 +200,36 @@ public final class RangeScanner implements AutoCloseable {
    * The next page of decoded rows, waiting for one if needed.
    *
    * @return a page (never empty), or {@code null} when every range is scanned
-   * @throws ScanException if a range's query failed; the other scans are stopped
+   * @throws ScanException if ranges failed for good (after their retries), once the ranges
+   *     already running have ended; no new range starts after a failure
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public List<Object[]> next() throws InterruptedException {
-    while (!ended) {
-      Throwable t = failure.get();
-      if (t != null) {
-        ended = true;
-        throw new ScanException(t);
+    ScanPage page;
+    while ((page = nextPage()) != null) {
+      if (!page.rows().isEmpty()) {
+        return page.rows();
       }
-      List<Object[]> page = pages.poll(100, TimeUnit.MILLISECONDS);
+    }
+    return null;
+  }
+
+  /**
+   * The next page with its range and resume point, waiting for one if needed; a range's last
+   * page may be empty (it marks the range finished).
+   *
+   * @return a page, or {@code null} when every range is scanned
+   * @throws ScanException as {@link #next()}
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public ScanPage nextPage() throws InterruptedException {
+    while (!ended) {
+      ScanPage page = pages.poll(100, TimeUnit.MILLISECONDS);
       if (page == END) {
         ended = true;
+        if (!failures.isEmpty()) {
+          throw new ScanException(List.copyOf(failures));
+        }
       } else if (page != null) {
         return page;
       }
