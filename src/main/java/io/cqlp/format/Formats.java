@@ -1,6 +1,9 @@
 package io.cqlp.format;
 
 import io.cqlp.command.Options;
+import io.cqlp.format.csv.CsvOptions;
+import io.cqlp.format.csv.CsvRowReader;
+import io.cqlp.format.csv.CsvRowWriter;
 import io.cqlp.format.parquet.ParquetCompression;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.format.parquet.ParquetRowWriter;
@@ -16,6 +19,8 @@ import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.SchemaJson;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's
- * extension ({@link FileFormat#fromPath}). Parquet is the format of this version; the others
- * are refused with a message saying so.
+ * extension ({@link FileFormat#fromPath}). Parquet and CSV (files, {@code .csv.gz}/{@code .csv.zst},
+ * STDIN and STDOUT; see {@link io.cqlp.format.csv.CsvOptions}) are the formats of this version;
+ * the others are refused with a message saying so.
  */
 public final class Formats {
   private Formats() {}
@@ -46,12 +52,46 @@ public final class Formats {
       public PartWriterFactory partWriters(TableSchema schema, Options options) {
         return Formats.partWriters(schema, options);
       }
+
+      @Override
+      public RowSink openStdout(Writer out, TableSchema schema, Options options) throws IOException {
+        requireCsv(options, "STDOUT");
+        return CsvRowWriter.toStream(out, schema.columns(), csvOptions(options));
+      }
     };
   }
 
   /** Opens COPY FROM inputs. */
   public static SourceFactory sources() {
-    return Formats::openSource;
+    return new SourceFactory() {
+      @Override
+      public RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
+          throws IOException {
+        return openSource(file, schema, explicitColumns, options);
+      }
+
+      @Override
+      public RowSource openStdin(Reader in, TableSchema schema, Options options) throws IOException {
+        requireCsv(options, "STDIN");
+        return CsvRowReader.fromReader("STDIN", in, schema.columns(), csvOptions(options));
+      }
+    };
+  }
+
+  /** STDIN and STDOUT carry CSV, as in cqlsh. */
+  private static void requireCsv(Options options, String stream) {
+    String named = options.getString("FORMAT", null);
+    if (named != null && format(options, Path.of("x.csv")) != FileFormat.CSV) {
+      throw new TransferException(stream + " carries CSV only; drop FORMAT='" + named + "' or use a file.");
+    }
+  }
+
+  private static CsvOptions csvOptions(Options options) {
+    try {
+      return CsvOptions.from(options);
+    } catch (IllegalArgumentException e) {
+      throw new TransferException(capitalize(e.getMessage()));
+    }
   }
 
   private static FileFormat format(Options options, Path path) {
@@ -75,7 +115,7 @@ public final class Formats {
     FileFormat format = format(options, target);
     return switch (format) {
       case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
-      case CSV -> throw unavailable(format, target);
+      case CSV -> CsvRowWriter.open(target, schema.columns(), csvOptions(options));
       case JSON -> throw unavailable(format, target);
       case XLSX -> throw unavailable(format, target);
     };
@@ -126,7 +166,7 @@ public final class Formats {
     FileFormat format = format(options, file);
     return switch (format) {
       case PARQUET -> openParquet(file, schema, explicitColumns);
-      case CSV -> throw unavailable(format, file);
+      case CSV -> CsvRowReader.open(file, schema.columns(), csvOptions(options));
       case JSON -> throw unavailable(format, file);
       case XLSX -> throw unavailable(format, file);
     };

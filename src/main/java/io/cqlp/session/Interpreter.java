@@ -66,6 +66,8 @@ public final class Interpreter {
   private final SourceFactory sources;
   private final ResultPrinter printer;
   private int sourceDepth;
+  /** The inline data of the COPY FROM STDIN being run from a script; null otherwise. */
+  private String inlineStdin;
 
   /**
    * @param state the connection and settings
@@ -98,22 +100,61 @@ public final class Interpreter {
    *     statement failed, else {@link Outcome#OK}
    */
   public Outcome runScript(String text, String sourceName) {
-    StatementSplitter.Result split = StatementSplitter.split(text);
+    String rest = text;
+    int firstLine = 1;
+    StatementSplitter.Result split;
     Outcome result = Outcome.OK;
-    for (StatementSplitter.Statement statement : split.statements()) {
-      Outcome outcome = execute(statement.text(), sourceName, statement.line());
-      if (outcome == Outcome.EXIT) {
-        return Outcome.EXIT;
+    boolean again;
+    do {
+      again = false;
+      split = StatementSplitter.split(rest, firstLine);
+      for (StatementSplitter.Statement statement : split.statements()) {
+        // COPY ... FROM STDIN in a script reads the lines after it, up to \. (InlineStdin).
+        InlineStdin.Split inline =
+            InlineStdin.isCopyFromStdin(statement.text()) ? InlineStdin.after(rest, firstLine, statement) : null;
+        inlineStdin = inline == null ? null : inline.data();
+        Outcome outcome;
+        try {
+          outcome = execute(statement.text(), sourceName, statement.line());
+        } finally {
+          inlineStdin = null;
+        }
+        if (outcome == Outcome.EXIT) {
+          return Outcome.EXIT;
+        }
+        if (outcome == Outcome.FAILED) {
+          result = Outcome.FAILED;
+        }
+        if (inline != null) {
+          rest = inline.rest();
+          firstLine = inline.restFirstLine();
+          again = true;
+          break;
+        }
       }
-      if (outcome == Outcome.FAILED) {
-        result = Outcome.FAILED;
-      }
-    }
+    } while (again);
     if (!split.remainder().isBlank()) {
-      errors.report(sourceName, lineOf(text, split.remainder()), "Incomplete statement at end of input (missing ';'?)");
+      errors.report(sourceName, lineOf(rest, split.remainder()) + firstLine - 1,
+          "Incomplete statement at end of input (missing ';'?)");
       result = Outcome.FAILED;
     }
     return result;
+  }
+
+  /**
+   * The CSV text of a COPY FROM STDIN: the script's inline data when there is some, else the
+   * shell's standard input up to a {@code \.} line (with cqlsh's hint at a terminal).
+   */
+  private java.io.Reader stdin() {
+    if (inlineStdin != null) {
+      return new java.io.StringReader(inlineStdin);
+    }
+    if (state.interactive()) {
+      out.println("[Use \\. on a line by itself to end input]");
+      out.flush();
+    }
+    return new io.cqlp.format.csv.DotTerminatedReader(
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
   }
 
   private static int lineOf(String text, String remainder) {
@@ -159,9 +200,14 @@ public final class Interpreter {
     if (command instanceof CqlStatement cql) {
       runCql(cql.text());
     } else if (command instanceof CopyTo copy) {
-      out.println(new CopyToWorkflow(session, state.consistency(), sinks).run(copy).exportLine());
+      var summary = new CopyToWorkflow(session, state.consistency(), sinks).withStdout(out).run(copy);
+      if (!copy.stdout()) {
+        // As cqlsh: COPY TO STDOUT prints only the rows.
+        out.println(summary.exportLine());
+      }
     } else if (command instanceof CopyFrom copy) {
-      out.println(new CopyFromWorkflow(session, state.consistency(), sources).run(copy).importLine());
+      out.println(new CopyFromWorkflow(session, state.consistency(), sources).withStdin(this::stdin)
+          .run(copy).importLine());
     } else if (command instanceof Use use) {
       runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
     } else if (command instanceof Consistency c) {

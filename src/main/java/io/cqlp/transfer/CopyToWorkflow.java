@@ -43,6 +43,15 @@ public final class CopyToWorkflow {
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
           "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT");
 
+  /** Every option COPY TO accepts: {@link #OPTIONS} and the CSV ones. */
+  private static final Set<String> ALL_OPTIONS = union(OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_TO);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
 
@@ -52,6 +61,7 @@ public final class CopyToWorkflow {
   private final CqlSession session;
   private final ConsistencyLevel consistency;
   private final SinkFactory sinks;
+  private java.io.Writer stdout;
 
   /**
    * @param session the session to scan with
@@ -62,6 +72,17 @@ public final class CopyToWorkflow {
     this.session = session;
     this.consistency = consistency;
     this.sinks = sinks;
+  }
+
+  /**
+   * Sets where {@code COPY ... TO STDOUT} writes.
+   *
+   * @param out the shell's output; flushed, never closed
+   * @return this workflow
+   */
+  public CopyToWorkflow withStdout(java.io.Writer out) {
+    this.stdout = out;
+    return this;
   }
 
   /**
@@ -76,14 +97,17 @@ public final class CopyToWorkflow {
   public TransferSummary run(CopyTo command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
-    options.requireKnown(OPTIONS, "COPY TO");
+    options.requireKnown(ALL_OPTIONS, "COPY TO");
     int pageSize = options.getInt("PAGESIZE", DEFAULT_PAGE_SIZE);
     int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
     if (pageSize < 1 || maxRequests < 1) {
       throw new TransferException("PAGESIZE and MAXREQUESTS must be at least 1.");
     }
     Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
-    Path target = Path.of(command.target());
+    Path target = command.stdout() ? Path.of("STDOUT") : Path.of(command.target());
+    if (command.stdout() && stdout == null) {
+      throw new TransferException("COPY TO STDOUT has no standard output here.");
+    }
     RowDecoder decoder =
         new RowDecoder(
             source.schema.columns(),
@@ -91,12 +115,14 @@ public final class CopyToWorkflow {
             session.getContext().getProtocolVersion());
     IntFunction<BoundStatement> statements =
         i -> source.statement.apply(i).setPageSize(pageSize).setConsistencyLevel(consistency);
-    boolean dataset = DatasetWriteOptions.isDataset(command.target(), options);
+    boolean dataset = !command.stdout() && DatasetWriteOptions.isDataset(command.target(), options);
     if (!dataset && options.getBoolean("APPEND", false)) {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
     }
-    try (RowSink sink = sinks.openTarget(command.target(), source.schema, options);
+    try (RowSink sink = command.stdout()
+            ? sinks.openStdout(stdout, source.schema, options)
+            : sinks.openTarget(command.target(), source.schema, options);
         RangeScanner scanner =
             new RangeScanner(session, statements, source.rangeCount, maxRequests, maxRequests * 2, decoder)) {
       scanner.start();
@@ -113,7 +139,7 @@ public final class CopyToWorkflow {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       return sink instanceof PartitionedSink d
           ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
-          : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
+          : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
     } catch (IOException e) {
       String message = e.getMessage() == null ? "cannot write " + target : e.getMessage();
       throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
