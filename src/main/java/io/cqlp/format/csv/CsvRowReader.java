@@ -129,12 +129,12 @@ public final class CsvRowReader implements RowSource {
     } catch (UncheckedIOException e) {
       IOException cause = e.getCause();
       if (cause instanceof CharacterCodingException) {
-        throw new IOException(name + " is not valid " + charset + " text near row " + (rowNumber + 2)
+        throw new IOException(name + " is not valid " + charset + " text near row " + (rowNumber + 1)
             + "; set ENCODING to the file's encoding.");
       }
       throw new IOException("Cannot read " + name + ": " + cause.getMessage(), cause);
     } catch (IllegalStateException e) {
-      throw new ConversionException(name + ": row " + (rowNumber + 2) + " is not valid CSV: " + e.getMessage());
+      throw new ConversionException(name + ": row " + (rowNumber + 1) + " is not valid CSV: " + e.getMessage());
     }
   }
 
