@@ -124,8 +124,12 @@ public final class ValueFormatter {
       return floating(d, doublePrecision);
     }
     if (value instanceof BigDecimal d) {
-      return style.decimalSeparator() == '.' && style.thousandsSeparator().isEmpty()
-          ? d.toString()
+      if (style.decimalSeparator() == '.' && style.thousandsSeparator().isEmpty()) {
+        return d.toString();
+      }
+      // A negative scale (1E+10) keeps its exponent form, so that the scale survives.
+      return style.thousandsSeparator().isEmpty() || d.scale() < 0
+          ? d.toString().replace('.', style.decimalSeparator())
           : groupedDecimal(d.toPlainString());
     }
     if (!style.thousandsSeparator().isEmpty()
