@@ -151,7 +151,9 @@ public final class ValueFormatter {
       return nested && style.copyRules() ? quote(a.getHostAddress()) : a.getHostAddress();
     }
     if (value instanceof CqlDuration d) {
-      return d.toString();
+      String text = d.toString();
+      // cqlsh spells a zero duration as nothing, which cannot be read back; COPY writes 0s.
+      return text.isEmpty() && style.copyRules() ? "0s" : text;
     }
     if (value instanceof List<?> list) {
       return join(list.iterator(), "[", "]");
@@ -299,18 +301,44 @@ public final class ValueFormatter {
       return (1 / v < 0) ? "-0" : "0";
     }
     String text;
-    BigDecimal rounded = new BigDecimal(v).round(new java.math.MathContext(precision));
+    BigDecimal rounded = round(v, precision);
     int exponent = rounded.precision() - rounded.scale() - 1;
     if (exponent < -4 || exponent >= precision) {
-      String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
-      String mantissa =
-          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String exp = String.format("%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-      text = (rounded.signum() < 0 ? "-" : "") + mantissa + "e" + exp;
+      String all = rounded.unscaledValue().abs().toString();
+      int end = all.length();
+      while (end > 1 && all.charAt(end - 1) == '0') {
+        end--;
+      }
+      StringBuilder out = new StringBuilder(end + 8);
+      if (rounded.signum() < 0) {
+        out.append('-');
+      }
+      out.append(all.charAt(0));
+      if (end > 1) {
+        out.append('.').append(all, 1, end);
+      }
+      int abs = Math.abs(exponent);
+      out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs);
+      text = out.toString();
     } else {
       text = rounded.stripTrailingZeros().toPlainString();
     }
     return text;
+  }
+
+  /**
+   * v rounded to {@code precision} significant digits from its exact binary value (half up).
+   * The exact expansion of a double can run to hundreds of digits, so the shortest decimal that
+   * reads back as v ({@link Double#toString}) is rounded instead whenever that gives the same
+   * digits: when it has more digits than kept and is not a tie. No decimal of the kept length
+   * lies between it and v, as it would then be the shortest itself.
+   */
+  private static BigDecimal round(double v, int precision) {
+    java.math.MathContext context = new java.math.MathContext(precision);
+    BigDecimal shortest = new BigDecimal(Double.toString(v));
+    int extra = shortest.precision() - precision;
+    boolean tie = extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
+    return extra > 0 && !tie ? shortest.round(context) : new BigDecimal(v).round(context);
   }
 
   /** Hex of a blob as CQL writes blob literals: {@code 0x} then two lower-case digits a byte. */

@@ -59,7 +59,7 @@ class CsvCopyIT {
     EveryTypeTable.create(session, keyspace, "everything", "back_default", "back_custom");
     columns = EveryTypeTable.columns(session, keyspace, "everything");
     List<Map<String, Object>> rows =
-        new ArrayList<>(EveryTypeTable.randomRows(columns, new RandomCql(20_241_122L, false), 60, 1));
+        new ArrayList<>(EveryTypeTable.randomRows(columns, new RandomCql(20_241_122L, false), 20, 1));
     rows.addAll(EveryTypeTable.edgeRows(session, keyspace, "everything", false, 100_000));
     EveryTypeTable.insert(session, keyspace, "everything", rows);
     rowCount = rows.size();
@@ -132,7 +132,7 @@ class CsvCopyIT {
     byte[] bytes = Files.readAllBytes(dir.resolve("custom.csv"));
     String text = new String(bytes, StandardCharsets.UTF_16);
     assertThat(bytes[0] & 0xff).isEqualTo(0xfe);
-    assertThat(text.substring(1, text.indexOf("\r\n"))).startsWith("id|ck|");
+    assertThat(text).startsWith("id|ck|");
     assertThat(text).contains("|N/A|", "|yes|", "|no|");
   }
 
@@ -140,9 +140,10 @@ class CsvCopyIT {
   void should_write_cqlsh_text_to_files_and_stdout() throws Exception {
     assertThat(Files.readString(dir.resolve("conv.csv"))).isEqualTo(CONV_TEXT);
     assertThat(script.out()).contains(CONV_TEXT);
-    assertThat(script.out()).doesNotContain("rows exported to 1 files\n" + CONV_TEXT);
+    // COPY TO STDOUT prints only the rows: 6 exports to files print their summary.
+    assertThat(script.out().split("rows exported to 1 files", -1)).hasSize(7);
     assertThat(Files.readString(dir.resolve("conv-th.csv"))).startsWith(
-        "0,1,True,-9.876.543.210,0xcafe,1.234,5,1.234.567,891,1.234.567,\"['a', 'it''s']\","
+        "0,1,True,-9.876.543.210,0xcafe,\"1.234,5\",\"1.234.567,891\",1.234.567,\"['a', 'it''s']\","
             + "{'k': 1},n1,\"{x: 1,5, y: -2}\",\"{1, 2}\",\"say \\\"hi\\\", then\nbye\",\"(7, 'x')\","
             + "2024-01-02 03:04:05.678+0000\r\n0,2,-,-,-,-,-,-,-,-,-,-,-,-,-,-\r\n");
     assertSameConv("conv_th");
@@ -158,8 +159,8 @@ class CsvCopyIT {
     assertSameConv("conv_gz");
     assertSameConv("conv_zst");
     try (DuckDb duck = new DuckDb()) {
-      assertThat(duck.value("SELECT t FROM read_csv(" + DuckDb.literal(dir.resolve("conv.csv.gz"))
-          + ", header=false, escape='\\', quote='\"') WHERE column01 = 1"))
+      assertThat(duck.value("SELECT t FROM read_csv(" + DuckDb.literal(dir.resolve("conv.csv"))
+          + ", header=true, escape='\\', quote='\"', all_varchar=true) WHERE id = '1'"))
           .isEqualTo("say \"hi\", then\nbye");
     }
   }

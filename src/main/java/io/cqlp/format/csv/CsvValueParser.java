@@ -292,6 +292,9 @@ public final class CsvValueParser {
       return scalar(type, c.quoted());
     }
     String word = c.bare(commaInNumbers);
+    if (word.isEmpty() && type.equals(DataTypes.DURATION)) {
+      return CqlDuration.newInstance(0, 0, 0); // cqlsh writes a zero duration as nothing
+    }
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a value is missing at position " + (c.pos + 1));
     }
