@@ -1,6 +1,9 @@
 package io.cqlp.format;
 
 import io.cqlp.command.Options;
+import io.cqlp.format.csv.CsvOptions;
+import io.cqlp.format.csv.CsvRowReader;
+import io.cqlp.format.csv.CsvRowWriter;
 import io.cqlp.format.json.JsonRowSink;
 import io.cqlp.format.json.JsonRowSource;
 import io.cqlp.format.parquet.ParquetCompression;
@@ -19,6 +22,8 @@ import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.SchemaJson;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's
- * extension ({@link FileFormat#fromPath}): Parquet (files and datasets), JSON ({@link JsonRowSink},
- * {@link JsonRowSource}) and XLSX (COPY TO only, {@link XlsxRowSink}); CSV is refused with a
- * message saying so.
+ * extension ({@link FileFormat#fromPath}): Parquet (files and datasets), CSV (files,
+ * {@code .csv.gz}/{@code .csv.zst}, STDIN and STDOUT; see {@link io.cqlp.format.csv.CsvOptions}),
+ * JSON ({@link JsonRowSink}, {@link JsonRowSource}) and XLSX (COPY TO only, {@link XlsxRowSink}).
  */
 public final class Formats {
   private Formats() {}
@@ -56,12 +61,46 @@ public final class Formats {
       public PartWriterFactory partWriters(TableSchema schema, Options options) {
         return Formats.partWriters(schema, options);
       }
+
+      @Override
+      public RowSink openStdout(Writer out, TableSchema schema, Options options) throws IOException {
+        requireCsv(options, "STDOUT");
+        return CsvRowWriter.toStream(out, schema.columns(), csvOptions(options));
+      }
     };
   }
 
   /** Opens COPY FROM inputs. */
   public static SourceFactory sources() {
-    return Formats::openSource;
+    return new SourceFactory() {
+      @Override
+      public RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
+          throws IOException {
+        return openSource(file, schema, explicitColumns, options);
+      }
+
+      @Override
+      public RowSource openStdin(Reader in, TableSchema schema, Options options) throws IOException {
+        requireCsv(options, "STDIN");
+        return CsvRowReader.fromReader("STDIN", in, schema.columns(), csvOptions(options));
+      }
+    };
+  }
+
+  /** STDIN and STDOUT carry CSV, as in cqlsh. */
+  private static void requireCsv(Options options, String stream) {
+    String named = options.getString("FORMAT", null);
+    if (named != null && format(options, Path.of("x.csv")) != FileFormat.CSV) {
+      throw new TransferException(stream + " carries CSV only; drop FORMAT='" + named + "' or use a file.");
+    }
+  }
+
+  private static CsvOptions csvOptions(Options options) {
+    try {
+      return CsvOptions.from(options);
+    } catch (IllegalArgumentException e) {
+      throw new TransferException(capitalize(e.getMessage()));
+    }
   }
 
   private static FileFormat format(Options options, Path path) {
@@ -85,7 +124,7 @@ public final class Formats {
     FileFormat format = format(options, target);
     return switch (format) {
       case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
-      case CSV -> throw unavailable(format, target);
+      case CSV -> CsvRowWriter.open(target, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
       case XLSX -> XlsxRowSink.open(target, schema.columns());
     };
@@ -136,7 +175,7 @@ public final class Formats {
     FileFormat format = format(options, file);
     return switch (format) {
       case PARQUET -> openParquet(file, schema, explicitColumns);
-      case CSV -> throw unavailable(format, file);
+      case CSV -> CsvRowReader.open(file, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSource.open(file, schema.columns(),
           explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false));
       case XLSX -> throw new TransferException(

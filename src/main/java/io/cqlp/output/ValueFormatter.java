@@ -40,6 +40,42 @@ public final class ValueFormatter {
 
   private final int floatPrecision;
   private final int doublePrecision;
+  private final Style style;
+
+  /**
+   * How values are spelled beyond the display defaults: the settings of cqlsh's COPY TO
+   * (FLOATPRECISION, DOUBLEPRECISION, BOOLSTYLE, DATETIMEFORMAT, DECIMALSEP, THOUSANDSSEP).
+   *
+   * @param floatPrecision digits for {@code float} values, at least 1
+   * @param doublePrecision digits for {@code double} values, at least 1
+   * @param trueText text of {@code true} (cqlsh: {@code True}); not null
+   * @param falseText text of {@code false} (cqlsh: {@code False}); not null
+   * @param timestamps the format of timestamps; not null
+   * @param decimalSeparator the decimal separator of float, double and decimal values
+   * @param thousandsSeparator inserted between groups of three integer digits of numbers;
+   *     {@code ""} for none
+   * @param copyRules {@code true} for cqlsh COPY's rules ({@code formatting.py}
+   *     format_floating_point_type): a float or double whose decimal exponent e is from -4 to
+   *     precision-1 is printed with precision+e+1 significant digits (so precision counts digits
+   *     after the point), and timestamps and inet addresses inside collections, user types and
+   *     tuples are quoted; {@code false} for the display's {@code %.{p}g} with unquoted nested
+   *     timestamps
+   */
+  public record Style(
+      int floatPrecision,
+      int doublePrecision,
+      String trueText,
+      String falseText,
+      DateTimeFormatter timestamps,
+      char decimalSeparator,
+      String thousandsSeparator,
+      boolean copyRules) {
+
+    /** The display style: cqlsh's {@code [ui]} defaults with the given precisions. */
+    public static Style display(int floatPrecision, int doublePrecision) {
+      return new Style(floatPrecision, doublePrecision, "True", "False", TIMESTAMP, '.', "", false);
+    }
+  }
 
   /** A formatter with cqlsh's default precisions (float 5, double 12). */
   public ValueFormatter() {
@@ -51,8 +87,14 @@ public final class ValueFormatter {
    * @param doublePrecision significant digits for {@code double} values, at least 1
    */
   public ValueFormatter(int floatPrecision, int doublePrecision) {
-    this.floatPrecision = floatPrecision;
-    this.doublePrecision = doublePrecision;
+    this(Style.display(floatPrecision, doublePrecision));
+  }
+
+  /** @param style how values are spelled; not null */
+  public ValueFormatter(Style style) {
+    this.style = style;
+    this.floatPrecision = style.floatPrecision();
+    this.doublePrecision = style.doublePrecision();
   }
 
   /**
@@ -73,19 +115,31 @@ public final class ValueFormatter {
       return nested ? quote(s) : s;
     }
     if (value instanceof Boolean b) {
-      return b ? "True" : "False";
+      return b ? style.trueText() : style.falseText();
     }
     if (value instanceof Float f) {
-      return formatFloating(f.doubleValue(), floatPrecision);
+      return floating(f.doubleValue(), floatPrecision);
     }
     if (value instanceof Double d) {
-      return formatFloating(d, doublePrecision);
+      return floating(d, doublePrecision);
     }
     if (value instanceof BigDecimal d) {
-      return d.toString();
+      if (style.decimalSeparator() == '.' && style.thousandsSeparator().isEmpty()) {
+        return d.toString();
+      }
+      // A negative scale (1E+10) keeps its exponent form, so that the scale survives.
+      return style.thousandsSeparator().isEmpty() || d.scale() < 0
+          ? d.toString().replace('.', style.decimalSeparator())
+          : groupedDecimal(d.toPlainString());
+    }
+    if (!style.thousandsSeparator().isEmpty()
+        && (value instanceof Long || value instanceof Integer || value instanceof Short
+            || value instanceof Byte || value instanceof java.math.BigInteger)) {
+      return groupedDecimal(value.toString());
     }
     if (value instanceof Instant i) {
-      return TIMESTAMP.format(i);
+      String text = style.timestamps().format(i);
+      return nested && style.copyRules() ? quote(text) : text;
     }
     if (value instanceof LocalTime t) {
       return TIME.format(t);
@@ -94,10 +148,12 @@ public final class ValueFormatter {
       return hex(b);
     }
     if (value instanceof InetAddress a) {
-      return a.getHostAddress();
+      return nested && style.copyRules() ? quote(a.getHostAddress()) : a.getHostAddress();
     }
     if (value instanceof CqlDuration d) {
-      return d.toString();
+      String text = d.toString();
+      // cqlsh spells a zero duration as nothing, which cannot be read back; COPY writes 0s.
+      return text.isEmpty() && style.copyRules() ? "0s" : text;
     }
     if (value instanceof List<?> list) {
       return join(list.iterator(), "[", "]");
@@ -164,6 +220,72 @@ public final class ValueFormatter {
     return "'" + s.replace("'", "''") + "'";
   }
 
+  private String floating(double v, int precision) {
+    if (!style.copyRules()) {
+      return formatFloating(v, precision);
+    }
+    return copyFloating(v, precision, style.decimalSeparator(), style.thousandsSeparator());
+  }
+
+  /**
+   * A float or double as cqlsh's COPY TO writes it ({@code formatting.py}
+   * format_floating_point_type): without a thousands separator, {@code '%.{q}g'} where q is
+   * precision+e+1 when the decimal exponent e is from -4 to precision-1, else precision, then
+   * the decimal separator; with one, the integer part grouped by threes and the fraction as
+   * {@code '%.{precision}f'} without its trailing zeros.
+   *
+   * @param thousandsSeparator {@code ""} for none
+   */
+  static String copyFloating(double v, int precision, char decimalSeparator, String thousandsSeparator) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return formatFloating(v, precision);
+    }
+    if (!thousandsSeparator.isEmpty()) {
+      BigDecimal whole = new BigDecimal(v).setScale(0, java.math.RoundingMode.DOWN);
+      String fraction = new BigDecimal(Math.abs(v)).subtract(whole.abs())
+          .setScale(precision, java.math.RoundingMode.HALF_EVEN).toPlainString();
+      // '%.{p}f' of the fraction: "0.xxxx", or "1.000" when it rounds up
+      String digits = fraction.startsWith("0.") ? fraction.substring(2).replaceFirst("0+$", "") : "";
+      if (fraction.startsWith("1")) {
+        whole = whole.add(BigDecimal.valueOf(v < 0 ? -1 : 1));
+      }
+      String sign = v < 0 && whole.signum() == 0 && !digits.isEmpty() ? "-" : "";
+      String text = sign + group(whole.toPlainString(), thousandsSeparator);
+      return digits.isEmpty() ? text : text + decimalSeparator + digits;
+    }
+    int q = precision;
+    if (v != 0) {
+      int exponent = (int) Math.log10(Math.abs(v));
+      if (exponent >= -4 && exponent < precision) {
+        q = precision + exponent + 1;
+      }
+    }
+    String text = formatFloating(v, q);
+    return decimalSeparator == '.' ? text : text.replace('.', decimalSeparator);
+  }
+
+  /** A plain decimal number text with the style's separators. */
+  private String groupedDecimal(String plain) {
+    int dot = plain.indexOf('.');
+    String whole = dot < 0 ? plain : plain.substring(0, dot);
+    String text = style.thousandsSeparator().isEmpty() ? whole : group(whole, style.thousandsSeparator());
+    return dot < 0 ? text : text + style.decimalSeparator() + plain.substring(dot + 1);
+  }
+
+  /** Integer digits (optionally signed) with a separator between groups of three. */
+  private static String group(String digits, String separator) {
+    int start = digits.startsWith("-") ? 1 : 0;
+    StringBuilder out = new StringBuilder(digits.substring(0, start));
+    int n = digits.length() - start;
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && (n - i) % 3 == 0) {
+        out.append(separator);
+      }
+      out.append(digits.charAt(start + i));
+    }
+    return out.toString();
+  }
+
   /**
    * Formats like Python's {@code '%.{p}g'} as cqlsh does, with {@code NaN}, {@code Infinity}
    * and {@code -Infinity} spelled as CQL literals.
@@ -179,18 +301,44 @@ public final class ValueFormatter {
       return (1 / v < 0) ? "-0" : "0";
     }
     String text;
-    BigDecimal rounded = new BigDecimal(v).round(new java.math.MathContext(precision));
+    BigDecimal rounded = round(v, precision);
     int exponent = rounded.precision() - rounded.scale() - 1;
     if (exponent < -4 || exponent >= precision) {
-      String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
-      String mantissa =
-          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String exp = String.format("%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-      text = (rounded.signum() < 0 ? "-" : "") + mantissa + "e" + exp;
+      String all = rounded.unscaledValue().abs().toString();
+      int end = all.length();
+      while (end > 1 && all.charAt(end - 1) == '0') {
+        end--;
+      }
+      StringBuilder out = new StringBuilder(end + 8);
+      if (rounded.signum() < 0) {
+        out.append('-');
+      }
+      out.append(all.charAt(0));
+      if (end > 1) {
+        out.append('.').append(all, 1, end);
+      }
+      int abs = Math.abs(exponent);
+      out.append('e').append(exponent < 0 ? '-' : '+').append(abs < 10 ? "0" : "").append(abs);
+      text = out.toString();
     } else {
       text = rounded.stripTrailingZeros().toPlainString();
     }
     return text;
+  }
+
+  /**
+   * v rounded to {@code precision} significant digits from its exact binary value (half up).
+   * The exact expansion of a double can run to hundreds of digits, so the shortest decimal that
+   * reads back as v ({@link Double#toString}) is rounded instead whenever that gives the same
+   * digits: when it has more digits than kept and is not a tie. No decimal of the kept length
+   * lies between it and v, as it would then be the shortest itself.
+   */
+  private static BigDecimal round(double v, int precision) {
+    java.math.MathContext context = new java.math.MathContext(precision);
+    BigDecimal shortest = new BigDecimal(Double.toString(v));
+    int extra = shortest.precision() - precision;
+    boolean tie = extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
+    return extra > 0 && !tie ? shortest.round(context) : new BigDecimal(v).round(context);
   }
 
   /** Hex of a blob as CQL writes blob literals: {@code 0x} then two lower-case digits a byte. */

@@ -67,6 +67,8 @@ public final class Interpreter {
   private final ResultPrinter printer;
   private final ShellCommands shellCommands;
   private int sourceDepth;
+  /** The inline data of the COPY FROM STDIN being run from a script; null otherwise. */
+  private String inlineStdin;
 
   /**
    * @param state the connection and settings
@@ -101,22 +103,61 @@ public final class Interpreter {
    *     statement failed, else {@link Outcome#OK}
    */
   public Outcome runScript(String text, String sourceName) {
-    StatementSplitter.Result split = StatementSplitter.split(text);
+    String rest = text;
+    int firstLine = 1;
+    StatementSplitter.Result split;
     Outcome result = Outcome.OK;
-    for (StatementSplitter.Statement statement : split.statements()) {
-      Outcome outcome = execute(statement.text(), sourceName, statement.line());
-      if (outcome == Outcome.EXIT) {
-        return Outcome.EXIT;
+    boolean again;
+    do {
+      again = false;
+      split = StatementSplitter.split(rest, firstLine);
+      for (StatementSplitter.Statement statement : split.statements()) {
+        // COPY ... FROM STDIN in a script reads the lines after it, up to \. (InlineStdin).
+        InlineStdin.Split inline =
+            InlineStdin.isCopyFromStdin(statement.text()) ? InlineStdin.after(rest, firstLine, statement) : null;
+        inlineStdin = inline == null ? null : inline.data();
+        Outcome outcome;
+        try {
+          outcome = execute(statement.text(), sourceName, statement.line());
+        } finally {
+          inlineStdin = null;
+        }
+        if (outcome == Outcome.EXIT) {
+          return Outcome.EXIT;
+        }
+        if (outcome == Outcome.FAILED) {
+          result = Outcome.FAILED;
+        }
+        if (inline != null) {
+          rest = inline.rest();
+          firstLine = inline.restFirstLine();
+          again = true;
+          break;
+        }
       }
-      if (outcome == Outcome.FAILED) {
-        result = Outcome.FAILED;
-      }
-    }
+    } while (again);
     if (!split.remainder().isBlank()) {
-      errors.report(sourceName, lineOf(text, split.remainder()), "Incomplete statement at end of input (missing ';'?)");
+      errors.report(sourceName, lineOf(rest, split.remainder()) + firstLine - 1,
+          "Incomplete statement at end of input (missing ';'?)");
       result = Outcome.FAILED;
     }
     return result;
+  }
+
+  /**
+   * The CSV text of a COPY FROM STDIN: the script's inline data when there is some, else the
+   * shell's standard input up to a {@code \.} line (with cqlsh's hint at a terminal).
+   */
+  private java.io.Reader stdin() {
+    if (inlineStdin != null) {
+      return new java.io.StringReader(inlineStdin);
+    }
+    if (state.interactive()) {
+      out.println("[Use \\. on a line by itself to end input]");
+      out.flush();
+    }
+    return new io.cqlp.format.csv.DotTerminatedReader(
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
   }
 
   private static int lineOf(String text, String remainder) {
@@ -163,20 +204,23 @@ public final class Interpreter {
       runCql(cql.text());
     } else if (command instanceof CopyTo copy) {
       CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
-      String summary;
+      io.cqlp.transfer.TransferSummary exported;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
           io.cqlp.transfer.RowEstimate.forExport(session, withDefaults))) {
-        summary = new CopyToWorkflow(session, state.consistency(), sinks, sources)
-            .progress(progress).run(withDefaults).exportLine();
+        exported = new CopyToWorkflow(session, state.consistency(), sinks, sources)
+            .withStdout(out).progress(progress).run(withDefaults);
       }
-      out.println(summary);
+      if (!copy.stdout()) {
+        // As cqlsh: COPY TO STDOUT prints only the rows.
+        out.println(exported.exportLine());
+      }
     } else if (command instanceof CopyFrom copy) {
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.transfer.TransferSummary imported;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
           io.cqlp.transfer.RowEstimate.forImport(withDefaults))) {
         imported = new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
-            .progress(progress).run(withDefaults);
+            .withStdin(this::stdin).progress(progress).run(withDefaults);
       }
       out.println(imported.importLine());
       if (imported.failedRows() > 0) {

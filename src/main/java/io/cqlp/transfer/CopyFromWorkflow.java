@@ -50,6 +50,24 @@ public final class CopyFromWorkflow {
           "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
           "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE");
 
+  /** Every option COPY FROM accepts: {@link #OPTIONS} and the CSV ones. */
+  private static final Set<String> ALL_OPTIONS = union(OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_FROM);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  /** Default rows per second at most (INGESTRATE), cqlsh's default. */
+  public static final int DEFAULT_INGEST_RATE = 100_000;
+
+  /**
+   * Default MINBATCHSIZE, cqlsh's. Accepted for cqlsh scripts; cqlp's batches always hold one
+   * partition's rows (up to MAXBATCHSIZE), so it changes nothing.
+   */
+  public static final int DEFAULT_MIN_BATCH_SIZE = 10;
+
   /** Default rows per UNLOGGED batch of one partition (MAXBATCHSIZE), cqlsh's default. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 20;
 
@@ -73,6 +91,7 @@ public final class CopyFromWorkflow {
   private final SourceFactory sources;
   private TransferProgress progress = TransferProgress.NONE;
   private final Consumer<String> errorLines;
+  private java.util.function.Supplier<java.io.Reader> stdin;
 
   /**
    * @param session the session to write with
@@ -105,6 +124,17 @@ public final class CopyFromWorkflow {
   }
 
   /**
+   * Sets what {@code COPY ... FROM STDIN} reads.
+   *
+   * @param stdin opens the CSV text of STDIN (called once per COPY FROM STDIN)
+   * @return this workflow
+   */
+  public CopyFromWorkflow withStdin(java.util.function.Supplier<java.io.Reader> stdin) {
+    this.stdin = stdin;
+    return this;
+  }
+
+  /**
    * Runs the import.
    *
    * @param command the parsed COPY FROM
@@ -124,7 +154,7 @@ public final class CopyFromWorkflow {
   public TransferSummary run(CopyFrom command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
-    options.requireKnown(OPTIONS, "COPY FROM");
+    options.requireKnown(ALL_OPTIONS, "COPY FROM");
     int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
     int maxAttempts = options.getInt("MAXATTEMPTS", DEFAULT_MAX_ATTEMPTS);
     long skipRows = options.getRowCount("SKIPROWS", 0);
@@ -135,16 +165,21 @@ public final class CopyFromWorkflow {
       throw new TransferException(
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
-    long ingestRate = options.getRowCount("INGESTRATE", 0);
-    if (options.contains("INGESTRATE") && ingestRate < 1) {
-      throw new TransferException("INGESTRATE is rows per second and must be at least 1.");
+    long ttl = options.getLong("TTL", -1);
+    long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
+    int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
+    if (ingestRate < 1 || minBatchSize < 1 || minBatchSize > maxBatchSize) {
+      throw new TransferException("INGESTRATE must be at least 1, MINBATCHSIZE from 1 to MAXBATCHSIZE.");
     }
-    IngestRate rate = ingestRate > 0 ? new IngestRate(ingestRate) : null;
+    if (command.stdin() && stdin == null) {
+      throw new TransferException("COPY FROM STDIN has no standard input here.");
+    }
+    IngestRate rate = new IngestRate(ingestRate);
     TableSchema schema =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
-    Path file = Path.of(command.source());
-    boolean dataset = DatasetListing.isDataset(command.source());
-    if (!dataset && !Files.exists(file)) {
+    Path file = command.stdin() ? Path.of("STDIN") : Path.of(command.source());
+    boolean dataset = !command.stdin() && DatasetListing.isDataset(command.source());
+    if (!command.stdin() && !dataset && !Files.exists(file)) {
       throw new TransferException("Cannot read " + file + ": no such file.");
     }
     if (!dataset && options.contains("PARTITION_FILTER")) {
@@ -158,7 +193,9 @@ public final class CopyFromWorkflow {
     ErrorBudget budget = new ErrorBudget(maxParseErrors, maxInsertErrors);
     long skipped = 0;
     boolean explicit = !command.columns().isEmpty();
-    try (RowSource source = dataset
+    try (RowSource source = command.stdin()
+        ? sources.openStdin(stdin.get(), schema, options)
+        : dataset
         ? DatasetSource.open(
             DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null))),
             schema, explicit, sources, options)
@@ -168,10 +205,14 @@ public final class CopyFromWorkflow {
       ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
       ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
       AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts, errors);
-      PreparedStatement insert = session.prepare(insertStatement(schema, columns));
-      Encoder encoder = new Encoder(columns, insert, session);
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
-      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session);
+      if (counters && ttl > 0) {
+        throw new TransferException("TTL cannot be set on counter columns; drop the TTL option.");
+      }
+      String usingTtl = ttl > 0 ? " USING TTL " + ttl : "";
+      PreparedStatement insert = session.prepare(insertStatement(schema, columns) + usingTtl);
+      Encoder encoder = new Encoder(columns, insert, session);
+      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, usingTtl);
       PartitionBatcher batcher =
           new PartitionBatcher(
               loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency);
@@ -238,7 +279,7 @@ public final class CopyFromWorkflow {
         TransferSummary summary = source instanceof DatasetSource d
             ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead(),
                 budget.parseErrors(), budget.insertErrors())
-            : new TransferSummary(rows, 1, skipped, elapsed, 0, Files.size(file),
+            : new TransferSummary(rows, 1, skipped, elapsed, 0, command.stdin() ? 0 : Files.size(file),
                 budget.parseErrors(), budget.insertErrors());
         if (budget.exceeded()) {
           throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
@@ -313,7 +354,7 @@ public final class CopyFromWorkflow {
     }
 
     /** Null when the columns have no clustering or no static column. */
-    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session) {
+    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session, String usingTtl) {
       boolean clustering = columns.stream().anyMatch(c -> c.kind() == ColumnKind.CLUSTERING);
       boolean statics = columns.stream().anyMatch(c -> c.kind() == ColumnKind.STATIC);
       if (!clustering || !statics) {
@@ -322,7 +363,7 @@ public final class CopyFromWorkflow {
       List<ColumnSpec> kept = columns.stream()
           .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
           .toList();
-      PreparedStatement insert = session.prepare(insertStatement(schema, kept));
+      PreparedStatement insert = session.prepare(insertStatement(schema, kept) + usingTtl);
       int[] mustBeNull = java.util.stream.IntStream.range(0, columns.size())
           .filter(i -> columns.get(i).kind() == ColumnKind.CLUSTERING
               || columns.get(i).kind() == ColumnKind.REGULAR)

@@ -53,6 +53,15 @@ public final class CopyToWorkflow {
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
           "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME");
 
+  /** Every option COPY TO accepts: {@link #OPTIONS} and the CSV ones. */
+  private static final Set<String> ALL_OPTIONS = union(OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_TO);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
 
@@ -64,6 +73,7 @@ public final class CopyToWorkflow {
   private final SinkFactory sinks;
   private TransferProgress progress = TransferProgress.NONE;
   private final SourceFactory sources;
+  private java.io.Writer stdout;
 
   /**
    * @param session the session to scan with
@@ -94,6 +104,17 @@ public final class CopyToWorkflow {
   }
 
   /**
+   * Sets where {@code COPY ... TO STDOUT} writes.
+   *
+   * @param out the shell's output; flushed, never closed
+   * @return this workflow
+   */
+  public CopyToWorkflow withStdout(java.io.Writer out) {
+    this.stdout = out;
+    return this;
+  }
+
+  /**
    * Runs the export.
    *
    * @param command the parsed COPY TO
@@ -111,7 +132,7 @@ public final class CopyToWorkflow {
   private TransferSummary export(CopyTo command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
-    options.requireKnown(OPTIONS, "COPY TO");
+    options.requireKnown(ALL_OPTIONS, "COPY TO");
     int pageSize = options.getInt("PAGESIZE", DEFAULT_PAGE_SIZE);
     int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
     if (pageSize < 1 || maxRequests < 1) {
@@ -119,13 +140,16 @@ public final class CopyToWorkflow {
     }
     RangeRetry retry = retryOf(options);
     Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
-    Path target = Path.of(command.target());
+    Path target = command.stdout() ? Path.of("STDOUT") : Path.of(command.target());
+    if (command.stdout() && stdout == null) {
+      throw new TransferException("COPY TO STDOUT has no standard output here.");
+    }
     RowDecoder decoder =
         new RowDecoder(
             source.schema.columns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
-    boolean dataset = DatasetWriteOptions.isDataset(command.target(), options);
+    boolean dataset = !command.stdout() && DatasetWriteOptions.isDataset(command.target(), options);
     ResumableExport resumable = resumable(command, source, dataset);
     List<ScanRange> ranges = resumable == null ? source.ranges : resumable.ranges();
     IntFunction<BoundStatement> statements =
@@ -138,8 +162,10 @@ public final class CopyToWorkflow {
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
     }
     boolean finished = false;
-    try (RowSink sink = sinks.openTarget(resumable == null ? command.target() : resumable.partFile().toString(),
-            source.schema, options);
+    try (RowSink sink = command.stdout()
+            ? sinks.openStdout(stdout, source.schema, options)
+            : sinks.openTarget(resumable == null ? command.target() : resumable.partFile().toString(),
+                source.schema, options);
         RangeScanner scanner =
             new RangeScanner(session, statements, ranges.size(), maxRequests, maxRequests * 2, decoder)) {
       scanner.retry(retry).start();
@@ -182,7 +208,7 @@ public final class CopyToWorkflow {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       return sink instanceof PartitionedSink d
           ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
-          : new TransferSummary(sink.rowsWritten(), 1, 0, elapsed, 0, sink.bytesWritten());
+          : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
     } catch (java.nio.channels.ClosedByInterruptException e) {
       // Ctrl-C while a row group was being written: the file channel closes itself.
       Thread.interrupted();
@@ -228,7 +254,7 @@ public final class CopyToWorkflow {
    */
   private ResumableExport resumable(CopyTo command, Source source, boolean dataset) {
     boolean resume = command.options().getBoolean("RESUME", false);
-    if (dataset || command.isQuery() || sources == null) {
+    if (dataset || command.isQuery() || command.stdout() || sources == null) {
       if (resume) {
         throw new TransferException("RESUME works for a COPY TO of a table into one file; this export cannot be resumed.");
       }

@@ -46,6 +46,11 @@ public interface RowSink extends AutoCloseable {
     return 0;
   }
 
+  /** Files this sink writes or wrote: 1 unless the format splits its output (CSV MAXOUTPUTSIZE). */
+  default long filesWritten() {
+    return 1;
+  }
+
   /** Aborts unless {@link #commit()} or {@link #abort()} was called. */
   @Override
   void close();

@@ -6,6 +6,7 @@ import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.transfer.dataset.PartitionSpec;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 
 /** Opens the file sink of an export for its format (from FORMAT or the target's extension). */
@@ -33,6 +34,18 @@ public interface SinkFactory {
    */
   default PartWriterFactory partWriters(TableSchema schema, Options options) {
     throw new TransferException("This format cannot write a dataset directory.");
+  }
+
+  /**
+   * Opens the sink of {@code COPY ... TO STDOUT}: CSV written to the shell's output as rows come.
+   *
+   * @param out the shell's output; flushed, never closed
+   * @param schema the table and the columns of every row written
+   * @param options the COPY options
+   * @throws TransferException when the format cannot write to STDOUT, or for a bad option value
+   */
+  default RowSink openStdout(Writer out, TableSchema schema, Options options) throws IOException {
+    throw new TransferException("COPY TO STDOUT is not available in this shell.");
   }
 
   /**

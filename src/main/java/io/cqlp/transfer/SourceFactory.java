@@ -2,6 +2,7 @@ package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 
 /** Opens the file source of an import for its format (from FORMAT or the file's extension). */
@@ -21,4 +22,16 @@ public interface SourceFactory {
    */
   RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
       throws IOException;
+
+  /**
+   * Opens the source of {@code COPY ... FROM STDIN}: CSV text read from {@code in}.
+   *
+   * @param in the CSV text (standard input up to a {@code \.} line, or a script's inline data)
+   * @param schema the target table and the columns of the fields, in order
+   * @param options the COPY options
+   * @throws TransferException when the format cannot be read from STDIN, or for a bad option value
+   */
+  default RowSource openStdin(Reader in, TableSchema schema, Options options) throws IOException {
+    throw new TransferException("COPY FROM STDIN is not available in this shell.");
+  }
 }

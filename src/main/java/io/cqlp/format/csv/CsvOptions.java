@@ -1,0 +1,186 @@
+package io.cqlp.format.csv;
+
+import io.cqlp.command.Options;
+import io.cqlp.output.ValueFormatter;
+import io.cqlp.transfer.TransferException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * The CSV options of COPY, read from {@link Options} with cqlsh's names and defaults
+ * ({@code cqlshlib/copyutil.py} parse_options): HEADER false, DELIMITER {@code ,}, QUOTE
+ * {@code "}, ESCAPE {@code \}, NULL (alias NULLVAL) empty, DATETIMEFORMAT {@code
+ * %Y-%m-%d %H:%M:%S.%f%z}, ENCODING utf8, DECIMALSEP {@code .}, THOUSANDSSEP none, BOOLSTYLE
+ * {@code True,False}, FLOATPRECISION 5, DOUBLEPRECISION 12, MAXOUTPUTSIZE -1 (no split),
+ * SKIPCOLS none. As in cqlsh, a one-character option may be written as a backslash escape
+ * ({@code DELIMITER='\t'}), and an ESCAPE equal to QUOTE means quotes are doubled.
+ *
+ * @param header whether the first line holds the column names (written on output, skipped on
+ *     input)
+ * @param delimiter the field separator
+ * @param quote the quote character
+ * @param escape the escape character inside quoted values; {@code null} when quotes are doubled
+ * @param nullText the text of a NULL value
+ * @param timestamps the timestamp format (DATETIMEFORMAT), in UTC
+ * @param charset the file encoding
+ * @param decimalSeparator DECIMALSEP
+ * @param thousandsSeparator THOUSANDSSEP, {@code ""} for none
+ * @param trueText the first word of BOOLSTYLE
+ * @param falseText the second word of BOOLSTYLE
+ * @param floatPrecision FLOATPRECISION, at least 1
+ * @param doublePrecision DOUBLEPRECISION, at least 1
+ * @param maxOutputSize MAXOUTPUTSIZE: rows per output file, -1 for one file
+ * @param skipColumns SKIPCOLS: names of file columns not to import, lower case
+ */
+public record CsvOptions(
+    boolean header,
+    char delimiter,
+    char quote,
+    Character escape,
+    String nullText,
+    DateTimeFormatter timestamps,
+    Charset charset,
+    char decimalSeparator,
+    String thousandsSeparator,
+    String trueText,
+    String falseText,
+    int floatPrecision,
+    int doublePrecision,
+    long maxOutputSize,
+    List<String> skipColumns) {
+
+  /** Options of both directions. */
+  private static final Set<String> COMMON =
+      Set.of("HEADER", "DELIMITER", "QUOTE", "ESCAPE", "NULL", "NULLVAL", "DATETIMEFORMAT",
+          "ENCODING", "DECIMALSEP", "THOUSANDSSEP", "BOOLSTYLE");
+
+  /** The CSV options COPY TO accepts. */
+  public static final Set<String> COPY_TO =
+      union(COMMON, Set.of("FLOATPRECISION", "DOUBLEPRECISION", "MAXOUTPUTSIZE"));
+
+  /**
+   * The CSV options COPY FROM accepts. PREPAREDSTATEMENTS is accepted and has no effect (cqlp
+   * always prepares its INSERT); MAXPARSEERRORS, MAXINSERTERRORS and ERRFILE are the error
+   * handling of the COPY FROM workflow; TTL, INGESTRATE and MINBATCHSIZE are read by it too.
+   */
+  public static final Set<String> COPY_FROM =
+      union(COMMON, Set.of("SKIPCOLS", "TTL", "INGESTRATE", "MINBATCHSIZE", "PREPAREDSTATEMENTS",
+          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE"));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Reads the options, cqlsh's defaults where absent.
+   *
+   * @throws TransferException for a value that is not valid (one line naming the option)
+   * @throws io.cqlp.command.CommandException for a number or boolean that does not read
+   */
+  public static CsvOptions from(Options options) {
+    char delimiter = oneChar(options, "DELIMITER", ",");
+    char quote = oneChar(options, "QUOTE", "\"");
+    char escapeChar = oneChar(options, "ESCAPE", "\\");
+    Character escape = escapeChar == quote ? null : escapeChar;
+    if (delimiter == quote || (escape != null && escape == delimiter)) {
+      throw new TransferException("DELIMITER, QUOTE and ESCAPE must be different characters.");
+    }
+    String nullText = options.getString("NULL", options.getString("NULLVAL", ""));
+    String pattern = options.getString("DATETIMEFORMAT", Strftime.CQLSH_DEFAULT);
+    DateTimeFormatter timestamps;
+    try {
+      timestamps = Strftime.formatter(pattern);
+    } catch (IllegalArgumentException e) {
+      throw new TransferException(e.getMessage() + ".");
+    }
+    Charset charset = charset(options.getString("ENCODING", "utf8"));
+    char decimal = oneChar(options, "DECIMALSEP", ".");
+    String thousands = options.getString("THOUSANDSSEP", "");
+    if (!thousands.isEmpty() && thousands.equals(String.valueOf(decimal))) {
+      throw new TransferException("DECIMALSEP and THOUSANDSSEP must differ.");
+    }
+    List<String> styles =
+        Arrays.stream(options.getString("BOOLSTYLE", "True,False").split(",", -1)).map(String::strip).toList();
+    if (styles.size() != 2 || styles.get(0).isEmpty() || styles.get(1).isEmpty()
+        || styles.get(0).equalsIgnoreCase(styles.get(1))) {
+      throw new TransferException(
+          "Invalid BOOLSTYLE '" + options.getString("BOOLSTYLE", "") + "': expected two different words"
+              + " for true and false, e.g. BOOLSTYLE='yes,no'.");
+    }
+    int floatPrecision = options.getInt("FLOATPRECISION", 5);
+    int doublePrecision = options.getInt("DOUBLEPRECISION", 12);
+    if (floatPrecision < 1 || doublePrecision < 1) {
+      throw new TransferException("FLOATPRECISION and DOUBLEPRECISION must be at least 1.");
+    }
+    long maxOutputSize = options.getRowCount("MAXOUTPUTSIZE", -1);
+    List<String> skip = Arrays.stream(options.getString("SKIPCOLS", "").split(","))
+        .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+    return new CsvOptions(options.getBoolean("HEADER", false), delimiter, quote, escape, nullText,
+        timestamps, charset, decimal, thousands, styles.get(0), styles.get(1), floatPrecision,
+        doublePrecision, maxOutputSize, skip);
+  }
+
+  /** The Commons CSV format of these options for writing: cqlsh's dialect, CRLF line ends. */
+  public CSVFormat writeFormat() {
+    return base().setQuoteMode(QuoteMode.MINIMAL).build();
+  }
+
+  /**
+   * The format for reading: unquoted {@link #nullText} is NULL, while a quoted one is text
+   * (so {@code ""} is an empty string when NULL is empty); empty lines are skipped.
+   */
+  public CSVFormat readFormat() {
+    return base().setQuoteMode(QuoteMode.ALL_NON_NULL).setIgnoreEmptyLines(true).build();
+  }
+
+  private CSVFormat.Builder base() {
+    return CSVFormat.DEFAULT.builder()
+        .setDelimiter(delimiter)
+        .setQuote(quote)
+        .setEscape(escape)
+        .setNullString(nullText)
+        // Python's csv module, which cqlsh writes with, ends rows with CRLF.
+        .setRecordSeparator("\r\n");
+  }
+
+  /** The value formatter of COPY TO with these options (cqlsh's COPY spelling of values). */
+  public ValueFormatter formatter() {
+    return new ValueFormatter(new ValueFormatter.Style(floatPrecision, doublePrecision, trueText,
+        falseText, timestamps, decimalSeparator, thousandsSeparator, true));
+  }
+
+  private static char oneChar(Options options, String name, String defaultValue) {
+    String value = options.getString(name, defaultValue);
+    String decoded = switch (value) {
+      case "\\t" -> "\t";
+      case "\\\\" -> "\\";
+      case "\\'" -> "'";
+      case "\\\"" -> "\"";
+      default -> value;
+    };
+    if (decoded.length() != 1) {
+      throw new TransferException(
+          "Invalid " + name + " '" + value + "': expected one character, e.g. " + name + "='|' (or '\\t').");
+    }
+    return decoded.charAt(0);
+  }
+
+  private static Charset charset(String name) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new TransferException(
+          "Unknown ENCODING '" + name + "': use a Java or Python name such as utf8, latin1, cp1252.");
+    }
+  }
+}
