@@ -307,4 +307,15 @@ public final class Options {
           : new Options(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
   }
+
+  /**
+   * The names in either set, for option sets made of a workflow's own names and a format's.
+   *
+   * @return an unmodifiable set; never null
+   */
+  public static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 }

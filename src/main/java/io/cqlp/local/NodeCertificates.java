@@ -1,5 +1,6 @@
 package io.cqlp.local;
 
+import io.cqlp.tls.Der;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;

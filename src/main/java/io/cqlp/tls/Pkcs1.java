@@ -17,28 +17,11 @@ final class Pkcs1 {
   private Pkcs1() {}
 
   static byte[] toPkcs8(byte[] pkcs1) {
-    byte[] octets = tlv(0x04, pkcs1);
+    byte[] octets = Der.tlv(0x04, pkcs1);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(VERSION_0);
     body.writeBytes(RSA_ALGORITHM);
     body.writeBytes(octets);
-    return tlv(0x30, body.toByteArray());
-  }
-
-  private static byte[] tlv(int tag, byte[] value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int length = value.length;
-    if (length < 0x80) {
-      out.write(length);
-    } else {
-      int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-      out.write(0x80 | bytes);
-      for (int i = bytes - 1; i >= 0; i--) {
-        out.write(length >>> (8 * i));
-      }
-    }
-    out.writeBytes(value);
-    return out.toByteArray();
+    return Der.tlv(0x30, body.toByteArray());
   }
 }

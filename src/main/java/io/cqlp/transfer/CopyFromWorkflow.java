@@ -44,20 +44,13 @@ import java.util.stream.Collectors;
  */
 public final class CopyFromWorkflow {
 
-  /** Options COPY FROM accepts. */
-  public static final Set<String> OPTIONS =
+  private static final Set<String> OWN_OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
           "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
           "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE");
 
-  /** Every option COPY FROM accepts: {@link #OPTIONS} and the CSV ones. */
-  private static final Set<String> ALL_OPTIONS = union(OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_FROM);
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
+  /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
+  public static final Set<String> OPTIONS = Options.union(OWN_OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_FROM);
 
   /** Default rows per second at most (INGESTRATE), cqlsh's default. */
   public static final int DEFAULT_INGEST_RATE = 100_000;
@@ -154,7 +147,7 @@ public final class CopyFromWorkflow {
   public TransferSummary run(CopyFrom command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
-    options.requireKnown(ALL_OPTIONS, "COPY FROM");
+    options.requireKnown(OPTIONS, "COPY FROM");
     int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
     int maxAttempts = options.getInt("MAXATTEMPTS", DEFAULT_MAX_ATTEMPTS);
     long skipRows = options.getRowCount("SKIPROWS", 0);
@@ -168,8 +161,11 @@ public final class CopyFromWorkflow {
     long ttl = options.getLong("TTL", -1);
     long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
     int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
-    if (ingestRate < 1 || minBatchSize < 1 || minBatchSize > maxBatchSize) {
-      throw new TransferException("INGESTRATE must be at least 1, MINBATCHSIZE from 1 to MAXBATCHSIZE.");
+    if (ingestRate < 1) {
+      throw new TransferException("INGESTRATE is rows per second and must be at least 1.");
+    }
+    if (minBatchSize < 1 || minBatchSize > maxBatchSize) {
+      throw new TransferException("MINBATCHSIZE must be from 1 to MAXBATCHSIZE (" + maxBatchSize + ").");
     }
     if (command.stdin() && stdin == null) {
       throw new TransferException("COPY FROM STDIN has no standard input here.");

@@ -47,20 +47,13 @@ import java.util.stream.Collectors;
  */
 public final class CopyToWorkflow {
 
-  /** Options COPY TO accepts (the format's own options included). */
-  public static final Set<String> OPTIONS =
+  private static final Set<String> OWN_OPTIONS =
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
           "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME");
 
-  /** Every option COPY TO accepts: {@link #OPTIONS} and the CSV ones. */
-  private static final Set<String> ALL_OPTIONS = union(OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_TO);
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
+  /** Every option COPY TO accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}). */
+  public static final Set<String> OPTIONS = Options.union(OWN_OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_TO);
 
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -132,7 +125,7 @@ public final class CopyToWorkflow {
   private TransferSummary export(CopyTo command) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
-    options.requireKnown(ALL_OPTIONS, "COPY TO");
+    options.requireKnown(OPTIONS, "COPY TO");
     int pageSize = options.getInt("PAGESIZE", DEFAULT_PAGE_SIZE);
     int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
     if (pageSize < 1 || maxRequests < 1) {

@@ -3,13 +3,10 @@ package io.cqlp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cqlp.local.LocalCassandra;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,10 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CassandraExtension.class)
 class InteractiveShellIT {
   private final String tmuxSession = "cqlp-it-" + ProcessHandle.current().pid();
+  private Tmux terminal;
 
   @AfterEach
   void killTerminal() throws Exception {
-    tmux("kill-session", "-t", tmuxSession);
+    if (terminal != null) {
+      terminal.close();
+    }
   }
 
   @Test
@@ -36,7 +36,7 @@ class InteractiveShellIT {
     CassandraExtension.session().execute("INSERT INTO " + keyspace + ".users (id, name) VALUES (7, 'lovelace')");
     Path home = Files.createTempDirectory("cqlp-tty-home");
     String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port();
-    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "160", "-y", "50", command)).isZero();
+    terminal = new Tmux(tmuxSession, command);
 
     waitForScreen("cqlp> ");
     keys("USE " + keyspace + ";", "Enter");
@@ -68,7 +68,7 @@ class InteractiveShellIT {
     LocalCassandra node = CassandraExtension.node();
     Path home = Files.createTempDirectory("cqlp-tty-home");
     String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port() + " -u cassandra";
-    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "160", "-y", "50", command)).isZero();
+    terminal = new Tmux(tmuxSession, command);
     waitForScreen("Password:");
     keys("not-shown-on-screen", "Enter");
     String screen = waitForScreen("cqlp> ");
@@ -98,7 +98,7 @@ class InteractiveShellIT {
     LocalCassandra node = CassandraExtension.node();
     Path home = Files.createTempDirectory("cqlp-tty-home");
     String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port();
-    assertThat(tmux("new-session", "-d", "-s", tmuxSession, "-x", "200", "-y", "50", command)).isZero();
+    terminal = new Tmux(tmuxSession, command, 200);
     waitForScreen("cqlp> ");
     String copy = "COPY " + keyspace + ".big TO '" + target + "' WITH PAGESIZE=20 AND MAXREQUESTS=1";
     keys(copy + ";", "Enter");
@@ -134,44 +134,25 @@ class InteractiveShellIT {
     }
   }
 
-  /** Types {@code text} literally, then presses the named keys (e.g. Enter). */
+  /** Types {@code text} literally (or presses it, for a {@code C-x} key), then presses the named keys. */
   private void keys(String text, String... then) throws Exception {
     if (text.startsWith("C-")) {
-      tmux("send-keys", "-t", tmuxSession, text);
+      terminal.press(text);
     } else {
-      // tmux splits commands at an argument's trailing ';', so a ';' is sent by its hex code.
-      String[] parts = text.split(";", -1);
-      for (int i = 0; i < parts.length; i++) {
-        if (!parts[i].isEmpty()) {
-          tmux("send-keys", "-t", tmuxSession, "-l", "--", parts[i]);
-        }
-        if (i < parts.length - 1) {
-          tmux("send-keys", "-t", tmuxSession, "-H", "3b");
-        }
-      }
+      terminal.type(text);
     }
-    for (String key : then) {
-      tmux("send-keys", "-t", tmuxSession, key);
-    }
+    terminal.press(then);
   }
 
   private String waitForScreen(String text) throws Exception {
-    String screen = "";
-    for (int i = 0; i < 300; i++) {
-      screen = capture();
-      if (screen.contains(text)) {
-        return screen;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("'" + text + "' never appeared; the screen shows:\n" + screen);
+    return terminal.waitFor(text, 30);
   }
 
   /** Waits until {@code text} is on screen and the prompt is back on the last line. */
   private String waitForPromptAfter(String text) throws Exception {
     String screen = "";
     for (int i = 0; i < 300; i++) {
-      screen = capture();
+      screen = terminal.screen();
       List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
       if (screen.contains(text) && !lines.isEmpty() && lines.get(lines.size() - 1).strip().equals("cqlp>")) {
         return screen;
@@ -182,29 +163,6 @@ class InteractiveShellIT {
   }
 
   private void waitForExit() throws Exception {
-    for (int i = 0; i < 300; i++) {
-      if (tmux("has-session", "-t", tmuxSession) != 0) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("cqlp did not exit on Ctrl-D; the screen shows:\n" + capture());
-  }
-
-  private String capture() throws Exception {
-    Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", tmuxSession)
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(10, TimeUnit.SECONDS);
-    return out;
-  }
-
-  private static int tmux(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    p.waitFor(10, TimeUnit.SECONDS);
-    return p.exitValue();
+    terminal.waitForExit(30);
   }
 }

@@ -13,10 +13,15 @@ import java.util.concurrent.TimeUnit;
 final class Tmux implements AutoCloseable {
   private final String name;
 
-  /** Starts {@code command} (a shell command line) in a new detached session. */
+  /** Starts {@code command} (a shell command line) in a new detached session of 160x50. */
   Tmux(String name, String command) throws IOException, InterruptedException {
+    this(name, command, 160);
+  }
+
+  /** Starts {@code command} in a new detached session {@code columns} wide and 50 lines high. */
+  Tmux(String name, String command, int columns) throws IOException, InterruptedException {
     this.name = name;
-    if (tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "50", command) != 0) {
+    if (tmux("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", "50", command) != 0) {
       throw new IllegalStateException("tmux could not start: " + command);
     }
   }

@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
@@ -66,7 +64,7 @@ public record CsvOptions(
 
   /** The CSV options COPY TO accepts. */
   public static final Set<String> COPY_TO =
-      union(COMMON, Set.of("FLOATPRECISION", "DOUBLEPRECISION", "MAXOUTPUTSIZE"));
+      Options.union(COMMON, Set.of("FLOATPRECISION", "DOUBLEPRECISION", "MAXOUTPUTSIZE"));
 
   /**
    * The CSV options COPY FROM accepts. PREPAREDSTATEMENTS is accepted and has no effect (cqlp
@@ -74,12 +72,8 @@ public record CsvOptions(
    * handling of the COPY FROM workflow; TTL, INGESTRATE and MINBATCHSIZE are read by it too.
    */
   public static final Set<String> COPY_FROM =
-      union(COMMON, Set.of("SKIPCOLS", "TTL", "INGESTRATE", "MINBATCHSIZE", "PREPAREDSTATEMENTS",
+      Options.union(COMMON, Set.of("SKIPCOLS", "TTL", "INGESTRATE", "MINBATCHSIZE", "PREPAREDSTATEMENTS",
           "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE"));
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
-  }
 
   /**
    * Reads the options, cqlsh's defaults where absent.
