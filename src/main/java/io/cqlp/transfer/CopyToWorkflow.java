@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
+import io.cqlp.format.FileFormat;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.transfer.plan.ScanRange;
@@ -242,14 +243,16 @@ public final class CopyToWorkflow {
   }
 
   /**
-   * A single-file export of a table goes through a checkpoint directory, so that a failed or
-   * interrupted export can be resumed (RESUME=true); datasets and queries cannot.
+   * A single-file Parquet export of a table goes through a checkpoint directory, so that a
+   * failed or interrupted export can be resumed (RESUME=true); datasets, queries, STDOUT and the
+   * text formats cannot (a CSV file may be split by MAXOUTPUTSIZE, and XLSX is not read back).
    */
   private ResumableExport resumable(CopyTo command, Source source, boolean dataset) {
     boolean resume = command.options().getBoolean("RESUME", false);
-    if (dataset || command.isQuery() || command.stdout() || sources == null) {
+    if (dataset || command.isQuery() || command.stdout() || sources == null || !parquet(command)) {
       if (resume) {
-        throw new TransferException("RESUME works for a COPY TO of a table into one file; this export cannot be resumed.");
+        throw new TransferException("RESUME works for a COPY TO of a table into one Parquet file;"
+            + " this export cannot be resumed.");
       }
       return null;
     }
@@ -258,6 +261,15 @@ public final class CopyToWorkflow {
           session.getMetadata().getTokenMap(), source.ranges, resume);
     } catch (IOException e) {
       throw new TransferException("Cannot write '" + command.target() + "': " + IoErrors.describe(e) + ".", e);
+    }
+  }
+
+  private static boolean parquet(CopyTo command) {
+    String named = command.options().getString("FORMAT", null);
+    try {
+      return (named != null ? FileFormat.parse(named) : FileFormat.fromPath(command.target())) == FileFormat.PARQUET;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -125,7 +125,18 @@ class BadInputIT {
     CassandraExtension.session().execute("CREATE TABLE IF NOT EXISTS " + keyspace + ".wide (id int PRIMARY KEY, v text)");
     CassandraExtension.session().execute("INSERT INTO " + keyspace + ".wide (id, v) VALUES (1000, 'big')");
     assertThat(Shell.run(node.host(), node.port(), "-k", keyspace, "-e", "COPY wide TO '" + wide + "'").exitCode()).isZero();
-    assertThat(fails("COPY narrow FROM '" + wide + "'")).contains("wide.parquet", "row 1", "id", "1000", "tinyint");
+    // As cqlsh: the row that does not convert is a parse error, written to the ERRFILE; the
+    // import goes on, then fails with one line per bad row and one naming the ERRFILE.
+    Path errFile = dir.resolve("narrow.err");
+    Shell.Result result = Shell.run(node.host(), node.port(), "-k", keyspace, "-e",
+        "COPY narrow FROM '" + wide + "' WITH ERRFILE='" + errFile + "'");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err()).doesNotContain("\tat ", "Exception in thread", "NullPointerException");
+    assertThat(result.errLines()).as(result.err()).hasSize(2);
+    assertThat(result.errLines().get(0)).contains("wide.parquet", "row 1", "id", "1000", "tinyint");
+    assertThat(result.errLines().get(1)).isEqualTo("Failed to process 1 rows; failed rows written to " + errFile);
+    assertThat(result.out()).contains("0 rows imported from 1 files", "1 parse errors");
+    assertThat(Files.readAllLines(errFile)).hasSize(1).first().asString().contains("1000");
   }
 
   private static long rows() {

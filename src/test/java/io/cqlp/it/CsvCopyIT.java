@@ -103,7 +103,7 @@ class CsvCopyIT {
         "COPY conv TO '" + f("split.csv") + "' WITH MAXOUTPUTSIZE=2;",
         "COPY conv_skip FROM '" + f("conv.csv") + "' WITH HEADER=true AND SKIPROWS=1 AND MAXROWS=2"
             + " AND SKIPCOLS='note' AND TTL=3600;",
-        "COPY conv_bad FROM '" + f("bad.csv") + "';",
+        "COPY conv_bad FROM '" + f("bad.csv") + "' WITH ERRFILE='" + f("bad.err") + "';",
         "COPY conv_stdin (p, id, t, bl) FROM STDIN;",
         "0,1,\"two",
         "lines\",0x01",

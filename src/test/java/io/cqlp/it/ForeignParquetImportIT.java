@@ -187,14 +187,19 @@ class ForeignParquetImportIT {
           + " (FORMAT parquet)");
     }
     Shell.Result run = Shell.run(node.host(), node.port(), "-k", keyspace, "-e",
-        "COPY refuse FROM '" + flags + "'; COPY refuse FROM '" + holes + "'");
+        "COPY refuse FROM '" + flags + "'; COPY refuse FROM '" + holes + "' WITH ERRFILE='"
+            + dir.resolve("holes.err") + "'");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).doesNotContain("\tat ", "Exception");
-    assertThat(run.errLines()).hasSize(2);
+    // The first file cannot be read at all; the second has one row that does not convert (a
+    // parse error, as cqlsh: reported, written to the ERRFILE, and the import goes on).
+    assertThat(run.errLines()).hasSize(3);
+    assertThat(run.errLines().get(2))
+        .isEqualTo("Failed to process 1 rows; failed rows written to " + dir.resolve("holes.err"));
     assertThat(run.errLines().get(0)).startsWith("<stdin>:1:").contains("flags.parquet",
         "column 'flags'", "Parquet LIST<BOOLEAN>", "CQL list<uuid>",
         "no exact conversion (element: Parquet BOOLEAN to CQL uuid)");
-    assertThat(run.errLines().get(1)).startsWith("<stdin>:1:").contains("holes.parquet",
+    assertThat(run.errLines().get(1)).startsWith("Failed to import 1 rows: ParseError - ").contains("holes.parquet",
         "row 1", "column 'l'", "CQL list<int>", "element 1 is null; a CQL list cannot hold nulls");
     assertThat(session.execute("SELECT count(*) FROM " + keyspace + ".refuse").one().getLong(0))
         .isZero();

@@ -6,6 +6,7 @@ import io.cqlp.command.Capture;
 import io.cqlp.command.Command;
 import io.cqlp.command.CommandException;
 import io.cqlp.command.CommandParser;
+import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Exit;
 import io.cqlp.command.HostileInput;
 import io.cqlp.command.Source;
@@ -64,7 +65,8 @@ class HostileInputIT {
 
   /**
    * A statement the script splitter sees as one whole statement (an open quote would swallow the
-   * rest of the script), that neither ends the shell nor starts writing a capture file.
+   * rest of the script), that neither ends the shell nor starts writing a capture file, nor is
+   * a COPY FROM STDIN (which reads the script's next lines as its data, as cqlsh does).
    */
   private static boolean usable(String input) {
     StatementSplitter.Result split = StatementSplitter.split(input + ";\n");
@@ -73,7 +75,8 @@ class HostileInputIT {
     }
     try {
       Command command = CommandParser.parse(input);
-      return !(command instanceof Exit) && !(command instanceof Capture) && !(command instanceof Source);
+      return !(command instanceof Exit) && !(command instanceof Capture) && !(command instanceof Source)
+          && !(command instanceof CopyFrom copy && copy.stdin());
     } catch (CommandException e) {
       return true;
     }

@@ -196,8 +196,12 @@ class JsonXlsxIT {
   @Test
   void should_refuse_an_unknown_key_with_one_line_naming_it() throws Exception {
     Path file = Files.writeString(dir.resolve("unknown.jsonl"), "{\"id\":1,\"name\":\"a\",\"colour\":\"red\"}\n");
-    Shell.Result run = cqlp("COPY keyed FROM '" + file + "'; COPY keyed FROM '" + file + "' WITH IGNORE_UNKNOWN_KEYS=true");
-    assertThat(run.errLines()).hasSize(1);
+    Path errFile = dir.resolve("unknown.err");
+    Shell.Result run = cqlp("COPY keyed FROM '" + file + "' WITH ERRFILE='" + errFile + "';"
+        + " COPY keyed FROM '" + file + "' WITH IGNORE_UNKNOWN_KEYS=true");
+    assertThat(run.errLines()).hasSize(2);
+    assertThat(run.errLines().get(1)).isEqualTo("Failed to process 1 rows; failed rows written to " + errFile);
+    assertThat(Files.readAllLines(errFile)).hasSize(1).first().asString().contains("\"colour\":\"red\"");
     assertThat(run.errLines().get(0)).contains(file + ", row 1 (line 1): key 'colour' names no column",
         "IGNORE_UNKNOWN_KEYS=true");
     assertThat(run.out()).contains("1 rows imported from 1 files");

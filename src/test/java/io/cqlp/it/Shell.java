@@ -14,13 +14,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Shell {
 
-  /** What one run of the shell did. */
-  public record Result(int exitCode, String out, String err) {
+  /**
+   * What one run of the shell did. {@code err} is standard error without the progress lines
+   * that COPY and CAPTURE print every 10 seconds in scripts ({@code Processed: ...},
+   * {@code Captured: ...}); those are in {@code progress}.
+   */
+  public record Result(int exitCode, String out, String err, List<String> progress) {
     /** Standard error's lines, without blank ones. */
     public List<String> errLines() {
       return err.lines().filter(l -> !l.isBlank()).toList();
     }
   }
+
+  /** A progress line of a script: its verb, then a row count and a rate. */
+  private static final java.util.regex.Pattern PROGRESS =
+      java.util.regex.Pattern.compile("(Processed|Captured): [0-9,]+ rows; Rate: ");
 
   private Shell() {}
 
@@ -78,11 +86,17 @@ public final class Shell {
       process.destroyForcibly();
       throw new IllegalStateException("cqlp did not finish within 10 minutes: " + command);
     }
+    List<String> errors = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
+    for (String line : Files.readString(err, StandardCharsets.UTF_8).split("\n", -1)) {
+      (PROGRESS.matcher(line).lookingAt() ? progress : errors).add(line);
+    }
     Result result =
         new Result(
             process.exitValue(),
             Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
+            String.join("\n", errors),
+            List.copyOf(progress));
     Files.deleteIfExists(out);
     Files.deleteIfExists(err);
     return result;
