@@ -1,5 +1,7 @@
 package io.cqlp.session;
 
+import io.cqlp.command.CommandParser;
+import io.cqlp.command.CopyFrom;
 import io.cqlp.format.csv.DotTerminatedReader;
 import io.cqlp.script.StatementSplitter;
 import java.util.regex.Pattern;
@@ -23,9 +25,20 @@ final class InlineStdin {
    */
   record Split(String data, String rest, int restFirstLine) {}
 
-  /** Whether a statement is a COPY FROM STDIN. */
+  /**
+   * Whether a statement is a valid COPY FROM STDIN. One that does not parse reads no data, as in
+   * cqlsh (which parses a statement before running it): its error is reported and the script's
+   * next lines stay statements.
+   */
   static boolean isCopyFromStdin(String statement) {
-    return COPY_FROM_STDIN.matcher(statement).matches();
+    if (!COPY_FROM_STDIN.matcher(statement).matches()) {
+      return false;
+    }
+    try {
+      return CommandParser.parse(statement) instanceof CopyFrom copy && copy.stdin();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ class InlineStdinTest {
     assertThat(InlineStdin.isCopyFromStdin("COPY t\nFROM STDIN")).isTrue();
     assertThat(InlineStdin.isCopyFromStdin("COPY t FROM 'stdin.csv'")).isFalse();
     assertThat(InlineStdin.isCopyFromStdin("COPY t TO STDOUT")).isFalse();
+    assertThat(InlineStdin.isCopyFromStdin("COPY ks.(t FROM STDIN")).as("does not parse").isFalse();
   }
 
   @Test
