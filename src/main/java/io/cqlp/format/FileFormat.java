@@ -37,6 +37,17 @@ public enum FileFormat {
   }
 
   /**
+   * The format of a COPY or CAPTURE: the FORMAT option when given, else the path's extension.
+   *
+   * @param named the FORMAT option's value, or {@code null} when absent
+   * @param path the file or directory path as typed; not null
+   * @throws IllegalArgumentException naming the valid formats when {@code named} is none of them
+   */
+  public static FileFormat of(String named, String path) {
+    return named != null ? parse(named) : fromPath(path);
+  }
+
+  /**
    * Parses a FORMAT option value.
    *
    * @throws IllegalArgumentException naming the valid formats when {@code name} is none of them

@@ -104,14 +104,11 @@ public final class Formats {
   }
 
   private static FileFormat format(Options options, Path path) {
-    String named = options.getString("FORMAT", null);
-    FileFormat format;
     try {
-      format = named != null ? FileFormat.parse(named) : FileFormat.fromPath(path.toString());
+      return FileFormat.of(options.getString("FORMAT", null), path.toString());
     } catch (IllegalArgumentException e) {
       throw new TransferException(e.getMessage());
     }
-    return format;
   }
 
   private static TransferException unavailable(FileFormat format, Path path) {

@@ -265,9 +265,8 @@ public final class CopyToWorkflow {
   }
 
   private static boolean parquet(CopyTo command) {
-    String named = command.options().getString("FORMAT", null);
     try {
-      return (named != null ? FileFormat.parse(named) : FileFormat.fromPath(command.target())) == FileFormat.PARQUET;
+      return FileFormat.of(command.options().getString("FORMAT", null), command.target()) == FileFormat.PARQUET;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -66,10 +66,8 @@ final class ImportStop {
 
   /** {@code WITH FORMAT='...'} when the ERRFILE's extension does not say its format, else empty. */
   private static String formatOption(CopyFrom command, Path errPath) {
-    String named = command.options().getString("FORMAT", null);
-    FileFormat input = named != null
-        ? FileFormat.parse(named)
-        : FileFormat.fromPath(command.source() == null ? "" : command.source());
+    FileFormat input = FileFormat.of(command.options().getString("FORMAT", null),
+        command.source() == null ? "" : command.source());
     FileFormat written = input == FileFormat.PARQUET || input == FileFormat.XLSX ? FileFormat.JSON : input;
     return FileFormat.fromPath(errPath.toString()) == written
         ? ""

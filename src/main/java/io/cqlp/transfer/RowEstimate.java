@@ -106,9 +106,7 @@ public final class RowEstimate {
         return rows;
       }
       Path file = Path.of(source);
-      FileFormat format = command.options().contains("FORMAT")
-          ? FileFormat.parse(command.options().getString("FORMAT", "CSV"))
-          : FileFormat.fromPath(source);
+      FileFormat format = FileFormat.of(command.options().getString("FORMAT", null), source);
       return switch (format) {
         case PARQUET -> parquetRows(file);
         case CSV, JSON -> StreamCompression.stripExtension(source).equals(source) ? textRows(file) : UNKNOWN;
