@@ -17,15 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -61,14 +54,16 @@ public final class ParquetRowWriter implements RowSink {
   private final ValueWriter[] writers;
   private final Class<?>[] javaTypes;
   private final boolean[] checked;
-  private final ParquetWriter<Object[]> writer;
+  /** Whether a column is REQUIRED (a primary key column), so a null is refused. */
+  private final boolean[] required;
+  private final RowGroupWriter writer;
   private State state = State.OPEN;
   private long rows;
   private long committedBytes;
 
   private ParquetRowWriter(
       Path target, Path staging, List<ColumnSpec> columns, ValueWriter[] writers,
-      ParquetWriter<Object[]> writer) {
+      RowGroupWriter writer) {
     this.target = target;
     this.staging = staging;
     this.columns = columns;
@@ -76,7 +71,9 @@ public final class ParquetRowWriter implements RowSink {
     this.writer = writer;
     this.javaTypes = new Class<?>[writers.length];
     this.checked = new boolean[writers.length];
+    this.required = new boolean[writers.length];
     for (int i = 0; i < writers.length; i++) {
+      required[i] = ParquetTypeMapping.isRequired(columns.get(i));
       javaTypes[i] = writers[i].javaType();
       checked[i] = writers[i].checksValues();
     }
@@ -143,23 +140,13 @@ public final class ParquetRowWriter implements RowSink {
     Map<String, String> keyValues = new LinkedHashMap<>(footer);
     keyValues.put(VERSION_KEY, VERSION);
     keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
-    CqlWriteSupport support = new CqlWriteSupport(schema, writers, keyValues);
-    ParquetWriter<Object[]> writer;
+    int pageBytes = maxFileBytes > 0
+        ? (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16))
+        : 0;
+    RowGroupWriter writer;
     try {
-      Builder builder = new Builder(new LocalOutputFile(staging), support);
-      if (maxFileBytes > 0) {
-        int pageBytes = (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16));
-        builder.withPageSize(pageBytes).withDictionaryPageSize(pageBytes);
-      }
-      writer =
-          builder
-              .withConf(new PlainParquetConfiguration())
-              .withCodecFactory(new PureJavaCodecFactory(options.compressionLevel()))
-              .withCompressionCodec(options.compression().codec())
-              .withRowGroupRowCountLimit(options.rowsPerRowGroup())
-              .withRowGroupSize(options.maxRowGroupBytes())
-              .withWriteMode(ParquetFileWriter.Mode.CREATE)
-              .build();
+      writer = new RowGroupWriter(
+          new LocalOutputFile(staging), schema, writers, keyValues, options, pageBytes);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staging);
       throw new IOException("cannot create '" + staging + "': " + Errors.oneLine(e), e);
@@ -201,7 +188,11 @@ public final class ParquetRowWriter implements RowSink {
     }
     for (int i = 0; i < row.length; i++) {
       Object v = row[i];
-      if (v != null) {
+      if (v == null) {
+        if (required[i]) {
+          throw badValue(i, "a primary key column cannot be null");
+        }
+      } else {
         if (!javaTypes[i].isInstance(v)) {
           throw badValue(i, "expects " + javaTypes[i].getName() + ", got "
               + v.getClass().getName() + " " + CqlText.quote(String.valueOf(v)));
@@ -230,7 +221,7 @@ public final class ParquetRowWriter implements RowSink {
       throw new IllegalStateException("the Parquet writer of '" + target + "' is closed");
     }
     try {
-      writer.close();
+      writer.finish();
       try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
         ch.force(true);
         committedBytes = ch.size();
@@ -255,11 +246,7 @@ public final class ParquetRowWriter implements RowSink {
       return;
     }
     state = State.ABORTED;
-    try {
-      writer.close();
-    } catch (IOException | RuntimeException e) {
-      // the staging file is deleted below whatever state it is in
-    }
+    writer.abort();
     deleteQuietly(staging);
   }
 
@@ -269,14 +256,14 @@ public final class ParquetRowWriter implements RowSink {
   }
 
   /**
-   * While open, parquet-java's count of the file's bytes: row groups written plus the current
-   * row group as buffered ({@code ParquetWriter.getDataSize()}); after commit, the file's size;
+   * While open, the file's bytes as counted by parquet-java: row groups written plus the current
+   * row group as buffered; after commit, the file's size;
    * after abort, 0.
    */
   @Override
   public long bytesWritten() {
     return switch (state) {
-      case OPEN -> writer.getDataSize();
+      case OPEN -> writer.dataSize();
       case COMMITTED -> committedBytes;
       case ABORTED -> 0;
     };
@@ -310,29 +297,5 @@ public final class ParquetRowWriter implements RowSink {
       // fall through
     }
     return "unknown";
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-    private final CqlWriteSupport support;
-
-    Builder(OutputFile file, CqlWriteSupport support) {
-      super(file);
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
   }
 }

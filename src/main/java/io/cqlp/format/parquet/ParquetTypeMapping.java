@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.type.SetType;
 import com.datastax.oss.driver.api.core.type.TupleType;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import com.datastax.oss.driver.api.core.type.VectorType;
+import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import java.math.BigDecimal;
@@ -29,8 +30,9 @@ import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 
 /**
- * How CQL columns are stored in Parquet files that cqlp writes. Every column is OPTIONAL (CQL
- * NULL is a Parquet null) and every type is chosen to be exact and to read by default in DuckDB,
+ * How CQL columns are stored in Parquet files that cqlp writes. A primary key column (partition
+ * key or clustering column) is REQUIRED, since CQL never stores a null there (Spark reads it as
+ * not nullable); every other column is OPTIONAL (CQL NULL is a Parquet null). Every type is chosen to be exact and to read by default in DuckDB,
  * pyarrow and Spark:
  *
  * <table>
@@ -124,14 +126,24 @@ public final class ParquetTypeMapping {
   }
 
   /**
-   * The Parquet field of one column: OPTIONAL, named as the column.
+   * Whether a column's Parquet field is REQUIRED: a partition key or clustering column, which
+   * CQL never leaves null.
+   */
+  public static boolean isRequired(ColumnSpec column) {
+    return column.kind() == ColumnKind.PARTITION_KEY || column.kind() == ColumnKind.CLUSTERING;
+  }
+
+  /**
+   * The Parquet field of one column, named as the column: REQUIRED for a primary key column
+   * ({@link #isRequired}), else OPTIONAL.
    *
    * @param types the choices for uuid, decimal and time; not null
    * @throws IllegalArgumentException if the column's CQL type (or a type nested in it) is not
    *     mapped: only custom types other than vector are not
    */
   public static Type parquetType(ColumnSpec column, ParquetTypeOptions types) {
-    return type(column.type(), column.name(), Repetition.OPTIONAL, types, column);
+    Repetition rep = isRequired(column) ? Repetition.REQUIRED : Repetition.OPTIONAL;
+    return type(column.type(), column.name(), rep, types, column);
   }
 
   /** The names of a tuple's fields in Parquet: f0, f1, ... */
