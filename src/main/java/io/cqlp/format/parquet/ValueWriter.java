@@ -313,10 +313,6 @@ final class ValueWriter {
   }
 
   /**
-   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
-   * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
-   */
-  /**
    * The UTF-8 of a text value, reusing the last one's bytes when the value repeats (a partition
    * key or a clustering prefix repeats row after row in a token-order scan): no array, no
    * encoding then. A Binary made from a constant array is never changed by parquet-java.
@@ -329,6 +325,10 @@ final class ValueWriter {
     return lastBinary;
   }
 
+  /**
+   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
+   * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
+   */
   private static Binary utf8(String s) {
     return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -78,7 +78,10 @@ final class AllTypes {
         ByteBuffer.wrap("bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         inet("10.0.0.255"), new BigDecimal("3.14159265358979323846264338327950288419716939937510"),
         BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE)));
-    rows.add(new Object[CqlScalar.values().length]);
+    // Every column null but the partition key (c_bigint), which CQL never leaves null.
+    Object[] nulls = new Object[CqlScalar.values().length];
+    nulls[col(CqlScalar.BIGINT)] = 7L;
+    rows.add(nulls);
     return rows;
   }
 

@@ -202,6 +202,59 @@ class ParquetRowWriterTest {
   }
 
   @Test
+  void should_close_row_groups_near_the_byte_cap() throws Exception {
+    Path file = dir.resolve("capped.parquet");
+    List<ColumnSpec> cols = List.of(
+        new ColumnSpec("id", DataTypes.BIGINT, io.cqlp.types.ColumnKind.PARTITION_KEY),
+        ColumnSpec.regular("payload", DataTypes.BLOB));
+    java.util.Random random = new java.util.Random(42);
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, cols,
+        ParquetWriteOptions.defaults().withCompression(ParquetCompression.parse("UNCOMPRESSED"))
+            .withMaxRowGroupBytes(1 << 20))) {
+      for (long i = 0; i < 4000; i++) {
+        byte[] b = new byte[1024];
+        random.nextBytes(b);
+        w.write(new Object[] {i, ByteBuffer.wrap(b)});
+      }
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      List<List<Object>> groups = db.rows("SELECT row_group_id, max(row_group_num_rows),"
+          + " sum(total_compressed_size) FROM parquet_metadata(" + DuckDb.literal(file) + ")"
+          + " GROUP BY 1 ORDER BY 1");
+      // 4,000 rows of about 1 KiB against a 1 MiB cap: four groups, none over the cap.
+      assertThat(groups).hasSize(4);
+      assertThat(groups).allSatisfy(g -> assertThat(((Number) g.get(2)).longValue())
+          .isBetween(900_000L, (long) (1 << 20)));
+      assertThat(groups.stream().mapToLong(g -> ((Number) g.get(1)).longValue()).sum())
+          .isEqualTo(4000L);
+      assertThat(((Number) db.value("SELECT sum(id) FROM read_parquet(" + DuckDb.literal(file)
+          + ")")).longValue()).isEqualTo(3999L * 4000 / 2);
+    }
+  }
+
+  @Test
+  void should_refuse_a_null_primary_key_value_and_stay_usable() throws Exception {
+    Path file = dir.resolve("keys.parquet");
+    try (ParquetRowWriter w = ParquetRowWriter.open(file, AllTypes.columns(),
+        ParquetWriteOptions.defaults())) {
+      Object[] row = AllTypes.rows().get(2).clone();
+      row[AllTypes.col(CqlScalar.BIGINT)] = null;
+      assertThatThrownBy(() -> w.write(row))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("column 'c_bigint' (bigint): a primary key column cannot be null");
+      w.write(AllTypes.rows().get(2));
+      w.commit();
+    }
+    try (DuckDb db = new DuckDb()) {
+      assertThat(db.rows("SELECT c_bigint, c_text FROM read_parquet(" + DuckDb.literal(file) + ")"))
+          .containsExactly(List.of(0L, "plain"));
+      assertThat(db.value("SELECT repetition_type FROM parquet_schema(" + DuckDb.literal(file)
+          + ") WHERE name = 'c_bigint'")).isEqualTo("REQUIRED");
+    }
+  }
+
+  @Test
   void should_leave_no_file_when_aborted() throws Exception {
     Path file = dir.resolve("aborted.parquet");
     try (ParquetRowWriter w = ParquetRowWriter.open(file, AllTypes.columns(),

@@ -39,7 +39,8 @@ class ParquetTypeMappingTest {
         "c_inet: BINARY STRING",
         "c_decimal: BINARY STRING",
         "c_varint: BINARY STRING");
-    assertThat(schema.getFields()).allMatch(f -> f.isRepetition(Type.Repetition.OPTIONAL));
+    assertThat(schema.getFields()).allMatch(f -> f.isRepetition(
+        f.getName().equals("c_bigint") ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL));
   }
 
   @Test
