@@ -14,7 +14,6 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -61,7 +60,6 @@ final class RowGroupWriter {
   private final String[] nestedNames;
   private final MessageType nestedSchema;
 
-  private final ColumnConsumer direct = new ColumnConsumer();
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columnStore;
   private final ColumnWriter[] scalarWriters;
@@ -152,16 +150,34 @@ final class RowGroupWriter {
 
   /** Writes one row whose values have all been checked (see {@link ValueWriter#check}). */
   void write(Object[] row) throws IOException {
-    ColumnConsumer c = direct;
     for (int k = 0; k < scalarIndex.length; k++) {
-      Object v = row[scalarIndex[k]];
+      int i = scalarIndex[k];
+      Object v = row[i];
       ColumnWriter w = scalarWriters[k];
       if (v == null) {
         w.writeNull(0, 0);
-      } else {
-        c.column = w;
-        c.level = presentLevel[k];
-        writers[scalarIndex[k]].write(c, v);
+        continue;
+      }
+      ValueWriter vw = writers[i];
+      int level = presentLevel[k];
+      switch (vw.physical()) {
+        case ValueWriter.AS_INT32:
+          w.write(vw.intValue(v), 0, level);
+          break;
+        case ValueWriter.AS_INT64:
+          w.write(vw.longValue(v), 0, level);
+          break;
+        case ValueWriter.AS_BINARY:
+          w.write(vw.binaryValue(v), 0, level);
+          break;
+        case ValueWriter.AS_DOUBLE:
+          w.write((double) (Double) v, 0, level);
+          break;
+        case ValueWriter.AS_FLOAT:
+          w.write((float) (Float) v, 0, level);
+          break;
+        default:
+          w.write((boolean) (Boolean) v, 0, level);
       }
     }
     if (nested == null) {
@@ -264,75 +280,5 @@ final class RowGroupWriter {
       // the file is being thrown away
     }
     file.abort();
-  }
-
-  /**
-   * The record consumer a scalar {@link ValueWriter} writes to: every value goes to one column
-   * writer at one definition level (repetition level 0, a top-level field). Groups and fields do
-   * not occur in a scalar column.
-   */
-  private static final class ColumnConsumer extends RecordConsumer {
-    ColumnWriter column;
-    int level;
-
-    @Override
-    public void addInteger(int value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void addLong(long value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void addBoolean(boolean value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void addBinary(Binary value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void addFloat(float value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void addDouble(double value) {
-      column.write(value, 0, level);
-    }
-
-    @Override
-    public void startMessage() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void endMessage() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void startField(String field, int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void endField(String field, int index) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void startGroup() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void endGroup() {
-      throw new UnsupportedOperationException();
-    }
   }
 }

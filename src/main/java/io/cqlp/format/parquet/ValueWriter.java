@@ -23,7 +23,10 @@ import org.apache.parquet.io.api.RecordConsumer;
  * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
  * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
  * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
- * subclasses (a megamorphic call per value) took about 180 ns. A writer keeps the last text
+ * subclasses (a megamorphic call per value) took about 180 ns. A scalar value is turned into its
+ * Parquet primitive by {@link #intValue}, {@link #longValue} or {@link #binaryValue}, which
+ * {@link RowGroupWriter} hands to the column writer itself; {@link #write} does the same through
+ * a record consumer for the elements and fields of composite values. A writer keeps the last text
  * value it wrote, so it serves one file (one thread) only. Composite types (collections,
  * vectors, user types, tuples, duration) are one more code whose {@link NestedWriter} holds the
  * writers of their elements.
@@ -55,6 +58,7 @@ final class ValueWriter {
   private static final int NESTED = 20;
 
   private final int code;
+  private final int physical;
   private final Class<?> javaType;
   /** DECIMAL(p,s) codes: precision, scale and the FIXED_LEN_BYTE_ARRAY length. */
   private final int precision;
@@ -72,6 +76,7 @@ final class ValueWriter {
   private ValueWriter(int code, Class<?> javaType, int precision, int scale, int fixedLength,
       NestedWriter nested) {
     this.code = code;
+    this.physical = physicalOf(code);
     this.javaType = javaType;
     this.precision = precision;
     this.scale = scale;
@@ -219,80 +224,136 @@ final class ValueWriter {
     return null;
   }
 
-  /** Writes one checked, non-null value inside its field. */
-  void write(RecordConsumer c, Object v) {
+  /** Physical kinds of {@link #physical()}: how a value reaches a column writer. */
+  static final int AS_INT32 = 0;
+  static final int AS_INT64 = 1;
+  static final int AS_FLOAT = 2;
+  static final int AS_DOUBLE = 3;
+  static final int AS_BOOLEAN = 4;
+  static final int AS_BINARY = 5;
+  /** A composite value: a group written through a record consumer. */
+  static final int AS_GROUP = 6;
+
+  /**
+   * How this writer's values reach Parquet: {@link #AS_INT32} ({@link #intValue}), {@link
+   * #AS_INT64} ({@link #longValue}), {@link #AS_FLOAT}, {@link #AS_DOUBLE}, {@link #AS_BOOLEAN}
+   * (the boxed value), {@link #AS_BINARY} ({@link #binaryValue}) or {@link #AS_GROUP} ({@link
+   * #write}).
+   */
+  int physical() {
+    return physical;
+  }
+
+  private static int physicalOf(int code) {
     switch (code) {
       case INT8:
-        c.addInteger((Byte) v);
-        break;
       case INT16:
-        c.addInteger((Short) v);
-        break;
       case INT32:
-        c.addInteger((Integer) v);
-        break;
-      case INT64:
-        c.addLong((Long) v);
-        break;
-      case FLOAT:
-        c.addFloat((Float) v);
-        break;
-      case DOUBLE:
-        c.addDouble((Double) v);
-        break;
-      case BOOLEAN:
-        c.addBoolean((Boolean) v);
-        break;
-      case TIMESTAMP:
-        c.addLong(((Instant) v).toEpochMilli());
-        break;
       case DATE:
-        c.addInteger((int) ((LocalDate) v).toEpochDay());
-        break;
+      case DECIMAL_INT32:
+        return AS_INT32;
+      case INT64:
+      case TIMESTAMP:
       case TIME:
-        c.addLong(((LocalTime) v).toNanoOfDay());
-        break;
+      case TIME_MICROS:
+      case DECIMAL_INT64:
+        return AS_INT64;
+      case FLOAT:
+        return AS_FLOAT;
+      case DOUBLE:
+        return AS_DOUBLE;
+      case BOOLEAN:
+        return AS_BOOLEAN;
+      case NESTED:
+        return AS_GROUP;
+      default:
+        return AS_BINARY;
+    }
+  }
+
+  /** The INT32 of a checked, non-null value of an {@link #AS_INT32} writer. */
+  int intValue(Object v) {
+    switch (code) {
+      case INT8:
+        return (Byte) v;
+      case INT16:
+        return (Short) v;
+      case DATE:
+        return (int) ((LocalDate) v).toEpochDay();
+      case DECIMAL_INT32:
+        return unscaled((BigDecimal) v).intValueExact();
+      default:
+        return (Integer) v;
+    }
+  }
+
+  /** The INT64 of a checked, non-null value of a {@link #AS_INT64} writer. */
+  long longValue(Object v) {
+    switch (code) {
+      case TIMESTAMP:
+        return ((Instant) v).toEpochMilli();
+      case TIME:
+        return ((LocalTime) v).toNanoOfDay();
+      case TIME_MICROS:
+        return ((LocalTime) v).toNanoOfDay() / 1_000;
+      case DECIMAL_INT64:
+        return unscaled((BigDecimal) v).longValueExact();
+      default:
+        return (Long) v;
+    }
+  }
+
+  /** The bytes of a checked, non-null value of a {@link #AS_BINARY} writer. */
+  Binary binaryValue(Object v) {
+    switch (code) {
       case TEXT:
-        c.addBinary(text((String) v));
-        break;
+        return text((String) v);
       case UUID_TEXT:
-        c.addBinary(utf8(CqlText.format((UUID) v)));
-        break;
+        return utf8(CqlText.format((UUID) v));
       case INET_TEXT:
-        c.addBinary(utf8(CqlText.format((InetAddress) v)));
-        break;
+        return utf8(CqlText.format((InetAddress) v));
       case NUMBER_TEXT:
-        c.addBinary(utf8(v.toString()));
-        break;
+        return utf8(v.toString());
       case UUID_FIXED:
         UUID u = (UUID) v;
         byte[] bytes = new byte[16];
         ByteBuffer.wrap(bytes).putLong(u.getMostSignificantBits())
             .putLong(u.getLeastSignificantBits());
-        c.addBinary(Binary.fromConstantByteArray(bytes));
-        break;
-      case TIME_MICROS:
-        c.addLong(((LocalTime) v).toNanoOfDay() / 1_000);
-        break;
-      case DECIMAL_INT32:
-        c.addInteger(unscaled((BigDecimal) v).intValueExact());
-        break;
-      case DECIMAL_INT64:
-        c.addLong(unscaled((BigDecimal) v).longValueExact());
-        break;
+        return Binary.fromConstantByteArray(bytes);
       case DECIMAL_FIXED:
-        c.addBinary(Binary.fromConstantByteArray(twosComplement(unscaled((BigDecimal) v))));
-        break;
-      case NESTED:
-        nested.write(c, v);
-        break;
+        return Binary.fromConstantByteArray(twosComplement(unscaled((BigDecimal) v)));
       case BLOB:
         // "Reused": parquet-java copies the bytes it keeps (dictionary, statistics), so a
         // caller may reuse its buffer after the row is written.
-        c.addBinary(Binary.fromReusedByteBuffer(((ByteBuffer) v).duplicate()));
+        return Binary.fromReusedByteBuffer(((ByteBuffer) v).duplicate());
+      default:
+        throw new IllegalStateException("no binary encoding " + code);
+    }
+  }
+
+  /** Writes one checked, non-null value inside its field (an element, key or field of a group). */
+  void write(RecordConsumer c, Object v) {
+    switch (physical) {
+      case AS_INT32:
+        c.addInteger(intValue(v));
+        break;
+      case AS_INT64:
+        c.addLong(longValue(v));
+        break;
+      case AS_FLOAT:
+        c.addFloat((Float) v);
+        break;
+      case AS_DOUBLE:
+        c.addDouble((Double) v);
+        break;
+      case AS_BOOLEAN:
+        c.addBoolean((Boolean) v);
+        break;
+      case AS_BINARY:
+        c.addBinary(binaryValue(v));
         break;
       default:
-        throw new IllegalStateException("no encoding " + code);
+        nested.write(c, v);
     }
   }
 
