@@ -2,7 +2,7 @@ package io.cqlp.inspect;
 
 import com.datastax.oss.driver.api.core.type.DataType;
 import io.cqlp.format.parquet.ImportTypes;
-import io.cqlp.format.parquet.PureJavaCodecFactory;
+import io.cqlp.format.parquet.HadoopFreeCodecFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,7 +81,7 @@ public record ParquetFooter(Path file, long size, String createdBy, List<Column>
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
     ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withCodecFactory(new PureJavaCodecFactory())
+        .withCodecFactory(new HadoopFreeCodecFactory())
         .build();
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
       FileMetaData meta = reader.getFileMetaData();

@@ -16,9 +16,11 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompre
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Page compressors and decompressors that need no Hadoop classes: aircompressor (pure Java) for
- * SNAPPY, ZSTD and LZ4, {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3. Each page is compressed on its own, as
- * the Parquet format frames them (snappy raw block, zstd frame, gzip member, LZ4 raw block).
+ * Page compressors and decompressors that need no Hadoop classes: snappy-java's native library
+ * for SNAPPY where it loads (else aircompressor), aircompressor (pure Java) for ZSTD and LZ4,
+ * {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3. Each page is compressed
+ * on its own, as the Parquet format frames them (snappy raw block, zstd frame, gzip member, LZ4
+ * raw block).
  */
 final class BlockCodecs {
   private BlockCodecs() {}
@@ -122,6 +124,54 @@ final class BlockCodecs {
     void decompress(byte[] input, byte[] output) throws IOException {
       int n = decompressor.decompress(input, 0, input.length, output, 0, output.length);
       expectSize(n, output.length);
+    }
+  }
+
+  /**
+   * SNAPPY through snappy-java's native library (the raw block format, as aircompressor's). In an
+   * export it compresses each page in about half aircompressor's time, and it leaves the JIT
+   * compiler one large method fewer to compile while the export runs.
+   */
+  static final class NativeSnappy extends ArrayCodec {
+    private static final boolean AVAILABLE = loads();
+
+    NativeSnappy() {
+      super(CompressionCodecName.SNAPPY);
+    }
+
+    /**
+     * Whether the native library loads on this machine (snappy-java unpacks it into the
+     * temporary directory); when it does not, SNAPPY falls back to aircompressor.
+     */
+    static boolean available() {
+      return AVAILABLE;
+    }
+
+    private static boolean loads() {
+      try {
+        byte[] probe = "cqlp".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return java.util.Arrays.equals(
+            org.xerial.snappy.Snappy.uncompress(org.xerial.snappy.Snappy.compress(probe)), probe);
+      } catch (Throwable t) { // UnsatisfiedLinkError, SnappyError, IOException: no native library
+        return false;
+      }
+    }
+
+    @Override
+    byte[] compress(byte[] input) throws IOException {
+      byte[] out = new byte[org.xerial.snappy.Snappy.maxCompressedLength(input.length)];
+      int n = org.xerial.snappy.Snappy.compress(input, 0, input.length, out, 0);
+      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      if (!org.xerial.snappy.Snappy.isValidCompressedBuffer(input, 0, input.length)
+          || org.xerial.snappy.Snappy.uncompressedLength(input) != output.length) {
+        throw new IOException("not a SNAPPY block of " + output.length + " bytes");
+      }
+      expectSize(org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0),
+          output.length);
     }
   }
 

@@ -134,7 +134,7 @@ public final class ParquetRowReader implements RowSource {
     ParquetFileReader reader;
     try {
       ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-          .withCodecFactory(new PureJavaCodecFactory())
+          .withCodecFactory(new HadoopFreeCodecFactory())
           .build();
       reader = ParquetFileReader.open(new LocalInputFile(file), options);
     } catch (IOException | RuntimeException e) {
@@ -372,7 +372,7 @@ public final class ParquetRowReader implements RowSource {
     for (BlockMetaData block : reader.getRowGroups()) {
       for (ColumnChunkMetaData chunk : block.getColumns()) {
         if (requested.containsPath(chunk.getPath().toArray())
-            && !PureJavaCodecFactory.canRead(chunk.getCodec())) {
+            && !HadoopFreeCodecFactory.canRead(chunk.getCodec())) {
           throw ParquetFileCheck.fail(file, "column '" + chunk.getPath().toDotString()
               + "' uses " + chunk.getCodec() + " compression, which cqlp cannot read"
               + " (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4)");

@@ -95,7 +95,7 @@ final class RowGroupWriter {
       pb.withPageSize(pageBytes).withDictionaryPageSize(pageBytes);
     }
     this.props = pb.build();
-    this.compressor = new PureJavaCodecFactory(options.compressionLevel())
+    this.compressor = new HadoopFreeCodecFactory(options.compressionLevel())
         .getCompressor(options.compression().codec());
     this.rowGroupBytes = options.maxRowGroupBytes();
     this.rowGroupRows = options.rowsPerRowGroup();

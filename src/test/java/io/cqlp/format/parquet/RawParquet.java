@@ -80,7 +80,7 @@ final class RawParquet {
     }
     try (ParquetWriter<Consumer<RecordConsumer>> w = new Builder()
         .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(new PureJavaCodecFactory())
+        .withCodecFactory(new HadoopFreeCodecFactory())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .build()) {
       for (Consumer<RecordConsumer> row : rows) {

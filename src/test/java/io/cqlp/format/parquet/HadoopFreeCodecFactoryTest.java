@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class PureJavaCodecFactoryTest {
-  private final PureJavaCodecFactory factory = new PureJavaCodecFactory();
+class HadoopFreeCodecFactoryTest {
+  private final HadoopFreeCodecFactory factory = new HadoopFreeCodecFactory();
 
   /** Half-compressible bytes, like a page of small integers and repeated strings. */
   private static byte[] page(int size) {
@@ -47,6 +47,24 @@ class PureJavaCodecFactoryTest {
     assertThat(factory.getCompressor(codec).getCodecName()).isEqualTo(codec);
   }
 
+  @Test
+  void should_write_snappy_blocks_that_the_pure_java_codec_reads_and_back() throws IOException {
+    // snappy-java ships a native library for linux-x64, the machine the suite runs on.
+    assertThat(BlockCodecs.NativeSnappy.available()).isTrue();
+    BytesInputCompressor nativeSnappy = factory.getCompressor(CompressionCodecName.SNAPPY);
+    assertThat(nativeSnappy).isInstanceOf(BlockCodecs.NativeSnappy.class);
+    BlockCodecs.Airlift pure = new BlockCodecs.Airlift(CompressionCodecName.SNAPPY,
+        new io.airlift.compress.snappy.SnappyCompressor(),
+        new io.airlift.compress.snappy.SnappyDecompressor());
+    for (int size : new int[] {0, 1, 1000, 1 << 20}) {
+      byte[] in = page(size);
+      assertThat(roundTrip(nativeSnappy, pure, in)).as("native to pure, %d bytes", size)
+          .isEqualTo(in);
+      assertThat(roundTrip(pure, factory.getDecompressor(CompressionCodecName.SNAPPY), in))
+          .as("pure to native, %d bytes", size).isEqualTo(in);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = CompressionCodecName.class, names = {"SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
   void should_decompress_between_byte_buffers(CompressionCodecName codec) throws IOException {
@@ -63,9 +81,9 @@ class PureJavaCodecFactoryTest {
   @Test
   void should_compress_smaller_at_higher_zstd_and_gzip_levels() throws IOException {
     byte[] in = page(1 << 20);
-    byte[] zstd1 = new PureJavaCodecFactory(1).getCompressor(CompressionCodecName.ZSTD)
+    byte[] zstd1 = new HadoopFreeCodecFactory(1).getCompressor(CompressionCodecName.ZSTD)
         .compress(BytesInput.from(in)).toByteArray();
-    byte[] zstd19 = new PureJavaCodecFactory(19).getCompressor(CompressionCodecName.ZSTD)
+    byte[] zstd19 = new HadoopFreeCodecFactory(19).getCompressor(CompressionCodecName.ZSTD)
         .compress(BytesInput.from(in)).toByteArray();
     byte[] gzip1 = factory.getCompressor(CompressionCodecName.GZIP, 1)
         .compress(BytesInput.from(in)).toByteArray();
@@ -80,7 +98,7 @@ class PureJavaCodecFactoryTest {
 
   @Test
   void should_refuse_levels_out_of_range_or_for_codecs_without_levels() {
-    assertThatThrownBy(() -> new PureJavaCodecFactory(23).getCompressor(CompressionCodecName.ZSTD))
+    assertThatThrownBy(() -> new HadoopFreeCodecFactory(23).getCompressor(CompressionCodecName.ZSTD))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("compression level 23 is out of range for ZSTD (1 to 22)");
     assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.GZIP, 0))
@@ -96,8 +114,8 @@ class PureJavaCodecFactoryTest {
     assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.LZO))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("cqlp cannot read LZO compressed Parquet pages");
-    assertThat(PureJavaCodecFactory.canRead(CompressionCodecName.BROTLI)).isFalse();
-    assertThat(PureJavaCodecFactory.canRead(CompressionCodecName.LZ4)).isTrue();
+    assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.BROTLI)).isFalse();
+    assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.LZ4)).isTrue();
   }
 
   @Test

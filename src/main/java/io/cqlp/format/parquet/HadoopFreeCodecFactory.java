@@ -14,17 +14,20 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * A Parquet codec factory without Hadoop: parquet-java's own {@code CodecFactory} loads Hadoop
  * codec classes for every codec (even UNCOMPRESSED in 1.18), so files are written and read
- * through this one instead. Everything is pure Java (aircompressor, {@code java.util.zip})
- * except ZSTD compression at a level other than the default 3, which uses the zstd native
- * library through zstd-jni (aircompressor implements only levels 3 and 4).
+ * through this one instead. SNAPPY uses snappy-java's native library where it loads (it ships
+ * in the jar for the common platforms) and aircompressor elsewhere; ZSTD and LZ4 use aircompressor
+ * (pure Java), GZIP {@code java.util.zip}, and ZSTD compression at a level other than the
+ * default 3 the zstd native library through zstd-jni (aircompressor implements only levels 3
+ * and 4).
  *
  * <p>Compresses and decompresses UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW; also decompresses
  * the deprecated Hadoop-framed LZ4. BROTLI and LZO are not supported: {@link #getCompressor} and
  * {@link #getDecompressor} throw {@link UnsupportedOperationException} for them. Compressors and
- * decompressors hold no native resources; {@link #release()} does nothing. A factory is
+ * decompressors hold no native resources beyond the loaded libraries; {@link #release()} does
+ * nothing. A factory is
  * thread-safe; each compressor or decompressor is for one thread at a time.
  */
-public final class PureJavaCodecFactory implements CompressionCodecFactory {
+public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   private static final Set<CompressionCodecName> READABLE =
       EnumSet.of(
           CompressionCodecName.UNCOMPRESSED,
@@ -37,7 +40,7 @@ public final class PureJavaCodecFactory implements CompressionCodecFactory {
   private final Integer level;
 
   /** A factory whose compressors use each codec's default level. */
-  public PureJavaCodecFactory() {
+  public HadoopFreeCodecFactory() {
     this(null);
   }
 
@@ -47,7 +50,7 @@ public final class PureJavaCodecFactory implements CompressionCodecFactory {
    * @param level the level (GZIP 1-9, ZSTD 1-22), or null for each codec's default; checked when
    *     a compressor is asked for
    */
-  public PureJavaCodecFactory(Integer level) {
+  public HadoopFreeCodecFactory(Integer level) {
     this.level = level;
   }
 
@@ -84,7 +87,9 @@ public final class PureJavaCodecFactory implements CompressionCodecFactory {
       case UNCOMPRESSED:
         return new BlockCodecs.Uncompressed();
       case SNAPPY:
-        return new BlockCodecs.Airlift(codec, new SnappyCompressor(), new SnappyDecompressor());
+        return BlockCodecs.NativeSnappy.available()
+            ? new BlockCodecs.NativeSnappy()
+            : new BlockCodecs.Airlift(codec, new SnappyCompressor(), new SnappyDecompressor());
       case LZ4_RAW:
         return new BlockCodecs.Airlift(codec, new Lz4Compressor(), new Lz4Decompressor());
       case GZIP:
