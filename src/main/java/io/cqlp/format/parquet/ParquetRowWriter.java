@@ -54,7 +54,7 @@ public final class ParquetRowWriter implements RowSink {
   private final ValueWriter[] writers;
   private final Class<?>[] javaTypes;
   private final boolean[] checked;
-  /** Whether a column is REQUIRED (a primary key column), so a null is refused. */
+  /** Whether a column is REQUIRED (a partition key column), so a null is refused. */
   private final boolean[] required;
   private final RowGroupWriter writer;
   private State state = State.OPEN;
@@ -190,7 +190,7 @@ public final class ParquetRowWriter implements RowSink {
       Object v = row[i];
       if (v == null) {
         if (required[i]) {
-          throw badValue(i, "a primary key column cannot be null");
+          throw badValue(i, "a partition key column cannot be null");
         }
       } else {
         if (!javaTypes[i].isInstance(v)) {

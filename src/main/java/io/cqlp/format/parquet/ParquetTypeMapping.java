@@ -30,9 +30,10 @@ import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 
 /**
- * How CQL columns are stored in Parquet files that cqlp writes. A primary key column (partition
- * key or clustering column) is REQUIRED, since CQL never stores a null there (Spark reads it as
- * not nullable); every other column is OPTIONAL (CQL NULL is a Parquet null). Every type is chosen to be exact and to read by default in DuckDB,
+ * How CQL columns are stored in Parquet files that cqlp writes. A partition key column is
+ * REQUIRED, since no CQL row has a null there (Spark reads it as not nullable); every other
+ * column is OPTIONAL (CQL NULL is a Parquet null), clustering columns too: a partition that
+ * holds only static values comes back as one row whose clustering columns are null. Every type is chosen to be exact and to read by default in DuckDB,
  * pyarrow and Spark:
  *
  * <table>
@@ -126,15 +127,15 @@ public final class ParquetTypeMapping {
   }
 
   /**
-   * Whether a column's Parquet field is REQUIRED: a partition key or clustering column, which
-   * CQL never leaves null.
+   * Whether a column's Parquet field is REQUIRED: a partition key column, which no CQL row leaves
+   * null. (A clustering column is null in the row of a partition that holds only static values.)
    */
   public static boolean isRequired(ColumnSpec column) {
-    return column.kind() == ColumnKind.PARTITION_KEY || column.kind() == ColumnKind.CLUSTERING;
+    return column.kind() == ColumnKind.PARTITION_KEY;
   }
 
   /**
-   * The Parquet field of one column, named as the column: REQUIRED for a primary key column
+   * The Parquet field of one column, named as the column: REQUIRED for a partition key column
    * ({@link #isRequired}), else OPTIONAL.
    *
    * @param types the choices for uuid, decimal and time; not null

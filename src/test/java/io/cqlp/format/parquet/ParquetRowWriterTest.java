@@ -234,7 +234,7 @@ class ParquetRowWriterTest {
   }
 
   @Test
-  void should_refuse_a_null_primary_key_value_and_stay_usable() throws Exception {
+  void should_refuse_a_null_partition_key_value_and_stay_usable() throws Exception {
     Path file = dir.resolve("keys.parquet");
     try (ParquetRowWriter w = ParquetRowWriter.open(file, AllTypes.columns(),
         ParquetWriteOptions.defaults())) {
@@ -242,7 +242,7 @@ class ParquetRowWriterTest {
       row[AllTypes.col(CqlScalar.BIGINT)] = null;
       assertThatThrownBy(() -> w.write(row))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("column 'c_bigint' (bigint): a primary key column cannot be null");
+          .hasMessage("column 'c_bigint' (bigint): a partition key column cannot be null");
       w.write(AllTypes.rows().get(2));
       w.commit();
     }
