@@ -66,7 +66,10 @@ public class ParquetWriteJmh {
         new ColumnSpec("destination", DataTypes.TEXT, ColumnKind.CLUSTERING),
         new ColumnSpec("delay", DataTypes.BIGINT, ColumnKind.CLUSTERING),
         new ColumnSpec("distance", DataTypes.BIGINT, ColumnKind.CLUSTERING));
-    options = ParquetWriteOptions.defaults().withCompression(ParquetCompression.parse(codec));
+    // As COPY TO writes this table: it has no static columns, so its clustering columns are
+    // REQUIRED (no definition levels).
+    options = ParquetWriteOptions.defaults().withCompression(ParquetCompression.parse(codec))
+        .withRequiredClustering(true);
     String[] airports = new String[229];
     for (int i = 0; i < airports.length; i++) {
       airports[i] = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 7);

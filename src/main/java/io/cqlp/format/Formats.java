@@ -158,6 +158,7 @@ public final class Formats {
           .withCompression(codec, level)
           .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
           .withTable(schema.keyspace(), schema.table())
+          .withRequiredClustering(schema.clusteringNeverNull())
           .withTypes(ParquetTypeOptions.parse(options.getString(ParquetTypeOptions.UUID_TYPE, null),
               options.getString(ParquetTypeOptions.DECIMAL_TYPE, null),
               options.getString(ParquetTypeOptions.TIME_UNIT, null)));

@@ -22,9 +22,19 @@ import java.util.stream.Collectors;
  * @param table table name as stored
  * @param columns the selected columns; never empty
  * @param partitionKey the partition key column names, in key order
+ * @param clusteringNeverNull whether every row of the table has its clustering columns set: true
+ *     for a table without static columns (in a table with them, a partition holding only static
+ *     values comes back as a row with null clustering columns, whatever columns are selected)
  */
 public record TableSchema(
-    String keyspace, String table, List<ColumnSpec> columns, List<String> partitionKey) {
+    String keyspace, String table, List<ColumnSpec> columns, List<String> partitionKey,
+    boolean clusteringNeverNull) {
+
+  /** A schema whose clustering columns may be null (query results, files, captures). */
+  public TableSchema(
+      String keyspace, String table, List<ColumnSpec> columns, List<String> partitionKey) {
+    this(keyspace, table, columns, partitionKey, false);
+  }
 
   /**
    * Looks a table up in the session's schema metadata.
@@ -90,7 +100,8 @@ public record TableSchema(
         tableMetadata.getPartitionKey().stream()
             .map(c -> c.getName().asInternal())
             .collect(Collectors.toList());
-    return new TableSchema(ks, table, List.copyOf(columns), List.copyOf(partitionKey));
+    boolean noStatics = tableMetadata.getColumns().values().stream().noneMatch(ColumnMetadata::isStatic);
+    return new TableSchema(ks, table, List.copyOf(columns), List.copyOf(partitionKey), noStatics);
   }
 
   private static ColumnSpec spec(ColumnMetadata column, ColumnKind kind) {

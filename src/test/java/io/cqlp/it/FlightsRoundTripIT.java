@@ -64,6 +64,10 @@ class FlightsRoundTripIT {
       assertThat(duck.longValue("SELECT count(*) FROM (SELECT * FROM exported EXCEPT SELECT * FROM source)")).isZero();
       assertThat(duck.longValue("SELECT count(*) FROM parquet_metadata(" + DuckDb.literal(export) + ") WHERE compression <> 'SNAPPY'")).isZero();
       assertThat(duck.longValue("SELECT count(DISTINCT row_group_id) FROM parquet_metadata(" + DuckDb.literal(export) + ")")).isEqualTo((distinct + 99_999) / 100_000);
+      // No static columns: the partition key and every clustering column are REQUIRED.
+      assertThat(duck.longValue("SELECT count(*) FROM parquet_schema(" + DuckDb.literal(export)
+          + ") WHERE name IN ('origin', 'date', 'destination', 'delay', 'distance')"
+          + " AND repetition_type = 'REQUIRED'")).isEqualTo(5);
     }
   }
 }

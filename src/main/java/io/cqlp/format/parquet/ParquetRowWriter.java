@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Writes rows to one Parquet file, without Hadoop, in the types of {@link ParquetTypeMapping}.
@@ -54,7 +55,7 @@ public final class ParquetRowWriter implements RowSink {
   private final ValueWriter[] writers;
   private final Class<?>[] javaTypes;
   private final boolean[] checked;
-  /** Whether a column is REQUIRED (a partition key column), so a null is refused. */
+  /** Whether a column is REQUIRED (a key column, see ParquetTypeMapping.isRequired): no null. */
   private final boolean[] required;
   private final RowGroupWriter writer;
   private State state = State.OPEN;
@@ -62,8 +63,8 @@ public final class ParquetRowWriter implements RowSink {
   private long committedBytes;
 
   private ParquetRowWriter(
-      Path target, Path staging, List<ColumnSpec> columns, ValueWriter[] writers,
-      RowGroupWriter writer) {
+      Path target, Path staging, List<ColumnSpec> columns, MessageType schema,
+      ValueWriter[] writers, RowGroupWriter writer) {
     this.target = target;
     this.staging = staging;
     this.columns = columns;
@@ -73,7 +74,7 @@ public final class ParquetRowWriter implements RowSink {
     this.checked = new boolean[writers.length];
     this.required = new boolean[writers.length];
     for (int i = 0; i < writers.length; i++) {
-      required[i] = ParquetTypeMapping.isRequired(columns.get(i));
+      required[i] = schema.getType(i).isRepetition(Type.Repetition.REQUIRED);
       javaTypes[i] = writers[i].javaType();
       checked[i] = writers[i].checksValues();
     }
@@ -119,7 +120,8 @@ public final class ParquetRowWriter implements RowSink {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
     List<ColumnSpec> cols = List.copyOf(columns);
-    MessageType schema = ParquetTypeMapping.schemaOf(cols, options.types());
+    MessageType schema =
+        ParquetTypeMapping.schemaOf(cols, options.types(), options.requiredClustering());
     ValueWriter[] writers = new ValueWriter[cols.size()];
     for (int i = 0; i < writers.length; i++) {
       writers[i] = ParquetTypeMapping.writerFor(cols.get(i), options.types());
@@ -151,7 +153,7 @@ public final class ParquetRowWriter implements RowSink {
       deleteQuietly(staging);
       throw new IOException("cannot create '" + staging + "': " + Errors.oneLine(e), e);
     }
-    return new ParquetRowWriter(absolute, staging, cols, writers, writer);
+    return new ParquetRowWriter(absolute, staging, cols, schema, writers, writer);
   }
 
   /** The path the file appears at on commit (absolute). */
@@ -190,7 +192,7 @@ public final class ParquetRowWriter implements RowSink {
       Object v = row[i];
       if (v == null) {
         if (required[i]) {
-          throw badValue(i, "a partition key column cannot be null");
+          throw badValue(i, "null in a key column, which this file holds as REQUIRED");
         }
       } else {
         if (!javaTypes[i].isInstance(v)) {

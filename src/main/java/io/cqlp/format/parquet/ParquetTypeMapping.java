@@ -31,9 +31,10 @@ import org.apache.parquet.schema.Types;
 
 /**
  * How CQL columns are stored in Parquet files that cqlp writes. A partition key column is
- * REQUIRED, since no CQL row has a null there (Spark reads it as not nullable); every other
- * column is OPTIONAL (CQL NULL is a Parquet null), clustering columns too: a partition that
- * holds only static values comes back as one row whose clustering columns are null. Every type is chosen to be exact and to read by default in DuckDB,
+ * REQUIRED, since no CQL row has a null there (Spark reads it as not nullable), and so is a
+ * clustering column of a table without static columns; every other column is OPTIONAL (CQL NULL
+ * is a Parquet null). In a table with static columns, a partition that holds only static values
+ * comes back as one row whose clustering columns are null, so there they stay OPTIONAL. Every type is chosen to be exact and to read by default in DuckDB,
  * pyarrow and Spark:
  *
  * <table>
@@ -110,9 +111,22 @@ public final class ParquetTypeMapping {
    * @throws IllegalArgumentException naming the first column whose CQL type is not mapped
    */
   public static MessageType schemaOf(List<ColumnSpec> columns, ParquetTypeOptions types) {
+    return schemaOf(columns, types, false);
+  }
+
+  /**
+   * The Parquet schema of a file holding the given columns, in order, named as the columns, with
+   * clustering columns REQUIRED when {@code requiredClustering} (see {@link #isRequired}).
+   *
+   * @param types the choices for uuid, decimal and time; not null
+   * @throws IllegalArgumentException naming the first column whose CQL type is not mapped
+   */
+  public static MessageType schemaOf(
+      List<ColumnSpec> columns, ParquetTypeOptions types, boolean requiredClustering) {
     Types.MessageTypeBuilder b = Types.buildMessage();
     for (ColumnSpec c : columns) {
-      b.addField(parquetType(c, types));
+      Repetition rep = isRequired(c, requiredClustering) ? Repetition.REQUIRED : Repetition.OPTIONAL;
+      b.addField(type(c.type(), c.name(), rep, types, c));
     }
     return b.named("cqlp");
   }
@@ -128,10 +142,12 @@ public final class ParquetTypeMapping {
 
   /**
    * Whether a column's Parquet field is REQUIRED: a partition key column, which no CQL row leaves
-   * null. (A clustering column is null in the row of a partition that holds only static values.)
+   * null, or a clustering column when {@code requiredClustering} (its table has no static
+   * columns, so no row leaves it null).
    */
-  public static boolean isRequired(ColumnSpec column) {
-    return column.kind() == ColumnKind.PARTITION_KEY;
+  public static boolean isRequired(ColumnSpec column, boolean requiredClustering) {
+    return column.kind() == ColumnKind.PARTITION_KEY
+        || (requiredClustering && column.kind() == ColumnKind.CLUSTERING);
   }
 
   /**
@@ -143,7 +159,7 @@ public final class ParquetTypeMapping {
    *     mapped: only custom types other than vector are not
    */
   public static Type parquetType(ColumnSpec column, ParquetTypeOptions types) {
-    Repetition rep = isRequired(column) ? Repetition.REQUIRED : Repetition.OPTIONAL;
+    Repetition rep = isRequired(column, false) ? Repetition.REQUIRED : Repetition.OPTIONAL;
     return type(column.type(), column.name(), rep, types, column);
   }
 

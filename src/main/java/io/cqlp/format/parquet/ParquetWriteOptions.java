@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param table table name written in the footer's {@code cqlp.schema}, or null
  * @param types the Parquet types chosen for uuid, decimal and time; not null; default {@link
  *     ParquetTypeOptions#DEFAULTS}
+ * @param requiredClustering whether clustering columns are REQUIRED fields (partition key
+ *     columns always are): true only for a table without static columns, whose rows never have
+ *     a null clustering column (see {@link ParquetTypeMapping#isRequired}); default false
  */
 public record ParquetWriteOptions(
     ParquetCompression compression,
@@ -28,7 +31,8 @@ public record ParquetWriteOptions(
     long maxRowGroupBytes,
     String keyspace,
     String table,
-    ParquetTypeOptions types) {
+    ParquetTypeOptions types,
+    boolean requiredClustering) {
 
   /** Default rows per row group. */
   public static final int DEFAULT_ROWS_PER_ROW_GROUP = 1_000_000;
@@ -69,42 +73,49 @@ public record ParquetWriteOptions(
         DEFAULT_MAX_ROW_GROUP_BYTES,
         null,
         null,
-        ParquetTypeOptions.DEFAULTS);
+        ParquetTypeOptions.DEFAULTS,
+        false);
   }
 
   /** These options with another codec at its default level. */
   public ParquetWriteOptions withCompression(ParquetCompression compression) {
     return new ParquetWriteOptions(
-        compression, null, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
+        compression, null, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with another codec and level (null: the codec's default). */
   public ParquetWriteOptions withCompression(ParquetCompression compression, Integer level) {
     return new ParquetWriteOptions(
-        compression, level, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
+        compression, level, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with another row count per row group. */
   public ParquetWriteOptions withRowsPerRowGroup(int rows) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rows, maxRowGroupBytes, keyspace, table, types);
+        compression, compressionLevel, rows, maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with another byte cap per row group. */
   public ParquetWriteOptions withMaxRowGroupBytes(long bytes) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, bytes, keyspace, table, types);
+        compression, compressionLevel, rowsPerRowGroup, bytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with the keyspace and table named in the footer (each may be null). */
   public ParquetWriteOptions withTable(String keyspace, String table) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
+        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with other Parquet types for uuid, decimal and time. */
   public ParquetWriteOptions withTypes(ParquetTypeOptions types) {
     return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types);
+        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+  }
+
+  /** These options with clustering columns REQUIRED or OPTIONAL (see the record's parameter). */
+  public ParquetWriteOptions withRequiredClustering(boolean required) {
+    return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
+        maxRowGroupBytes, keyspace, table, types, required);
   }
 }

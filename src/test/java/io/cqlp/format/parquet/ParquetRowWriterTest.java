@@ -242,7 +242,7 @@ class ParquetRowWriterTest {
       row[AllTypes.col(CqlScalar.BIGINT)] = null;
       assertThatThrownBy(() -> w.write(row))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("column 'c_bigint' (bigint): a partition key column cannot be null");
+          .hasMessage("column 'c_bigint' (bigint): null in a key column, which this file holds as REQUIRED");
       w.write(AllTypes.rows().get(2));
       w.commit();
     }

@@ -44,6 +44,23 @@ class ParquetTypeMappingTest {
   }
 
   @Test
+  void should_make_clustering_columns_required_only_when_asked() {
+    List<ColumnSpec> cols = List.of(
+        new ColumnSpec("pk", DataTypes.TEXT, io.cqlp.types.ColumnKind.PARTITION_KEY),
+        new ColumnSpec("ck", DataTypes.INT, io.cqlp.types.ColumnKind.CLUSTERING),
+        new ColumnSpec("st", DataTypes.INT, io.cqlp.types.ColumnKind.STATIC),
+        ColumnSpec.regular("v", DataTypes.INT));
+    MessageType withStatics = ParquetTypeMapping.schemaOf(cols, ParquetTypeOptions.DEFAULTS, false);
+    assertThat(withStatics.getFields()).extracting(Type::getRepetition).containsExactly(
+        Type.Repetition.REQUIRED, Type.Repetition.OPTIONAL, Type.Repetition.OPTIONAL,
+        Type.Repetition.OPTIONAL);
+    MessageType noStatics = ParquetTypeMapping.schemaOf(cols, ParquetTypeOptions.DEFAULTS, true);
+    assertThat(noStatics.getFields()).extracting(Type::getRepetition).containsExactly(
+        Type.Repetition.REQUIRED, Type.Repetition.REQUIRED, Type.Repetition.OPTIONAL,
+        Type.Repetition.OPTIONAL);
+  }
+
+  @Test
   void should_keep_column_names_as_they_are() {
     MessageType schema = ParquetTypeMapping.schemaOf(List.of(
         ColumnSpec.regular("Mixed Case.and dots", DataTypes.INT)));

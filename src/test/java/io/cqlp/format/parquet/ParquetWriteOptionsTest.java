@@ -27,7 +27,10 @@ class ParquetWriteOptionsTest {
         .withTable("ks", "t")
         .withTypes(ParquetTypeOptions.parse("FIXED", null, "MICROS"));
     assertThat(o).isEqualTo(new ParquetWriteOptions(ParquetCompression.ZSTD, 9, 5000, 64L << 20,
-        "ks", "t", new ParquetTypeOptions(true, 0, 0, true)));
+        "ks", "t", new ParquetTypeOptions(true, 0, 0, true), false));
+    assertThat(o.withRequiredClustering(true).requiredClustering()).isTrue();
+    assertThat(o.withRequiredClustering(true).withCompression(ParquetCompression.GZIP)
+        .requiredClustering()).isTrue();
     assertThat(o.withCompression(ParquetCompression.GZIP).compressionLevel()).isNull();
   }
 
