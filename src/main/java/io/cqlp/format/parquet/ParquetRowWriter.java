@@ -86,8 +86,9 @@ public final class ParquetRowWriter implements RowSink {
    * @param target where the file appears on {@link #commit()}; its directory must exist
    * @param columns the columns of every row, in order; their names become the Parquet field
    *     names; not empty
-   * @param options codec, row group size, the keyspace and table named in the footer, and the
-   *     types of uuid, decimal and time
+   * @param options codec, row group size, the keyspace and table named in the footer, the
+   *     types of uuid, decimal and time, and whether clustering columns are REQUIRED (partition
+   *     key columns always are; see {@link ParquetTypeMapping#isRequired})
    * @return an open writer
    * @throws IllegalArgumentException if a column's CQL type is not mapped or columns is empty
    * @throws IOException if the target's directory does not exist, the target is a directory, or
@@ -169,7 +170,8 @@ public final class ParquetRowWriter implements RowSink {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if the row has the wrong length, or a value (or an element
+   * @throws IllegalArgumentException if the row has the wrong length, a REQUIRED (key) column is
+   *     null, or a value (or an element
    *     nested in it) is not of its CQL type's Java type (see {@link
    *     io.cqlp.types.CqlScalar#javaType()}; {@code List}, {@code Set}, {@code Map}, {@code
    *     UdtValue}, {@code TupleValue}, {@code CqlVector}, {@code CqlDuration} for the composite
