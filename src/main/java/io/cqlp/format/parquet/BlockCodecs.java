@@ -116,8 +116,7 @@ final class BlockCodecs {
     @Override
     byte[] compress(byte[] input) {
       byte[] out = new byte[compressor.maxCompressedLength(input.length)];
-      int n = compressor.compress(input, 0, input.length, out, 0, out.length);
-      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+      return prefix(out, compressor.compress(input, 0, input.length, out, 0, out.length));
     }
 
     @Override
@@ -160,14 +159,14 @@ final class BlockCodecs {
     @Override
     byte[] compress(byte[] input) throws IOException {
       byte[] out = new byte[org.xerial.snappy.Snappy.maxCompressedLength(input.length)];
-      int n = org.xerial.snappy.Snappy.compress(input, 0, input.length, out, 0);
-      return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+      return prefix(out, org.xerial.snappy.Snappy.compress(input, 0, input.length, out, 0));
     }
 
     @Override
     void decompress(byte[] input, byte[] output) throws IOException {
-      if (!org.xerial.snappy.Snappy.isValidCompressedBuffer(input, 0, input.length)
-          || org.xerial.snappy.Snappy.uncompressedLength(input) != output.length) {
+      // The header's length is checked first, so the block cannot overrun the output; a corrupt
+      // body makes snappy's decompression fail (an IOException) without a separate validity pass.
+      if (org.xerial.snappy.Snappy.uncompressedLength(input) != output.length) {
         throw new IOException("not a SNAPPY block of " + output.length + " bytes");
       }
       expectSize(org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0),
@@ -282,6 +281,11 @@ final class BlockCodecs {
       super(out, 64 * 1024);
       def.setLevel(level);
     }
+  }
+
+  /** The first {@code n} bytes of a buffer sized for the worst case (the buffer itself if full). */
+  private static byte[] prefix(byte[] out, int n) {
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   private static void expectSize(int actual, int expected) throws IOException {

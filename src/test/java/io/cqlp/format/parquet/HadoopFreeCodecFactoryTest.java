@@ -142,6 +142,19 @@ class HadoopFreeCodecFactoryTest {
   }
 
   @Test
+  void should_report_a_snappy_page_cut_short_as_an_io_error() throws IOException {
+    byte[] in = page(5000);
+    byte[] packed = factory.getCompressor(CompressionCodecName.SNAPPY)
+        .compress(BytesInput.from(in)).toByteArray();
+    // The header still says 5,000 bytes; the body ends early.
+    byte[] cut = java.util.Arrays.copyOf(packed, packed.length / 2);
+    assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.SNAPPY)
+        .decompress(BytesInput.from(cut), in.length))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("corrupt SNAPPY page");
+  }
+
+  @Test
   void should_report_a_corrupt_page_as_an_io_error() {
     byte[] garbage = page(100);
     assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.SNAPPY)
