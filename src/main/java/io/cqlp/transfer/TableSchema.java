@@ -100,7 +100,8 @@ public record TableSchema(
         tableMetadata.getPartitionKey().stream()
             .map(c -> c.getName().asInternal())
             .collect(Collectors.toList());
-    boolean noStatics = tableMetadata.getColumns().values().stream().noneMatch(ColumnMetadata::isStatic);
+    boolean noStatics =
+        tableMetadata.getColumns().values().stream().noneMatch(ColumnMetadata::isStatic);
     return new TableSchema(ks, table, List.copyOf(columns), List.copyOf(partitionKey), noStatics);
   }
 

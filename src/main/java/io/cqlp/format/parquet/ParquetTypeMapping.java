@@ -34,8 +34,8 @@ import org.apache.parquet.schema.Types;
  * REQUIRED, since no CQL row has a null there (Spark reads it as not nullable), and so is a
  * clustering column of a table without static columns; every other column is OPTIONAL (CQL NULL
  * is a Parquet null). In a table with static columns, a partition that holds only static values
- * comes back as one row whose clustering columns are null, so there they stay OPTIONAL. Every type is chosen to be exact and to read by default in DuckDB,
- * pyarrow and Spark:
+ * comes back as one row whose clustering columns are null, so there they stay OPTIONAL. Every
+ * type is chosen to be exact and to read by default in DuckDB, pyarrow and Spark:
  *
  * <table>
  *   <caption>CQL type to Parquet type</caption>
@@ -125,8 +125,7 @@ public final class ParquetTypeMapping {
       List<ColumnSpec> columns, ParquetTypeOptions types, boolean requiredClustering) {
     Types.MessageTypeBuilder b = Types.buildMessage();
     for (ColumnSpec c : columns) {
-      Repetition rep = isRequired(c, requiredClustering) ? Repetition.REQUIRED : Repetition.OPTIONAL;
-      b.addField(type(c.type(), c.name(), rep, types, c));
+      b.addField(field(c, types, requiredClustering));
     }
     return b.named("cqlp");
   }
@@ -159,7 +158,13 @@ public final class ParquetTypeMapping {
    *     mapped: only custom types other than vector are not
    */
   public static Type parquetType(ColumnSpec column, ParquetTypeOptions types) {
-    Repetition rep = isRequired(column, false) ? Repetition.REQUIRED : Repetition.OPTIONAL;
+    return field(column, types, false);
+  }
+
+  private static Type field(
+      ColumnSpec column, ParquetTypeOptions types, boolean requiredClustering) {
+    Repetition rep =
+        isRequired(column, requiredClustering) ? Repetition.REQUIRED : Repetition.OPTIONAL;
     return type(column.type(), column.name(), rep, types, column);
   }
 

@@ -79,38 +79,38 @@ public record ParquetWriteOptions(
 
   /** These options with another codec at its default level. */
   public ParquetWriteOptions withCompression(ParquetCompression compression) {
-    return new ParquetWriteOptions(
-        compression, null, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, null, rowsPerRowGroup, maxRowGroupBytes,
+        keyspace, table, types, requiredClustering);
   }
 
   /** These options with another codec and level (null: the codec's default). */
   public ParquetWriteOptions withCompression(ParquetCompression compression, Integer level) {
-    return new ParquetWriteOptions(
-        compression, level, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, level, rowsPerRowGroup, maxRowGroupBytes,
+        keyspace, table, types, requiredClustering);
   }
 
   /** These options with another row count per row group. */
   public ParquetWriteOptions withRowsPerRowGroup(int rows) {
-    return new ParquetWriteOptions(
-        compression, compressionLevel, rows, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, compressionLevel, rows, maxRowGroupBytes,
+        keyspace, table, types, requiredClustering);
   }
 
   /** These options with another byte cap per row group. */
   public ParquetWriteOptions withMaxRowGroupBytes(long bytes) {
-    return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, bytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup, bytes,
+        keyspace, table, types, requiredClustering);
   }
 
   /** These options with the keyspace and table named in the footer (each may be null). */
   public ParquetWriteOptions withTable(String keyspace, String table) {
-    return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
+        maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with other Parquet types for uuid, decimal and time. */
   public ParquetWriteOptions withTypes(ParquetTypeOptions types) {
-    return new ParquetWriteOptions(
-        compression, compressionLevel, rowsPerRowGroup, maxRowGroupBytes, keyspace, table, types, requiredClustering);
+    return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
+        maxRowGroupBytes, keyspace, table, types, requiredClustering);
   }
 
   /** These options with clustering columns REQUIRED or OPTIONAL (see the record's parameter). */

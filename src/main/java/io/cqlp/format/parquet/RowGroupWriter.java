@@ -37,7 +37,7 @@ import org.apache.parquet.schema.Type;
  * rows' size of the byte cap. Not thread-safe.
  */
 final class RowGroupWriter {
-  /** The footer entry parquet-java writers add for their object model (its {@code ParquetWriter}). */
+  /** The footer entry parquet-java's {@code ParquetWriter} adds for the object model. */
   private static final String MODEL_KEY = "writer.model.name";
   /** The largest padding before a row group; a local file has no blocks to align to. */
   private static final int MAX_PADDING_BYTES = 8 << 20;
@@ -100,7 +100,7 @@ final class RowGroupWriter {
     this.rowGroupBytes = options.maxRowGroupBytes();
     this.rowGroupRows = options.rowsPerRowGroup();
     this.nextRowGroupBytes = rowGroupBytes;
-    this.nextSizeCheck = Math.min(props.getMinRowCountForPageSizeCheck(), rowGroupRows);
+    this.nextSizeCheck = firstSizeCheck();
 
     List<Integer> scalars = new ArrayList<>();
     List<Integer> composites = new ArrayList<>();
@@ -226,7 +226,12 @@ final class RowGroupWriter {
   private void closeRowGroup() throws IOException {
     flushRowGroup();
     openRowGroup();
-    nextSizeCheck = Math.min(props.getMinRowCountForPageSizeCheck(), rowGroupRows);
+    nextSizeCheck = firstSizeCheck();
+  }
+
+  /** The row count of a new row group's first size check (never past its row limit). */
+  private long firstSizeCheck() {
+    return Math.min(props.getMinRowCountForPageSizeCheck(), rowGroupRows);
   }
 
   private void flushRowGroup() throws IOException {
