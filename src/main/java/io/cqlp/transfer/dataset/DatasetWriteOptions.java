@@ -2,9 +2,9 @@ package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
 import io.cqlp.transfer.TransferException;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.Locations;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -70,11 +70,23 @@ public record DatasetWriteOptions(
    * @param target the target as typed
    * @param options the COPY options
    */
-  public static boolean isDataset(String target, Options options) {
-    return target.endsWith("/")
-        || target.endsWith(File.separator)
-        || Files.isDirectory(Path.of(target))
+  public static boolean isDataset(String target, Options options) throws IOException {
+    return isDataset(Locations.resolve(target), target, options);
+  }
+
+  /**
+   * As {@link #isDataset(String, Options)}, for a resolved target: in an object store, an
+   * existing directory is a prefix with objects below it (one listing request).
+   *
+   * @param location the target, resolved
+   * @param target the target as typed
+   * @param options the COPY options
+   * @throws IOException if an object store cannot be asked
+   */
+  public static boolean isDataset(Location location, String target, Options options) throws IOException {
+    return Locations.endsAsDirectory(target)
         || options.contains("PARTITION")
-        || options.contains("MAX_FILE_SIZE");
+        || options.contains("MAX_FILE_SIZE")
+        || location.isDirectory();
   }
 }
