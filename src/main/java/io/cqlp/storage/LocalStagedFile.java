@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * target path never holds a half-written file.
  */
 final class LocalStagedFile extends StagedFile {
-  private final Location target;
   private final Path path;
   private final Path staging;
   private final FileOutputStream file;
@@ -23,7 +22,7 @@ final class LocalStagedFile extends StagedFile {
   private boolean done;
 
   private LocalStagedFile(Location target, Path staging, FileOutputStream file) {
-    this.target = target;
+    super(target);
     this.path = target.localPath().toAbsolutePath();
     this.staging = staging;
     this.file = file;
@@ -47,11 +46,6 @@ final class LocalStagedFile extends StagedFile {
   @Override
   public OutputStream stream() {
     return out;
-  }
-
-  @Override
-  public Location target() {
-    return target;
   }
 
   @Override

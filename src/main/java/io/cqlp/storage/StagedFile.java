@@ -10,6 +10,12 @@ import java.io.OutputStream;
  * discards unless published. Not thread-safe.
  */
 public abstract class StagedFile implements AutoCloseable {
+  private final Location target;
+
+  /** @param target where the file appears on {@link #publish()}; not null */
+  protected StagedFile(Location target) {
+    this.target = java.util.Objects.requireNonNull(target, "target");
+  }
 
   /**
    * The stream to write the content to. Closing it does not publish; buffer it as needed (local
@@ -18,7 +24,9 @@ public abstract class StagedFile implements AutoCloseable {
   public abstract OutputStream stream();
 
   /** Where the file appears on {@link #publish()}. */
-  public abstract Location target();
+  public final Location target() {
+    return target;
+  }
 
   /**
    * Bytes written to {@link #stream()} so far; after {@link #publish()}, the size published.

@@ -100,6 +100,15 @@ public final class S3Server {
     return name;
   }
 
+  /** Creates the bucket {@code name} if this server has none of that name. */
+  public void ensureBucket(String name) {
+    try (S3Client s3 = client()) {
+      if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(name))) {
+        s3.createBucket(b -> b.bucket(name));
+      }
+    }
+  }
+
   /** The keys of the objects at or below {@code prefix}, sorted. */
   public List<String> keys(String bucket, String prefix) {
     List<String> keys = new ArrayList<>();
@@ -149,7 +158,7 @@ public final class S3Server {
     String lib = System.getProperty("cqlp.s3proxy.lib", Shell.home().resolve("target/s3proxy/lib").toString());
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Dlogback.configurationFile=" + logback(), "-cp", lib + "/*", "org.gaul.s3proxy.Main",
+        "-Dlogback.configurationFile=" + Shell.home().resolve("src/test/s3proxy/logback.xml"), "-cp", lib + "/*", "org.gaul.s3proxy.Main",
         "--properties", properties.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("s3proxy.log").toFile());
@@ -179,15 +188,6 @@ public final class S3Server {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  /** A logback configuration that keeps s3proxy's log at INFO (its default is DEBUG). */
-  private Path logback() throws IOException {
-    Path file = dir.resolve("logback.xml");
-    Files.writeString(file, "<configuration><appender name=\"F\" class=\"ch.qos.logback.core.ConsoleAppender\">"
-        + "<encoder><pattern>%d %level %logger{20} %msg%n</pattern></encoder></appender>"
-        + "<root level=\"WARN\"><appender-ref ref=\"F\"/></root></configuration>", StandardCharsets.UTF_8);
-    return file;
   }
 
   private static int freePort() throws IOException {

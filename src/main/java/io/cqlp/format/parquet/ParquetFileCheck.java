@@ -24,6 +24,9 @@ final class ParquetFileCheck {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ENCRYPTED = "PARE".getBytes(StandardCharsets.US_ASCII);
 
+  /** Objects up to this size have their head checked too: it comes with the tail. */
+  private static final long HEAD_CHECKED_UP_TO = 64 * 1024;
+
   private ParquetFileCheck() {}
 
   /**
@@ -45,13 +48,20 @@ final class ParquetFileCheck {
     if (size == 0) {
       throw fail(file, "the file is empty (0 bytes)");
     }
+    // In an object store the tail is at hand (fetched with the size); the head costs a request
+    // of its own, so it is checked only where the tail holds it, and parquet-java's footer
+    // check stands in for it elsewhere.
     try (SeekableInputStream in = input.newStream()) {
-      byte[] head = new byte[(int) Math.min(4, size)];
-      in.readFully(head);
       byte[] tail = new byte[4];
       if (size >= 12) {
         in.seek(size - 4);
         in.readFully(tail);
+      }
+      byte[] head = MAGIC;
+      if (size <= HEAD_CHECKED_UP_TO) {
+        head = new byte[(int) Math.min(4, size)];
+        in.seek(0);
+        in.readFully(head);
       }
       checkMagic(file, size, head, tail);
     }

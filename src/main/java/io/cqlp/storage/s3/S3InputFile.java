@@ -6,14 +6,17 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * An object read by ranged GETs, for the Parquet reader: it reads the footer (one GET of the
- * last {@value #TAIL} bytes, which usually hold it whole) and then only the column chunks it
- * needs. Reads shorter than {@value #READ_AHEAD} bytes are served from a buffer filled by one GET
- * of that size ({@value #TAIL} bytes for a stream's first GET, which is often a short look at a
- * header); longer ones go straight into the caller's array.
+ * An object read by ranged GETs, for the Parquet reader. Opening it is one GET of its last
+ * {@value #TAIL} bytes (a suffix range, whose answer also gives the object's size), which usually
+ * hold the whole footer; then only the column chunks the reader needs are fetched. Other reads
+ * shorter than {@value #READ_AHEAD} bytes are served from a buffer filled by one GET of that
+ * size; longer ones go straight into the caller's array.
  */
 final class S3InputFile implements InputFile {
   static final int READ_AHEAD = 1 << 20;
@@ -22,11 +25,37 @@ final class S3InputFile implements InputFile {
   private final S3Storage storage;
   private final String key;
   private final long length;
+  /** The last bytes of the object, from {@link #tailStart} to its end. */
+  private final byte[] tail;
+  private final long tailStart;
 
-  S3InputFile(S3Storage storage, String key, long length) {
+  /**
+   * Fetches the object's tail.
+   *
+   * @throws java.io.FileNotFoundException if there is no such object
+   */
+  S3InputFile(S3Storage storage, String key) throws IOException {
     this.storage = storage;
     this.key = key;
-    this.length = length;
+    byte[] bytes;
+    long size;
+    try (ResponseInputStream<GetObjectResponse> in = storage.client()
+        .getObject(b -> b.bucket(storage.bucket()).key(key).range("bytes=-" + TAIL))) {
+      bytes = in.readAllBytes();
+      String range = in.response().contentRange();
+      size = range == null ? bytes.length : Long.parseLong(range.substring(range.lastIndexOf('/') + 1).trim());
+    } catch (S3Exception e) {
+      if (e.statusCode() != 416) {
+        throw storage.error(e, key);
+      }
+      bytes = new byte[0]; // an empty object has no range to give
+      size = 0;
+    } catch (SdkException e) {
+      throw storage.error(e, key);
+    }
+    this.tail = bytes;
+    this.length = size;
+    this.tailStart = size - bytes.length;
   }
 
   @Override
@@ -92,7 +121,9 @@ final class S3InputFile implements InputFile {
         return -1;
       }
       int n = (int) Math.min(len, length - position);
-      if (position >= bufferStart && position + n <= bufferStart + bufferLength) {
+      if (position >= tailStart) {
+        System.arraycopy(tail, (int) (position - tailStart), b, off, n);
+      } else if (position >= bufferStart && position + n <= bufferStart + bufferLength) {
         System.arraycopy(buffer, (int) (position - bufferStart), b, off, n);
       } else if (n >= READ_AHEAD) {
         fetch(position, b, off, n);
@@ -104,19 +135,10 @@ final class S3InputFile implements InputFile {
       return n;
     }
 
-    /**
-     * Fills the buffer with one GET: from the position, READ_AHEAD bytes (or {@code needed}, if
-     * more); within the last TAIL bytes, the whole tail, so the footer's length and the footer
-     * before it come in one request.
-     */
+    /** Fills the buffer with one GET from the position: READ_AHEAD bytes, or {@code needed}. */
     private void fill(int needed) throws IOException {
       long start = position;
-      long end = Math.min(length, position + Math.max(bufferLength == 0 ? TAIL : READ_AHEAD, needed));
-      if (length - position <= TAIL) {
-        start = Math.max(0, length - TAIL);
-        end = length;
-      }
-      int size = (int) (end - start);
+      int size = (int) Math.min(length - start, Math.max(READ_AHEAD, needed));
       if (buffer.length < size) {
         buffer = new byte[size];
       }

@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A file streamed into an object as a multipart upload while it is written: the content is cut
@@ -31,6 +32,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * publish throws, and the upload is aborted.
  */
 final class S3StagedFile extends StagedFile {
+  /** How long an abort waits for an endpoint that does not answer. */
+  static final int ABORT_PATIENCE_SECONDS = 30;
+
   /** Parts in flight per file, beside the one being filled. */
   static final int IN_FLIGHT = 2;
 
@@ -44,7 +48,6 @@ final class S3StagedFile extends StagedFile {
   private enum State { OPEN, UPLOADED, PUBLISHED, DISCARDED }
 
   private final S3Storage storage;
-  private final Location target;
   private final String key;
   private final UploadGroup group;
   private final Semaphore slots = new Semaphore(IN_FLIGHT);
@@ -60,8 +63,8 @@ final class S3StagedFile extends StagedFile {
   private State state = State.OPEN;
 
   S3StagedFile(S3Storage storage, Location target) throws IOException {
+    super(target);
     this.storage = storage;
-    this.target = target;
     this.key = target.path();
     this.group = storage.group();
     startUpload();
@@ -72,7 +75,7 @@ final class S3StagedFile extends StagedFile {
 
   /**
    * The size of part {@code number} (1 to 10,000, S3's limit): 8 MiB for the first 1,000 parts,
-   * then 16, 32 and from part 3,001 on 64 MiB, so an object may grow to about 440 GiB while a
+   * then 16, 32 and from part 3,001 on 64 MiB, so an object may grow to about 490 GiB while a
    * small one is cut into parts of 8 MiB (S3's smallest part is 5 MiB).
    */
   static int partSize(int number) {
@@ -82,11 +85,6 @@ final class S3StagedFile extends StagedFile {
   @Override
   public OutputStream stream() {
     return out;
-  }
-
-  @Override
-  public Location target() {
-    return target;
   }
 
   @Override
@@ -109,7 +107,7 @@ final class S3StagedFile extends StagedFile {
 
   private void write(byte[] b, int off, int len) throws IOException {
     if (state != State.OPEN) {
-      throw new IOException("'" + target + "' is no longer open for writing");
+      throw new IOException("'" + target() + "' is no longer open for writing");
     }
     checkFailure();
     while (len > 0) {
@@ -136,7 +134,7 @@ final class S3StagedFile extends StagedFile {
       slots.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while uploading " + target);
+      throw new InterruptedIOException("interrupted while uploading " + target());
     }
     byte[] data = buffer;
     int size = length;
@@ -158,7 +156,7 @@ final class S3StagedFile extends StagedFile {
         }
       } catch (RuntimeException e) {
         if (failure == null) {
-          failure = new IOException("cannot upload a part of " + target + ": " + e, e);
+          failure = new IOException("cannot upload a part of " + target() + ": " + e, e);
         }
       } finally {
         slots.release();
@@ -179,9 +177,9 @@ final class S3StagedFile extends StagedFile {
         upload.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while uploading " + target);
+        throw new InterruptedIOException("interrupted while uploading " + target());
       } catch (ExecutionException e) {
-        throw new IOException("cannot upload " + target + ": " + e.getCause(), e.getCause());
+        throw new IOException("cannot upload " + target() + ": " + e.getCause(), e.getCause());
       }
     }
     uploads.clear();
@@ -196,7 +194,7 @@ final class S3StagedFile extends StagedFile {
   public void publish() throws IOException {
     if (state != State.OPEN) {
       if (state == State.DISCARDED) {
-        throw new IOException("'" + target + "' was discarded");
+        throw new IOException("'" + target() + "' was discarded");
       }
       return;
     }
@@ -244,10 +242,18 @@ final class S3StagedFile extends StagedFile {
 
   /**
    * Aborts the upload unless it was completed; waits for parts in flight first, so none lands
-   * after the abort. Runs even when the calling thread is interrupted (Ctrl-C, SIGTERM).
+   * after the abort. Runs even when the calling thread is interrupted (Ctrl-C, SIGTERM). An
+   * endpoint that does not answer is asked again every second for up to {@value
+   * #ABORT_PATIENCE_SECONDS} seconds; after that the upload is left pending and a line on
+   * standard error names the command that aborts it later.
    */
   @Override
-  public synchronized void discard() {
+  public void discard() {
+    discard(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ABORT_PATIENCE_SECONDS));
+  }
+
+  /** As {@link #discard()}, giving up on an endpoint that does not answer at {@code deadline}. */
+  synchronized void discard(long deadline) {
     if (state == State.PUBLISHED || state == State.DISCARDED) {
       return;
     }
@@ -262,17 +268,35 @@ final class S3StagedFile extends StagedFile {
           // abort below deletes whatever parts landed
         }
       }
-      if (uploadId != null) {
-        String id = uploadId;
-        try {
-          storage.client().abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
-        } catch (SdkException e) {
-          // left pending: listed and aborted by CLEAN UPLOADS (see the README)
-        }
-      }
+      abortUpload(deadline);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void abortUpload(long deadline) {
+    String id = uploadId;
+    while (true) {
+      try {
+        storage.client().abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
+        return;
+      } catch (S3Exception e) {
+        return; // already gone (NoSuchUpload), or refused: nothing more to do here
+      } catch (SdkException e) {
+        if (System.nanoTime() > deadline) {
+          System.err.println("cqlp: the upload of " + target() + " could not be aborted ("
+              + storage.error(e, key).getMessage() + "); when the endpoint answers again, run ABORT UPLOADS '"
+              + target() + "'.");
+          return;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }

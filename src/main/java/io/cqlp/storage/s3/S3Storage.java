@@ -217,7 +217,7 @@ public final class S3Storage implements Storage {
 
   @Override
   public InputFile inputFile(String key) throws IOException {
-    return new S3InputFile(this, key, size(key));
+    return new S3InputFile(this, key);
   }
 
   @Override

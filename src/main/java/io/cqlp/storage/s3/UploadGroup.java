@@ -92,7 +92,9 @@ public final class UploadGroup {
     synchronized (this) {
       all = List.copyOf(files);
     }
-    all.forEach(S3StagedFile::discard);
+    long deadline = System.nanoTime()
+        + java.util.concurrent.TimeUnit.SECONDS.toNanos(S3StagedFile.ABORT_PATIENCE_SECONDS);
+    all.forEach(file -> file.discard(deadline));
     List<String> visible;
     synchronized (completed) {
       visible = List.copyOf(completed);

@@ -65,18 +65,8 @@ public record DatasetWriteOptions(
 
   /**
    * Whether an export target is a dataset directory rather than one file: the path ends with
-   * {@code /}, or is an existing directory, or PARTITION or MAX_FILE_SIZE is given.
-   *
-   * @param target the target as typed
-   * @param options the COPY options
-   */
-  public static boolean isDataset(String target, Options options) throws IOException {
-    return isDataset(Locations.resolve(target), target, options);
-  }
-
-  /**
-   * As {@link #isDataset(String, Options)}, for a resolved target: in an object store, an
-   * existing directory is a prefix with objects below it (one listing request).
+   * {@code /}, PARTITION or MAX_FILE_SIZE is given, or it is an existing directory (in an object
+   * store, a prefix with objects below it: one listing request).
    *
    * @param location the target, resolved
    * @param target the target as typed
