@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -97,7 +99,8 @@ class ClusterIT {
   @Order(2)
   void an_export_at_one_survives_a_node_killed_mid_export() throws Exception {
     Path target = dir.resolve("one.parquet");
-    Running running = start("COPY cl.src TO '" + target + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500 AND MAXREQUESTS=2");
+    Running running = start("--debug", "COPY cl.src TO '" + target + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500"
+        + " AND MAXREQUESTS=2");
     Process export = running.process();
     CopyToFaultIT.waitForPartBytes(dir.resolve("one.parquet.cqlp-checkpoint"), 40_000, export);
     long killedAt = System.nanoTime();
@@ -107,7 +110,12 @@ class ClusterIT {
       String out = running.outText();
       String err = running.errText();
       assertThat(export.exitValue()).as(out + err).isZero();
-      assertThat(out).contains(ROWS + " rows exported to 1 files").contains("requests by host: ");
+      assertThat(out).contains(ROWS + " rows exported to 1 files").containsPattern(" [1-9][0-9]* token ranges?"
+          + " retried; requests by host: ");
+      // The page in flight on the killed node went on at another replica, from the same paging state.
+      assertThat(err).containsPattern("127\\.0\\.0\\.3 failed \\([A-Za-z]+\\), the driver went on at 127\\.0\\.0\\.[24]"
+          + "|attempt 1 failed on [0-9.?, ]+ \\([A-Za-z]+\\); retrying from its paging state");
+      assertThat(err).doesNotContain("\tat ");
       System.out.printf("export at ONE went on %.1f s after the kill: %s%n",
           (System.nanoTime() - killedAt) / 1e9, out.trim());
       assertExactRows(target);
@@ -237,8 +245,18 @@ class ClusterIT {
 
   /** Starts the shell on {@code statements} and returns at once. */
   private Running start(String statements) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Shell.home().resolve("bin/cqlp").toString(), cluster.hosts().get(0),
-        String.valueOf(cluster.port()), "-e", statements).directory(Shell.home().toFile());
+    return start(null, statements);
+  }
+
+  /** Starts the shell with an option (or null) on {@code statements} and returns at once. */
+  private Running start(String option, String statements) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Shell.home().resolve("bin/cqlp").toString(),
+        cluster.hosts().get(0), String.valueOf(cluster.port())));
+    if (option != null) {
+      command.add(option);
+    }
+    command.addAll(List.of("-e", statements));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(Shell.home().toFile());
     builder.environment().put("HOME", Files.createTempDirectory("cqlp-home").toString());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Path out = Files.createTempFile("cqlp-out", ".txt");
