@@ -265,11 +265,25 @@ public final class LocalCluster implements AutoCloseable {
     return null;
   }
 
-  /** Stops every node (SIGTERM, then a kill if one does not exit); never throws. */
+  /** Stops every node at once (SIGTERM, then a kill if one does not exit); never throws. */
   @Override
   public synchronized void close() {
+    List<Thread> stopping = new ArrayList<>();
     for (int i = 0; i < processes.length; i++) {
-      stop(i);
+      NodeProcess current = processes[i];
+      processes[i] = null;
+      if (current != null) {
+        Thread stop = new Thread(current::terminate, "cqlp-local-cluster-stop-" + i);
+        stop.start();
+        stopping.add(stop);
+      }
+    }
+    for (Thread stop : stopping) {
+      try {
+        stop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);

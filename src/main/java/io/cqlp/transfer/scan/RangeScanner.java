@@ -27,7 +27,9 @@ import java.util.function.IntFunction;
  * driver's I/O threads. Pages go through a bounded queue, so memory is bounded by about {@code
  * maxRequests + queuePages} pages whatever the table's size: a slow writer stalls the scans.
  * Rows of one range come out in token order; ranges interleave. A failed query is retried
- * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. Not reusable.
+ * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. The host of
+ * every page and every retry are counted, and logged with {@code --debug}, in {@link ScanStats}.
+ * Not reusable.
  */
 public final class RangeScanner implements AutoCloseable {
   private static final ScanPage END = new ScanPage(-1, List.of(), null, true);
