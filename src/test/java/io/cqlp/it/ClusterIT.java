@@ -130,10 +130,15 @@ class ClusterIT {
     Path target = dir.resolve("all.parquet");
     Path checkpoint = dir.resolve("all.parquet.cqlp-checkpoint");
     String copy = "CONSISTENCY ALL; COPY cl.src TO '" + target + "'";
+    Path captured = dir.resolve("captured.parquet");
     cluster.stop(VICTIM);
     Shell.Result failed;
+    Shell.Result capture;
     try {
       failed = shell(copy);
+      // CAPTURE's queries run at the shell's consistency too: ONE answers, ALL cannot.
+      capture = shell("CAPTURE PARQUET '" + captured + "'; CONSISTENCY ONE; SELECT id, c FROM cl.src WHERE id = 7;"
+          + " CONSISTENCY ALL; SELECT id, c FROM cl.src WHERE id = 8; CAPTURE OFF");
     } finally {
       cluster.startAgain(VICTIM);
     }
@@ -144,6 +149,14 @@ class ClusterIT {
         .contains("COPY TO cl.src failed: ", "ALL", "kept in '" + checkpoint + "'", "RESUME=true");
     assertThat(failed.err()).doesNotContain("\tat ");
     assertThat(target).doesNotExist();
+    assertThat(capture.exitCode()).as(capture.toString()).isEqualTo(2);
+    assertThat(capture.errLines()).as(capture.err()).hasSize(1);
+    assertThat(capture.errLines().get(0)).contains("consistency ALL");
+    try (DuckDb duck = new DuckDb()) {
+      String file = "read_parquet(" + DuckDb.literal(captured) + ")";
+      assertThat(duck.longValue("SELECT count(*) FROM " + file + " WHERE id = 7")).isEqualTo(PER_PARTITION);
+      assertThat(duck.longValue("SELECT count(*) FROM " + file)).isEqualTo(PER_PARTITION);
+    }
 
     Shell.Result resumed = shell(copy + " WITH RESUME=true");
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
