@@ -275,6 +275,8 @@ class ClusterIT {
     Path out = Files.createTempFile("cqlp-out", ".txt");
     Path err = Files.createTempFile("cqlp-err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    out.toFile().deleteOnExit();
+    err.toFile().deleteOnExit();
     return new Running(builder.start(), out, err);
   }
 }
