@@ -92,7 +92,7 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local is running), connect to it, and stop it at exit.")
   boolean local;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
+  @Option(names = "--debug", description = "Show stack traces of errors, and the choices of COPY TO's scans.")
   boolean debug;
 
   private StartupConfig.Resolved config;

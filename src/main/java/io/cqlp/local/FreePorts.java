@@ -44,22 +44,39 @@ final class FreePorts {
    * @throws IllegalArgumentException if {@code count} is less than 1
    */
   static List<Integer> choose(String host, int count) throws IOException {
+    return choose(List.of(host), count);
+  }
+
+  /**
+   * Chooses {@code count} distinct ports that are free on every one of {@code hosts} (the nodes of
+   * a local cluster share their CQL and internode ports, each on its own address).
+   *
+   * @param hosts the addresses the nodes will bind; not null, not empty
+   * @param count how many ports, at least 1
+   * @return {@code count} distinct ports in {@value #LOW}..{@value #HIGH}, in the order drawn
+   * @throws IOException as {@link #choose(String, int)}
+   * @throws IllegalArgumentException if {@code count} is less than 1
+   */
+  static List<Integer> choose(List<String> hosts, int count) throws IOException {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, was " + count);
     }
-    InetAddress address = InetAddress.getByName(host);
+    List<InetAddress> addresses = new ArrayList<>();
+    for (String host : hosts) {
+      addresses.add(InetAddress.getByName(host));
+    }
     Set<Integer> chosen = new LinkedHashSet<>();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int attempt = 0; attempt < MAX_ATTEMPTS && chosen.size() < count; attempt++) {
       int port = random.nextInt(LOW, HIGH);
-      if (!chosen.contains(port) && isFree(address, port)) {
+      if (!chosen.contains(port) && addresses.stream().allMatch(a -> isFree(a, port))) {
         chosen.add(port);
       }
     }
     if (chosen.size() < count) {
       throw new IOException(
-          "no free TCP port on " + host + " in " + LOW + ".." + HIGH + " after " + MAX_ATTEMPTS
-              + " tries: stop some local servers and retry");
+          "no free TCP port on " + String.join(", ", hosts) + " in " + LOW + ".." + HIGH + " after "
+              + MAX_ATTEMPTS + " tries: stop some local servers and retry");
     }
     return new ArrayList<>(chosen);
   }

@@ -25,15 +25,35 @@ import java.util.stream.Stream;
  * @param heapMb JVM heap in MiB, used for both {@code -Xms} and {@code -Xmx}
  * @param certificates the TLS files of the CQL port, or null for plain CQL
  * @param passwordAuthentication whether clients must log in ({@code PasswordAuthenticator})
+ * @param seeds the seed address of a cluster's node (its ring is joined through it), or null
+ *     for a single node that is its own seed
  */
 record NodeConfig(
     Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb,
-    NodeCertificates certificates, boolean passwordAuthentication) {
+    NodeCertificates certificates, boolean passwordAuthentication, String seeds) {
 
   /** A node with plain CQL and no login. */
   NodeConfig(Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb) {
     this(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, null, false);
   }
+
+  /** A single node (its own seed). */
+  NodeConfig(Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb,
+      NodeCertificates certificates, boolean passwordAuthentication) {
+    this(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, certificates, passwordAuthentication, null);
+  }
+
+  /**
+   * A plain node of a local cluster ({@link LocalCluster}): {@value #CLUSTER_NUM_TOKENS} vnodes,
+   * no bootstrap streaming (every node starts empty), joined through {@code seeds}.
+   */
+  static NodeConfig clusterNode(
+      Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb, String seeds) {
+    return new NodeConfig(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, null, false, seeds);
+  }
+
+  /** Vnodes of a cluster's node: few, so that the driver's token map and the scan plan stay small. */
+  static final int CLUSTER_NUM_TOKENS = 8;
 
   /** Cluster name written to cassandra.yaml. */
   static final String CLUSTER_NAME = "cqlp-local";
@@ -111,7 +131,8 @@ record NodeConfig(
    * Renders cassandra.yaml: the minimal single-node settings of FACTS.md ("A real Cassandra from
    * Maven Central"), plus {@code auto_snapshot: false} so that DROP and TRUNCATE in tests do not
    * write snapshots. Everything else keeps Cassandra 5.0's defaults, so that measurements on
-   * this node stay representative.
+   * this node stay representative. A cluster's node ({@link #seeds()} set) names that seed, has
+   * {@value #CLUSTER_NUM_TOKENS} vnodes and {@code auto_bootstrap: false}.
    *
    * @return the YAML text, with forward-slash absolute paths
    */
@@ -121,7 +142,7 @@ record NodeConfig(
         "\n",
         "# Written by cqlp for a local single-node Cassandra; rewritten on every start.",
         "cluster_name: " + CLUSTER_NAME,
-        "num_tokens: 16",
+        "num_tokens: " + (seeds == null ? 16 : CLUSTER_NUM_TOKENS),
         "allocate_tokens_for_local_replication_factor: 1",
         "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
         "endpoint_snitch: SimpleSnitch",
@@ -136,7 +157,7 @@ record NodeConfig(
         "seed_provider:",
         "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
         "    parameters:",
-        "      - seeds: \"" + host + ":" + storagePort + "\"",
+        "      - seeds: \"" + (seeds == null ? host : seeds) + ":" + storagePort + "\"",
         "listen_address: " + host,
         "rpc_address: " + host,
         "storage_port: " + storagePort,
@@ -144,6 +165,8 @@ record NodeConfig(
         "start_native_transport: true",
         "auto_snapshot: false",
         "")
+        // Nodes of a local cluster start empty together: nothing to stream on joining.
+        + (seeds == null ? "" : "auto_bootstrap: false\n")
         + securityYaml();
   }
 
@@ -231,7 +254,8 @@ record NodeConfig(
     command.add("-Dcassandra.storagedir=" + dataDir());
     command.add("-Dcassandra.logdir=" + logDir());
     command.add("-Dcassandra.jmx.local.port=" + jmxPort);
-    command.add("-Djava.rmi.server.hostname=" + host);
+    // JMX listens on the loopback address 127.0.0.1 whatever the node's own address.
+    command.add("-Djava.rmi.server.hostname=127.0.0.1");
     // A single seed has no peers to wait for: skip the gossip settle wait before CQL opens, and
     // shorten the ring delay (30 s by default) that a new node waits before choosing its tokens.
     command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");

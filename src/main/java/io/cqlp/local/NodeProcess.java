@@ -133,7 +133,21 @@ final class NodeProcess {
     }
   }
 
-  private String logTails() {
+  /**
+   * Kills the JVM at once (SIGKILL: no drain, no flush, as a crashed machine) and waits up to
+   * {@link #STOP_GRACE} for it to be gone. Never throws; keeps the interrupt flag.
+   */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Both logs' last lines, for an error message. */
+  String logTails() {
     return "--- "
         + config.outputLog()
         + "\n"

@@ -51,6 +51,24 @@ final class NodeSessions {
   }
 
   /**
+   * Opens a session to the nodes of a local cluster (each a contact point), with a {@link
+   * #REQUEST_TIMEOUT} request timeout; see {@link LocalCluster#openSession()}.
+   *
+   * @param hosts the nodes' addresses; not null, not empty
+   * @param port their common CQL native transport port
+   * @param datacenter local data center; not null
+   * @return an open session, no keyspace set; the caller closes it
+   * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if no node answers
+   */
+  static CqlSession open(java.util.List<String> hosts, int port, String datacenter) {
+    var builder = CqlSession.builder()
+        .withLocalDatacenter(datacenter)
+        .withConfigLoader(config().withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build());
+    hosts.forEach(host -> builder.addContactPoint(new InetSocketAddress(host, port)));
+    return builder.build();
+  }
+
+  /**
    * How to reach a node that may speak TLS or ask for a login.
    *
    * @param ssl a context trusting the node's certificate, or null for plain CQL

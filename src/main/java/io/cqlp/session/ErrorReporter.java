@@ -82,6 +82,11 @@ public final class ErrorReporter {
     err.flush();
   }
 
+  /** True with {@code --debug}: stack traces, and the choices of COPY's scans, are printed. */
+  public boolean debug() {
+    return debug;
+  }
+
   /** Errors reported so far. */
   public int count() {
     return count;

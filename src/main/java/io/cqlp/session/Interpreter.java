@@ -224,14 +224,15 @@ public final class Interpreter {
     } else if (command instanceof CopyTo copy) {
       CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.transfer.TransferSummary exported;
+      CopyToWorkflow workflow = new CopyToWorkflow(session, state.consistency(), sinks, sources)
+          .debug(errors.debug() ? errors::note : null);
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
           io.cqlp.transfer.RowEstimate.forExport(session, withDefaults))) {
-        exported = new CopyToWorkflow(session, state.consistency(), sinks, sources)
-            .withStdout(out).progress(progress).run(withDefaults);
+        exported = workflow.withStdout(out).progress(progress).run(withDefaults);
       }
       if (!copy.stdout()) {
         // As cqlsh: COPY TO STDOUT prints only the rows.
-        out.println(exported.exportLine());
+        out.println(exported.exportLine() + workflow.scanSummary());
       }
     } else if (command instanceof CopyFrom copy) {
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());

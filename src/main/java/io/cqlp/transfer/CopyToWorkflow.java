@@ -70,6 +70,7 @@ public final class CopyToWorkflow {
   private TransferProgress progress = TransferProgress.NONE;
   private final SourceFactory sources;
   private java.io.Writer stdout;
+  private io.cqlp.transfer.scan.ScanStats scanStats = new io.cqlp.transfer.scan.ScanStats(null);
 
   /**
    * @param session the session to scan with
@@ -108,6 +109,27 @@ public final class CopyToWorkflow {
   public CopyToWorkflow withStdout(java.io.Writer out) {
     this.stdout = out;
     return this;
+  }
+
+  /**
+   * Logs the scan's choices (ranges and their replicas, the host of each range's pages, retries)
+   * to {@code debug} as they happen ({@code --debug}).
+   *
+   * @param debug where the lines go; null logs nothing (the default)
+   * @return this workflow
+   */
+  public CopyToWorkflow debug(java.util.function.Consumer<String> debug) {
+    this.scanStats = new io.cqlp.transfer.scan.ScanStats(debug);
+    return this;
+  }
+
+  /**
+   * What the summary line adds about the last {@link #run}: the token ranges retried and the
+   * requests per host, when the scan ran on more than one host or retried a range; else empty.
+   * See {@link io.cqlp.transfer.scan.ScanStats#summary()}.
+   */
+  public String scanSummary() {
+    return scanStats.summary();
   }
 
   /**
@@ -155,7 +177,10 @@ public final class CopyToWorkflow {
     List<ScanRange> ranges = resumable == null ? source.ranges : resumable.ranges();
     IntFunction<BoundStatement> statements =
         i -> {
-          BoundStatement s = source.statement.apply(ranges.get(i)).setPageSize(pageSize).setConsistencyLevel(consistency);
+          // Token-aware: routed to a replica of the range's end (the driver spreads requests over
+          // the replicas); a read may be moved to another replica, from its paging state.
+          BoundStatement s = source.statement.apply(ranges.get(i)).setPageSize(pageSize).setConsistencyLevel(consistency)
+              .setRoutingToken(ranges.get(i).end()).setIdempotent(true);
           return resumable == null || resumable.startState(i) == null ? s : s.setPagingState(resumable.startState(i));
         };
     if (!dataset && options.getBoolean("APPEND", false)) {
@@ -169,7 +194,9 @@ public final class CopyToWorkflow {
                 source.schema, options);
         RangeScanner scanner =
             new RangeScanner(session, statements, ranges.size(), maxRequests, maxRequests * 2, decoder)) {
-      scanner.retry(retry).start();
+      scanStats.plan(ranges, session.getMetadata().getTokenMap(),
+          command.selectQuery() == null ? source.schema.keyspace() : null);
+      scanner.retry(retry).stats(scanStats).start();
       try {
         if (resumable != null) {
           resumable.copyEarlierRows(sink, sources);

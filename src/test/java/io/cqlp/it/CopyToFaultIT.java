@@ -132,8 +132,11 @@ class CopyToFaultIT {
     return builder.start();
   }
 
-  /** Waits until the staged part file in the checkpoint directory holds at least {@code bytes}. */
-  private static void waitForPartBytes(Path checkpoint, long bytes, Process export) throws Exception {
+  /**
+   * Waits until the staged part file in the checkpoint directory holds at least {@code bytes}
+   * (also used by {@link ClusterIT}).
+   */
+  static void waitForPartBytes(Path checkpoint, long bytes, Process export) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(export.isAlive()).as("the export is still running").isTrue();

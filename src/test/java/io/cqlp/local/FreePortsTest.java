@@ -29,6 +29,21 @@ class FreePortsTest {
   }
 
   @Test
+  void should_choose_ports_free_on_every_address_of_a_cluster() throws IOException {
+    List<String> hosts = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    List<Integer> ports = FreePorts.choose(hosts, 2);
+
+    assertThat(ports).hasSize(2).doesNotHaveDuplicates();
+    for (String host : hosts) {
+      for (int port : ports) {
+        try (ServerSocket socket = new ServerSocket()) {
+          socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        }
+      }
+    }
+  }
+
+  @Test
   void should_not_call_free_a_port_something_listens_on() throws IOException {
     try (ServerSocket listening = new ServerSocket(0, 1, LOOPBACK)) {
       int port = listening.getLocalPort();

@@ -38,6 +38,23 @@ class NodeConfigTest {
   }
 
   @Test
+  void should_join_a_cluster_node_through_its_seed_without_bootstrap() {
+    NodeConfig node = NodeConfig.clusterNode(NODE, "127.0.0.3", 21001, 21002, 21004, 640, "127.0.0.2");
+    List<String> lines = node.yaml().lines().toList();
+
+    assertThat(lines)
+        .contains(
+            "listen_address: 127.0.0.3",
+            "rpc_address: 127.0.0.3",
+            "      - seeds: \"127.0.0.2:21001\"",
+            "num_tokens: 8",
+            "auto_bootstrap: false");
+    assertThat(config.yaml()).doesNotContain("auto_bootstrap");
+    assertThat(node.command(Path.of("java"), List.of(Path.of("a.jar"))))
+        .contains("-Xmx640M", "-Dcassandra.jmx.local.port=21004", "-Djava.rmi.server.hostname=127.0.0.1");
+  }
+
+  @Test
   void should_put_every_storage_directory_under_the_node_data_dir() {
     List<String> lines = config.yaml().lines().toList();
 

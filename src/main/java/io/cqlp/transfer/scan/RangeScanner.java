@@ -27,7 +27,9 @@ import java.util.function.IntFunction;
  * driver's I/O threads. Pages go through a bounded queue, so memory is bounded by about {@code
  * maxRequests + queuePages} pages whatever the table's size: a slow writer stalls the scans.
  * Rows of one range come out in token order; ranges interleave. A failed query is retried
- * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. Not reusable.
+ * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. The host of
+ * every page and every retry are counted, and logged with {@code --debug}, in {@link ScanStats}.
+ * Not reusable.
  */
 public final class RangeScanner implements AutoCloseable {
   private static final ScanPage END = new ScanPage(-1, List.of(), null, true);
@@ -42,6 +44,7 @@ public final class RangeScanner implements AutoCloseable {
   private final AtomicInteger running = new AtomicInteger();
   private final Queue<ScanException.RangeFailure> failures = new ConcurrentLinkedQueue<>();
   private RangeRetry retry = RangeRetry.of(RangeRetry.DEFAULT_MAX_ATTEMPTS);
+  private ScanStats stats = new ScanStats(null);
   private volatile boolean stopping;
   private final ExecutorService threads;
   private volatile boolean cancelled;
@@ -99,6 +102,23 @@ public final class RangeScanner implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Sets where the scan's hosts and retries are counted and logged (before {@link #start()}); by
+   * default a fresh {@link ScanStats} that logs nothing.
+   *
+   * @param stats the counters; not null
+   * @return this scanner
+   */
+  public RangeScanner stats(ScanStats stats) {
+    this.stats = stats;
+    return this;
+  }
+
+  /** Where the scan's requests ran and which ranges were retried, so far. */
+  public ScanStats stats() {
+    return stats;
+  }
+
   private void scanRanges() {
     try {
       int range;
@@ -149,6 +169,7 @@ public final class RangeScanner implements AutoCloseable {
           stopping = true;
           return;
         }
+        stats.retrying(range, attempt, cause, resume != null && resume[0] != null);
         Thread.sleep(retry.delayMillis(attempt));
       }
     }
@@ -158,7 +179,8 @@ public final class RangeScanner implements AutoCloseable {
   private void scan(int range, BoundStatement statement, ByteBuffer[] resume)
       throws InterruptedException, ExecutionException {
     AsyncResultSet result = await(session.executeAsync(statement).toCompletableFuture());
-    while (!cancelled) {
+    String host = stats.page(range, 1, result.getExecutionInfo(), null);
+    for (int number = 2; !cancelled; number++) {
       boolean last = !result.hasMorePages();
       CompletableFuture<AsyncResultSet> next = last ? null : result.fetchNextPage().toCompletableFuture();
       List<Object[]> rows = new ArrayList<>(result.remaining());
@@ -182,6 +204,7 @@ public final class RangeScanner implements AutoCloseable {
         return;
       }
       result = await(next);
+      host = stats.page(range, number, result.getExecutionInfo(), host);
     }
   }
 
