@@ -62,11 +62,6 @@ public final class ErrorReporter {
     err.flush();
   }
 
-  /** Whether {@code --debug} was given. */
-  public boolean debug() {
-    return debug;
-  }
-
   /** Prints an informational line (progress) on the error stream; it is not counted as an error. */
   public void note(String message) {
     err.println(SecretRedaction.redact(message));
@@ -82,7 +77,10 @@ public final class ErrorReporter {
     err.flush();
   }
 
-  /** True with {@code --debug}: stack traces, and the choices of COPY's scans, are printed. */
+  /**
+   * True with {@code --debug}: stack traces, the choices of COPY's scans, and the S3 requests of
+   * each statement are printed.
+   */
   public boolean debug() {
     return debug;
   }

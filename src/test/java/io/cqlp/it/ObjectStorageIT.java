@@ -41,7 +41,7 @@ class ObjectStorageIT {
     node = CassandraExtension.node();
     s3 = S3Server.shared();
     bucket = s3.createBucket("flights");
-    FlightSlices.createTables(keyspace, List.of("flights", "from_file", "from_dataset", "filtered"));
+    FlightSlices.createTables(keyspace, List.of("flights", "from_file", "from_dataset", "filtered", "from_text"));
     dir = Shell.home().resolve("target/it/object-storage");
     deleteTree(dir);
     Files.createDirectories(dir);
@@ -93,6 +93,8 @@ class ObjectStorageIT {
 
     Shell.Result load = shell("COPY from_file FROM '" + target + "'");
     assertThat(load.exitCode()).as(load.toString()).isZero();
+    Shell.Result glob = shell("COPY from_file FROM 's3://" + bucket + "/single/*.parquet'");
+    assertThat(glob.out()).as(glob.toString()).containsPattern("\\d+ rows imported from 1 files");
 
     Path local = dir.resolve("downloaded");
     s3.download(bucket, "single/", local);
@@ -207,6 +209,42 @@ class ObjectStorageIT {
     assertThat(values.get(0)).isGreaterThan(48_000);
     assertThat(run.out()).contains("0 pending uploads below s3://cqlp-demo/.");
     assertThat(s3.keys("cqlp-demo", "flights/")).contains("flights/_SUCCESS");
+  }
+
+  @Test
+  void should_read_text_formats_and_globs_from_objects_and_write_the_errfile_there() throws Exception {
+    String csv = "origin,date,destination,delay,distance\n"
+        + "ZZA,2001-01-01 10:00:00+0000,ZZB,5,100\n"
+        + "ZZA,not a date,ZZB,6,100\n"
+        + "ZZA,2001-01-02 10:00:00+0000,ZZC,7,200\n";
+    try (var client = s3.client()) {
+      client.putObject(b -> b.bucket(bucket).key("text/in.csv"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString(csv));
+    }
+    String errfile = "s3://" + bucket + "/text/import.err";
+    Shell.Result load = shell("COPY from_text FROM 's3://" + bucket + "/text/in.csv' WITH HEADER=true AND ERRFILE='"
+        + errfile + "';\n"
+        + "COPY from_text TO 's3://" + bucket + "/text/out.csv.gz' WITH HEADER=true;\n"
+        + "COPY from_text TO 's3://" + bucket + "/text/out.json';\n"
+        + "COPY from_text TO 's3://" + bucket + "/text/out.xlsx';\n"
+        + "TRUNCATE from_text;\n"
+        + "COPY from_text FROM 's3://" + bucket + "/text/out.csv.gz' WITH HEADER=true;\n"
+        + "COPY from_text FROM 's3://" + bucket + "/text/*.json';\n"
+        + "SELECT origin, destination, delay FROM from_text;");
+    assertThat(load.out()).as(load.toString())
+        .contains("2 rows imported from 1 files")
+        .contains("2 rows exported to 1 files")
+        .containsPattern("ZZA\\s*\\|\\s*ZZB\\s*\\|\\s*5\\b").containsPattern("ZZA\\s*\\|\\s*ZZC\\s*\\|\\s*7\\b")
+        .contains("(2 rows)");
+    assertThat(load.errLines()).as(load.toString()).anyMatch(l -> l.contains("failed rows written to " + errfile));
+    Path local = dir.resolve("downloaded-text");
+    s3.download(bucket, "text/", local);
+    assertThat(Files.readString(local.resolve("text/import.err"))).isEqualTo("ZZA,not a date,ZZB,6,100\n");
+    assertThat(Files.readAllLines(local.resolve("text/out.json"))).hasSize(2);
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(local.resolve("text/out.xlsx").toFile())) {
+      assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(3);
+    }
+    assertThat(s3.pendingUploads(bucket, "text/")).isEmpty();
   }
 
   /** The counts of the {@code S3 requests: ...} line that --debug prints after a statement. */

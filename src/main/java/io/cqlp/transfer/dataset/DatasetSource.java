@@ -114,6 +114,9 @@ public final class DatasetSource implements RowSource {
     } else {
       Set<String> found = new HashSet<>(fromPath);
       for (DatasetFile file : listing.files()) {
+        if (found.size() == schema.columns().size()) {
+          break; // every table column is found: the other footers cannot add one
+        }
         try (RowSource probe = files.open(file.file(), fileSchema, false, options)) {
           probe.columns().forEach(c -> found.add(c.name()));
         }
