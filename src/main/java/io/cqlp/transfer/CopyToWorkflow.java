@@ -286,8 +286,8 @@ public final class CopyToWorkflow {
     String token =
         "token(" + schema.partitionKey().stream().map(TableSchema::quote).collect(Collectors.joining(", ")) + ")";
     String select = "SELECT " + schema.columnList() + " FROM " + schema.qualifiedName();
-    String extra = command.where() == null ? "" : " AND " + command.where();
-    String where = command.where() == null ? "" : " WHERE " + command.where();
+    String extra = io.cqlp.transfer.scan.ScanFilter.andCondition(command.where());
+    String where = io.cqlp.transfer.scan.ScanFilter.whereClause(command.where());
     List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests);
     String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
     String from = select + " WHERE " + token + " > ?" + extra;

@@ -375,7 +375,7 @@ public final class ParquetRowReader implements RowSource {
             && !HadoopFreeCodecFactory.canRead(chunk.getCodec())) {
           throw ParquetFileCheck.fail(file, "column '" + chunk.getPath().toDotString()
               + "' uses " + chunk.getCodec() + " compression, which cqlp cannot read"
-              + " (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4)");
+              + " (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4, BROTLI)");
         }
       }
     }
