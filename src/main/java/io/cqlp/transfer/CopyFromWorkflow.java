@@ -47,7 +47,7 @@ public final class CopyFromWorkflow {
   private static final Set<String> OWN_OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
           "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
-          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE");
+          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE", io.cqlp.format.PrecisionLoss.OPTION);
 
   /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
   public static final Set<String> OPTIONS = Options.union(OWN_OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_FROM);

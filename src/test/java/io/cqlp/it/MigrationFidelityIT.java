@@ -34,6 +34,7 @@ class MigrationFidelityIT {
     keyspace = CassandraExtension.createKeyspace(MigrationFidelityIT.class);
     node = CassandraExtension.node();
     CqlSession session = CassandraExtension.session();
+    session.execute("CREATE TABLE " + keyspace + ".events (id int PRIMARY KEY, at timestamp)");
     for (String table : List.of("users", "users_back", "from_duck")) {
       session.execute("CREATE TABLE " + keyspace + "." + table
           + " (id int PRIMARY KEY, name text, status text, score double, tags list<text>)");
@@ -129,6 +130,33 @@ class MigrationFidelityIT {
       assertThat(Files.readAllLines(dir.resolve("idle.csv"))).hasSize(USERS - ids(USERS));
     } finally {
       Files.deleteIfExists(target);
+    }
+  }
+
+  @Test
+  void should_refuse_sub_millisecond_timestamps_naming_the_option_and_truncate_them_with_it() throws Exception {
+    Path file = dir.resolve("ns.parquet");
+    try (DuckDb duck = new DuckDb()) {
+      duck.execute("COPY (SELECT i::INTEGER AS id, ('2024-05-06 07:08:09.' || (123456789 + i * 1000)::VARCHAR)"
+          + "::TIMESTAMP_NS AS at FROM range(100) t(i)) TO " + DuckDb.literal(file) + " (FORMAT parquet)");
+      assertThat(duck.describe(file).get("at")).isEqualTo("TIMESTAMP_NS");
+    }
+    Shell.Result refused = cqlp("COPY events FROM '" + file + "' WITH MAXPARSEERRORS=0"
+        + " AND ERRFILE='" + dir.resolve("ns.err") + "';");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("2024-05-06T07:08:09.123456789Z has sub-millisecond digits;"
+        + " a CQL timestamp holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
+    assertThat(CassandraExtension.session().execute("SELECT count(*) FROM " + keyspace + ".events").one()
+        .getLong(0)).isZero();
+
+    Shell.Result truncated = cqlp("COPY events FROM '" + file + "' WITH PRECISION_LOSS='TRUNCATE';");
+    assertThat(truncated.exitCode()).as(truncated.err()).isZero();
+    assertThat(truncated.out()).contains("100 rows imported from 1 files");
+    java.time.Instant base = java.time.Instant.parse("2024-05-06T07:08:09.123456789Z");
+    for (Row r : CassandraExtension.session().execute("SELECT id, at FROM " + keyspace + ".events")) {
+      java.time.Instant exact = base.plusNanos(r.getInt(0) * 1000L);
+      assertThat(r.getInstant(1)).as("id %d", r.getInt(0))
+          .isEqualTo(java.time.Instant.ofEpochMilli(exact.toEpochMilli()));
     }
   }
 
