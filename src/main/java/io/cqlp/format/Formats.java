@@ -200,7 +200,9 @@ public final class Formats {
           file + " has columns that " + schema.keyspace() + "." + schema.table() + " does not: "
               + String.join(", ", extra) + "; name the columns to import, e.g. COPY "
               + schema.table() + " (" + schema.columns().stream().map(ColumnSpec::name).limit(3)
-                  .collect(Collectors.joining(", ")) + ") FROM ...");
+                  .collect(Collectors.joining(", ")) + ") FROM ..."
+              + (extra.stream().anyMatch(n -> n.startsWith("writetime(") || n.startsWith("ttl("))
+                  ? ", or add WITH WRITETIME=true AND TTL=true to restore each cell's write time and TTL" : ""));
     }
     if (reader.missingColumns().isEmpty()) {
       return reader;

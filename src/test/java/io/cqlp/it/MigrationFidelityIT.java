@@ -247,6 +247,11 @@ class MigrationFidelityIT {
     assertThat(source.get(3 * 4 + 1).get(7)).isNotNull();
     assertThat(source.get(3 * 4 + 3).get(8)).isEqualTo(T0 + 3000L + 3 + 500);
 
+    Shell.Result plain = cqlp("COPY cells_parquet FROM '" + parquet + "';");
+    assertThat(plain.exitCode()).isNotZero();
+    assertThat(plain.err()).contains("has columns that " + keyspace + ".cells_parquet does not: writetime(a), ttl(a),",
+        "add WITH WRITETIME=true AND TTL=true to restore each cell's write time and TTL");
+
     Shell.Result multi = cqlp("COPY multi TO '" + dir.resolve("multi.parquet") + "' WITH WRITETIME=true;");
     assertThat(multi.exitCode()).isNotZero();
     assertThat(multi.errLines()).containsExactly("<stdin>:1:Column l (list<int>) is not frozen: each element has"
