@@ -35,7 +35,7 @@ class MigrationFidelityIT {
     node = CassandraExtension.node();
     CqlSession session = CassandraExtension.session();
     session.execute("CREATE TABLE " + keyspace + ".events (id int PRIMARY KEY, at timestamp)");
-    for (String table : List.of("cells", "cells_parquet", "cells_csv")) {
+    for (String table : List.of("cells", "cells_parquet", "cells_csv", "cells_json")) {
       session.execute("CREATE TABLE " + keyspace + "." + table + " (id int, ck int, a text, b int,"
           + " fl frozen<list<int>>, fm frozen<map<text, int>>, PRIMARY KEY (id, ck))");
     }
@@ -202,19 +202,22 @@ class MigrationFidelityIT {
     }
     session.execute("INSERT INTO " + t + " (id, ck) VALUES (99, 0) USING TIMESTAMP " + T0);
     // A newer write on the targets, made before the import, must survive it.
-    for (String target : List.of("cells_parquet", "cells_csv")) {
+    for (String target : List.of("cells_parquet", "cells_csv", "cells_json")) {
       session.execute("INSERT INTO " + keyspace + "." + target + " (id, ck, a) VALUES (7, 2, 'newer') USING TIMESTAMP "
           + (T0 + 10_000_000L));
     }
     Path parquet = dir.resolve("cells.parquet");
     Path csv = dir.resolve("cells.csv");
+    Path json = dir.resolve("cells.jsonl");
     Shell.Result result = cqlp("COPY cells TO '" + parquet + "' WITH WRITETIME=true AND TTL=true;"
         + " COPY cells TO '" + csv + "' WITH WRITETIME=true AND TTL=true AND HEADER=true;"
         + " COPY cells_parquet FROM '" + parquet + "' WITH WRITETIME=true AND TTL=true;"
-        + " COPY cells_csv FROM '" + csv + "' WITH WRITETIME=true AND TTL=true AND HEADER=true;");
+        + " COPY cells_csv FROM '" + csv + "' WITH WRITETIME=true AND TTL=true AND HEADER=true;"
+        + " COPY cells TO '" + json + "' WITH WRITETIME=true AND TTL=true;"
+        + " COPY cells_json FROM '" + json + "' WITH WRITETIME=true AND TTL=true;");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("201 rows exported to 1 files");
-    assertThat(result.out().split("201 rows imported from 1 files", -1)).hasSize(3);
+    assertThat(result.out().split("201 rows imported from 1 files", -1)).hasSize(4);
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.describe(parquet)).containsEntry("writetime(a)", "BIGINT").containsEntry("ttl(fm)", "INTEGER");
     }
@@ -223,7 +226,7 @@ class MigrationFidelityIT {
     long tookSeconds = (System.nanoTime() - started) / 1_000_000_000L + 2;
     List<List<Object>> source = cells("cells");
     assertThat(source).hasSize(201);
-    for (String target : List.of("cells_parquet", "cells_csv")) {
+    for (String target : List.of("cells_parquet", "cells_csv", "cells_json")) {
       List<List<Object>> back = cells(target);
       assertThat(back).as(target).hasSize(source.size());
       for (int i = 0; i < source.size(); i++) {
