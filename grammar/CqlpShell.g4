@@ -24,6 +24,7 @@ command
 shellCommand
     : describeFileCommand
     | showFileCommand
+    | uploadsCommand
     | copyCommand
     | captureCommand
     | useCommand
@@ -105,6 +106,12 @@ describeFileCommand
 // SHOW FILE 'x.parquet' [LIMIT n]: the first rows of a Parquet file or dataset.
 showFileCommand
     : SHOW FILE path (LIMIT NUMBER)?
+    ;
+
+// SHOW UPLOADS 's3://bucket/prefix' | ABORT UPLOADS 's3://bucket/prefix' [WITH ...]: the
+// multipart uploads that a killed export left pending below a prefix, listed or aborted.
+uploadsCommand
+    : (SHOW | ABORT) UPLOADS path withOptions?
     ;
 
 useCommand
@@ -194,7 +201,7 @@ reserved
 nonReserved
     : COPY | STDOUT | STDIN | CAPTURE | OFF | FORMAT | PARQUET | JSON | CSV | TEXT
     | CONSISTENCY | SERIAL | PAGING | EXPAND | TRACING | SOURCE | HELP | EXIT | QUIT
-    | DESCRIBE | DESC | SHOW | FILE | LIMIT
+    | DESCRIBE | DESC | SHOW | FILE | LIMIT | UPLOADS | ABORT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -240,6 +247,8 @@ SHOW        : 'SHOW' ;
 FILE        : 'FILE' ;
 LIMIT       : 'LIMIT' ;
 QUIT        : 'QUIT' ;
+UPLOADS     : 'UPLOADS' ;
+ABORT       : 'ABORT' ;
 
 // 'it''s': a quote inside is doubled, as in CQL.
 STRING : '\'' ( ~'\'' | '\'\'' )* '\'' ;

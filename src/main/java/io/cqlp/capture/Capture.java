@@ -1,5 +1,8 @@
 package io.cqlp.capture;
 
+import io.cqlp.storage.Location;
+import io.cqlp.storage.s3.S3Settings;
+import io.cqlp.transfer.TargetLocations;
 import io.cqlp.command.Options;
 import io.cqlp.transfer.SinkFactory;
 import io.cqlp.types.ColumnSpec;
@@ -20,11 +23,16 @@ import java.util.Set;
 public final class Capture {
 
   /** Options CAPTURE accepts with WITH (Parquet's; the FORMAT option names the format). */
-  public static final Set<String> OPTIONS =
+  public static final Set<String> OPTIONS = Options.union(
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE",
-          "MAX_OPEN_FILES", "OVERWRITE", "APPEND", "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT");
+          "MAX_OPEN_FILES", "OVERWRITE", "APPEND", "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT"),
+      S3Settings.OPTIONS);
 
-  private final Path target;
+  /** Options of a capture in another format than Parquet: FORMAT, the object-store settings, OVERWRITE. */
+  private static final Set<String> TEXT_OPTIONS =
+      Options.union(Set.of("FORMAT", "OVERWRITE"), S3Settings.OPTIONS);
+
+  private final Location target;
   private final CaptureFormat format;
   private final ResultWriter writer;
   private long rows;
@@ -32,7 +40,7 @@ public final class Capture {
   private boolean inResult;
   private boolean finished;
 
-  private Capture(Path target, CaptureFormat format, ResultWriter writer) {
+  private Capture(Location target, CaptureFormat format, ResultWriter writer) {
     this.target = target;
     this.format = format;
     this.writer = writer;
@@ -55,11 +63,16 @@ public final class Capture {
       throws IOException {
     String named = formatName != null ? formatName : options.getString("FORMAT", null);
     CaptureFormat format = named != null ? CaptureFormat.parse(named) : CaptureFormat.fromPath(path);
-    options.requireKnown(format == CaptureFormat.PARQUET ? OPTIONS : Set.of("FORMAT"), "CAPTURE " + format);
-    Path target = Path.of(path);
-    Path dir = target.toAbsolutePath().getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw new CaptureException("Cannot capture to '" + path + "': directory '" + dir + "' does not exist.");
+    options.requireKnown(format == CaptureFormat.PARQUET ? OPTIONS : TEXT_OPTIONS, "CAPTURE " + format);
+    Location target = TargetLocations.resolve(path, options);
+    if (target.isLocal()) {
+      Path dir = target.localPath().toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new CaptureException("Cannot capture to '" + path + "': directory '" + dir + "' does not exist.");
+      }
+    } else if (format != CaptureFormat.PARQUET && !options.getBoolean("OVERWRITE", false) && target.isFile()) {
+      throw new CaptureException("Cannot capture to '" + path + "': it exists already; add OVERWRITE=true to"
+          + " replace it.");
     }
     ResultWriter writer = switch (format) {
       case PARQUET -> new ParquetResultWriter(path, options, sinks);
@@ -129,8 +142,8 @@ public final class Capture {
     }
   }
 
-  /** The target path as typed. */
-  public Path target() {
+  /** The target. */
+  public Location target() {
     return target;
   }
 

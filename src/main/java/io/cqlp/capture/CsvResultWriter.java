@@ -6,7 +6,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,7 +22,7 @@ final class CsvResultWriter extends StagedResultWriter {
   private static final ValueFormatter TEXT = new ValueFormatter();
   private final CSVPrinter csv;
 
-  CsvResultWriter(Path target) throws IOException {
+  CsvResultWriter(Location target) throws IOException {
     super(target);
     csv = new CSVPrinter(
         new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)),

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.cqlp.format.json.JsonValues;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ final class JsonResultWriter extends StagedResultWriter {
   private final JsonGenerator json;
   private List<ColumnSpec> columns;
 
-  JsonResultWriter(Path target) throws IOException {
+  JsonResultWriter(Location target) throws IOException {
     super(target);
     json = new JsonFactory().createGenerator(file.stream(), JsonEncoding.UTF8);
     json.setRootValueSeparator(null);

@@ -1,8 +1,8 @@
 package io.cqlp.capture;
 
-import io.cqlp.format.StagedFile;
+import io.cqlp.storage.StagedFile;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 
 /**
  * A result writer of one file under a staging name ({@link StagedFile}): commit closes the
@@ -12,8 +12,8 @@ abstract class StagedResultWriter implements ResultWriter {
   /** The file being written; subclasses wrap its stream. */
   protected final StagedFile file;
 
-  StagedResultWriter(Path target) throws IOException {
-    this.file = StagedFile.create(target);
+  StagedResultWriter(Location target) throws IOException {
+    this.file = target.create();
   }
 
   /** Flushes and closes the format's writer over {@link #file}'s stream. */

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ final class TextResultWriter extends StagedResultWriter {
   private final List<String[]> block = new ArrayList<>();
   private TablePrinter table;
 
-  TextResultWriter(Path target) throws IOException {
+  TextResultWriter(Location target) throws IOException {
     super(target);
     out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
   }

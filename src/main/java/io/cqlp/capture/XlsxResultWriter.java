@@ -4,7 +4,7 @@ import io.cqlp.format.xlsx.XlsxWriter;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
 final class XlsxResultWriter extends StagedResultWriter {
   private final XlsxWriter xlsx;
 
-  XlsxResultWriter(Path target) throws IOException {
+  XlsxResultWriter(Location target) throws IOException {
     super(target);
     xlsx = new XlsxWriter(new BufferedOutputStream(file.stream(), 64 * 1024));
   }

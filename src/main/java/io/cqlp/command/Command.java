@@ -9,4 +9,5 @@ package io.cqlp.command;
  */
 public sealed interface Command
     permits CopyTo, CopyFrom, Capture, Use, Consistency, Paging, Expand, Tracing, Source, Help,
-        Exit, CqlStatement, Describe, Show, Login, History, Clear, DescribeFile, ShowFile {}
+        Exit, CqlStatement, Describe, Show, Login, History, Clear, DescribeFile, ShowFile,
+        PendingUploads {}

@@ -39,6 +39,11 @@ final class CommandBuilder {
     if (c.describeFileCommand() != null) {
       return new DescribeFile(path(c.describeFileCommand().path()));
     }
+    if (c.uploadsCommand() != null) {
+      var u = c.uploadsCommand();
+      return new PendingUploads(path(u.path()), u.ABORT() != null,
+          u.withOptions() == null ? Options.empty() : options(u.withOptions()));
+    }
     if (c.showFileCommand() != null) {
       return showFile(c.showFileCommand());
     }

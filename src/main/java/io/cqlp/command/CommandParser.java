@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.Token;
  *
  * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
  * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments), and DESCRIBE FILE, DESC
- * FILE and SHOW FILE (the first two words), are shell commands, parsed with the CqlpShell grammar
+ * FILE, SHOW FILE, SHOW UPLOADS and ABORT UPLOADS (the first two words), are shell commands, parsed with the CqlpShell grammar
  * ({@code grammar/CqlpShell.g4}); the other DESCRIBE/DESC forms, SHOW, LOGIN, HISTORY and
  * CLEAR/CLS are read by {@link MetaCommands}; anything else is returned as
  * a {@link CqlStatement} for Cassandra, never parsed here. Thread-safe: no shared state.
@@ -68,8 +68,9 @@ public final class CommandParser {
   }
 
   /**
-   * Whether the statement is DESCRIBE FILE, DESC FILE or SHOW FILE (cqlp's file inspection);
-   * other DESCRIBE and SHOW statements are not decided here.
+   * Whether the statement is DESCRIBE FILE, DESC FILE or SHOW FILE (cqlp's file inspection), or
+   * SHOW UPLOADS or ABORT UPLOADS (an object store's pending uploads); other DESCRIBE and SHOW
+   * statements are not decided here.
    */
   private static boolean namesFile(String statement) {
     CqlpShellLexer lexer = new CqlpShellLexer(CharStreams.fromString(statement));
@@ -77,7 +78,9 @@ public final class CommandParser {
     int first = lexer.nextToken().getType();
     boolean inspects = first == CqlpShellLexer.DESCRIBE || first == CqlpShellLexer.DESC
         || first == CqlpShellLexer.SHOW;
-    return inspects && lexer.nextToken().getType() == CqlpShellLexer.FILE;
+    int second = lexer.nextToken().getType();
+    return (inspects && second == CqlpShellLexer.FILE)
+        || ((first == CqlpShellLexer.SHOW || first == CqlpShellLexer.ABORT) && second == CqlpShellLexer.UPLOADS);
   }
 
   /** The type of the first token after whitespace and comments; CQL text never fails here. */

@@ -132,7 +132,7 @@ final class SyntaxErrorStrategy implements ANTLRErrorStrategy {
         }
         continue;
       }
-      if (identifier && type >= CqlpShellLexer.COPY && type <= CqlpShellLexer.QUIT) {
+      if (identifier && type >= CqlpShellLexer.COPY && type <= CqlpShellLexer.ABORT) {
         continue;
       }
       names.add(name(type));

@@ -104,6 +104,7 @@ public final class StartupConfig {
       }
     }
     Cqlshrc rc = Cqlshrc.load(rcPath);
+    io.cqlp.storage.s3.S3Settings.setFileDefaults(rc.ini().section("s3"));
     if (rc.username().isPresent() || rc.password().isPresent()) {
       if (rc.password().isPresent() && !FileSecurity.isSecure(rcPath)) {
         warnings.accept("Warning: Password is found in an insecure cqlshrc file. The file is owned or "

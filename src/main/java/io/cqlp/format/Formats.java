@@ -1,5 +1,6 @@
 package io.cqlp.format;
 
+import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
 import io.cqlp.format.csv.CsvOptions;
 import io.cqlp.format.csv.CsvRowReader;
@@ -24,7 +25,6 @@ import io.cqlp.types.SchemaJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class Formats {
   public static SinkFactory sinks() {
     return new SinkFactory() {
       @Override
-      public RowSink open(Path target, TableSchema schema, Options options) throws IOException {
+      public RowSink open(Location target, TableSchema schema, Options options) throws IOException {
         return openSink(target, schema, options);
       }
 
@@ -74,7 +74,7 @@ public final class Formats {
   public static SourceFactory sources() {
     return new SourceFactory() {
       @Override
-      public RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
+      public RowSource open(Location file, TableSchema schema, boolean explicitColumns, Options options)
           throws IOException {
         return openSource(file, schema, explicitColumns, options);
       }
@@ -90,7 +90,7 @@ public final class Formats {
   /** STDIN and STDOUT carry CSV, as in cqlsh. */
   private static void requireCsv(Options options, String stream) {
     String named = options.getString("FORMAT", null);
-    if (named != null && format(options, Path.of("x.csv")) != FileFormat.CSV) {
+    if (named != null && format(options, "x.csv") != FileFormat.CSV) {
       throw new TransferException(stream + " carries CSV only; drop FORMAT='" + named + "' or use a file.");
     }
   }
@@ -103,7 +103,7 @@ public final class Formats {
     }
   }
 
-  private static FileFormat format(Options options, Path path) {
+  private static FileFormat format(Options options, Object path) {
     try {
       return FileFormat.of(options.getString("FORMAT", null), path.toString());
     } catch (IllegalArgumentException e) {
@@ -111,13 +111,13 @@ public final class Formats {
     }
   }
 
-  private static TransferException unavailable(FileFormat format, Path path) {
+  private static TransferException unavailable(FileFormat format, String path) {
     return new TransferException(
         "FORMAT " + format + " is not available in this version of cqlp (for " + path
             + "); use a .parquet file or FORMAT='PARQUET'.");
   }
 
-  private static RowSink openSink(Path target, TableSchema schema, Options options) throws IOException {
+  private static RowSink openSink(Location target, TableSchema schema, Options options) throws IOException {
     FileFormat format = format(options, target);
     return switch (format) {
       case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
@@ -132,9 +132,9 @@ public final class Formats {
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
   private static PartWriterFactory partWriters(TableSchema schema, Options options) {
-    FileFormat format = format(options.withDefaults(PARQUET), Path.of("dataset/"));
+    FileFormat format = format(options.withDefaults(PARQUET), "dataset/");
     if (format != FileFormat.PARQUET) {
-      throw unavailable(format, Path.of("dataset/"));
+      throw unavailable(format, "dataset/");
     }
     ParquetWriteOptions write = parquetOptions(schema, options);
     return part -> ParquetRowWriter.open(
@@ -168,7 +168,7 @@ public final class Formats {
     return write;
   }
 
-  private static RowSource openSource(Path file, TableSchema schema, boolean explicitColumns, Options options)
+  private static RowSource openSource(Location file, TableSchema schema, boolean explicitColumns, Options options)
       throws IOException {
     FileFormat format = format(options, file);
     return switch (format) {
@@ -181,7 +181,7 @@ public final class Formats {
     };
   }
 
-  private static RowSource openParquet(Path file, TableSchema schema, boolean explicitColumns,
+  private static RowSource openParquet(Location file, TableSchema schema, boolean explicitColumns,
       PrecisionLoss loss) throws IOException {
     ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns, loss);
     if (explicitColumns) {

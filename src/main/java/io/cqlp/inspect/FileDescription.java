@@ -75,7 +75,7 @@ final class FileDescription {
     files.add(new String[] {"file", "rows", "bytes"});
     for (int i = 0; i < footers.size(); i++) {
       DatasetFile f = listing.files().get(i);
-      files.add(new String[] {listing.root().relativize(f.file()).toString(),
+      files.add(new String[] {listing.root().relativize(f.file()),
           String.valueOf(footers.get(i).totalRows()), String.valueOf(footers.get(i).size())});
     }
     table(files, false);

@@ -1,5 +1,9 @@
 package io.cqlp.inspect;
 
+import java.io.FileNotFoundException;
+import io.cqlp.command.Options;
+import io.cqlp.transfer.TargetLocations;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.TransferException;
 import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;
@@ -7,9 +11,7 @@ import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.dataset.PathLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +41,8 @@ public final class FileInspector {
    */
   public void describe(String path) {
     try {
-      if (Files.isDirectory(Path.of(path))) {
+      Location location = TargetLocations.resolve(path, Options.empty());
+      if (location.isDirectory()) {
         DatasetListing listing = list(path);
         List<ParquetFooter> footers = new ArrayList<>();
         for (DatasetFile f : listing.files()) {
@@ -47,9 +50,9 @@ public final class FileInspector {
         }
         new FileDescription(out).dataset(listing, partitionColumns(listing), footers);
       } else {
-        new FileDescription(out).file(ParquetFooter.read(Path.of(path)));
+        new FileDescription(out).file(ParquetFooter.read(location));
       }
-    } catch (NoSuchFileException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       throw new TransferException("Cannot describe '" + path + "': no such file or directory.");
     } catch (IOException e) {
       throw new TransferException(capitalize(e.getMessage()) + ".", e);
@@ -68,13 +71,14 @@ public final class FileInspector {
    */
   public void show(String path, int limit) {
     try {
-      if (Files.isDirectory(Path.of(path))) {
+      Location location = TargetLocations.resolve(path, Options.empty());
+      if (location.isDirectory()) {
         DatasetListing listing = list(path);
         new FilePreview(out).dataset(listing, partitionColumns(listing), limit);
       } else {
-        new FilePreview(out).file(Path.of(path), limit);
+        new FilePreview(out).file(location, limit);
       }
-    } catch (NoSuchFileException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       throw new TransferException("Cannot show '" + path + "': no such file or directory.");
     } catch (IOException e) {
       throw new TransferException(capitalize(e.getMessage()) + ".", e);

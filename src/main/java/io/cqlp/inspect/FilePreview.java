@@ -1,5 +1,6 @@
 package io.cqlp.inspect;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
 import io.cqlp.format.Formats;
@@ -13,7 +14,6 @@ import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,7 @@ final class FilePreview {
     this.out = out;
   }
 
-  void file(Path file, int limit) throws IOException {
+  void file(Location file, int limit) throws IOException {
     List<ColumnSpec> columns = columns(ParquetFooter.read(file), List.of());
     try (ParquetRowReader reader = ParquetRowReader.open(file, columns, true)) {
       print(reader, limit);

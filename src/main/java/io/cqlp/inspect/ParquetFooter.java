@@ -1,12 +1,12 @@
 package io.cqlp.inspect;
 
+import io.cqlp.storage.Location;
+import org.apache.parquet.io.InputFile;
 import com.datastax.oss.driver.api.core.type.DataType;
 import io.cqlp.format.parquet.ImportTypes;
 import io.cqlp.format.parquet.HadoopFreeCodecFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +21,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -37,7 +36,7 @@ import org.apache.parquet.schema.Type;
  * @param codecs the compression codecs of the column chunks, in order of first use
  * @param keyValues the footer's key-value metadata, in footer order
  */
-public record ParquetFooter(Path file, long size, String createdBy, List<Column> columns,
+public record ParquetFooter(Location file, long size, String createdBy, List<Column> columns,
     List<RowGroup> rowGroups, Set<String> codecs, Map<String, String> keyValues) {
 
   /**
@@ -76,14 +75,15 @@ public record ParquetFooter(Path file, long size, String createdBy, List<Column>
    * @throws IOException if the file is missing, or is not a readable Parquet file (one line naming
    *     it)
    */
-  public static ParquetFooter read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
+  public static ParquetFooter read(Location file) throws IOException {
+    if (!file.isFile()) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
     ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withCodecFactory(new HadoopFreeCodecFactory())
         .build();
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
+    InputFile input = file.inputFile();
+    try (ParquetFileReader reader = ParquetFileReader.open(input, options)) {
       FileMetaData meta = reader.getFileMetaData();
       List<Column> columns = new ArrayList<>();
       for (Type field : meta.getSchema().getFields()) {
@@ -100,7 +100,7 @@ public record ParquetFooter(Path file, long size, String createdBy, List<Column>
         }
         groups.add(new RowGroup(block.getRowCount(), block.getCompressedSize(), uncompressed));
       }
-      return new ParquetFooter(file, Files.size(file), meta.getCreatedBy(), List.copyOf(columns),
+      return new ParquetFooter(file, input.getLength(), meta.getCreatedBy(), List.copyOf(columns),
           List.copyOf(groups), codecs, new LinkedHashMap<>(meta.getKeyValueMetaData()));
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");

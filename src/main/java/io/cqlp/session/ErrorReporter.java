@@ -62,6 +62,11 @@ public final class ErrorReporter {
     err.flush();
   }
 
+  /** Whether {@code --debug} was given. */
+  public boolean debug() {
+    return debug;
+  }
+
   /** Prints an informational line (progress) on the error stream; it is not counted as an error. */
   public void note(String message) {
     err.println(SecretRedaction.redact(message));

@@ -178,6 +178,25 @@ public final class Interpreter {
    */
   public Outcome execute(String statement, String sourceName, int line) {
     try {
+      return executeParsed(statement, sourceName, line);
+    } finally {
+      reportObjectStoreRequests();
+    }
+  }
+
+  /** With --debug, the S3 requests of the statement, by operation, as one line on stderr. */
+  private void reportObjectStoreRequests() {
+    if (errors.debug()) {
+      java.util.Map<String, Long> counts = io.cqlp.storage.s3.S3Requests.take();
+      if (!counts.isEmpty()) {
+        errors.note("S3 requests: " + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", ")));
+      }
+    }
+  }
+
+  private Outcome executeParsed(String statement, String sourceName, int line) {
+    try {
       Command command = CommandParser.parse(statement);
       return dispatch(command);
     } catch (InterruptedException e) {
@@ -247,6 +266,8 @@ public final class Interpreter {
       new io.cqlp.inspect.FileInspector(out).describe(d.path());
     } else if (command instanceof io.cqlp.command.ShowFile s) {
       new io.cqlp.inspect.FileInspector(out).show(s.path(), s.limit());
+    } else if (command instanceof io.cqlp.command.PendingUploads u) {
+      new io.cqlp.inspect.UploadInspector(out).run(u.path(), u.abort(), u.options());
     } else if (!shellCommands.run(command)) {
       throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
     }

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -51,7 +52,8 @@ public final class CopyFromWorkflow {
           CellTimes.WRITETIME);
 
   /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
-  public static final Set<String> OPTIONS = Options.union(OWN_OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_FROM);
+  public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
+      io.cqlp.format.csv.CsvOptions.COPY_FROM);
 
   /** Default rows per second at most (INGESTRATE), cqlsh's default. */
   public static final int DEFAULT_INGEST_RATE = 100_000;
@@ -177,10 +179,15 @@ public final class CopyFromWorkflow {
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
     TableSchema schema = !times ? table : new TableSchema(table.keyspace(), table.table(),
         CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
-    Path file = command.stdin() ? Path.of("STDIN") : Path.of(command.source());
-    boolean dataset = !command.stdin() && DatasetListing.isDataset(command.source());
-    if (!command.stdin() && !dataset && !Files.exists(file)) {
-      throw new TransferException("Cannot read " + file + ": no such file.");
+    Location file = command.stdin() ? Location.local(Path.of("STDIN")) : TargetLocations.resolve(command.source(), options);
+    boolean dataset;
+    try {
+      dataset = !command.stdin() && DatasetListing.isDataset(file, command.source());
+      if (!command.stdin() && !dataset && !file.isFile()) {
+        throw new TransferException("Cannot read " + file + ": no such file.");
+      }
+    } catch (IOException e) {
+      throw new TransferException("Cannot read " + command.source() + ": " + e.getMessage() + ".", e);
     }
     if (!dataset && options.contains("PARTITION_FILTER")) {
       throw new TransferException(
@@ -188,8 +195,8 @@ public final class CopyFromWorkflow {
     }
     long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
     long maxInsertErrors = options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
-    Path errPath = Path.of(options.getString("ERRFILE",
-        ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()));
+    Location errPath = TargetLocations.resolve(options.getString("ERRFILE",
+        ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()), options);
     ErrorBudget budget = new ErrorBudget(maxParseErrors, maxInsertErrors);
     long skipped = 0;
     boolean explicit = !command.columns().isEmpty();
@@ -197,7 +204,8 @@ public final class CopyFromWorkflow {
         ? sources.openStdin(stdin.get(), schema, options)
         : dataset
         ? DatasetSource.open(
-            DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null))),
+            DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null)),
+                options),
             schema, explicit, sources, options)
         : sources.open(file, schema, explicit, options)) {
       List<ColumnSpec> columns = source.columns();
@@ -296,7 +304,7 @@ public final class CopyFromWorkflow {
         TransferSummary summary = source instanceof DatasetSource d
             ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead(),
                 budget.parseErrors(), budget.insertErrors())
-            : new TransferSummary(rows, 1, skipped, elapsed, 0, command.stdin() ? 0 : Files.size(file),
+            : new TransferSummary(rows, 1, skipped, elapsed, 0, command.stdin() ? 0 : file.size(),
                 budget.parseErrors(), budget.insertErrors());
         if (budget.exceeded()) {
           throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
@@ -313,7 +321,7 @@ public final class CopyFromWorkflow {
     }
   }
 
-  private static void requireKeyColumns(TableSchema schema, List<ColumnSpec> columns, Path file) {
+  private static void requireKeyColumns(TableSchema schema, List<ColumnSpec> columns, Location file) {
     Set<String> present = columns.stream().map(ColumnSpec::name).collect(Collectors.toSet());
     List<String> missing =
         schema.columns().stream()

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -55,7 +56,8 @@ public final class CopyToWorkflow {
           CellTimes.WRITETIME, CellTimes.TTL);
 
   /** Every option COPY TO accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}). */
-  public static final Set<String> OPTIONS = Options.union(OWN_OPTIONS, io.cqlp.format.csv.CsvOptions.COPY_TO);
+  public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
+      io.cqlp.format.csv.CsvOptions.COPY_TO);
 
   /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -135,7 +137,7 @@ public final class CopyToWorkflow {
     }
     RangeRetry retry = retryOf(options);
     Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
-    Path target = command.stdout() ? Path.of("STDOUT") : Path.of(command.target());
+    Location target = command.stdout() ? Location.local(Path.of("STDOUT")) : TargetLocations.resolve(command.target(), options);
     if (command.stdout() && stdout == null) {
       throw new TransferException("COPY TO STDOUT has no standard output here.");
     }
@@ -144,8 +146,13 @@ public final class CopyToWorkflow {
             source.schema.columns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
-    boolean dataset = !command.stdout() && DatasetWriteOptions.isDataset(command.target(), options);
-    ResumableExport resumable = resumable(command, source, dataset);
+    boolean dataset;
+    try {
+      dataset = !command.stdout() && DatasetWriteOptions.isDataset(target, command.target(), options);
+    } catch (IOException e) {
+      throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
+    }
+    ResumableExport resumable = resumable(command, source, dataset, target);
     List<ScanRange> ranges = resumable == null ? source.ranges : resumable.ranges();
     IntFunction<BoundStatement> statements =
         i -> {
@@ -248,8 +255,15 @@ public final class CopyToWorkflow {
    * failed or interrupted export can be resumed (RESUME=true); datasets, queries, STDOUT and the
    * text formats cannot (a CSV file may be split by MAXOUTPUTSIZE, and XLSX is not read back).
    */
-  private ResumableExport resumable(CopyTo command, Source source, boolean dataset) {
+  private ResumableExport resumable(CopyTo command, Source source, boolean dataset, Location target) {
     boolean resume = command.options().getBoolean("RESUME", false);
+    if (!command.stdout() && !target.isLocal()) {
+      if (resume) {
+        throw new TransferException("RESUME works for a local Parquet file; an export to " + target
+            + " is whole or nothing: run it again.");
+      }
+      return null;
+    }
     if (dataset || command.isQuery() || command.stdout() || sources == null || !parquet(command)) {
       if (resume) {
         throw new TransferException("RESUME works for a COPY TO of a table into one Parquet file;"

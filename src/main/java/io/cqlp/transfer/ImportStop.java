@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.format.FileFormat;
@@ -54,7 +55,7 @@ final class ImportStop {
    */
   static String message(
       ErrorBudget budget, TransferSummary summary, ImportErrors errors, CopyFrom command, TableSchema schema) {
-    Path errPath = errors.file().path();
+    Location errPath = errors.file().path();
     String importLine = summary.importLine();
     return budget.exceededMessage() + "; " + importLine.substring(0, importLine.length() - 1)
         + ". " + errors.file().rows() + " rows not imported (" + errors.notAttempted()
@@ -65,7 +66,7 @@ final class ImportStop {
   }
 
   /** {@code WITH FORMAT='...'} when the ERRFILE's extension does not say its format, else empty. */
-  private static String formatOption(CopyFrom command, Path errPath) {
+  private static String formatOption(CopyFrom command, Location errPath) {
     FileFormat input = FileFormat.of(command.options().getString("FORMAT", null),
         command.source() == null ? "" : command.source());
     FileFormat written = input == FileFormat.PARQUET || input == FileFormat.XLSX ? FileFormat.JSON : input;

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Locations;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -87,17 +88,21 @@ public final class RowEstimate {
    * Estimates a COPY FROM from its file or dataset, reading only footers or the first 64 KiB.
    *
    * @param command the parsed COPY FROM
-   * @return the estimated rows (before SKIPROWS and MAXROWS), or {@link #UNKNOWN}
+   * @return the estimated rows (before SKIPROWS and MAXROWS), or {@link #UNKNOWN} (always for
+   *     an object store, where it would cost requests of its own)
    */
   public static long forImport(CopyFrom command) {
     try {
       String source = command.source();
+      if (Locations.isObjectStore(source)) {
+        return UNKNOWN;
+      }
       if (DatasetListing.isDataset(source)) {
         String filter = command.options().getString("PARTITION_FILTER", null);
         List<DatasetFile> files = DatasetListing.list(source, PartitionFilter.parse(filter)).files();
         long rows = 0;
         for (DatasetFile file : files) {
-          long count = parquetRows(file.file());
+          long count = parquetRows(file.file().localPath());
           if (count < 0) {
             return UNKNOWN;
           }

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartWriterFactory;
@@ -7,21 +8,20 @@ import io.cqlp.transfer.dataset.PartitionSpec;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 
 /** Opens the file sink of an export for its format (from FORMAT or the target's extension). */
 @FunctionalInterface
 public interface SinkFactory {
 
   /**
-   * @param target the file to publish on commit
+   * @param target the file to publish on commit (local or in an object store)
    * @param schema the table and the columns of every row written
    * @param options the COPY options (FORMAT, COMPRESSION, CHUNKSIZE, ...)
    * @return an open sink; nothing exists at {@code target} until it is committed
    * @throws IOException if the target's directory does not exist or cannot be written
    * @throws TransferException for a bad option value
    */
-  RowSink open(Path target, TableSchema schema, Options options) throws IOException;
+  RowSink open(Location target, TableSchema schema, Options options) throws IOException;
 
   /**
    * The writer of the part files of a dataset directory (PARTITION, MAX_FILE_SIZE, a target
@@ -54,20 +54,28 @@ public interface SinkFactory {
    * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their
    * targets here.
    *
-   * @param target the target path as typed
+   * <p>In an object store ({@code s3://}), a single file that exists already is replaced only
+   * with OVERWRITE=true: a bucket keeps no earlier version to go back to.
+   *
+   * @param target the target path as typed: local, or {@code s3://bucket/key}
    * @param schema the table and the columns of every row written
-   * @param options the COPY or CAPTURE options
+   * @param options the COPY or CAPTURE options (also the object-store settings, {@link
+   *     io.cqlp.storage.s3.S3Settings#OPTIONS})
    * @return an open sink; nothing exists at the target until it is committed
    * @throws IOException if the target cannot be written
-   * @throws TransferException for a bad option value or PARTITION column
+   * @throws TransferException for a bad option value or PARTITION column, a malformed {@code
+   *     s3://} path, or an existing object without OVERWRITE
    */
   default RowSink openTarget(String target, TableSchema schema, Options options) throws IOException {
-    Path path = Path.of(target);
-    if (!DatasetWriteOptions.isDataset(target, options)) {
-      return open(path, schema, options);
+    Location location = TargetLocations.resolve(target, options);
+    if (!DatasetWriteOptions.isDataset(location, target, options)) {
+      if (!location.isLocal() && !options.getBoolean("OVERWRITE", false) && location.isFile()) {
+        throw new TransferException(location + " already exists; add OVERWRITE=true to replace it.");
+      }
+      return open(location, schema, options);
     }
     DatasetWriteOptions dataset = DatasetWriteOptions.from(options);
     PartitionSpec spec = PartitionSpec.parse(dataset.partition(), schema.columns());
-    return PartitionedSink.open(path, spec, dataset, partWriters(schema, options));
+    return PartitionedSink.open(location, spec, dataset, partWriters(schema, options));
   }
 }

@@ -1,16 +1,16 @@
 package io.cqlp.transfer;
 
+import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Path;
 
 /** Opens the file source of an import for its format (from FORMAT or the file's extension). */
 @FunctionalInterface
 public interface SourceFactory {
 
   /**
-   * @param file the file to read
+   * @param file the file to read (local or in an object store)
    * @param schema the target table and the columns to fill
    * @param explicitColumns true when the user listed the columns: each must then be in the file;
    *     otherwise the source fills the table columns the file has and reports the rest as absent
@@ -20,7 +20,7 @@ public interface SourceFactory {
    *     message naming the file)
    * @throws TransferException if a listed column is not in the file
    */
-  RowSource open(Path file, TableSchema schema, boolean explicitColumns, Options options)
+  RowSource open(Location file, TableSchema schema, boolean explicitColumns, Options options)
       throws IOException;
 
   /**

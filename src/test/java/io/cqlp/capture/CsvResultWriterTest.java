@@ -1,5 +1,6 @@
 package io.cqlp.capture;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -17,7 +18,7 @@ class CsvResultWriterTest {
   @Test
   void should_write_exact_floats_empty_nulls_and_quote_as_rfc_4180(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("out.csv");
-    CsvResultWriter writer = new CsvResultWriter(target);
+    CsvResultWriter writer = new CsvResultWriter(Location.local(target));
     writer.begin(List.of(ColumnSpec.regular("a", DataTypes.TEXT), ColumnSpec.regular("f", DataTypes.FLOAT),
         ColumnSpec.regular("b", DataTypes.BLOB)));
     writer.write(new Object[] {"x, \"y\"", 0.1f, ByteBuffer.wrap(new byte[] {1, 2})});

@@ -9,6 +9,7 @@ import io.cqlp.format.csv.CsvRowReader;
 import io.cqlp.format.csv.CsvRowWriter;
 import io.cqlp.format.json.JsonRowSink;
 import io.cqlp.format.json.JsonRowSource;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,13 +86,13 @@ class ExactNumbersRoundTripTest {
       CsvOptions options = CsvOptions.from(b.build());
       List<Object[]> rows = rows(pairs.length);
       Path file = dir.resolve("numbers" + pairs.length + ".csv");
-      try (CsvRowWriter w = CsvRowWriter.open(file, COLUMNS, options)) {
+      try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), COLUMNS, options)) {
         for (Object[] row : rows) {
           w.write(row);
         }
         w.commit();
       }
-      try (CsvRowReader r = CsvRowReader.open(file, COLUMNS, options)) {
+      try (CsvRowReader r = CsvRowReader.open(Location.local(file), COLUMNS, options)) {
         for (int i = 0; i < rows.size(); i++) {
           assertSame(rows.get(i), r.next(), i);
         }
@@ -104,13 +105,13 @@ class ExactNumbersRoundTripTest {
   void should_round_trip_floats_doubles_decimals_and_varints_through_json_bit_for_bit() throws IOException {
     List<Object[]> rows = rows(7);
     Path file = dir.resolve("numbers.jsonl");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, false)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, false)) {
       for (Object[] row : rows) {
         sink.write(row);
       }
       sink.commit();
     }
-    try (JsonRowSource source = JsonRowSource.open(file, COLUMNS, false)) {
+    try (JsonRowSource source = JsonRowSource.open(Location.local(file), COLUMNS, false)) {
       for (int i = 0; i < rows.size(); i++) {
         assertSame(rows.get(i), source.next(), i);
       }
@@ -121,7 +122,7 @@ class ExactNumbersRoundTripTest {
   @Test
   void should_write_the_shortest_text_cqlsh_reads() throws IOException {
     Path file = dir.resolve("few.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, COLUMNS, CsvOptions.from(Options.empty()))) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), COLUMNS, CsvOptions.from(Options.empty()))) {
       w.write(new Object[] {3.1415927f, 2.718281828459045, new BigDecimal("1234.50"), BigInteger.TEN.pow(30)});
       w.write(new Object[] {Float.MIN_VALUE, Double.MAX_VALUE, new BigDecimal("1E+10"), BigInteger.ONE});
       w.write(new Object[] {-0.0f, 0.1 + 0.2, null, null});

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CassandraExtension.class)
 class PartitionedFlightsIT {
   private static final long SLICE = 70_000;
-  private static final long[] SKIPS = {0, 508_239, 966_409};
+  private static final FlightSlices SLICES = new FlightSlices(SLICE, FlightSlices.THREE_MONTHS);
 
   private static String keyspace;
   private static LocalCassandra node;
@@ -40,23 +40,14 @@ class PartitionedFlightsIT {
 
   @BeforeAll
   static void load() throws Exception {
-    flights = Path.of(System.getProperty("cqlp.shared", "../shared"), "data", "flights-3m.parquet").toAbsolutePath();
+    flights = FlightSlices.file();
     keyspace = CassandraExtension.createKeyspace(PartitionedFlightsIT.class);
     node = CassandraExtension.node();
-    for (String table : List.of("flights", "filtered", "from_duckdb")) {
-      CassandraExtension.session().execute(
-          "CREATE TABLE " + keyspace + "." + table + " (origin text, date timestamp, destination text,"
-              + " delay bigint, distance bigint, PRIMARY KEY ((origin), date, destination, delay, distance))");
-    }
+    FlightSlices.createTables(keyspace, List.of("flights", "filtered", "from_duckdb"));
     dir = Shell.home().resolve("target/it/partitioned-flights");
     deleteTree(dir);
     Files.createDirectories(dir);
-    StringBuilder loads = new StringBuilder();
-    for (long skip : SKIPS) {
-      loads.append("COPY flights FROM '").append(flights).append("' WITH SKIPROWS=").append(skip)
-          .append(" AND MAXROWS=").append(SLICE).append(";\n");
-    }
-    Shell.Result load = shell(loads.toString());
+    Shell.Result load = shell(SLICES.loadStatements("flights"));
     assertThat(load.err()).isEmpty();
     assertThat(load.out()).contains(SLICE + " rows imported from 1 files");
   }
@@ -67,13 +58,7 @@ class PartitionedFlightsIT {
 
   /** The distinct rows loaded, as DuckDB sees them in the source file. */
   private static void sourceView(DuckDb duck) throws Exception {
-    StringBuilder where = new StringBuilder();
-    for (long skip : SKIPS) {
-      where.append(where.length() == 0 ? "" : " OR ")
-          .append("(file_row_number >= ").append(skip).append(" AND file_row_number < ").append(skip + SLICE).append(")");
-    }
-    duck.execute("CREATE VIEW source AS SELECT DISTINCT origin, CAST(date AS TIMESTAMP) AS date, destination, delay,"
-        + " distance FROM read_parquet(" + DuckDb.literal(flights) + ", file_row_number = true) WHERE " + where);
+    SLICES.sourceView(duck, "origin, CAST(date AS TIMESTAMP) AS date, destination, delay, distance");
   }
 
   private static void datasetView(DuckDb duck, String name, Path dataset) throws Exception {

@@ -1,5 +1,6 @@
 package io.cqlp.format.csv;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.compress.StreamCompression;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -94,11 +94,12 @@ public final class CsvRowReader implements RowSource {
    * @throws IOException if the file cannot be read (message names it)
    * @throws TransferException if SKIPCOLS names a column that is not in {@code fileColumns}
    */
-  public static CsvRowReader open(Path file, List<ColumnSpec> fileColumns, CsvOptions options) throws IOException {
+  public static CsvRowReader open(Location file, List<ColumnSpec> fileColumns, CsvOptions options)
+      throws IOException {
     InputStream in;
     try {
-      in = StreamCompression.fromPath(file.toString()).decompress(Files.newInputStream(file));
-    } catch (NoSuchFileException e) {
+      in = StreamCompression.fromPath(file.toString()).decompress(file.open());
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new IOException("Cannot read " + file + ": no such file.");
     } catch (IOException e) {
       throw new IOException("Cannot read " + file + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.cqlp.format.csv;
 
-import io.cqlp.format.StagedFile;
+import io.cqlp.storage.StagedFile;
+import io.cqlp.storage.Location;
 import io.cqlp.format.compress.StreamCompression;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.transfer.RowSink;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,7 +31,7 @@ import org.apache.commons.csv.CSVPrinter;
  * writes to the shell's output as rows come, never split. Not thread-safe.
  */
 public final class CsvRowWriter implements RowSink {
-  private final Path target;
+  private final Location target;
   private final List<ColumnSpec> columns;
   private final CsvOptions options;
   private final ValueFormatter formatter;
@@ -44,7 +43,7 @@ public final class CsvRowWriter implements RowSink {
   private long bytes;
   private boolean done;
 
-  private CsvRowWriter(Path target, Writer stdout, List<ColumnSpec> columns, CsvOptions options) {
+  private CsvRowWriter(Location target, Writer stdout, List<ColumnSpec> columns, CsvOptions options) {
     this.target = target;
     this.stdout = stdout;
     this.columns = List.copyOf(columns);
@@ -60,7 +59,7 @@ public final class CsvRowWriter implements RowSink {
    * @param options the CSV options
    * @throws IOException if the target's directory does not exist or cannot be written
    */
-  public static CsvRowWriter open(Path target, List<ColumnSpec> columns, CsvOptions options) throws IOException {
+  public static CsvRowWriter open(Location target, List<ColumnSpec> columns, CsvOptions options) throws IOException {
     CsvRowWriter writer = new CsvRowWriter(target, null, columns, options);
     writer.startFile();
     return writer;
@@ -88,8 +87,8 @@ public final class CsvRowWriter implements RowSink {
         }
       };
     } else {
-      Path path = staged.isEmpty() ? target : Path.of(target + "." + staged.size());
-      StagedFile file = StagedFile.create(path);
+      Location path = staged.isEmpty() ? target : target.withSuffix("." + staged.size());
+      StagedFile file = path.create();
       staged.add(file);
       out = new BufferedWriter(
           new OutputStreamWriter(
@@ -144,7 +143,7 @@ public final class CsvRowWriter implements RowSink {
     try {
       for (StagedFile file : staged) {
         file.publish();
-        bytes += Files.size(file.target());
+        bytes += file.size();
       }
     } finally {
       staged.forEach(StagedFile::discard);

@@ -1,16 +1,15 @@
 package io.cqlp.format.json;
 
+import io.cqlp.storage.StagedFile;
+import io.cqlp.storage.Location;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cqlp.format.StagedFile;
 import io.cqlp.format.compress.StreamCompression;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -46,8 +45,8 @@ public final class JsonRowSink implements RowSink {
    * @throws IOException if the target's directory does not exist or the staging file cannot be
    *     created
    */
-  public static JsonRowSink open(Path target, List<ColumnSpec> columns, boolean array) throws IOException {
-    StagedFile file = StagedFile.create(target);
+  public static JsonRowSink open(Location target, List<ColumnSpec> columns, boolean array) throws IOException {
+    StagedFile file = target.create();
     try {
       JsonGenerator json = FACTORY.createGenerator(
           StreamCompression.fromPath(target.toString())
@@ -93,7 +92,7 @@ public final class JsonRowSink implements RowSink {
       file.discard();
       throw e;
     }
-    published = Files.size(file.target());
+    published = file.size();
   }
 
   @Override

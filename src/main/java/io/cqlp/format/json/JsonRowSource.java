@@ -1,5 +1,6 @@
 package io.cqlp.format.json;
 
+import io.cqlp.storage.Location;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +17,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,7 @@ import java.util.Map;
 public final class JsonRowSource implements RowSource {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private final Path file;
+  private final Location file;
   private final List<ColumnSpec> columns;
   private final Map<String, Integer> byName = new HashMap<>();
   private final boolean skipOtherKeys;
@@ -49,7 +49,7 @@ public final class JsonRowSource implements RowSource {
   private long records;
   private long rowsRead;
 
-  private JsonRowSource(Path file, List<ColumnSpec> columns, boolean skipOtherKeys, Reader reader) {
+  private JsonRowSource(Location file, List<ColumnSpec> columns, boolean skipOtherKeys, Reader reader) {
     this.file = file;
     this.columns = List.copyOf(columns);
     this.skipOtherKeys = skipOtherKeys;
@@ -69,9 +69,14 @@ public final class JsonRowSource implements RowSource {
    * @return an open source, positioned before the first row
    * @throws IOException if the file cannot be opened, or its compressed header is invalid
    */
-  public static JsonRowSource open(Path file, List<ColumnSpec> columns, boolean skipOtherKeys)
+  public static JsonRowSource open(Location file, List<ColumnSpec> columns, boolean skipOtherKeys)
       throws IOException {
-    InputStream raw = Files.newInputStream(file);
+    InputStream raw;
+    try {
+      raw = file.open();
+    } catch (java.io.FileNotFoundException e) {
+      throw new IOException("cannot read " + file + ": no such file", e);
+    }
     try {
       InputStream in = StreamCompression.fromPath(file.toString())
           .decompress(new BufferedInputStream(raw, 64 * 1024));

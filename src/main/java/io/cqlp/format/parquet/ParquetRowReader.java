@@ -1,5 +1,7 @@
 package io.cqlp.format.parquet;
 
+import org.apache.parquet.io.InputFile;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.types.ColumnSpec;
@@ -19,7 +21,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Converter;
@@ -69,7 +70,7 @@ import org.apache.parquet.schema.Type;
  * for (Object[] row; (row = r.next()) != null; ) ...; }}.
  */
 public final class ParquetRowReader implements RowSource {
-  private final Path file;
+  private final Location file;
   private final List<ColumnSpec> columns;
   private final ParquetFileReader reader;
   private final List<ParquetColumn> fileColumns;
@@ -89,7 +90,7 @@ public final class ParquetRowReader implements RowSource {
   private long rowsRead;
   private boolean closed;
 
-  private ParquetRowReader(Path file, List<ColumnSpec> columns, ParquetFileReader reader,
+  private ParquetRowReader(Location file, List<ColumnSpec> columns, ParquetFileReader reader,
       Plan plan) {
     this.file = file;
     this.columns = columns;
@@ -130,26 +131,36 @@ public final class ParquetRowReader implements RowSource {
    */
   public static ParquetRowReader open(Path file, List<ColumnSpec> columns,
       boolean requireAllColumns) throws IOException {
+    return open(Location.local(file), columns, requireAllColumns);
+  }
+
+  /**
+   * As {@link #open(Path, List, boolean)}, for a file of any {@link io.cqlp.storage.Storage}:
+   * in an object store, the footer and then only the column chunks read are fetched, by ranged
+   * GETs.
+   */
+  public static ParquetRowReader open(Location file, List<ColumnSpec> columns,
+      boolean requireAllColumns) throws IOException {
     return open(file, columns, requireAllColumns, io.cqlp.format.PrecisionLoss.REJECT);
   }
 
   /**
-   * As {@link #open(Path, List, boolean)}, with a choice for timestamps that have digits below
-   * the millisecond.
+   * As {@link #open(Location, List, boolean)}, with a choice for timestamps that have digits
+   * below the millisecond.
    *
    * @param loss {@link io.cqlp.format.PrecisionLoss#REJECT}: such a value refuses its row (as
-   *     {@link #open(Path, List, boolean)}); {@code TRUNCATE}: it is rounded down to the
+   *     {@link #open(Location, List, boolean)}); {@code TRUNCATE}: it is rounded down to the
    *     millisecond; not null
    */
-  public static ParquetRowReader open(Path file, List<ColumnSpec> columns,
+  public static ParquetRowReader open(Location file, List<ColumnSpec> columns,
       boolean requireAllColumns, io.cqlp.format.PrecisionLoss loss) throws IOException {
-    ParquetFileCheck.check(file);
+    InputFile input = ParquetFileCheck.check(file);
     ParquetFileReader reader;
     try {
       ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new HadoopFreeCodecFactory())
           .build();
-      reader = ParquetFileReader.open(new LocalInputFile(file), options);
+      reader = ParquetFileReader.open(input, options);
     } catch (IOException | RuntimeException e) {
       throw ParquetFileCheck.fail(file, "unreadable footer (" + Errors.oneLine(e) + ")");
     }
@@ -166,7 +177,7 @@ public final class ParquetRowReader implements RowSource {
   }
 
   /** The file read. */
-  public Path file() {
+  public Location file() {
     return file;
   }
 
@@ -294,7 +305,7 @@ public final class ParquetRowReader implements RowSource {
     String[] sourceTypes;
   }
 
-  private static Plan plan(Path file, List<ColumnSpec> columns, MessageType schema,
+  private static Plan plan(Location file, List<ColumnSpec> columns, MessageType schema,
       boolean requireAll) throws IOException {
     Plan plan = new Plan();
     List<Type> fields = schema.getFields();
@@ -357,7 +368,7 @@ public final class ParquetRowReader implements RowSource {
    * The index of the file field for a target column name: the exact name, else the single
    * case-insensitive match that is not itself the exact name of another target column.
    */
-  private static int match(Path file, String name, List<Type> fields, List<ColumnSpec> targets)
+  private static int match(Location file, String name, List<Type> fields, List<ColumnSpec> targets)
       throws IOException {
     for (int f = 0; f < fields.size(); f++) {
       if (fields.get(f).getName().equals(name)) {
@@ -381,7 +392,7 @@ public final class ParquetRowReader implements RowSource {
     return found;
   }
 
-  private static void checkCodecs(Path file, ParquetFileReader reader, MessageType requested)
+  private static void checkCodecs(Location file, ParquetFileReader reader, MessageType requested)
       throws IOException {
     for (BlockMetaData block : reader.getRowGroups()) {
       for (ColumnChunkMetaData chunk : block.getColumns()) {

@@ -4,31 +4,27 @@ import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlText;
 import io.cqlp.types.SchemaJson;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Writes rows to one Parquet file, without Hadoop, in the types of {@link ParquetTypeMapping}.
  *
- * <p>Rows go to a staging file {@code .<name>.cqlp-tmp-<random>} in the target's directory;
- * {@link #commit()} writes the footer, forces the file to disk and renames it atomically onto the
- * target (replacing a file already there); {@link #abort()} deletes it. The target never exists
- * half-written. The footer carries the key-value entries {@code cqlp.version} and {@code
+ * <p>Rows go to a {@link StagedFile} of the target's storage (a hidden staging file beside a
+ * local target, a multipart upload to an object store); {@link #commit()} writes the footer and
+ * publishes the file (forced to disk and renamed onto a local target, replacing a file already
+ * there; the upload completed in an object store); {@link #abort()} discards it. The target
+ * never exists half-written. The footer carries the key-value entries {@code cqlp.version} and {@code
  * cqlp.schema} (see {@link SchemaJson}).
  *
  * <p>Usage: {@code try (var w = ParquetRowWriter.open(path, columns, options)) { w.write(row);
@@ -49,8 +45,7 @@ public final class ParquetRowWriter implements RowSink {
 
   private enum State { OPEN, COMMITTED, ABORTED }
 
-  private final Path target;
-  private final Path staging;
+  private final StagedFile file;
   private final List<ColumnSpec> columns;
   private final ValueWriter[] writers;
   private final Class<?>[] javaTypes;
@@ -63,10 +58,9 @@ public final class ParquetRowWriter implements RowSink {
   private long committedBytes;
 
   private ParquetRowWriter(
-      Path target, Path staging, List<ColumnSpec> columns, MessageType schema,
+      StagedFile file, List<ColumnSpec> columns, MessageType schema,
       ValueWriter[] writers, RowGroupWriter writer) {
-    this.target = target;
-    this.staging = staging;
+    this.file = file;
     this.columns = columns;
     this.writers = writers;
     this.writer = writer;
@@ -96,6 +90,12 @@ public final class ParquetRowWriter implements RowSink {
    */
   public static ParquetRowWriter open(
       Path target, List<ColumnSpec> columns, ParquetWriteOptions options) throws IOException {
+    return open(Location.local(target), columns, options);
+  }
+
+  /** As {@link #open(Path, List, ParquetWriteOptions)}, for a target in any storage. */
+  public static ParquetRowWriter open(
+      Location target, List<ColumnSpec> columns, ParquetWriteOptions options) throws IOException {
     return open(target, columns, options, Map.of(), 0);
   }
 
@@ -117,6 +117,16 @@ public final class ParquetRowWriter implements RowSink {
   public static ParquetRowWriter open(
       Path target, List<ColumnSpec> columns, ParquetWriteOptions options,
       Map<String, String> footer, long maxFileBytes) throws IOException {
+    return open(Location.local(target), columns, options, footer, maxFileBytes);
+  }
+
+  /**
+   * As {@link #open(Path, List, ParquetWriteOptions, Map, long)}, for a target in any {@link
+   * io.cqlp.storage.Storage}.
+   */
+  public static ParquetRowWriter open(
+      Location target, List<ColumnSpec> columns, ParquetWriteOptions options,
+      Map<String, String> footer, long maxFileBytes) throws IOException {
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
@@ -127,39 +137,27 @@ public final class ParquetRowWriter implements RowSink {
     for (int i = 0; i < writers.length; i++) {
       writers[i] = ParquetTypeMapping.writerFor(cols.get(i), options.types());
     }
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw new IOException(
-          "cannot write '" + target + "': directory '" + dir + "' does not exist");
-    }
-    if (Files.isDirectory(absolute)) {
-      throw new IOException("cannot write '" + target + "': it is a directory");
-    }
-    Path staging =
-        dir.resolve(
-            "." + absolute.getFileName() + ".cqlp-tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     Map<String, String> keyValues = new LinkedHashMap<>(footer);
     keyValues.put(VERSION_KEY, VERSION);
     keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
     int pageBytes = maxFileBytes > 0
         ? (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16))
         : 0;
+    StagedFile file = target.create();
     RowGroupWriter writer;
     try {
       writer = new RowGroupWriter(
-          new LocalOutputFile(staging), schema, writers, keyValues, options, pageBytes);
+          new StagedOutputFile(file), schema, writers, keyValues, options, pageBytes);
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(staging);
-      throw new IOException("cannot create '" + staging + "': " + Errors.oneLine(e), e);
+      file.discard();
+      throw new IOException("cannot create '" + target + "': " + Errors.oneLine(e), e);
     }
-    return new ParquetRowWriter(absolute, staging, cols, schema, writers, writer);
+    return new ParquetRowWriter(file, cols, schema, writers, writer);
   }
 
-  /** The path the file appears at on commit (absolute). */
-  public Path target() {
-    return target;
+  /** Where the file appears on commit. */
+  public Location target() {
+    return file.target();
   }
 
   /** The columns of the rows, as given to {@link #open}. */
@@ -184,7 +182,7 @@ public final class ParquetRowWriter implements RowSink {
   @Override
   public void write(Object[] row) throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("the Parquet writer of '" + target + "' is closed");
+      throw new IllegalStateException("the Parquet writer of '" + file.target() + "' is closed");
     }
     if (row.length != writers.length) {
       throw new IllegalArgumentException(
@@ -222,25 +220,17 @@ public final class ParquetRowWriter implements RowSink {
   @Override
   public void commit() throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("the Parquet writer of '" + target + "' is closed");
+      throw new IllegalStateException("the Parquet writer of '" + file.target() + "' is closed");
     }
     try {
       writer.finish();
-      try (FileChannel ch = FileChannel.open(staging, StandardOpenOption.WRITE)) {
-        ch.force(true);
-        committedBytes = ch.size();
-      }
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      file.publish();
+      committedBytes = file.size();
       state = State.COMMITTED;
     } catch (IOException | RuntimeException e) {
       state = State.ABORTED;
-      deleteQuietly(staging);
-      throw new IOException("cannot finish Parquet file '" + target + "': " + Errors.oneLine(e), e);
+      file.discard();
+      throw new IOException("cannot finish Parquet file '" + file.target() + "': " + Errors.oneLine(e), e);
     }
   }
 
@@ -251,7 +241,7 @@ public final class ParquetRowWriter implements RowSink {
     }
     state = State.ABORTED;
     writer.abort();
-    deleteQuietly(staging);
+    file.discard();
   }
 
   @Override
@@ -276,14 +266,6 @@ public final class ParquetRowWriter implements RowSink {
   @Override
   public void close() {
     abort();
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      // nothing more can be done; the name marks it as a leftover
-    }
   }
 
   /** The cqlp version from the build, or "unknown" when run from unpackaged classes. */

@@ -1,12 +1,11 @@
 package io.cqlp.format.xlsx;
 
-import io.cqlp.format.StagedFile;
+import io.cqlp.storage.StagedFile;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -32,13 +31,13 @@ public final class XlsxRowSink implements RowSink {
    * @throws IOException if the target's directory does not exist or the staging file cannot be
    *     created
    */
-  public static XlsxRowSink open(Path target, List<ColumnSpec> columns) throws IOException {
+  public static XlsxRowSink open(Location target, List<ColumnSpec> columns) throws IOException {
     return open(target, columns, XlsxWriter.MAX_ROWS_PER_SHEET);
   }
 
-  /** As {@link #open(Path, List)} with {@code rowsPerSheet} rows a sheet (tests). */
-  static XlsxRowSink open(Path target, List<ColumnSpec> columns, int rowsPerSheet) throws IOException {
-    StagedFile file = StagedFile.create(target);
+  /** As {@link #open(Location, List)} with {@code rowsPerSheet} rows a sheet (tests). */
+  static XlsxRowSink open(Location target, List<ColumnSpec> columns, int rowsPerSheet) throws IOException {
+    StagedFile file = target.create();
     try {
       XlsxWriter writer = new XlsxWriter(new BufferedOutputStream(file.stream(), 64 * 1024), rowsPerSheet);
       writer.header(columns.stream().map(ColumnSpec::name).toList());
@@ -63,7 +62,7 @@ public final class XlsxRowSink implements RowSink {
       file.discard();
       throw e;
     }
-    published = Files.size(file.target());
+    published = file.size();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.cqlp.transfer.checkpoint;
 
+import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import io.cqlp.command.Options;
@@ -197,7 +198,7 @@ public final class ResumableExport {
     if (earlier == null || earlierCopied) {
       return;
     }
-    try (RowSource rows = sources.open(dir.resolve(earlier.part()), schema, true, Options.builder()
+    try (RowSource rows = sources.open(Location.local(dir.resolve(earlier.part())), schema, true, Options.builder()
         .add("FORMAT", options.getOrDefault("FORMAT", io.cqlp.format.FileFormat.fromPath(target.toString()).name()))
         .build())) {
       Object[] row;

@@ -8,8 +8,7 @@ import io.cqlp.transfer.TableSchema;
 import io.cqlp.transfer.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -193,7 +192,7 @@ public final class DatasetSource implements RowSource {
           pathValues[position] = PathValues.parse(column, level.rawValue());
         } catch (IllegalArgumentException e) {
           throw new ConversionException(
-              "cannot load '" + file.file().getParent() + "', directory '" + level.key() + "="
+              "cannot load '" + file.file().parent() + "', directory '" + level.key() + "="
                   + level.rawValue() + "' into column '" + column.name() + "' (CQL "
                   + column.type().asCql(false, true) + "): " + e.getMessage(), e);
         }
@@ -210,7 +209,7 @@ public final class DatasetSource implements RowSource {
     currentTargets = targets;
     currentPathValues = pathValues;
     filesOpened++;
-    bytesRead += Files.size(file.file());
+    bytesRead += file.size();
     if (!file.levels().isEmpty()) {
       partitions.add(file.levels());
     }
@@ -238,7 +237,7 @@ public final class DatasetSource implements RowSource {
   }
 
   /** The dataset's root directory. */
-  public Path root() {
+  public Location root() {
     return listing.root();
   }
 

@@ -2,9 +2,9 @@ package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
 import io.cqlp.transfer.TransferException;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.Locations;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -65,16 +65,18 @@ public record DatasetWriteOptions(
 
   /**
    * Whether an export target is a dataset directory rather than one file: the path ends with
-   * {@code /}, or is an existing directory, or PARTITION or MAX_FILE_SIZE is given.
+   * {@code /}, PARTITION or MAX_FILE_SIZE is given, or it is an existing directory (in an object
+   * store, a prefix with objects below it: one listing request).
    *
+   * @param location the target, resolved
    * @param target the target as typed
    * @param options the COPY options
+   * @throws IOException if an object store cannot be asked
    */
-  public static boolean isDataset(String target, Options options) {
-    return target.endsWith("/")
-        || target.endsWith(File.separator)
-        || Files.isDirectory(Path.of(target))
+  public static boolean isDataset(Location location, String target, Options options) throws IOException {
+    return Locations.endsAsDirectory(target)
         || options.contains("PARTITION")
-        || options.contains("MAX_FILE_SIZE");
+        || options.contains("MAX_FILE_SIZE")
+        || location.isDirectory();
   }
 }

@@ -1,7 +1,7 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ import java.util.List;
  *     bytesWritten()} nears this, so a writer should keep that figure close to the real size
  */
 public record PartFileSpec(
-    Path file,
+    Location file,
     List<ColumnSpec> columns,
     List<ColumnSpec> pathColumns,
     long maxRowGroupBytes,

@@ -1,10 +1,9 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -56,7 +55,7 @@ public final class PartitionedSink implements RowSink {
 
   private enum State { OPEN, COMMITTED, ABORTED }
 
-  private final StagedDirectory staged;
+  private final DatasetCommitter staged;
   private final PartitionSpec spec;
   private final DatasetWriteOptions options;
   private final PartWriterFactory parts;
@@ -85,7 +84,7 @@ public final class PartitionedSink implements RowSink {
   }
 
   private PartitionedSink(
-      StagedDirectory staged, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts) {
+      DatasetCommitter staged, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts) {
     this.staged = staged;
     this.spec = spec;
     this.options = options;
@@ -106,7 +105,8 @@ public final class PartitionedSink implements RowSink {
   /**
    * Checks the target and opens the staging directory.
    *
-   * @param target the dataset directory
+   * @param target the dataset directory: local ({@link StagedDirectory}) or in an object store
+   *     ({@link ObjectStoreDataset})
    * @param spec the partition levels and the columns of the rows
    * @param options MAX_FILE_SIZE, MAX_OPEN_FILES and the write mode
    * @param parts opens each part file in the export's format
@@ -116,9 +116,12 @@ public final class PartitionedSink implements RowSink {
    * @throws IOException if the staging directory cannot be created
    */
   public static PartitionedSink open(
-      Path target, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts)
+      Location target, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts)
       throws IOException {
-    return new PartitionedSink(StagedDirectory.create(target, options.mode()), spec, options, parts);
+    DatasetCommitter committer = target.isLocal()
+        ? StagedDirectory.create(target.localPath(), options.mode())
+        : ObjectStoreDataset.create(target, options.mode());
+    return new PartitionedSink(committer, spec, options, parts);
   }
 
   /**
@@ -132,7 +135,7 @@ public final class PartitionedSink implements RowSink {
   @Override
   public void write(Object[] row) throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("the dataset '" + staged.target() + "' is closed");
+      throw new IllegalStateException("the dataset '" + staged.targetLocation() + "' is closed");
     }
     checkFailure();
     String directory = spec.directory(row);
@@ -162,12 +165,7 @@ public final class PartitionedSink implements RowSink {
       throw new IOException("the export was cancelled");
     }
     int number = nextPart.merge(directory, 1, Integer::sum) - 1;
-    Path dir = directory.isEmpty() ? staged.staging() : staged.staging().resolve(directory);
-    if (!dir.normalize().startsWith(staged.staging())) {
-      throw new IllegalStateException("partition directory '" + directory + "' leaves the dataset");
-    }
-    Files.createDirectories(dir);
-    Path file = dir.resolve(String.format("part-%05d.parquet", number));
+    Location file = staged.partFile(directory, String.format("part-%05d.parquet", number));
     RowSink sink =
         parts.open(
             new PartFileSpec(file, spec.fileColumns(), spec.pathColumns(), rowGroupBytes,
@@ -231,7 +229,7 @@ public final class PartitionedSink implements RowSink {
   }
 
   /**
-   * Finishes every open part file, then publishes the dataset ({@link StagedDirectory#publish}).
+   * Finishes every open part file, then publishes the dataset ({@link DatasetCommitter#publish}).
    *
    * @throws IOException if a file cannot be finished or the dataset cannot be published; the
    *     staging directory is then deleted and the target left as it was
@@ -239,7 +237,7 @@ public final class PartitionedSink implements RowSink {
   @Override
   public void commit() throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("the dataset '" + staged.target() + "' is closed");
+      throw new IllegalStateException("the dataset '" + staged.targetLocation() + "' is closed");
     }
     try {
       for (Map.Entry<String, Part> entry : new ArrayList<>(open.entrySet())) {
@@ -303,9 +301,9 @@ public final class PartitionedSink implements RowSink {
     return spec.isPartitioned() ? nextPart.size() : 0;
   }
 
-  /** The dataset directory (absolute). */
-  public Path target() {
-    return staged.target();
+  /** The dataset directory. */
+  public Location target() {
+    return staged.targetLocation();
   }
 
   /** Aborts unless committed or aborted. */

@@ -1,5 +1,6 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -42,11 +43,11 @@ import java.util.stream.Stream;
  * {@code cqlp -e} run) discards a directory that was not published. Methods are synchronized,
  * so the shutdown hook and the writing thread never interleave.
  */
-public final class StagedDirectory {
+public final class StagedDirectory implements DatasetCommitter {
   /** Name of the marker file written last into a published dataset. */
   public static final String SUCCESS = "_SUCCESS";
 
-  private static final Pattern PART = Pattern.compile("part-(\\d+)(.*)");
+  static final Pattern PART = Pattern.compile("part-(\\d+)(.*)");
 
   private enum State { OPEN, PUBLISHED, DISCARDED }
 
@@ -127,7 +128,7 @@ public final class StagedDirectory {
     }
   }
 
-  private static boolean isDatasetFile(String name) {
+  static boolean isDatasetFile(String name) {
     return name.endsWith(".parquet") || name.endsWith(".pq") || name.startsWith(".") || name.startsWith("_");
   }
 
@@ -141,7 +142,24 @@ public final class StagedDirectory {
     return target;
   }
 
+  @Override
+  public Location targetLocation() {
+    return Location.local(target);
+  }
+
+  /** A file in the staging directory; the partition directories are created. */
+  @Override
+  public Location partFile(String directory, String name) throws IOException {
+    Path dir = directory.isEmpty() ? staging : staging.resolve(directory);
+    if (!dir.normalize().startsWith(staging)) {
+      throw new IllegalStateException("partition directory '" + directory + "' leaves the dataset");
+    }
+    Files.createDirectories(dir);
+    return Location.local(dir.resolve(name));
+  }
+
   /** Whether the directory was discarded (by {@link #discard()} or at JVM shutdown). */
+  @Override
   public synchronized boolean isDiscarded() {
     return state == State.DISCARDED;
   }
@@ -153,6 +171,7 @@ public final class StagedDirectory {
    *     target is as it was (for APPEND: holds the files moved before the failure)
    * @throws IllegalStateException if already published or discarded
    */
+  @Override
   public synchronized void publish() throws IOException {
     if (state != State.OPEN) {
       throw new IllegalStateException("dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
@@ -179,6 +198,7 @@ public final class StagedDirectory {
   }
 
   /** Deletes the staging directory unless published. Never throws; safe to call again. */
+  @Override
   public synchronized void discard() {
     if (state != State.OPEN) {
       return;

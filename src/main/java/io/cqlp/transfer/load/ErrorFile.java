@@ -1,5 +1,8 @@
 package io.cqlp.transfer.load;
 
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
+import java.io.OutputStreamWriter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cqlp.format.json.JsonValues;
@@ -28,15 +31,20 @@ import java.util.Map;
  * directory ({@link #defaultPath}); the file is created only when the first row fails, and an
  * existing file of that name is then renamed to {@code <name>.<yyyyMMdd_HHmmss>} first. Lines are
  * appended as rows fail and flushed by {@link #close()}, so rows already written are kept even if
- * the import stops. Thread-safe.
+ * the import stops.
+ *
+ * <p>An ERRFILE in an object store ({@code s3://}) is uploaded as it is written and appears, whole,
+ * when closed; an object of that name is then replaced (a bucket has no rename to keep it
+ * under another name). Thread-safe.
  */
 public final class ErrorFile implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
-  private final Path path;
+  private final Location path;
   private final List<String> columns;
   private BufferedWriter writer;
+  private StagedFile object;
   private boolean created;
   private long rows;
 
@@ -44,7 +52,7 @@ public final class ErrorFile implements AutoCloseable {
    * @param path where failed rows go; nothing is created until the first row
    * @param columns the input's column names, in the order of {@link LoadRow#values()}
    */
-  public ErrorFile(Path path, List<String> columns) {
+  public ErrorFile(Location path, List<String> columns) {
     this.path = path;
     this.columns = List.copyOf(columns);
   }
@@ -55,7 +63,7 @@ public final class ErrorFile implements AutoCloseable {
   }
 
   /** The file's path. */
-  public Path path() {
+  public Location path() {
     return path;
   }
 
@@ -122,7 +130,14 @@ public final class ErrorFile implements AutoCloseable {
 
   private synchronized void append(String line) {
     try {
-      if (writer == null && !created) {
+      if (writer == null && !created && !path.isLocal()) {
+        object = path.create();
+        writer = new BufferedWriter(new OutputStreamWriter(object.stream(), StandardCharsets.UTF_8), 64 * 1024);
+        created = true;
+      } else if (writer == null && !path.isLocal()) {
+        throw new IOException("the error file " + path + " was already closed");
+      } else if (writer == null && !created) {
+        Path path = this.path.localPath();
         if (Files.exists(path)) {
           Files.move(path, path.resolveSibling(
               path.getFileName() + "." + LocalDateTime.now().format(SUFFIX)));
@@ -131,7 +146,7 @@ public final class ErrorFile implements AutoCloseable {
             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         created = true;
       } else if (writer == null) {
-        writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        writer = Files.newBufferedWriter(path.localPath(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       }
       writer.write(line);
       writer.write('\n');
@@ -141,12 +156,15 @@ public final class ErrorFile implements AutoCloseable {
     }
   }
 
-  /** Flushes and closes the file, if it was created. */
+  /** Flushes and closes the file, if it was created; an object store's then appears. */
   @Override
   public synchronized void close() throws IOException {
     if (writer != null) {
       writer.close();
       writer = null;
+      if (object != null) {
+        object.publish();
+      }
     }
   }
 }

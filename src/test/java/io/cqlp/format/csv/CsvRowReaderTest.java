@@ -1,5 +1,6 @@
 package io.cqlp.format.csv;
 
+import io.cqlp.storage.Location;
 import static io.cqlp.format.csv.CsvTypes.col;
 import static io.cqlp.format.csv.CsvTypes.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +38,12 @@ class CsvRowReaderTest {
         "DATETIMEFORMAT", "%Y/%m/%d %H.%M.%S,%f %z", "ENCODING", "utf-16");
     Path file = dir.resolve("all.csv.zst");
     Object[] row = CsvTypes.row();
-    try (CsvRowWriter w = CsvRowWriter.open(file, CsvTypes.columns(), o)) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), CsvTypes.columns(), o)) {
       w.write(row);
       w.write(new Object[row.length]);
       w.commit();
     }
-    try (CsvRowReader r = CsvRowReader.open(file, CsvTypes.columns(), o)) {
+    try (CsvRowReader r = CsvRowReader.open(Location.local(file), CsvTypes.columns(), o)) {
       Object[] back = r.next();
       for (int i = 0; i < row.length; i++) {
         assertThat(o.formatter().format(back[i])).as(CsvTypes.columns().get(i).name())
@@ -103,10 +104,10 @@ class CsvRowReaderTest {
     try (OutputStream out = StreamCompression.GZIP.compress(Files.newOutputStream(file))) {
       out.write("5,five,True\r\n".getBytes(StandardCharsets.UTF_8));
     }
-    try (CsvRowReader r = CsvRowReader.open(file, KTB, options())) {
+    try (CsvRowReader r = CsvRowReader.open(Location.local(file), KTB, options())) {
       assertThat(r.next()).containsExactly(5, "five", true);
     }
-    assertThatThrownBy(() -> CsvRowReader.open(dir.resolve("none.csv"), KTB, options()))
+    assertThatThrownBy(() -> CsvRowReader.open(Location.local(dir.resolve("none.csv")), KTB, options()))
         .hasMessage("Cannot read " + dir.resolve("none.csv") + ": no such file.");
   }
 
@@ -115,7 +116,7 @@ class CsvRowReaderTest {
     Path file = dir.resolve("bad.csv");
     Files.write(file, new byte[] {'1', ',', (byte) 0xff, ',', 'T', 'r', 'u', 'e', '\n'});
     assertThatThrownBy(() -> {
-      try (CsvRowReader r = CsvRowReader.open(file, KTB, options())) {
+      try (CsvRowReader r = CsvRowReader.open(Location.local(file), KTB, options())) {
         r.next();
       }
     }).isInstanceOf(IOException.class).hasMessage(file + " is not valid UTF-8 text near row 1; set ENCODING to the file's encoding.");

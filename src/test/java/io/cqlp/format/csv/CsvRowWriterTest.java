@@ -1,5 +1,6 @@
 package io.cqlp.format.csv;
 
+import io.cqlp.storage.Location;
 import static io.cqlp.format.csv.CsvTypes.col;
 import static io.cqlp.format.csv.CsvTypes.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class CsvRowWriterTest {
   @Test
   void should_write_every_type_as_cqlsh_does_with_default_options() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, CsvTypes.columns(), options())) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), CsvTypes.columns(), options())) {
       w.write(CsvTypes.row());
       w.write(new Object[CsvTypes.columns().size()]);
       w.commit();
@@ -42,7 +43,7 @@ class CsvRowWriterTest {
   @Test
   void should_round_floats_and_doubles_as_cqlsh_does_when_the_precisions_are_given() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, CsvTypes.columns(),
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), CsvTypes.columns(),
         options("FLOATPRECISION", "5", "DOUBLEPRECISION", "12"))) {
       w.write(CsvTypes.row());
       w.commit();
@@ -58,7 +59,7 @@ class CsvRowWriterTest {
     List<io.cqlp.types.ColumnSpec> cols = List.of(col("k", DataTypes.BIGINT), col("t", DataTypes.TEXT),
         col("b", DataTypes.BOOLEAN), col("f", DataTypes.FLOAT), col("dec", DataTypes.DECIMAL),
         col("ts", DataTypes.TIMESTAMP), col("l", DataTypes.listOf(DataTypes.DOUBLE)));
-    try (CsvRowWriter w = CsvRowWriter.open(file, cols, o)) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), cols, o)) {
       w.write(new Object[] {1234567L, "it's|here", false, 1234.5678f, new java.math.BigDecimal("-9876543.21"),
           Instant.parse("2024-01-02T03:04:05Z"), List.of(1.5, 2000.25)});
       w.write(new Object[] {1L, null, true, null, null, null, null});
@@ -73,7 +74,7 @@ class CsvRowWriterTest {
   @Test
   void should_double_quotes_when_escape_equals_quote() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of(col("t", DataTypes.TEXT)), options("ESCAPE", "\""))) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), List.of(col("t", DataTypes.TEXT)), options("ESCAPE", "\""))) {
       w.write(new Object[] {"a \"b\" c"});
       w.commit();
     }
@@ -83,7 +84,7 @@ class CsvRowWriterTest {
   @Test
   void should_split_output_into_numbered_files_every_maxoutputsize_rows() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of(col("k", DataTypes.INT)),
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), List.of(col("k", DataTypes.INT)),
         options("MAXOUTPUTSIZE", "2", "HEADER", "true"))) {
       for (int i = 1; i <= 5; i++) {
         w.write(new Object[] {i});
@@ -100,7 +101,7 @@ class CsvRowWriterTest {
   @Test
   void should_leave_nothing_at_the_target_when_aborted() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of(col("k", DataTypes.INT)), options())) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), List.of(col("k", DataTypes.INT)), options())) {
       w.write(new Object[] {1});
     }
     assertThat(Files.list(dir)).isEmpty();
@@ -110,7 +111,7 @@ class CsvRowWriterTest {
   void should_compress_by_extension() throws IOException {
     for (String name : List.of("rows.csv.gz", "rows.csv.zst")) {
       Path file = dir.resolve(name);
-      try (CsvRowWriter w = CsvRowWriter.open(file, List.of(col("k", DataTypes.INT)), options())) {
+      try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), List.of(col("k", DataTypes.INT)), options())) {
         w.write(new Object[] {42});
         w.commit();
       }
@@ -123,12 +124,12 @@ class CsvRowWriterTest {
   @Test
   void should_encode_with_encoding_and_refuse_what_it_cannot_encode() throws IOException {
     Path file = dir.resolve("rows.csv");
-    try (CsvRowWriter w = CsvRowWriter.open(file, List.of(col("t", DataTypes.TEXT)), options("ENCODING", "latin1"))) {
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), List.of(col("t", DataTypes.TEXT)), options("ENCODING", "latin1"))) {
       w.write(new Object[] {"café"});
       w.commit();
     }
     assertThat(Files.readAllBytes(file)).containsExactly('c', 'a', 'f', 0xe9, '\r', '\n');
-    try (CsvRowWriter w = CsvRowWriter.open(dir.resolve("x.csv"), List.of(col("t", DataTypes.TEXT)),
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(dir.resolve("x.csv")), List.of(col("t", DataTypes.TEXT)),
         options("ENCODING", "ascii"))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
         w.write(new Object[] {"café"});

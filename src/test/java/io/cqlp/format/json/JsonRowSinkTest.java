@@ -1,5 +1,6 @@
 package io.cqlp.format.json;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -35,7 +36,7 @@ class JsonRowSinkTest {
   @Test
   void should_write_one_typed_object_a_line_by_default() throws IOException {
     Path file = dir.resolve("rows.jsonl");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, false)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, false)) {
       writeRows(sink);
       assertThat(sink.rowsWritten()).isEqualTo(2);
       assertThat(sink.bytesWritten()).isEqualTo(Files.size(file));
@@ -48,7 +49,7 @@ class JsonRowSinkTest {
   @Test
   void should_write_one_json_array_when_asked() throws IOException {
     Path file = dir.resolve("rows.json");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, true)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, true)) {
       writeRows(sink);
     }
     String text = Files.readString(file);
@@ -63,7 +64,7 @@ class JsonRowSinkTest {
   @Test
   void should_write_an_empty_array_for_no_rows() throws IOException {
     Path file = dir.resolve("none.json");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, true)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, true)) {
       sink.commit();
     }
     assertThat(Files.readString(file)).isEqualTo("[\n]\n");
@@ -72,7 +73,7 @@ class JsonRowSinkTest {
   @Test
   void should_compress_by_the_extension() throws IOException {
     Path file = dir.resolve("rows.jsonl.zst");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, false)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, false)) {
       writeRows(sink);
     }
     try (InputStream in = StreamCompression.ZSTD.decompress(Files.newInputStream(file))) {
@@ -83,7 +84,7 @@ class JsonRowSinkTest {
   @Test
   void should_leave_nothing_at_the_target_when_aborted() throws IOException {
     Path file = dir.resolve("rows.jsonl");
-    try (JsonRowSink sink = JsonRowSink.open(file, COLUMNS, false)) {
+    try (JsonRowSink sink = JsonRowSink.open(Location.local(file), COLUMNS, false)) {
       sink.write(new Object[] {1, "x", null, null});
     }
     try (var files = Files.list(dir)) {

@@ -332,14 +332,14 @@ class ParquetRowReaderTest {
   void should_truncate_sub_millisecond_timestamps_when_asked() throws Exception {
     Path file = duckFile("ns.parquet", "SELECT * FROM (VALUES (TIMESTAMP_NS '2001-02-03 04:05:06.789123456'),"
         + " (TIMESTAMP_NS '1969-12-31 23:59:59.999999999'), (TIMESTAMP_NS '2001-01-01 00:00:00.001')) t(ts)", "snappy");
-    try (ParquetRowReader r = ParquetRowReader.open(file, List.of(col("ts", DataTypes.TIMESTAMP)), true,
+    try (ParquetRowReader r = ParquetRowReader.open(io.cqlp.storage.Location.local(file), List.of(col("ts", DataTypes.TIMESTAMP)), true,
         io.cqlp.format.PrecisionLoss.TRUNCATE)) {
       assertThat(r.next()).containsExactly(Instant.parse("2001-02-03T04:05:06.789Z"));
       assertThat(r.next()).containsExactly(Instant.parse("1969-12-31T23:59:59.999Z"));
       assertThat(r.next()).containsExactly(Instant.parse("2001-01-01T00:00:00.001Z"));
       assertThat(r.next()).isNull();
     }
-    try (ParquetRowReader r = ParquetRowReader.open(file, List.of(col("ts", DataTypes.TIMESTAMP)), true,
+    try (ParquetRowReader r = ParquetRowReader.open(io.cqlp.storage.Location.local(file), List.of(col("ts", DataTypes.TIMESTAMP)), true,
         io.cqlp.format.PrecisionLoss.REJECT)) {
       assertThatThrownBy(r::next).isInstanceOf(ConversionException.class)
           .hasMessageEndingWith("2001-02-03T04:05:06.789123456Z has sub-millisecond digits; a CQL timestamp"

@@ -1,5 +1,6 @@
 package io.cqlp.format.xlsx;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -23,7 +24,7 @@ class XlsxRowSinkTest {
   @Test
   void should_publish_a_workbook_with_a_header_and_every_row() throws IOException {
     Path file = dir.resolve("rows.xlsx");
-    try (XlsxRowSink sink = XlsxRowSink.open(file, COLUMNS, 3)) {
+    try (XlsxRowSink sink = XlsxRowSink.open(Location.local(file), COLUMNS, 3)) {
       for (int i = 0; i < 5; i++) {
         sink.write(new Object[] {i, "n" + i});
       }
@@ -46,7 +47,7 @@ class XlsxRowSinkTest {
   @Test
   void should_leave_nothing_when_aborted() throws IOException {
     Path file = dir.resolve("rows.xlsx");
-    try (XlsxRowSink sink = XlsxRowSink.open(file, COLUMNS)) {
+    try (XlsxRowSink sink = XlsxRowSink.open(Location.local(file), COLUMNS)) {
       sink.write(new Object[] {1, "a"});
     }
     try (var files = Files.list(dir)) {

@@ -1,5 +1,6 @@
 package io.cqlp.transfer.checkpoint;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class ResumableExportTest {
   @TempDir Path dir;
 
   private RowSink open(ResumableExport export) throws Exception {
-    return Formats.sinks().open(export.partFile(), SCHEMA, OPTIONS);
+    return Formats.sinks().open(Location.local(export.partFile()), SCHEMA, OPTIONS);
   }
 
   private ResumableExport start(Path target, boolean resume) throws Exception {
@@ -69,7 +70,7 @@ class ResumableExportTest {
 
     assertThat(dir.resolve("t.parquet.cqlp-checkpoint")).doesNotExist();
     List<Object> ids = new ArrayList<>();
-    try (RowSource rows = Formats.sources().open(target, SCHEMA, true, Options.empty())) {
+    try (RowSource rows = Formats.sources().open(Location.local(target), SCHEMA, true, Options.empty())) {
       Object[] row;
       while ((row = rows.next()) != null) {
         ids.add(row[0]);

@@ -33,7 +33,7 @@ class DatasetListingTest {
   }
 
   private List<String> relative(DatasetListing listing) {
-    return listing.files().stream().map(f -> root.relativize(f.file()).toString()).toList();
+    return listing.files().stream().map(f -> root.relativize(f.file().localPath()).toString()).toList();
   }
 
   @Test
@@ -82,7 +82,7 @@ class DatasetListingTest {
   }
 
   @Test
-  void should_recognise_a_dataset_source() {
+  void should_recognise_a_dataset_source() throws Exception {
     assertThat(DatasetListing.isDataset("dir/")).isTrue();
     assertThat(DatasetListing.isDataset(root.toString())).isTrue();
     assertThat(DatasetListing.isDataset("dir/*.parquet")).isTrue();

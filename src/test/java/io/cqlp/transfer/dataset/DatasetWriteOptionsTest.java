@@ -1,5 +1,6 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.storage.Locations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,11 +44,11 @@ class DatasetWriteOptionsTest {
 
   @Test
   void should_see_a_dataset_in_a_trailing_slash_an_existing_directory_or_the_dataset_options() throws Exception {
-    assertThat(DatasetWriteOptions.isDataset("out/", Options.empty())).isTrue();
-    assertThat(DatasetWriteOptions.isDataset(dir.toString(), Options.empty())).isTrue();
-    assertThat(DatasetWriteOptions.isDataset("f.parquet", options("PARTITION", "a"))).isTrue();
-    assertThat(DatasetWriteOptions.isDataset("f.parquet", options("MAX_FILE_SIZE", "1MB"))).isTrue();
+    assertThat(DatasetWriteOptions.isDataset(Locations.resolve("out/"), "out/", Options.empty())).isTrue();
+    assertThat(DatasetWriteOptions.isDataset(Locations.resolve(dir.toString()), dir.toString(), Options.empty())).isTrue();
+    assertThat(DatasetWriteOptions.isDataset(Locations.resolve("f.parquet"), "f.parquet", options("PARTITION", "a"))).isTrue();
+    assertThat(DatasetWriteOptions.isDataset(Locations.resolve("f.parquet"), "f.parquet", options("MAX_FILE_SIZE", "1MB"))).isTrue();
     Path file = Files.createFile(dir.resolve("f.parquet"));
-    assertThat(DatasetWriteOptions.isDataset(file.toString(), Options.empty())).isFalse();
+    assertThat(DatasetWriteOptions.isDataset(Locations.resolve(file.toString()), file.toString(), Options.empty())).isFalse();
   }
 }

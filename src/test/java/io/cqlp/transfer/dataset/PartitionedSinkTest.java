@@ -1,5 +1,6 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class PartitionedSinkTest {
   };
 
   private PartitionedSink open(String partition, long maxFileBytes, int maxOpen, WriteMode mode) throws IOException {
-    return PartitionedSink.open(parent.resolve("out"), PartitionSpec.parse(partition, COLUMNS),
+    return PartitionedSink.open(Location.local(parent.resolve("out")), PartitionSpec.parse(partition, COLUMNS),
         new DatasetWriteOptions(partition, maxFileBytes, maxOpen, mode), parquet);
   }
 
@@ -125,7 +126,7 @@ class PartitionedSinkTest {
       sink.write(new Object[] {1, "a", "x"});
       sink.commit();
     }
-    try (PartitionedSink sink = PartitionedSink.open(parent.resolve("flat"), PartitionSpec.parse(null, COLUMNS),
+    try (PartitionedSink sink = PartitionedSink.open(Location.local(parent.resolve("flat")), PartitionSpec.parse(null, COLUMNS),
         new DatasetWriteOptions(null, 0, 64, WriteMode.ERROR_IF_NOT_EMPTY), parquet)) {
       sink.write(new Object[] {1, "a", "x"});
       sink.commit();
@@ -169,7 +170,7 @@ class PartitionedSinkTest {
       }
       return parquet.open(spec);
     };
-    PartitionedSink sink = PartitionedSink.open(parent.resolve("out"), PartitionSpec.parse("p", COLUMNS),
+    PartitionedSink sink = PartitionedSink.open(Location.local(parent.resolve("out")), PartitionSpec.parse("p", COLUMNS),
         new DatasetWriteOptions("p", 0, 1, WriteMode.ERROR_IF_NOT_EMPTY), failing);
     sink.write(new Object[] {1, "a", "x"});
     sink.write(new Object[] {2, "b", "x"});

@@ -1,5 +1,6 @@
 package io.cqlp.transfer.load;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -49,7 +50,7 @@ class AsyncLoaderTest {
   }
 
   private ImportErrors errors(Path file, long maxInsertErrors) {
-    return new ImportErrors(new ErrorBudget(-1, maxInsertErrors), new ErrorFile(file, List.of("id")), lines::add);
+    return new ImportErrors(new ErrorBudget(-1, maxInsertErrors), new ErrorFile(Location.local(file), List.of("id")), lines::add);
   }
 
   private static BatchStatement batch(List<LoadRow> rows) {

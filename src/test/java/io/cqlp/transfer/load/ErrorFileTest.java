@@ -1,5 +1,6 @@
 package io.cqlp.transfer.load;
 
+import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class ErrorFileTest {
   @Test
   void should_create_nothing_until_a_row_fails() throws Exception {
     Path path = dir.resolve("e.err");
-    try (ErrorFile file = new ErrorFile(path, List.of("id", "v"))) {
+    try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id", "v"))) {
       assertThat(file.rows()).isZero();
     }
     assertThat(path).doesNotExist();
@@ -28,7 +29,7 @@ class ErrorFileTest {
   @Test
   void should_write_the_record_text_of_a_text_input_as_is() throws Exception {
     Path path = dir.resolve("e.err");
-    try (ErrorFile file = new ErrorFile(path, List.of("id", "v"))) {
+    try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id", "v"))) {
       file.write(new Object[] {1, "a"}, "1,\"a, b\"");
       file.write(null, "2,x");
       assertThat(file.rows()).isEqualTo(2);
@@ -40,7 +41,7 @@ class ErrorFileTest {
   void should_write_a_row_without_record_as_a_typed_json_object() throws Exception {
     Path path = dir.resolve("e.err");
     UUID u = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
-    try (ErrorFile file = new ErrorFile(path, List.of("id", "v", "at", "u"))) {
+    try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id", "v", "at", "u"))) {
       file.write(new Object[] {7, null, Instant.parse("2024-01-02T03:04:05.678Z"), u}, null);
     }
     assertThat(Files.readAllLines(path)).containsExactly(
@@ -53,7 +54,7 @@ class ErrorFileTest {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("id", 3);
     values.put("n", null);
-    try (ErrorFile file = new ErrorFile(path, List.of("id", "n"))) {
+    try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id", "n"))) {
       file.writeRefused(values, "n", "'abc' is not an int");
     }
     assertThat(Files.readAllLines(path))
@@ -64,7 +65,7 @@ class ErrorFileTest {
   void should_rename_an_older_file_of_the_same_name_at_the_first_failed_row() throws Exception {
     Path path = dir.resolve("import_ks_t.err");
     Files.writeString(path, "old\n");
-    try (ErrorFile file = new ErrorFile(path, List.of("id"))) {
+    try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id"))) {
       assertThat(Files.readString(path)).isEqualTo("old\n");
       file.write(null, "new");
     }
