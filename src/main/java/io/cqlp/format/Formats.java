@@ -172,7 +172,7 @@ public final class Formats {
       throws IOException {
     FileFormat format = format(options, file);
     return switch (format) {
-      case PARQUET -> openParquet(file, schema, explicitColumns);
+      case PARQUET -> openParquet(file, schema, explicitColumns, PrecisionLoss.from(options));
       case CSV -> CsvRowReader.open(file, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSource.open(file, schema.columns(),
           explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false));
@@ -181,9 +181,9 @@ public final class Formats {
     };
   }
 
-  private static RowSource openParquet(Location file, TableSchema schema, boolean explicitColumns)
-      throws IOException {
-    ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns);
+  private static RowSource openParquet(Location file, TableSchema schema, boolean explicitColumns,
+      PrecisionLoss loss) throws IOException {
+    ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns, loss);
     if (explicitColumns) {
       return reader;
     }
@@ -200,7 +200,9 @@ public final class Formats {
           file + " has columns that " + schema.keyspace() + "." + schema.table() + " does not: "
               + String.join(", ", extra) + "; name the columns to import, e.g. COPY "
               + schema.table() + " (" + schema.columns().stream().map(ColumnSpec::name).limit(3)
-                  .collect(Collectors.joining(", ")) + ") FROM ...");
+                  .collect(Collectors.joining(", ")) + ") FROM ..."
+              + (extra.stream().anyMatch(n -> n.startsWith("writetime(") || n.startsWith("ttl("))
+                  ? ", or add WITH WRITETIME=true AND TTL=true to restore each cell's write time and TTL" : ""));
     }
     if (reader.missingColumns().isEmpty()) {
       return reader;
@@ -208,7 +210,7 @@ public final class Formats {
     List<ColumnSpec> present =
         schema.columns().stream().filter(c -> !reader.missingColumns().contains(c.name())).toList();
     reader.close();
-    return ParquetRowReader.open(file, present, true);
+    return ParquetRowReader.open(file, present, true, loss);
   }
 
   private static String capitalize(String message) {

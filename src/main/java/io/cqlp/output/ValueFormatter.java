@@ -46,8 +46,9 @@ public final class ValueFormatter {
    * How values are spelled beyond the display defaults: the settings of cqlsh's COPY TO
    * (FLOATPRECISION, DOUBLEPRECISION, BOOLSTYLE, DATETIMEFORMAT, DECIMALSEP, THOUSANDSSEP).
    *
-   * @param floatPrecision digits for {@code float} values, at least 1
-   * @param doublePrecision digits for {@code double} values, at least 1
+   * @param floatPrecision digits for {@code float} values, at least 1; 0 for the exact text of
+   *     {@link ExactFloating} (COPY TO's default)
+   * @param doublePrecision digits for {@code double} values, at least 1; 0 for the exact text
    * @param trueText text of {@code true} (cqlsh: {@code True}); not null
    * @param falseText text of {@code false} (cqlsh: {@code False}); not null
    * @param timestamps the format of timestamps; not null
@@ -118,10 +119,10 @@ public final class ValueFormatter {
       return b ? style.trueText() : style.falseText();
     }
     if (value instanceof Float f) {
-      return floating(f.doubleValue(), floatPrecision);
+      return floatPrecision == 0 ? exact(f, true) : floating(f.doubleValue(), floatPrecision);
     }
     if (value instanceof Double d) {
-      return floating(d, doublePrecision);
+      return doublePrecision == 0 ? exact(d, false) : floating(d, doublePrecision);
     }
     if (value instanceof BigDecimal d) {
       if (style.decimalSeparator() == '.' && style.thousandsSeparator().isEmpty()) {
@@ -220,6 +221,10 @@ public final class ValueFormatter {
     return "'" + s.replace("'", "''") + "'";
   }
 
+  private String exact(double v, boolean isFloat) {
+    return ExactFloating.format(v, isFloat, style.decimalSeparator(), style.thousandsSeparator());
+  }
+
   private String floating(double v, int precision) {
     if (!style.copyRules()) {
       return formatFloating(v, precision);
@@ -250,7 +255,7 @@ public final class ValueFormatter {
         whole = whole.add(BigDecimal.valueOf(v < 0 ? -1 : 1));
       }
       String sign = v < 0 && whole.signum() == 0 && !digits.isEmpty() ? "-" : "";
-      String text = sign + group(whole.toPlainString(), thousandsSeparator);
+      String text = sign + ExactFloating.group(whole.toPlainString(), thousandsSeparator);
       return digits.isEmpty() ? text : text + decimalSeparator + digits;
     }
     int q = precision;
@@ -268,22 +273,8 @@ public final class ValueFormatter {
   private String groupedDecimal(String plain) {
     int dot = plain.indexOf('.');
     String whole = dot < 0 ? plain : plain.substring(0, dot);
-    String text = style.thousandsSeparator().isEmpty() ? whole : group(whole, style.thousandsSeparator());
+    String text = style.thousandsSeparator().isEmpty() ? whole : ExactFloating.group(whole, style.thousandsSeparator());
     return dot < 0 ? text : text + style.decimalSeparator() + plain.substring(dot + 1);
-  }
-
-  /** Integer digits (optionally signed) with a separator between groups of three. */
-  private static String group(String digits, String separator) {
-    int start = digits.startsWith("-") ? 1 : 0;
-    StringBuilder out = new StringBuilder(digits.substring(0, start));
-    int n = digits.length() - start;
-    for (int i = 0; i < n; i++) {
-      if (i > 0 && (n - i) % 3 == 0) {
-        out.append(separator);
-      }
-      out.append(digits.charAt(start + i));
-    }
-    return out.toString();
   }
 
   /**

@@ -38,10 +38,12 @@ final class HelpText {
             FORMAT: PARQUET, CSV, JSON or XLSX (default from the extension, else CSV).
             COPY TO options: COMPRESSION (NONE|SNAPPY|GZIP|ZSTD|LZ4|BROTLI), COMPRESSION_LEVEL,
               CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS, BEGINTOKEN, ENDTOKEN,
-              PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), and cqlsh's CSV options.
+              PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), WRITETIME and TTL (true: each
+              cell's write time and TTL too), and cqlsh's CSV options.
             COPY FROM options: MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE, CHUNKSIZE,
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
-              PARTITION_FILTER ('year=2024,month=01'), and cqlsh's CSV options."""),
+              PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
+              PRECISION_LOSS (REJECT|TRUNCATE), and cqlsh's CSV options."""),
       Map.entry("DESCRIBE", """
           DESCRIBE (or DESC), answered by Cassandra 4.0 and later:
             KEYSPACES | KEYSPACE [ks] | TABLES | TABLE [ks.]t | TYPES | TYPE [ks.]t

@@ -48,7 +48,8 @@ public final class CopyFromWorkflow {
   private static final Set<String> OWN_OPTIONS =
       Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
           "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
-          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE");
+          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE", io.cqlp.format.PrecisionLoss.OPTION,
+          CellTimes.WRITETIME);
 
   /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
   public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
@@ -160,7 +161,8 @@ public final class CopyFromWorkflow {
       throw new TransferException(
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
-    long ttl = options.getLong("TTL", -1);
+    boolean times = CellTimes.requested(options);
+    long ttl = CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1);
     long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
     int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
     if (ingestRate < 1) {
@@ -173,8 +175,10 @@ public final class CopyFromWorkflow {
       throw new TransferException("COPY FROM STDIN has no standard input here.");
     }
     IngestRate rate = new IngestRate(ingestRate);
-    TableSchema schema =
+    TableSchema table =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
+    TableSchema schema = !times ? table : new TableSchema(table.keyspace(), table.table(),
+        CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
     Location file = command.stdin() ? Location.local(Path.of("STDIN")) : TargetLocations.resolve(command.source(), options);
     boolean dataset;
     try {
@@ -214,7 +218,12 @@ public final class CopyFromWorkflow {
         throw new TransferException("TTL cannot be set on counter columns; drop the TTL option.");
       }
       String usingTtl = ttl > 0 ? " USING TTL " + ttl : "";
-      PreparedStatement insert = session.prepare(insertStatement(schema, columns) + usingTtl);
+      CellTimes cellTimes = times ? CellTimes.forRows(columns) : null;
+      // Writes beyond a row's first (cells with different write times): not rows of their own.
+      long extraWrites = 0;
+      PreparedStatement insert = session.prepare(times
+          ? insertStatement(schema, CellTimes.tableColumns(columns)) + " USING TIMESTAMP ? AND TTL ?"
+          : insertStatement(schema, columns) + usingTtl);
       Encoder encoder = new Encoder(columns, insert, session);
       StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, usingTtl);
       PartitionBatcher batcher =
@@ -230,7 +239,7 @@ public final class CopyFromWorkflow {
             String record = source.lastRecord();
             if (record == null && e.values() == null) {
               batcher.flush();
-              long rows = loader.finish();
+              long rows = loader.finish() - extraWrites;
               throw new TransferException(e.getMessage() + " (" + rows + " rows were imported before it)", e);
             }
             if (skipped < skipRows) {
@@ -256,9 +265,21 @@ public final class CopyFromWorkflow {
           }
           boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
           Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
-          BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
-              .setConsistencyLevel(consistency);
-          batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
+          if (cellTimes != null && !partitionOnly) {
+            List<CellTimes.Write> writes = cellTimes.split(row);
+            extraWrites += writes.size() - 1;
+            for (CellTimes.Write w : writes) {
+              BoundStatementBuilder bound = encoder.bind(insert, w.values()).setConsistencyLevel(consistency);
+              int n = insert.getVariableDefinitions().size();
+              bound = w.writetime() == null ? bound : bound.setLong(n - 2, w.writetime());
+              bound = w.ttl() == null ? bound : bound.setInt(n - 1, w.ttl());
+              batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), encoder.lastSize());
+            }
+          } else {
+            BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
+                .setConsistencyLevel(consistency);
+            batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
+          }
           taken++;
           progress.rowsDone(taken);
           if (budget.exceeded()) {
@@ -274,7 +295,7 @@ public final class CopyFromWorkflow {
           loader.stop();
           batcher.discard(r -> errors.notAttempted(r.values(), r.record()));
         }
-        long rows = loader.finish();
+        long rows = loader.finish() - extraWrites;
         if (budget.exceeded()) {
           loader.stop();
           ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - taken);

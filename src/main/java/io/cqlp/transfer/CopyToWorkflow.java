@@ -52,7 +52,8 @@ public final class CopyToWorkflow {
   private static final Set<String> OWN_OPTIONS =
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
-          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME");
+          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME",
+          CellTimes.WRITETIME, CellTimes.TTL);
 
   /** Every option COPY TO accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}). */
   public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
@@ -326,9 +327,15 @@ public final class CopyToWorkflow {
             session, command.table().keyspace(), command.table().table(), command.columns());
     String token =
         "token(" + schema.partitionKey().stream().map(TableSchema::quote).collect(Collectors.joining(", ")) + ")";
-    String select = "SELECT " + schema.columnList() + " FROM " + schema.qualifiedName();
-    String extra = command.where() == null ? "" : " AND " + command.where();
-    String where = command.where() == null ? "" : " WHERE " + command.where();
+    boolean times = CellTimes.requested(command.options());
+    String select = "SELECT " + (times ? CellTimes.selectList(schema.columns()) : schema.columnList())
+        + " FROM " + schema.qualifiedName();
+    if (times) {
+      schema = new TableSchema(schema.keyspace(), schema.table(), CellTimes.exportColumns(schema.columns()),
+          schema.partitionKey(), schema.clusteringNeverNull());
+    }
+    String extra = io.cqlp.transfer.scan.ScanFilter.andCondition(command.where());
+    String where = io.cqlp.transfer.scan.ScanFilter.whereClause(command.where());
     List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests);
     String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
     String from = select + " WHERE " + token + " > ?" + extra;
@@ -351,6 +358,10 @@ public final class CopyToWorkflow {
   }
 
   private Source forSelect(CopyTo command) {
+    if (CellTimes.requested(command.options())) {
+      throw new TransferException("WRITETIME and TTL apply to a table's export; in COPY (SELECT ...) TO,"
+          + " select WRITETIME(c) and TTL(c) in the query.");
+    }
     PreparedStatement query = session.prepare(command.selectQuery());
     List<ColumnSpec> columns = new ArrayList<>();
     String keyspace = "";

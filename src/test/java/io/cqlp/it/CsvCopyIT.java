@@ -87,9 +87,9 @@ class CsvCopyIT {
         + " AND DATETIMEFORMAT='%d/%m/%Y %H:%M:%S.%f %z' AND DECIMALSEP=',' AND BOOLSTYLE='yes, no'"
         + " AND ENCODING='UTF-16'";
     String text = String.join("\n",
-        "COPY everything TO '" + f("all.csv") + "' WITH FLOATPRECISION=12 AND DOUBLEPRECISION=20;",
+        "COPY everything TO '" + f("all.csv") + "';",
         "COPY back_default FROM '" + f("all.csv") + "';",
-        "COPY everything TO '" + f("custom.csv") + "'" + custom + " AND FLOATPRECISION=12 AND DOUBLEPRECISION=20;",
+        "COPY everything TO '" + f("custom.csv") + "'" + custom + ";",
         "COPY back_custom FROM '" + f("custom.csv") + "'" + custom
             + " AND INGESTRATE=20000 AND MINBATCHSIZE=2 AND MAXBATCHSIZE=5 AND PREPAREDSTATEMENTS=false;",
         "COPY conv TO '" + f("conv.csv") + "' WITH HEADER=true;",

@@ -19,8 +19,9 @@ import org.apache.commons.csv.QuoteMode;
  * ({@code cqlshlib/copyutil.py} parse_options): HEADER false, DELIMITER {@code ,}, QUOTE
  * {@code "}, ESCAPE {@code \}, NULL (alias NULLVAL) empty, DATETIMEFORMAT {@code
  * %Y-%m-%d %H:%M:%S.%f%z}, ENCODING utf8, DECIMALSEP {@code .}, THOUSANDSSEP none, BOOLSTYLE
- * {@code True,False}, FLOATPRECISION 5, DOUBLEPRECISION 12, MAXOUTPUTSIZE -1 (no split),
- * SKIPCOLS none. As in cqlsh, a one-character option may be written as a backslash escape
+ * {@code True,False}, MAXOUTPUTSIZE -1 (no split), SKIPCOLS none. FLOATPRECISION and
+ * DOUBLEPRECISION differ from cqlsh (5 and 12): without them floats and doubles are written
+ * exactly ({@link io.cqlp.output.ExactFloating}); given, they round as cqlsh does. As in cqlsh, a one-character option may be written as a backslash escape
  * ({@code DELIMITER='\t'}), and an ESCAPE equal to QUOTE means quotes are doubled.
  *
  * @param header whether the first line holds the column names (written on output, skipped on
@@ -35,8 +36,8 @@ import org.apache.commons.csv.QuoteMode;
  * @param thousandsSeparator THOUSANDSSEP, {@code ""} for none
  * @param trueText the first word of BOOLSTYLE
  * @param falseText the second word of BOOLSTYLE
- * @param floatPrecision FLOATPRECISION, at least 1
- * @param doublePrecision DOUBLEPRECISION, at least 1
+ * @param floatPrecision FLOATPRECISION, at least 1; 0 when not given (exact text)
+ * @param doublePrecision DOUBLEPRECISION, at least 1; 0 when not given (exact text)
  * @param maxOutputSize MAXOUTPUTSIZE: rows per output file, -1 for one file
  * @param skipColumns SKIPCOLS: names of file columns not to import, lower case
  */
@@ -111,9 +112,10 @@ public record CsvOptions(
           "Invalid BOOLSTYLE '" + options.getString("BOOLSTYLE", "") + "': expected two different words"
               + " for true and false, e.g. BOOLSTYLE='yes,no'.");
     }
-    int floatPrecision = options.getInt("FLOATPRECISION", 5);
-    int doublePrecision = options.getInt("DOUBLEPRECISION", 12);
-    if (floatPrecision < 1 || doublePrecision < 1) {
+    int floatPrecision = options.getInt("FLOATPRECISION", 0);
+    int doublePrecision = options.getInt("DOUBLEPRECISION", 0);
+    if ((options.contains("FLOATPRECISION") && floatPrecision < 1)
+        || (options.contains("DOUBLEPRECISION") && doublePrecision < 1)) {
       throw new TransferException("FLOATPRECISION and DOUBLEPRECISION must be at least 1.");
     }
     long maxOutputSize = options.getRowCount("MAXOUTPUTSIZE", -1);

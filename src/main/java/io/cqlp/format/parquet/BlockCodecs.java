@@ -18,9 +18,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Page compressors and decompressors that need no Hadoop classes: snappy-java's native library
  * for SNAPPY where it loads (else aircompressor), aircompressor (pure Java) for ZSTD and LZ4,
- * {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3. Each page is compressed
- * on its own, as the Parquet format frames them (snappy raw block, zstd frame, gzip member, LZ4
- * raw block).
+ * {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3, brotli4j for BROTLI.
+ * Each page is compressed on its own, as the Parquet format frames them (snappy raw block, zstd
+ * frame, gzip member, LZ4 raw block, brotli stream).
  */
 final class BlockCodecs {
   private BlockCodecs() {}
@@ -193,6 +193,46 @@ final class BlockCodecs {
     void decompress(byte[] input, byte[] output) throws IOException {
       int n = decompressor.decompress(input, 0, input.length, output, 0, output.length);
       expectSize(n, output.length);
+    }
+  }
+
+  /**
+   * BROTLI through brotli4j's native library: each page one brotli stream, as parquet-java,
+   * Arrow and DuckDB frame it. {@link #requireAvailable()} tells whether the library loads here.
+   */
+  static final class Brotli extends ArrayCodec {
+    private final com.aayushatharva.brotli4j.encoder.Encoder.Parameters parameters;
+
+    /** @param quality 0 to 11 (checked by {@link ParquetCompression#checkLevel}) */
+    Brotli(int quality) {
+      super(CompressionCodecName.BROTLI);
+      requireAvailable();
+      this.parameters = new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(quality);
+    }
+
+    /**
+     * @throws UnsupportedOperationException when brotli4j's native library does not load on this
+     *     machine (one line naming the platform and the cause)
+     */
+    static void requireAvailable() {
+      if (!com.aayushatharva.brotli4j.Brotli4jLoader.isAvailable()) {
+        Throwable cause = com.aayushatharva.brotli4j.Brotli4jLoader.getUnavailabilityCause();
+        throw new UnsupportedOperationException("BROTLI needs brotli4j's native library, which does not"
+            + " load on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+            + (cause == null ? "" : " (" + Errors.oneLine(cause) + ")"));
+      }
+    }
+
+    @Override
+    byte[] compress(byte[] input) throws IOException {
+      return com.aayushatharva.brotli4j.encoder.Encoder.compress(input, parameters);
+    }
+
+    @Override
+    void decompress(byte[] input, byte[] output) throws IOException {
+      byte[] out = com.aayushatharva.brotli4j.decoder.Decoder.decompress(input, 0, input.length);
+      expectSize(out.length, output.length);
+      System.arraycopy(out, 0, output, 0, out.length);
     }
   }
 

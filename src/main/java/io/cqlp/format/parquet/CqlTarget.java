@@ -387,7 +387,8 @@ abstract class CqlTarget {
       if (subMilliNanos != 0) {
         throw new Rejected(
             Instant.ofEpochMilli(epochMillis).plusNanos(subMilliNanos)
-                + " has sub-millisecond digits; a CQL timestamp holds milliseconds");
+                + " has sub-millisecond digits; a CQL timestamp holds milliseconds ("
+                + io.cqlp.format.PrecisionLoss.HINT + ")");
       }
       return Instant.ofEpochMilli(epochMillis);
     }

@@ -18,11 +18,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * in the jar for the common platforms) and aircompressor elsewhere; ZSTD and LZ4 use aircompressor
  * (pure Java), GZIP {@code java.util.zip}, and ZSTD compression at a level other than the
  * default 3 the zstd native library through zstd-jni (aircompressor implements only levels 3
- * and 4).
+ * and 4), BROTLI the brotli native library through brotli4j.
  *
- * <p>Compresses and decompresses UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW; also decompresses
- * the deprecated Hadoop-framed LZ4. BROTLI and LZO are not supported: {@link #getCompressor} and
- * {@link #getDecompressor} throw {@link UnsupportedOperationException} for them. Compressors and
+ * <p>Compresses and decompresses UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW and BROTLI; also
+ * decompresses the deprecated Hadoop-framed LZ4. LZO is not supported: {@link #getCompressor} and
+ * {@link #getDecompressor} throw {@link UnsupportedOperationException} for it, and for BROTLI
+ * where brotli4j's native library does not load. Compressors and
  * decompressors hold no native resources beyond the loaded libraries; {@link #release()} does
  * nothing. A factory is
  * thread-safe; each compressor or decompressor is for one thread at a time.
@@ -35,7 +36,8 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
           CompressionCodecName.GZIP,
           CompressionCodecName.ZSTD,
           CompressionCodecName.LZ4_RAW,
-          CompressionCodecName.LZ4);
+          CompressionCodecName.LZ4,
+          CompressionCodecName.BROTLI);
 
   private final Integer level;
 
@@ -60,10 +62,11 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   }
 
   /**
-   * A compressor at this factory's level (levels matter for GZIP and ZSTD only and are ignored
-   * for the other codecs).
+   * A compressor at this factory's level (levels matter for GZIP, ZSTD and BROTLI only and are
+   * ignored for the other codecs).
    *
-   * @throws UnsupportedOperationException for BROTLI, LZO and the deprecated LZ4
+   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where
+   *     its native library does not load
    * @throws IllegalArgumentException if this factory's level is out of range for the codec
    */
   @Override
@@ -74,8 +77,9 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   /**
    * A compressor at the given level, for parquet-java's per-column levels.
    *
-   * @throws UnsupportedOperationException for BROTLI, LZO and the deprecated LZ4
-   * @throws IllegalArgumentException if the level is out of range for GZIP or ZSTD
+   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where
+   *     its native library does not load
+   * @throws IllegalArgumentException if the level is out of range for GZIP, ZSTD or BROTLI
    */
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec, int level) {
@@ -101,16 +105,19 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
         }
         ZstdLevels.requireAvailable(l);
         return new BlockCodecs.ZstdAtLevel(l);
+      case BROTLI:
+        return new BlockCodecs.Brotli(ParquetCompression.BROTLI.checkLevel(level));
       default:
         throw new UnsupportedOperationException(
-            "cqlp cannot write " + codec + " compression; use NONE, SNAPPY, GZIP, ZSTD or LZ4");
+            "cqlp cannot write " + codec + " compression; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
     }
   }
 
   /**
    * A decompressor for pages in the given codec.
    *
-   * @throws UnsupportedOperationException for BROTLI and LZO
+   * @throws UnsupportedOperationException for LZO, and for BROTLI where its native library does
+   *     not load
    */
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
@@ -123,6 +130,7 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
       case GZIP:
       case ZSTD:
       case LZ4_RAW:
+      case BROTLI:
         return (BytesInputDecompressor) compressor(codec, null);
       default:
         throw new UnsupportedOperationException(

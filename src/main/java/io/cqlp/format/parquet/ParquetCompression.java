@@ -9,14 +9,17 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * <p>{@code LZ4} means the Parquet codec {@code LZ4_RAW} (a bare LZ4 block per page), which
  * DuckDB, pyarrow and Spark write today; the older Hadoop-framed {@code LZ4} codec is deprecated
  * by the Parquet format and is not written. A level is accepted for GZIP (1 to 9, default 6, as
- * {@link java.util.zip.Deflater}) and ZSTD (1 to 22, default 3, as the zstd library).
+ * {@link java.util.zip.Deflater}), ZSTD (1 to 22, default 3, as the zstd library) and BROTLI
+ * (quality 0 to 11, default 8, as Arrow's Parquet writer). LZO, which Parquet names too, is
+ * refused: no Java codec for it is kept without Hadoop's native libraries.
  */
 public enum ParquetCompression {
   NONE(CompressionCodecName.UNCOMPRESSED, 0, 0, 0),
   SNAPPY(CompressionCodecName.SNAPPY, 0, 0, 0),
   GZIP(CompressionCodecName.GZIP, 1, 9, 6),
   ZSTD(CompressionCodecName.ZSTD, 1, 22, 3),
-  LZ4(CompressionCodecName.LZ4_RAW, 0, 0, 0);
+  LZ4(CompressionCodecName.LZ4_RAW, 0, 0, 0),
+  BROTLI(CompressionCodecName.BROTLI, 0, 11, 8);
 
   private final CompressionCodecName codec;
   private final int minLevel;
@@ -40,6 +43,11 @@ public enum ParquetCompression {
     return maxLevel > 0;
   }
 
+  /** The accepted level range, e.g. {@code 1-9}; empty for codecs without levels. */
+  private String range() {
+    return hasLevels() ? minLevel + "-" + maxLevel : "";
+  }
+
   /** The level used when none is given; 0 for codecs without levels. */
   public int defaultLevel() {
     return defaultLevel;
@@ -58,7 +66,8 @@ public enum ParquetCompression {
     }
     if (!hasLevels()) {
       throw new IllegalArgumentException(
-          "compression " + name() + " takes no level; levels apply to GZIP (1-9) and ZSTD (1-22)");
+          "compression " + name() + " takes no level; levels apply to GZIP (" + GZIP.range() + "), ZSTD ("
+              + ZSTD.range() + ") and BROTLI (" + BROTLI.range() + ")");
     }
     if (level < minLevel || level > maxLevel) {
       throw new IllegalArgumentException(
@@ -71,8 +80,9 @@ public enum ParquetCompression {
   /**
    * The codec of a user-facing name.
    *
-   * @param name NONE, UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4 or LZ4_RAW, any case; not null
-   * @throws IllegalArgumentException for any other name, listing the accepted ones
+   * @param name NONE, UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW or BROTLI, any case; not null
+   * @throws IllegalArgumentException for LZO (one line saying why) and any other name, listing
+   *     the accepted ones
    */
   public static ParquetCompression parse(String name) {
     String n = name.trim().toUpperCase(Locale.ROOT);
@@ -81,6 +91,9 @@ public enum ParquetCompression {
         return NONE;
       case "LZ4_RAW":
         return LZ4;
+      case "LZO":
+        throw new IllegalArgumentException("compression LZO is not supported (no Java codec without"
+            + " Hadoop's native libraries); use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
       default:
         for (ParquetCompression c : values()) {
           if (c.name().equals(n)) {
@@ -88,7 +101,7 @@ public enum ParquetCompression {
           }
         }
         throw new IllegalArgumentException(
-            "unknown compression '" + name + "'; use NONE, SNAPPY, GZIP, ZSTD or LZ4");
+            "unknown compression '" + name + "'; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
     }
   }
 }

@@ -141,6 +141,19 @@ public final class ParquetRowReader implements RowSource {
    */
   public static ParquetRowReader open(Location file, List<ColumnSpec> columns,
       boolean requireAllColumns) throws IOException {
+    return open(file, columns, requireAllColumns, io.cqlp.format.PrecisionLoss.REJECT);
+  }
+
+  /**
+   * As {@link #open(Location, List, boolean)}, with a choice for timestamps that have digits
+   * below the millisecond.
+   *
+   * @param loss {@link io.cqlp.format.PrecisionLoss#REJECT}: such a value refuses its row (as
+   *     {@link #open(Location, List, boolean)}); {@code TRUNCATE}: it is rounded down to the
+   *     millisecond; not null
+   */
+  public static ParquetRowReader open(Location file, List<ColumnSpec> columns,
+      boolean requireAllColumns, io.cqlp.format.PrecisionLoss loss) throws IOException {
     InputFile input = ParquetFileCheck.check(file);
     ParquetFileReader reader;
     try {
@@ -154,6 +167,7 @@ public final class ParquetRowReader implements RowSource {
     try {
       List<ColumnSpec> cols = List.copyOf(columns);
       Plan plan = plan(file, cols, reader.getFileMetaData().getSchema(), requireAllColumns);
+      plan.state.truncateSubMillis = loss == io.cqlp.format.PrecisionLoss.TRUNCATE;
       checkCodecs(file, reader, plan.requested);
       return new ParquetRowReader(file, cols, reader, plan);
     } catch (IOException | RuntimeException e) {
@@ -386,7 +400,7 @@ public final class ParquetRowReader implements RowSource {
             && !HadoopFreeCodecFactory.canRead(chunk.getCodec())) {
           throw ParquetFileCheck.fail(file, "column '" + chunk.getPath().toDotString()
               + "' uses " + chunk.getCodec() + " compression, which cqlp cannot read"
-              + " (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4)");
+              + " (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4, BROTLI)");
         }
       }
     }

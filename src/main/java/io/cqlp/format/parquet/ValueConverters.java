@@ -205,7 +205,7 @@ final class ValueConverters {
       try {
         long millis = Math.floorDiv(v, perMilli);
         int sub = (int) (Math.floorMod(v, perMilli) * (1_000_000 / perMilli));
-        set(target.fromTimestamp(millis, sub));
+        set(target.fromTimestamp(millis, row.truncateSubMillis ? 0 : sub));
       } catch (Rejected r) {
         refuse(r);
       }
@@ -229,7 +229,8 @@ final class ValueConverters {
         long julianDay = b.getInt(8);
         long millis = (julianDay - JULIAN_DAY_OF_EPOCH) * MILLIS_PER_DAY
             + Math.floorDiv(nanosOfDay, 1_000_000L);
-        set(target.fromTimestamp(millis, (int) Math.floorMod(nanosOfDay, 1_000_000L)));
+        set(target.fromTimestamp(millis,
+            row.truncateSubMillis ? 0 : (int) Math.floorMod(nanosOfDay, 1_000_000L)));
       } catch (Rejected r) {
         refuse(r);
       }

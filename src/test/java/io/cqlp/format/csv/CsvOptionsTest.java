@@ -21,8 +21,8 @@ class CsvOptionsTest {
     assertThat(o.thousandsSeparator()).isEmpty();
     assertThat(o.trueText()).isEqualTo("True");
     assertThat(o.falseText()).isEqualTo("False");
-    assertThat(o.floatPrecision()).isEqualTo(5);
-    assertThat(o.doublePrecision()).isEqualTo(12);
+    assertThat(o.floatPrecision()).isZero();
+    assertThat(o.doublePrecision()).isZero();
     assertThat(o.maxOutputSize()).isEqualTo(-1);
     assertThat(o.skipColumns()).isEmpty();
   }

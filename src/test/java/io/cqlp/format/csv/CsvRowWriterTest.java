@@ -21,7 +21,7 @@ class CsvRowWriterTest {
   @TempDir Path dir;
 
   private static final String EVERY_TYPE_LINE =
-      "1,plain,\"say \\\"hi\\\",\nbye\",-8,1234,1234567,-12345678901234567890,3.14159,2.718281828459,1234.50,"
+      "1,plain,\"say \\\"hi\\\",\nbye\",-8,1234,1234567,-12345678901234567890,3.1415927,2.718281828459045,1234.50,"
           + "True,2024-01-02 03:04:05.678+0000,2024-02-29,13:14:15.123456789,"
           + "123e4567-e89b-12d3-a456-426614174000,fe2b4360-28c6-11e2-81c1-0800200c9a66,0x00cafe,192.168.0.1,"
           + "1h30m,\"['a', 'b''c']\",\"{1, 2}\",{'start': '2024-01-02 03:04:05.678+0000'},"
@@ -38,6 +38,17 @@ class CsvRowWriterTest {
     }
     String nulls = ",".repeat(CsvTypes.columns().size() - 1) + "\r\n";
     assertThat(Files.readString(file)).isEqualTo(EVERY_TYPE_LINE + nulls);
+  }
+
+  @Test
+  void should_round_floats_and_doubles_as_cqlsh_does_when_the_precisions_are_given() throws IOException {
+    Path file = dir.resolve("rows.csv");
+    try (CsvRowWriter w = CsvRowWriter.open(Location.local(file), CsvTypes.columns(),
+        options("FLOATPRECISION", "5", "DOUBLEPRECISION", "12"))) {
+      w.write(CsvTypes.row());
+      w.commit();
+    }
+    assertThat(Files.readString(file)).contains(",3.14159,2.718281828459,", "\"[1.5, -2]\"");
   }
 
   @Test

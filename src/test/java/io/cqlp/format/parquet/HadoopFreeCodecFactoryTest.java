@@ -37,7 +37,7 @@ class HadoopFreeCodecFactoryTest {
 
   @ParameterizedTest
   @EnumSource(value = CompressionCodecName.class,
-      names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+      names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW", "BROTLI"})
   void should_decompress_what_it_compresses(CompressionCodecName codec) throws IOException {
     for (int size : new int[] {0, 1, 1000, 1 << 20}) {
       byte[] in = page(size);
@@ -104,17 +104,39 @@ class HadoopFreeCodecFactoryTest {
     assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.GZIP, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("compression level 0 is out of range for GZIP (1 to 9)");
+    assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.BROTLI, 12))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("compression level 12 is out of range for BROTLI (0 to 11)");
+  }
+
+  @Test
+  void should_compress_brotli_at_every_quality_and_read_any_quality_back() throws IOException {
+    byte[] in = page(1 << 16);
+    BytesInputDecompressor d = factory.getDecompressor(CompressionCodecName.BROTLI);
+    int fastest = 0;
+    int smallest = Integer.MAX_VALUE;
+    for (int quality = 0; quality <= 11; quality++) {
+      BytesInputCompressor c = factory.getCompressor(CompressionCodecName.BROTLI, quality);
+      byte[] packed = c.compress(BytesInput.from(in)).toByteArray();
+      assertThat(d.decompress(BytesInput.from(packed), in.length).toByteArray()).isEqualTo(in);
+      fastest = quality == 0 ? packed.length : fastest;
+      smallest = Math.min(smallest, packed.length);
+    }
+    assertThat(smallest).isLessThan(fastest);
+    assertThatThrownBy(() -> d.decompress(BytesInput.from(new byte[] {1, 2, 3, 4}), 10))
+        .isInstanceOf(IOException.class).hasMessageStartingWith("corrupt BROTLI page");
   }
 
   @Test
   void should_refuse_codecs_it_does_not_have() {
-    assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.BROTLI))
+    assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.LZO))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("BROTLI");
+        .hasMessageContaining("LZO");
     assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.LZO))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("cqlp cannot read LZO compressed Parquet pages");
-    assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.BROTLI)).isFalse();
+    assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.LZO)).isFalse();
+    assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.BROTLI)).isTrue();
     assertThat(HadoopFreeCodecFactory.canRead(CompressionCodecName.LZ4)).isTrue();
   }
 

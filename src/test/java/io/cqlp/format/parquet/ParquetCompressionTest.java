@@ -16,6 +16,7 @@ class ParquetCompressionTest {
     assertThat(ParquetCompression.parse(" GZIP ")).isEqualTo(ParquetCompression.GZIP);
     assertThat(ParquetCompression.parse("zstd")).isEqualTo(ParquetCompression.ZSTD);
     assertThat(ParquetCompression.parse("lz4_raw")).isEqualTo(ParquetCompression.LZ4);
+    assertThat(ParquetCompression.parse("brotli")).isEqualTo(ParquetCompression.BROTLI);
   }
 
   @Test
@@ -26,9 +27,13 @@ class ParquetCompressionTest {
 
   @Test
   void should_list_the_accepted_names_for_an_unknown_one() {
-    assertThatThrownBy(() -> ParquetCompression.parse("brotli"))
+    assertThatThrownBy(() -> ParquetCompression.parse("bzip2"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown compression 'brotli'; use NONE, SNAPPY, GZIP, ZSTD or LZ4");
+        .hasMessage("unknown compression 'bzip2'; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
+    assertThatThrownBy(() -> ParquetCompression.parse("lzo"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("compression LZO is not supported (no Java codec without Hadoop's native libraries);"
+            + " use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
   }
 
   @Test
@@ -38,7 +43,10 @@ class ParquetCompressionTest {
     assertThat(ParquetCompression.ZSTD.checkLevel(22)).isEqualTo(22);
     assertThat(ParquetCompression.SNAPPY.checkLevel(null)).isZero();
     assertThatThrownBy(() -> ParquetCompression.SNAPPY.checkLevel(1))
-        .hasMessage("compression SNAPPY takes no level; levels apply to GZIP (1-9) and ZSTD (1-22)");
+        .hasMessage("compression SNAPPY takes no level; levels apply to GZIP (1-9), ZSTD (1-22) and BROTLI (0-11)");
+    assertThat(ParquetCompression.BROTLI.checkLevel(null)).isEqualTo(8);
+    assertThat(ParquetCompression.BROTLI.checkLevel(0)).isZero();
+    assertThat(ParquetCompression.BROTLI.checkLevel(11)).isEqualTo(11);
     assertThatThrownBy(() -> ParquetCompression.GZIP.checkLevel(10))
         .hasMessage("compression level 10 is out of range for GZIP (1 to 9)");
   }

@@ -160,12 +160,16 @@ class ParquetRowReaderTest {
   }
 
   @Test
-  void should_refuse_a_codec_it_cannot_read_when_opening() throws Exception {
-    Path file = duckFile("brotli.parquet", "SELECT 1 AS id", "brotli");
-    assertThatThrownBy(() -> ParquetRowReader.open(file, List.of(col("id", DataTypes.INT)), true))
-        .isInstanceOf(IOException.class)
-        .hasMessage("cannot read Parquet file '" + file + "': column 'id' uses BROTLI"
-            + " compression, which cqlp cannot read (it reads NONE, SNAPPY, GZIP, ZSTD, LZ4)");
+  void should_read_brotli_pages_duckdb_wrote() throws Exception {
+    Path file = duckFile("brotli.parquet", "SELECT i AS id, 'row ' || i AS name FROM range(50000) t(i)", "brotli");
+    long n = 0;
+    try (ParquetRowReader r = ParquetRowReader.open(file,
+        List.of(col("id", DataTypes.BIGINT), col("name", DataTypes.TEXT)), true)) {
+      for (Object[] row; (row = r.next()) != null; n++) {
+        assertThat(row).containsExactly(n, "row " + n);
+      }
+    }
+    assertThat(n).isEqualTo(50_000);
   }
 
   @Test
@@ -188,7 +192,7 @@ class ParquetRowReaderTest {
       assertThatThrownBy(r::next).isInstanceOf(ConversionException.class)
           .hasMessage("cannot load '" + file + "', row 4, column 'ts' (Parquet INT96 to CQL"
               + " timestamp): 2001-02-03T04:05:06.789000001Z has sub-millisecond digits;"
-              + " a CQL timestamp holds milliseconds");
+              + " a CQL timestamp holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
       assertThat(r.next()).isNull();
     }
   }
@@ -321,6 +325,25 @@ class ParquetRowReaderTest {
               + " INTEGER(32,true) to CQL tinyint): 300 is out of range for tinyint (-128 to 127)");
       assertThat(r.next()).containsExactly("c", (byte) -5);
       assertThat(r.rowsRead()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void should_truncate_sub_millisecond_timestamps_when_asked() throws Exception {
+    Path file = duckFile("ns.parquet", "SELECT * FROM (VALUES (TIMESTAMP_NS '2001-02-03 04:05:06.789123456'),"
+        + " (TIMESTAMP_NS '1969-12-31 23:59:59.999999999'), (TIMESTAMP_NS '2001-01-01 00:00:00.001')) t(ts)", "snappy");
+    try (ParquetRowReader r = ParquetRowReader.open(io.cqlp.storage.Location.local(file), List.of(col("ts", DataTypes.TIMESTAMP)), true,
+        io.cqlp.format.PrecisionLoss.TRUNCATE)) {
+      assertThat(r.next()).containsExactly(Instant.parse("2001-02-03T04:05:06.789Z"));
+      assertThat(r.next()).containsExactly(Instant.parse("1969-12-31T23:59:59.999Z"));
+      assertThat(r.next()).containsExactly(Instant.parse("2001-01-01T00:00:00.001Z"));
+      assertThat(r.next()).isNull();
+    }
+    try (ParquetRowReader r = ParquetRowReader.open(io.cqlp.storage.Location.local(file), List.of(col("ts", DataTypes.TIMESTAMP)), true,
+        io.cqlp.format.PrecisionLoss.REJECT)) {
+      assertThatThrownBy(r::next).isInstanceOf(ConversionException.class)
+          .hasMessageEndingWith("2001-02-03T04:05:06.789123456Z has sub-millisecond digits; a CQL timestamp"
+              + " holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
     }
   }
 

@@ -152,9 +152,12 @@ class ParquetRowWriterTest {
     Path fast = writeLongs(dir.resolve("fast.parquet"), ParquetCompression.ZSTD, 1);
     Path small = writeLongs(dir.resolve("small.parquet"), ParquetCompression.ZSTD, 19);
     Path gzip = writeLongs(dir.resolve("gzip.parquet"), ParquetCompression.GZIP, 9);
+    Path brotliFast = writeLongs(dir.resolve("brotli0.parquet"), ParquetCompression.BROTLI, 0);
+    Path brotliSmall = writeLongs(dir.resolve("brotli11.parquet"), ParquetCompression.BROTLI, 11);
     assertThat(Files.size(small)).isLessThan(Files.size(fast));
+    assertThat(Files.size(brotliSmall)).isLessThan(Files.size(brotliFast));
     try (DuckDb db = new DuckDb()) {
-      for (Path p : List.of(fast, small, gzip)) {
+      for (Path p : List.of(fast, small, gzip, brotliFast, brotliSmall)) {
         assertThat(((Number) db.value("SELECT sum(v) FROM read_parquet(" + DuckDb.literal(p) + ")"))
             .longValue()).isEqualTo(sumOfWrittenLongs());
       }

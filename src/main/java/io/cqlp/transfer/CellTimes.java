@@ -1,0 +1,222 @@
+package io.cqlp.transfer;
+
+import com.datastax.oss.driver.api.core.type.DataType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.ListType;
+import com.datastax.oss.driver.api.core.type.MapType;
+import com.datastax.oss.driver.api.core.type.SetType;
+import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import io.cqlp.command.Options;
+import io.cqlp.types.ColumnKind;
+import io.cqlp.types.ColumnSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Each cell's write time and time to live, carried through a file: COPY TO {@code WITH
+ * WRITETIME=true AND TTL=true} exports, after the table's columns, for each regular and static
+ * column {@code c} (in table order) a column {@code writetime(c)} (bigint: microseconds since the
+ * epoch, as CQL's {@code WRITETIME}) and a column {@code ttl(c)} (int: seconds left at export, NULL
+ * when the cell does not expire), named as DSBulk names them. COPY FROM with the same options
+ * reads those columns and writes each row with {@code USING TIMESTAMP ? AND TTL ?}, the cells of
+ * one row that have different write times or TTLs in separate statements, as DSBulk does; a cell
+ * without a write time gets the write's own time, one without a TTL none. A TTL is thus re-applied
+ * as the time that was left at export.
+ *
+ * <p>A column whose cells cannot be kept is refused with one line: a counter (no write time in
+ * CQL) and a non-frozen collection or user type (each element has its own write time, which one
+ * INSERT cannot restore); a frozen collection or user type is one cell and is kept.
+ */
+public final class CellTimes {
+  /** The option naming write times. */
+  public static final String WRITETIME = "WRITETIME";
+  /** The option naming TTLs (on COPY FROM, a number is cqlsh's TTL for every row instead). */
+  public static final String TTL = "TTL";
+
+  private final int[] keyColumns;
+  private final int[] cells;
+  private final int[] writetimes;
+  private final int[] ttls;
+
+  private CellTimes(List<ColumnSpec> columns) {
+    List<Integer> keys = new ArrayList<>();
+    List<Integer> values = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSpec c = columns.get(i);
+      if (c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING) {
+        keys.add(i);
+      } else if (!isTimeColumn(c.name())) {
+        values.add(i);
+      }
+    }
+    keyColumns = keys.stream().mapToInt(Integer::intValue).toArray();
+    cells = values.stream().mapToInt(Integer::intValue).toArray();
+    writetimes = new int[cells.length];
+    ttls = new int[cells.length];
+    for (int j = 0; j < cells.length; j++) {
+      String name = columns.get(cells[j]).name();
+      writetimes[j] = indexOf(columns, writetimeName(name));
+      ttls[j] = indexOf(columns, ttlName(name));
+    }
+  }
+
+  /** {@code writetime(c)}. */
+  public static String writetimeName(String column) {
+    return "writetime(" + column + ")";
+  }
+
+  /** {@code ttl(c)}. */
+  public static String ttlName(String column) {
+    return "ttl(" + column + ")";
+  }
+
+  private static boolean isTimeColumn(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return (n.startsWith("writetime(") || n.startsWith("ttl(")) && n.endsWith(")");
+  }
+
+  private static int indexOf(List<ColumnSpec> columns, String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether an option is given as a boolean flag ({@code true}/{@code false}, any case).
+   *
+   * @param options the command's options; not null
+   * @param name WRITETIME or TTL
+   */
+  public static boolean flag(Options options, String name) {
+    String v = options.getString(name, null);
+    return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"));
+  }
+
+  /** Whether WRITETIME=true or TTL=true is given. */
+  public static boolean requested(Options options) {
+    return (flag(options, WRITETIME) && options.getBoolean(WRITETIME, false))
+        || (flag(options, TTL) && options.getBoolean(TTL, false));
+  }
+
+  /**
+   * The columns an export with write times and TTLs writes: the table's, then {@code
+   * writetime(c)} and {@code ttl(c)} for each regular and static column.
+   *
+   * @param columns the selected table columns; not null
+   * @return the file's columns
+   * @throws TransferException for a counter column or a non-frozen collection or user type
+   */
+  public static List<ColumnSpec> exportColumns(List<ColumnSpec> columns) {
+    List<ColumnSpec> out = new ArrayList<>(columns);
+    for (ColumnSpec c : columns) {
+      if (c.kind() == ColumnKind.REGULAR || c.kind() == ColumnKind.STATIC) {
+        requireOneCell(c);
+        out.add(ColumnSpec.regular(writetimeName(c.name()), DataTypes.BIGINT));
+        out.add(ColumnSpec.regular(ttlName(c.name()), DataTypes.INT));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The CQL select list of {@link #exportColumns}: the table's quoted columns then {@code
+   * WRITETIME("c"), TTL("c")} for each regular and static column.
+   */
+  public static String selectList(List<ColumnSpec> columns) {
+    StringBuilder out = new StringBuilder();
+    for (ColumnSpec c : columns) {
+      out.append(out.length() == 0 ? "" : ", ").append(TableSchema.quote(c.name()));
+    }
+    for (ColumnSpec c : columns) {
+      if (c.kind() == ColumnKind.REGULAR || c.kind() == ColumnKind.STATIC) {
+        String q = TableSchema.quote(c.name());
+        out.append(", WRITETIME(").append(q).append("), TTL(").append(q).append(')');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The columns a file read with write times holds: as {@link #exportColumns}. */
+  public static List<ColumnSpec> importColumns(List<ColumnSpec> columns) {
+    return exportColumns(columns);
+  }
+
+  /**
+   * A splitter for rows read with {@link #importColumns}.
+   *
+   * @param columns the columns of the rows as read (a file may lack some); not null
+   */
+  public static CellTimes forRows(List<ColumnSpec> columns) {
+    return new CellTimes(columns);
+  }
+
+  /** The table columns among {@code columns}: those that are not write time or TTL columns. */
+  public static List<ColumnSpec> tableColumns(List<ColumnSpec> columns) {
+    return columns.stream().filter(c -> !isTimeColumn(c.name())).toList();
+  }
+
+  private static void requireOneCell(ColumnSpec c) {
+    DataType t = c.type();
+    if (t == DataTypes.COUNTER) {
+      throw new TransferException("Column " + c.name() + " is a counter, which has no write time;"
+          + " export it without WRITETIME and TTL, or name the other columns.");
+    }
+    boolean multiCell = (t instanceof ListType l && !l.isFrozen()) || (t instanceof SetType s && !s.isFrozen())
+        || (t instanceof MapType m && !m.isFrozen()) || (t instanceof UserDefinedType u && !u.isFrozen());
+    if (multiCell) {
+      throw new TransferException("Column " + c.name() + " (" + t.asCql(true, true) + ") is not frozen: each"
+          + " element has its own write time, which one INSERT cannot restore; export it without WRITETIME"
+          + " and TTL, or name the other columns.");
+    }
+  }
+
+  /**
+   * One write of a row: the row with only some cells set, and their write time and TTL.
+   *
+   * @param values the row's values: keys, and the cells of this write; the others null
+   * @param writetime microseconds since the epoch, or null for the write's own time
+   * @param ttl seconds, or null for none
+   */
+  public record Write(Object[] values, Long writetime, Integer ttl) {}
+
+  /**
+   * Splits a row into writes, one per distinct (write time, TTL) of its non-null cells, in the
+   * order their first cells appear; a row without non-null cells is one write of its keys.
+   *
+   * @throws TransferException for a negative TTL
+   */
+  public List<Write> split(Object[] row) {
+    Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+    for (int j = 0; j < cells.length; j++) {
+      Object value = row[cells[j]];
+      if (value == null) {
+        continue;
+      }
+      Long writetime = writetimes[j] < 0 ? null : (Long) row[writetimes[j]];
+      Integer ttl = ttls[j] < 0 ? null : (Integer) row[ttls[j]];
+      Object[] values = groups.computeIfAbsent(Arrays.asList(writetime, ttl), k -> keysOf(row));
+      values[cells[j]] = value;
+    }
+    if (groups.isEmpty()) {
+      return List.of(new Write(keysOf(row), null, null));
+    }
+    List<Write> writes = new ArrayList<>(groups.size());
+    groups.forEach((k, v) -> writes.add(new Write(v, (Long) k.get(0), (Integer) k.get(1))));
+    return writes;
+  }
+
+  private Object[] keysOf(Object[] row) {
+    Object[] values = new Object[row.length];
+    for (int k : keyColumns) {
+      values[k] = row[k];
+    }
+    return values;
+  }
+}
