@@ -128,8 +128,8 @@ record NodeConfig(
   }
 
   /**
-   * Renders cassandra.yaml: the minimal single-node settings of FACTS.md ("A real Cassandra from
-   * Maven Central"), plus {@code auto_snapshot: false} so that DROP and TRUNCATE in tests do not
+   * Renders cassandra.yaml: the minimal single-node settings of docs/measurements.md ("A Cassandra
+   * node from Maven Central"), plus {@code auto_snapshot: false} so that DROP and TRUNCATE in tests do not
    * write snapshots. Everything else keeps Cassandra 5.0's defaults, so that measurements on
    * this node stay representative. A cluster's node ({@link #seeds()} set) names that seed, has
    * {@value #CLUSTER_NUM_TOKENS} vnodes and {@code auto_bootstrap: false}.

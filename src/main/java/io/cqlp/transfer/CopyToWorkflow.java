@@ -59,7 +59,7 @@ public final class CopyToWorkflow {
   public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
       io.cqlp.format.csv.CsvOptions.COPY_TO);
 
-  /** Default rows per driver page (PAGESIZE); DSBulk and FACTS.md's scans use 5,000. */
+  /** Default rows per driver page (PAGESIZE); DSBulk and the scans of docs/measurements.md use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
 
   /** Default token-range scans in flight (MAXREQUESTS). */

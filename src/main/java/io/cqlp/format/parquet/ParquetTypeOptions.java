@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The choices of Parquet type that COPY TO leaves to the user, where no one type is both exact
- * and readable by every common reader (DuckDB, pyarrow, Spark; see FACTS.md). They apply to
+ * and readable by every common reader (DuckDB, pyarrow, Spark; see docs/measurements.md). They apply to
  * every value of the type, nested ones included (a {@code list<uuid>} follows UUID_TYPE).
  *
  * <table>

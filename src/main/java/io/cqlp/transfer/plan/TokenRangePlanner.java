@@ -25,7 +25,7 @@ import java.util.function.Function;
  * are about {@code 1 / minimumRanges} of the ring each whatever the vnode layout. The result
  * covers the whole ring exactly once, in token order. Shares are known for the Murmur3 and Random
  * partitioners; for any other, each ring range gets the same number of pieces. The measured sweet
- * spot on a small cluster (FACTS.md: 180,000–226,000 rows/s against 87,000 with one range at a
+ * spot on a small cluster (docs/measurements.md: 180,000–226,000 rows/s against 87,000 with one range at a
  * time) is several times more ranges than scans in flight.
  */
 public final class TokenRangePlanner {
