@@ -43,7 +43,10 @@ final class HelpText {
             COPY FROM options: MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE, CHUNKSIZE,
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
               PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
-              PRECISION_LOSS (REJECT|TRUNCATE), and cqlsh's CSV options."""),
+              PRECISION_LOSS (REJECT|TRUNCATE), and cqlsh's CSV options.
+            Paths may be objects in S3 or an S3-compatible store: 's3://bucket/key', 's3://bucket/dir/';
+              settings from the environment (AWS_ENDPOINT_URL, AWS_REGION, AWS_PROFILE, the AWS
+              credentials) or WITH S3_ENDPOINT, S3_REGION, AWS_PROFILE, S3_PATH_STYLE."""),
       Map.entry("DESCRIBE", """
           DESCRIBE (or DESC), answered by Cassandra 4.0 and later:
             KEYSPACES | KEYSPACE [ks] | TABLES | TABLE [ks.]t | TYPES | TYPE [ks.]t
@@ -65,7 +68,9 @@ final class HelpText {
       Map.entry("SHOW", """
           SHOW VERSION            the versions of cqlp, Cassandra, the CQL spec and the native protocol
           SHOW HOST               the cluster and the host and port connected to
-          SHOW SESSION <uuid>     print the events of that tracing session"""),
+          SHOW SESSION <uuid>     print the events of that tracing session
+          SHOW UPLOADS 's3://b/prefix'    the multipart uploads left pending below a prefix
+          ABORT UPLOADS 's3://b/prefix'   abort them (a killed export's leftovers)"""),
       Map.entry("SOURCE", "SOURCE 'file.cql': run the statements of a file; errors do not stop it."),
       Map.entry("TRACING", "TRACING [ON|OFF]: show, enable or disable tracing; each statement is then followed by its trace."),
       Map.entry("UNICODE", "Text is shown as UTF-8; wide characters take two cells when columns are aligned."),

@@ -23,7 +23,8 @@ class HelpTextTest {
     assertThat(HelpText.topic("tracing")).startsWith("TRACING [ON|OFF]");
     assertThat(HelpText.topic("CLS")).isEqualTo(HelpText.topic("clear"));
     assertThat(HelpText.topic("desc")).contains("KEYSPACES | KEYSPACE [ks]");
-    assertThat(HelpText.topic("show")).contains("SHOW SESSION <uuid>");
+    assertThat(HelpText.topic("show")).contains("SHOW SESSION <uuid>", "SHOW UPLOADS 's3://b/prefix'");
+    assertThat(HelpText.topic("copy")).contains("'s3://bucket/key'", "S3_ENDPOINT");
   }
 
   @Test
