@@ -281,23 +281,49 @@ final class S3StagedFile extends StagedFile {
     while (true) {
       try {
         storage.client().abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
-        return;
-      } catch (S3Exception e) {
-        return; // already gone (NoSuchUpload), or refused: nothing more to do here
-      } catch (SdkException e) {
-        if (System.nanoTime() > deadline) {
-          System.err.println("cqlp: the upload of " + target() + " could not be aborted ("
-              + storage.error(e, key).getMessage() + "); when the endpoint answers again, run ABORT UPLOADS '"
-              + target() + "'.");
+        // As the S3 API reference advises: a part that was still being stored can outlive an
+        // abort, so the upload is looked up again and aborted again while it is listed.
+        boolean listed = storage.client().listMultipartUploads(b -> b.bucket(storage.bucket()).prefix(key))
+            .uploads().stream().anyMatch(u -> u.uploadId().equals(id));
+        if (!listed) {
           return;
         }
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
+        if (!waitToAskAgain(null, deadline)) {
+          return;
+        }
+      } catch (S3Exception e) {
+        if (e.statusCode() < 500 && e.statusCode() != 429) {
+          return; // already gone (NoSuchUpload), or refused: asking again changes nothing
+        }
+        if (!waitToAskAgain(e, deadline)) {
+          return;
+        }
+      } catch (SdkException e) {
+        if (!waitToAskAgain(e, deadline)) {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * After a failed abort ({@code e}, or null when the upload is still listed after it): waits a
+   * second and returns true while the deadline is ahead; past it, says on standard error how to
+   * abort the upload later and returns false.
+   */
+  private boolean waitToAskAgain(SdkException e, long deadline) {
+    if (System.nanoTime() > deadline) {
+      System.err.println("cqlp: the upload of " + target() + " could not be aborted ("
+          + (e == null ? "it is still listed after its abort" : storage.error(e, key).getMessage())
+          + "); when the endpoint answers again, run ABORT UPLOADS '" + target() + "'.");
+      return false;
+    }
+    try {
+      Thread.sleep(1000);
+      return true;
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
