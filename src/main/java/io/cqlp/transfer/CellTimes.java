@@ -113,21 +113,35 @@ public final class CellTimes {
   }
 
   /**
-   * Whether an import source names its columns, so that time columns can be found in it: every
-   * format but CSV, and CSV with HEADER=true (without a header, a CSV's columns are the table's by
-   * position, and WRITETIME=true says that time columns follow them).
+   * Whether rows read from a source may hold time columns, found by their names: Parquet (the
+   * footer names the columns) and JSON (the keys) always; a CSV file only with HEADER=true and a
+   * header naming a {@code writetime(c)} or {@code ttl(c)} column, since CSV fields are the
+   * table's columns by position (as in cqlsh) and the table's columns come first in an export.
    *
    * @param source the source path as typed, or {@code STDIN}
-   * @param options the COPY FROM options
+   * @param input the resolved source, or null for STDIN
+   * @param options the COPY FROM or VERIFY options
+   * @throws TransferException when the CSV header cannot be read
    */
-  public static boolean namesColumns(String source, Options options) {
+  public static boolean mayHoldTimes(String source, FileSources input, Options options) {
     io.cqlp.format.FileFormat format;
     try {
       format = io.cqlp.format.FileFormat.of(options.getString("FORMAT", null), source);
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return format != io.cqlp.format.FileFormat.CSV || options.getBoolean("HEADER", false);
+    if (format != io.cqlp.format.FileFormat.CSV) {
+      return true;
+    }
+    if (input == null || input.dataset() || !options.getBoolean("HEADER", false)) {
+      return false;
+    }
+    try {
+      return io.cqlp.format.csv.CsvRowReader.firstRecord(input.location(), io.cqlp.format.csv.CsvOptions.from(options))
+          .stream().anyMatch(name -> isTimeColumn(ColumnSpec.regular(name, DataTypes.TEXT)));
+    } catch (java.io.IOException e) {
+      throw new TransferException(e.getMessage(), e);
+    }
   }
 
   /** Whether WRITETIME=true or TTL=true is given. */

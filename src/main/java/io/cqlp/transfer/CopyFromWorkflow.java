@@ -160,9 +160,6 @@ public final class CopyFromWorkflow {
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
     boolean forced = CellTimes.requested(options);
-    // Time columns are looked for by name unless forced: so that they are applied, or with
-    // WRITETIME=false knowingly left out.
-    boolean detect = !forced && CellTimes.namesColumns(command.stdin() ? "STDIN" : command.source(), options);
     long ttl = CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1);
     long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
     int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
@@ -178,10 +175,13 @@ public final class CopyFromWorkflow {
     IngestRate rate = new IngestRate(ingestRate);
     TableSchema table =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
-    TableSchema schema = !forced && !detect ? table : new TableSchema(table.keyspace(), table.table(),
-        CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
     FileSources input = command.stdin() ? null : FileSources.of(command.source(), options);
     Location file = command.stdin() ? Location.local(Path.of("STDIN")) : input.location();
+    // Time columns are looked for by name unless forced: so that they are applied, or with
+    // WRITETIME=false knowingly left out.
+    boolean detect = !forced && CellTimes.mayHoldTimes(command.stdin() ? "STDIN" : command.source(), input, options);
+    TableSchema schema = !forced && !detect ? table : new TableSchema(table.keyspace(), table.table(),
+        CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
     long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
     long maxInsertErrors = options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
     Location errPath = TargetLocations.resolve(options.getString("ERRFILE",
