@@ -211,11 +211,10 @@ public final class CopyFromWorkflow {
       CellTimes cellTimes = times ? CellTimes.forRows(columns) : null;
       // Writes beyond a row's first (cells with different write times): not rows of their own.
       long extraWrites = 0;
-      PreparedStatement insert = session.prepare(times
-          ? insertStatement(schema, CellTimes.tableColumns(columns)) + " USING TIMESTAMP ? AND TTL ?"
-          : insertStatement(schema, CellTimes.tableColumns(columns)) + usingTtl);
+      String using = times ? " USING TIMESTAMP ? AND TTL ?" : usingTtl;
+      PreparedStatement insert = session.prepare(insertStatement(schema, CellTimes.tableColumns(columns)) + using);
       Encoder encoder = new Encoder(columns, insert, session);
-      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, usingTtl);
+      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, using);
       PartitionBatcher batcher =
           new PartitionBatcher(
               loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency);
@@ -255,15 +254,16 @@ public final class CopyFromWorkflow {
           }
           boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
           Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
-          if (cellTimes != null && !partitionOnly) {
+          if (cellTimes != null) {
+            PreparedStatement statement = partitionOnly ? staticOnly.insert : insert;
             List<CellTimes.Write> writes = cellTimes.split(row);
             extraWrites += writes.size() - 1;
             for (CellTimes.Write w : writes) {
-              BoundStatementBuilder bound = encoder.bind(insert, w.values()).setConsistencyLevel(consistency);
-              int n = insert.getVariableDefinitions().size();
+              BoundStatementBuilder bound = rowEncoder.bind(statement, w.values()).setConsistencyLevel(consistency);
+              int n = statement.getVariableDefinitions().size();
               bound = w.writetime() == null ? bound : bound.setLong(n - 2, w.writetime());
               bound = w.ttl() == null ? bound : bound.setInt(n - 1, w.ttl());
-              batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), encoder.lastSize());
+              batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
             }
           } else {
             BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
@@ -354,7 +354,7 @@ public final class CopyFromWorkflow {
     }
 
     /** Null when the columns have no clustering or no static column. */
-    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session, String usingTtl) {
+    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session, String using) {
       boolean clustering = columns.stream().anyMatch(c -> c.kind() == ColumnKind.CLUSTERING);
       boolean statics = columns.stream().anyMatch(c -> c.kind() == ColumnKind.STATIC);
       if (!clustering || !statics) {
@@ -363,7 +363,7 @@ public final class CopyFromWorkflow {
       List<ColumnSpec> kept = columns.stream()
           .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
           .toList();
-      PreparedStatement insert = session.prepare(insertStatement(schema, kept) + usingTtl);
+      PreparedStatement insert = session.prepare(insertStatement(schema, kept) + using);
       int[] mustBeNull = java.util.stream.IntStream.range(0, columns.size())
           .filter(i -> columns.get(i).kind() == ColumnKind.CLUSTERING
               || columns.get(i).kind() == ColumnKind.REGULAR)

@@ -39,6 +39,10 @@ class MigrationFidelityIT {
       session.execute("CREATE TABLE " + keyspace + "." + table + " (id int, ck int, a text, b int,"
           + " fl frozen<list<int>>, fm frozen<map<text, int>>, PRIMARY KEY (id, ck))");
     }
+    for (String table : List.of("stat", "stat_back")) {
+      session.execute("CREATE TABLE " + keyspace + "." + table
+          + " (p int, c int, s int static, v int, PRIMARY KEY (p, c))");
+    }
     for (String table : List.of("multi", "multi_back")) {
       session.execute("CREATE TABLE " + keyspace + "." + table
           + " (id int PRIMARY KEY, l list<int>, s set<text>, m map<int, text>, v int)");
@@ -312,6 +316,29 @@ class MigrationFidelityIT {
         + " restores a single write time and TTL per value. Export without WRITETIME and TTL, or name the other"
         + " columns.");
     assertThat(refused).doesNotExist();
+  }
+
+  @Test
+  void should_keep_the_write_time_of_a_partition_that_holds_only_static_values() throws Exception {
+    CqlSession session = CassandraExtension.session();
+    session.execute("INSERT INTO " + keyspace + ".stat (p, s) VALUES (1, 10) USING TIMESTAMP " + (T0 + 1)
+        + " AND TTL 3600");
+    session.execute("INSERT INTO " + keyspace + ".stat (p, c, s, v) VALUES (2, 1, 20, 5) USING TIMESTAMP " + (T0 + 2));
+    Path file = dir.resolve("stat.parquet");
+    Shell.Result result = cqlp("COPY stat TO '" + file + "' WITH WRITETIME=true AND TTL=true;"
+        + " COPY stat_back FROM '" + file + "';");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    for (String table : List.of("stat", "stat_back")) {
+      List<Row> rows = session.execute("SELECT p, s, writetime(s), ttl(s), v, writetime(v) FROM " + keyspace + "."
+          + table).all();
+      rows.sort(java.util.Comparator.comparing(r -> r.getInt(0)));
+      assertThat(rows).as(table).hasSize(2);
+      assertThat(rows.get(0).getInt(1)).isEqualTo(10);
+      assertThat(rows.get(0).getLong(2)).as(table).isEqualTo(T0 + 1);
+      assertThat(rows.get(0).getInt(3)).as(table).isBetween(3000, 3600);
+      assertThat(rows.get(1).getLong(2)).as(table).isEqualTo(T0 + 2);
+      assertThat(rows.get(1).getLong(5)).as(table).isEqualTo(T0 + 2);
+    }
   }
 
   /** Lists of TTLs equal but for the seconds the test took (both null, or as many, each within 60 s). */
