@@ -175,7 +175,7 @@ public final class Formats {
       case PARQUET -> openParquet(file, schema, explicitColumns, PrecisionLoss.from(options));
       case CSV -> CsvRowReader.open(file, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSource.open(file, schema.columns(),
-          explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false));
+          explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false)).precisionLoss(PrecisionLoss.from(options));
       case XLSX -> throw new TransferException(
           "COPY FROM reads no .xlsx files (" + file + "); save the sheet as CSV, or export JSON.");
     };

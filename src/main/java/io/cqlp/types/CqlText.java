@@ -201,6 +201,20 @@ public final class CqlText {
   }
 
   private static Instant parseTimestamp(String text) {
+    return parseTimestamp(text, false);
+  }
+
+  /**
+   * A timestamp from ISO-8601 text (as {@link #parse} reads it), whose digits below the
+   * millisecond are refused or, with {@code truncate}, rounded down (towards the past).
+   *
+   * @param text the text; not null
+   * @param truncate whether to drop sub-millisecond digits (COPY FROM's PRECISION_LOSS='TRUNCATE')
+   * @return the instant, whole milliseconds
+   * @throws IllegalArgumentException if the text is not a timestamp, or has sub-millisecond digits
+   *     and {@code truncate} is false (the message names PRECISION_LOSS)
+   */
+  public static Instant parseTimestamp(String text, boolean truncate) {
     Instant instant;
     try {
       int sep = Math.max(text.indexOf('T'), text.indexOf(' '));
@@ -223,11 +237,17 @@ public final class CqlText {
           quote(text) + " is not an ISO-8601 timestamp (yyyy-MM-dd'T'HH:mm:ss.SSSZ)");
     }
     if (instant.getNano() % 1_000_000 != 0) {
-      throw new IllegalArgumentException(
-          quote(text) + " has sub-millisecond digits; a CQL timestamp holds milliseconds");
+      if (truncate) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      }
+      throw new IllegalArgumentException(quote(text) + " has sub-millisecond digits; a CQL timestamp holds"
+          + " milliseconds (" + SUB_MILLIS_HINT + ")");
     }
     return instant;
   }
+
+  /** How COPY FROM accepts the loss of sub-millisecond digits instead. */
+  public static final String SUB_MILLIS_HINT = "PRECISION_LOSS='TRUNCATE' drops them";
 
   private static int firstOf(String s, char a, char b, char c) {
     for (int i = 0; i < s.length(); i++) {

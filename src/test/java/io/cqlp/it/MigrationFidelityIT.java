@@ -164,6 +164,18 @@ class MigrationFidelityIT {
     Shell.Result truncated = cqlp("COPY events FROM '" + file + "' WITH PRECISION_LOSS='TRUNCATE';");
     assertThat(truncated.exitCode()).as(truncated.err()).isZero();
     assertThat(truncated.out()).contains("100 rows imported from 1 files");
+    Path text = dir.resolve("us.csv");
+    Files.writeString(text, "1000,2024-05-06 07:08:09.123456+0000\n");
+    Shell.Result textRefused = cqlp("COPY events FROM '" + text + "' WITH MAXPARSEERRORS=0 AND ERRFILE='"
+        + dir.resolve("us.err") + "';");
+    assertThat(textRefused.exitCode()).isNotZero();
+    assertThat(textRefused.err()).contains("has sub-millisecond digits; a CQL timestamp holds milliseconds"
+        + " (PRECISION_LOSS='TRUNCATE' drops them)");
+    Shell.Result textTruncated = cqlp("COPY events FROM '" + text + "' WITH PRECISION_LOSS='TRUNCATE';");
+    assertThat(textTruncated.exitCode()).as(textTruncated.err()).isZero();
+    assertThat(CassandraExtension.session().execute("SELECT at FROM " + keyspace + ".events WHERE id = 1000").one()
+        .getInstant(0)).isEqualTo(java.time.Instant.parse("2024-05-06T07:08:09.123Z"));
+    CassandraExtension.session().execute("DELETE FROM " + keyspace + ".events WHERE id = 1000");
     java.time.Instant base = java.time.Instant.parse("2024-05-06T07:08:09.123456789Z");
     for (Row r : CassandraExtension.session().execute("SELECT id, at FROM " + keyspace + ".events")) {
       java.time.Instant exact = base.plusNanos(r.getInt(0) * 1000L);

@@ -73,7 +73,7 @@ class CqlTextTest {
   void should_refuse_timestamps_with_sub_millisecond_digits_or_another_form() {
     assertThatThrownBy(() -> CqlText.parse(CqlScalar.TIMESTAMP, "2001-02-03T04:05:06.7891Z"))
         .hasMessage("'2001-02-03T04:05:06.7891Z' has sub-millisecond digits;"
-            + " a CQL timestamp holds milliseconds");
+            + " a CQL timestamp holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
     assertThatThrownBy(() -> CqlText.parse(CqlScalar.TIMESTAMP, "03/02/2001"))
         .hasMessageStartingWith("'03/02/2001' is not an ISO-8601 timestamp");
   }

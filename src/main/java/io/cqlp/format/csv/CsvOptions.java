@@ -40,6 +40,8 @@ import org.apache.commons.csv.QuoteMode;
  * @param doublePrecision DOUBLEPRECISION, at least 1; 0 when not given (exact text)
  * @param maxOutputSize MAXOUTPUTSIZE: rows per output file, -1 for one file
  * @param skipColumns SKIPCOLS: names of file columns not to import, lower case
+ * @param truncateSubMillis PRECISION_LOSS='TRUNCATE': a timestamp's digits below the millisecond
+ *     are dropped on import instead of refusing the row; default false
  */
 public record CsvOptions(
     boolean header,
@@ -56,7 +58,8 @@ public record CsvOptions(
     int floatPrecision,
     int doublePrecision,
     long maxOutputSize,
-    List<String> skipColumns) {
+    List<String> skipColumns,
+    boolean truncateSubMillis) {
 
   /** Options of both directions. */
   private static final Set<String> COMMON =
@@ -123,7 +126,8 @@ public record CsvOptions(
         .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     return new CsvOptions(options.getBoolean("HEADER", false), delimiter, quote, escape, nullText,
         timestamps, charset, decimal, thousands, styles.get(0), styles.get(1), floatPrecision,
-        doublePrecision, maxOutputSize, skip);
+        doublePrecision, maxOutputSize, skip,
+        io.cqlp.format.PrecisionLoss.from(options) == io.cqlp.format.PrecisionLoss.TRUNCATE);
   }
 
   /** The Commons CSV format of these options for writing: cqlsh's dialect, CRLF line ends. */

@@ -128,8 +128,11 @@ public final class CsvValueParser {
     try {
       Instant instant = options.timestamps().parse(text, Instant::from);
       if (instant.getNano() % 1_000_000 != 0) {
-        throw new IllegalArgumentException(
-            CqlText.quote(text) + " has sub-millisecond digits; a CQL timestamp holds milliseconds");
+        if (options.truncateSubMillis()) {
+          return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+        throw new IllegalArgumentException(CqlText.quote(text) + " has sub-millisecond digits; a CQL timestamp"
+            + " holds milliseconds (" + CqlText.SUB_MILLIS_HINT + ")");
       }
       return instant;
     } catch (DateTimeParseException e) {
@@ -138,7 +141,7 @@ public final class CsvValueParser {
     if (text.matches("-?\\d{1,19}") && !text.matches("\\d{4}")) {
       return Instant.ofEpochMilli(Long.parseLong(text));
     }
-    return (Instant) CqlText.parse(CqlScalar.TIMESTAMP, text);
+    return CqlText.parseTimestamp(text, options.truncateSubMillis());
   }
 
   private static ByteBuffer blob(String text) {

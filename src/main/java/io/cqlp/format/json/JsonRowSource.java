@@ -49,6 +49,8 @@ public final class JsonRowSource implements RowSource {
   private long records;
   private long rowsRead;
 
+  private JsonValueReader values = JsonValueReader.of(io.cqlp.format.PrecisionLoss.REJECT);
+
   private JsonRowSource(Location file, List<ColumnSpec> columns, boolean skipOtherKeys, Reader reader) {
     this.file = file;
     this.columns = List.copyOf(columns);
@@ -87,6 +89,17 @@ public final class JsonRowSource implements RowSource {
     }
   }
 
+  /**
+   * Sets what a timestamp with digits below the millisecond does: refuse its row ({@link
+   * io.cqlp.format.PrecisionLoss#REJECT}, the default) or lose them.
+   *
+   * @return this source
+   */
+  public JsonRowSource precisionLoss(io.cqlp.format.PrecisionLoss loss) {
+    this.values = JsonValueReader.of(loss);
+    return this;
+  }
+
   @Override
   public List<ColumnSpec> columns() {
     return columns;
@@ -123,7 +136,7 @@ public final class JsonRowSource implements RowSource {
         }
         seen[i] = true;
         try {
-          row[i] = JsonValueReader.read(json, columns.get(i).type());
+          row[i] = values.value(json, columns.get(i).type());
         } catch (IllegalArgumentException e) {
           throw refuse("column " + columns.get(i).name() + ": " + e.getMessage()
               + " (CQL " + columns.get(i).type().asCql(false, true) + ")");

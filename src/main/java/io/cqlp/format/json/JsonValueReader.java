@@ -54,7 +54,23 @@ import java.util.Set;
 public final class JsonValueReader {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private JsonValueReader() {}
+  private static final JsonValueReader REJECTING = new JsonValueReader(false);
+  private static final JsonValueReader TRUNCATING = new JsonValueReader(true);
+
+  private final boolean truncateSubMillis;
+
+  private JsonValueReader(boolean truncateSubMillis) {
+    this.truncateSubMillis = truncateSubMillis;
+  }
+
+  /**
+   * A reader that refuses timestamps with digits below the millisecond ({@link
+   * io.cqlp.format.PrecisionLoss#REJECT}, what {@link #read} does) or rounds them down ({@link
+   * io.cqlp.format.PrecisionLoss#TRUNCATE}).
+   */
+  public static JsonValueReader of(io.cqlp.format.PrecisionLoss loss) {
+    return loss == io.cqlp.format.PrecisionLoss.TRUNCATE ? TRUNCATING : REJECTING;
+  }
 
   /**
    * Reads the value at the parser's current token.
@@ -68,6 +84,16 @@ public final class JsonValueReader {
    * @throws IOException if the JSON itself is malformed
    */
   public static Object read(JsonParser json, DataType type) throws IOException {
+    return REJECTING.value(json, type);
+  }
+
+  /**
+   * As {@link #read}, with this reader's handling of sub-millisecond timestamps.
+   *
+   * @throws IllegalArgumentException if the value is not a value of {@code type}
+   * @throws IOException if the JSON itself is malformed
+   */
+  public Object value(JsonParser json, DataType type) throws IOException {
     JsonToken token = json.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -104,12 +130,16 @@ public final class JsonValueReader {
    * @throws IllegalArgumentException if the text is not a value of the type
    */
   public static Object readKey(String text, DataType type) throws IOException {
+    return REJECTING.key(text, type);
+  }
+
+  private Object key(String text, DataType type) throws IOException {
     if (type == DataTypes.BLOB || type == DataTypes.DURATION || CqlScalar.of(type).isPresent()) {
       return fromString(text, type);
     }
     try (JsonParser key = FACTORY.createParser(text)) {
       key.nextToken();
-      Object value = read(key, type);
+      Object value = value(key, type);
       if (key.nextToken() != null) {
         throw new IllegalArgumentException("map key " + CqlText.quote(text) + " is not a " + cql(type));
       }
@@ -119,7 +149,7 @@ public final class JsonValueReader {
     }
   }
 
-  private static Object scalar(JsonParser json, DataType type) throws IOException {
+  private Object scalar(JsonParser json, DataType type) throws IOException {
     JsonToken token = json.currentToken();
     if (token == JsonToken.VALUE_STRING) {
       return fromString(json.getText(), type);
@@ -149,7 +179,7 @@ public final class JsonValueReader {
     }
   }
 
-  private static Object fromString(String text, DataType type) {
+  private Object fromString(String text, DataType type) {
     if (type == DataTypes.BLOB) {
       return blob(text);
     }
@@ -165,7 +195,7 @@ public final class JsonValueReader {
     }
     CqlScalar scalar = CqlScalar.of(type).orElseThrow(
         () -> new IllegalArgumentException("a string " + CqlText.quote(text) + " is not a " + cql(type)));
-    return CqlText.parse(scalar, text);
+    return scalar == CqlScalar.TIMESTAMP ? CqlText.parseTimestamp(text, truncateSubMillis) : CqlText.parse(scalar, text);
   }
 
   private static ByteBuffer blob(String text) {
@@ -184,13 +214,13 @@ public final class JsonValueReader {
     return ByteBuffer.wrap(bytes);
   }
 
-  private static <C extends java.util.Collection<Object>> C elements(
+  private <C extends java.util.Collection<Object>> C elements(
       JsonParser json, DataType element, C out, String what, DataType type) throws IOException {
     if (json.currentToken() != JsonToken.START_ARRAY) {
       throw refused(json, type);
     }
     while (json.nextToken() != JsonToken.END_ARRAY) {
-      Object value = read(json, element);
+      Object value = value(json, element);
       if (value == null) {
         throw new IllegalArgumentException("a " + what + " cannot hold null (element "
             + (out.size() + 1) + ")");
@@ -202,16 +232,16 @@ public final class JsonValueReader {
     return out;
   }
 
-  private static Map<Object, Object> map(JsonParser json, MapType type) throws IOException {
+  private Map<Object, Object> map(JsonParser json, MapType type) throws IOException {
     if (json.currentToken() != JsonToken.START_OBJECT) {
       throw refused(json, type);
     }
     Map<Object, Object> out = new LinkedHashMap<>();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String keyText = json.currentName();
-      Object key = readKey(keyText, type.getKeyType());
+      Object key = key(keyText, type.getKeyType());
       json.nextToken();
-      Object value = read(json, type.getValueType());
+      Object value = value(json, type.getValueType());
       if (value == null) {
         throw new IllegalArgumentException("a map cannot hold a null value (key " + CqlText.quote(keyText) + ")");
       }
@@ -222,7 +252,7 @@ public final class JsonValueReader {
     return out;
   }
 
-  private static UdtValue udt(JsonParser json, UserDefinedType type) throws IOException {
+  private UdtValue udt(JsonParser json, UserDefinedType type) throws IOException {
     if (json.currentToken() != JsonToken.START_OBJECT) {
       throw refused(json, type);
     }
@@ -248,7 +278,7 @@ public final class JsonValueReader {
     return out;
   }
 
-  private static TupleValue tuple(JsonParser json, TupleType type) throws IOException {
+  private TupleValue tuple(JsonParser json, TupleType type) throws IOException {
     if (json.currentToken() != JsonToken.START_ARRAY) {
       throw refused(json, type);
     }
@@ -269,9 +299,9 @@ public final class JsonValueReader {
     return out;
   }
 
-  private static Object field(JsonParser json, DataType type, String where) throws IOException {
+  private Object field(JsonParser json, DataType type, String where) throws IOException {
     try {
-      return read(json, type);
+      return value(json, type);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }

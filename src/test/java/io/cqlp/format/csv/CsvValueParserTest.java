@@ -93,6 +93,17 @@ class CsvValueParserTest {
     assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1] x")).hasMessageContaining("unexpected 'x'");
     assertThatThrownBy(() -> parser.parse(CsvTypes.ADDRESS, "{city: 'x'}")).hasMessageContaining("has no field 'city'");
     assertThatThrownBy(() -> parser.parse(DataTypes.TIMESTAMP, "2024-01-02 03:04:05.678123+0000"))
-        .hasMessageContaining("sub-millisecond");
+        .hasMessageContaining("sub-millisecond").hasMessageEndingWith("(PRECISION_LOSS='TRUNCATE' drops them)");
+  }
+
+  @Test
+  void should_round_sub_millisecond_digits_down_with_precision_loss_truncate() {
+    CsvValueParser truncating = new CsvValueParser(options("PRECISION_LOSS", "TRUNCATE"));
+    assertThat(truncating.parse(DataTypes.TIMESTAMP, "2024-01-02 03:04:05.678999+0000"))
+        .isEqualTo(java.time.Instant.parse("2024-01-02T03:04:05.678Z"));
+    assertThat(truncating.parse(DataTypes.TIMESTAMP, "1969-12-31T23:59:59.9999999Z"))
+        .isEqualTo(java.time.Instant.parse("1969-12-31T23:59:59.999Z"));
+    assertThat(truncating.parse(DataTypes.listOf(DataTypes.TIMESTAMP), "['2024-01-02 03:04:05.000001+0000']"))
+        .isEqualTo(List.of(java.time.Instant.parse("2024-01-02T03:04:05Z")));
   }
 }

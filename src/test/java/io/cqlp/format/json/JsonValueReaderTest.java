@@ -65,6 +65,17 @@ class JsonValueReaderTest {
   }
 
   @Test
+  void should_round_sub_millisecond_digits_down_with_precision_loss_truncate() throws IOException {
+    try (JsonParser parser = FACTORY.createParser("{\"2024-01-02T03:04:05.6789Z\": [\"2024-01-02T03:04:05.0001Z\"]}")) {
+      parser.nextToken();
+      Object value = JsonValueReader.of(io.cqlp.format.PrecisionLoss.TRUNCATE)
+          .value(parser, DataTypes.mapOf(DataTypes.TIMESTAMP, DataTypes.listOf(DataTypes.TIMESTAMP)));
+      assertThat(value).isEqualTo(Map.of(java.time.Instant.parse("2024-01-02T03:04:05.678Z"),
+          List.of(java.time.Instant.parse("2024-01-02T03:04:05Z"))));
+    }
+  }
+
+  @Test
   void should_refuse_values_out_of_range_or_of_another_type() {
     assertThatThrownBy(() -> read("128", DataTypes.TINYINT)).hasMessageContaining("out of range for tinyint");
     assertThatThrownBy(() -> read("1.5", DataTypes.INT)).hasMessage("'1.5' is not a int");
