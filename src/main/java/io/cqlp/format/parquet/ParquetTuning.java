@@ -25,7 +25,8 @@ import org.apache.parquet.schema.MessageType;
  * (collection, UDT, tuple, vector) applies to every leaf column under it.
  *
  * @param pageBytes target bytes of a data page (parquet-java closes a page when its buffered
- *     size reaches this), or 0 for parquet-java's 1 MiB; not negative
+ *     size reaches this; when set, sizes are checked as often as every row instead of every 100
+ *     rows at least), or 0 for parquet-java's 1 MiB; not negative
  * @param dictionary whether the columns not named in {@code dictionaryColumns} are
  *     dictionary-encoded (parquet-java falls back to plain encoding by itself when a chunk's
  *     dictionary outgrows the dictionary page size); default true
@@ -246,6 +247,12 @@ public record ParquetTuning(
     int page = pageBytes > 0 ? pageBytes : pageCap;
     if (page > 0) {
       props.withPageSize(pageCap > 0 ? Math.min(page, pageCap) : page);
+    }
+    if (pageBytes > 0) {
+      // parquet-java checks page sizes every 100 rows at least, so pages of wide rows would
+      // outgrow a small PAGE_SIZE; its estimate of the rows to the next check keeps checks rare
+      // for narrow rows.
+      props.withMinRowCountForPageSizeCheck(1);
     }
     props.withWriterVersion(writerVersion).withStatisticsEnabled(statistics)
         .withDictionaryEncoding(dictionary);
