@@ -80,6 +80,9 @@ class ParquetWriterOptionsIT {
         "CAPTURE PARQUET '" + capture + "' WITH DICTIONARY='false' AND METADATA='{\"run\": \"7\"}';",
         "SELECT k, c, city FROM t;",
         "CAPTURE OFF;",
+        "CAPTURE PARQUET '" + dir.resolve("bad-capture.parquet") + "' WITH BLOOM_FILTER='town';",
+        "SELECT k FROM t WHERE k = 1;",
+        "CAPTURE OFF;",
         ""));
     Shell.Result result = Shell.runRaw(null, node.host(), String.valueOf(node.port()), "-f", script.toString());
 
@@ -87,7 +90,8 @@ class ParquetWriterOptionsIT {
         script + ":7:PAGE_SIZE is an option of Parquet files, and '" + dir.resolve("bad.csv")
             + "' is written as CSV; drop PAGE_SIZE, or write a .parquet file (or FORMAT='PARQUET').",
         script + ":8:BLOOM_FILTER names 'town', which is not a column of the file; the columns are: k, c, city, v.",
-        script + ":9:METADATA key 'cqlp.schema' is one cqlp writes itself (cqlp.*, writer.model.name); choose another key.");
+        script + ":9:METADATA key 'cqlp.schema' is one cqlp writes itself (cqlp.*, writer.model.name); choose another key.",
+        script + ":14:BLOOM_FILTER names 'town', which is not a column of the file; the columns are: k.");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bad"))).isEmpty();
     }
