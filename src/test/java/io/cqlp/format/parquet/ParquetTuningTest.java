@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.types.ColumnSpec;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 
 class ParquetTuningTest {
@@ -21,6 +25,19 @@ class ParquetTuningTest {
     assertThat(D.writerVersion()).isEqualTo(WriterVersion.PARQUET_1_0);
     assertThat(D.metadata()).isEmpty();
     assertThat(ParquetWriteOptions.defaults().tuning()).isSameAs(D);
+  }
+
+  @Test
+  void should_leave_parquet_javas_properties_as_they_are_by_default() {
+    MessageType schema = ParquetTypeMapping.schemaOf(List.of(ColumnSpec.regular("v", DataTypes.TEXT)),
+        ParquetTypeOptions.DEFAULTS, false);
+    ParquetProperties.Builder tuned = ParquetProperties.builder();
+    D.configure(tuned, schema, 0);
+    assertThat(tuned.build().toString()).isEqualTo(ParquetProperties.builder().build().toString());
+    ParquetProperties.Builder capped = ParquetProperties.builder();
+    D.configure(capped, schema, 64 << 10);
+    assertThat(capped.build().toString())
+        .isEqualTo(ParquetProperties.builder().withPageSize(64 << 10).build().toString());
   }
 
   @Test
