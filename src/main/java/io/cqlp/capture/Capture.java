@@ -26,7 +26,7 @@ public final class Capture {
   public static final Set<String> OPTIONS = Options.union(
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE",
           "MAX_OPEN_FILES", "OVERWRITE", "APPEND", "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT"),
-      S3Settings.OPTIONS);
+      Options.union(S3Settings.OPTIONS, io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES));
 
   /** Options of a capture in another format than Parquet: FORMAT, the object-store settings, OVERWRITE. */
   private static final Set<String> TEXT_OPTIONS =

@@ -65,6 +65,7 @@ public final class Formats {
       @Override
       public RowSink openStdout(Writer out, TableSchema schema, Options options) throws IOException {
         requireCsv(options, "STDOUT");
+        ParquetTuningOptions.rejectFor(options, FileFormat.CSV, "STDOUT");
         return CsvRowWriter.toStream(out, schema.columns(), csvOptions(options));
       }
     };
@@ -119,8 +120,12 @@ public final class Formats {
 
   private static RowSink openSink(Location target, TableSchema schema, Options options) throws IOException {
     FileFormat format = format(options, target);
+    if (format != FileFormat.PARQUET) {
+      ParquetTuningOptions.rejectFor(options, format, target);
+    }
     return switch (format) {
-      case PARQUET -> ParquetRowWriter.open(target, schema.columns(), parquetOptions(schema, options));
+      case PARQUET -> ParquetRowWriter.open(target, schema.columns(),
+          ParquetTuningOptions.forFile(parquetOptions(schema, options), schema.columns()));
       case CSV -> CsvRowWriter.open(target, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
       case XLSX -> XlsxRowSink.open(target, schema.columns());
@@ -136,7 +141,7 @@ public final class Formats {
     if (format != FileFormat.PARQUET) {
       throw unavailable(format, "dataset/");
     }
-    ParquetWriteOptions write = parquetOptions(schema, options);
+    ParquetWriteOptions write = ParquetTuningOptions.forDataset(parquetOptions(schema, options), schema, options);
     return part -> ParquetRowWriter.open(
         part.file(),
         part.columns(),
@@ -153,10 +158,12 @@ public final class Formats {
     try {
       ParquetCompression codec = ParquetCompression.parse(options.getString("COMPRESSION", "SNAPPY"));
       Integer level = options.contains("COMPRESSION_LEVEL") ? options.getInt("COMPRESSION_LEVEL", 0) : null;
-      long rows = options.getRowCount("CHUNKSIZE", ParquetWriteOptions.DEFAULT_ROWS_PER_ROW_GROUP);
+      long rows = ParquetTuningOptions.rowsPerRowGroup(options);
       write = ParquetWriteOptions.defaults()
           .withCompression(codec, level)
           .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
+          .withMaxRowGroupBytes(ParquetTuningOptions.rowGroupBytes(options))
+          .withTuning(ParquetTuningOptions.parse(options))
           .withTable(schema.keyspace(), schema.table())
           .withRequiredClustering(schema.clusteringNeverNull())
           .withTypes(ParquetTypeOptions.parse(options.getString(ParquetTypeOptions.UUID_TYPE, null),

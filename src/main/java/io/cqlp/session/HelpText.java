@@ -45,6 +45,10 @@ final class HelpText {
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
               PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
               PRECISION_LOSS (REJECT|TRUNCATE), and cqlsh's CSV options.
+            Parquet writer options (COPY TO and CAPTURE): ROW_GROUP_SIZE (= CHUNKSIZE), ROW_GROUP_BYTES
+              ('64MB'), PAGE_SIZE ('1MB'), DICTIONARY ('false' or 'col:false,col2:true'), BLOOM_FILTER
+              ('col,col2:100000'), STATISTICS (false), WRITER_VERSION (PARQUET_1_0|PARQUET_2_0),
+              METADATA ('{"key": "value"}').
             Paths may be objects in S3 or an S3-compatible store: 's3://bucket/key', 's3://bucket/dir/';
               settings from the environment (AWS_ENDPOINT_URL, AWS_REGION, AWS_PROFILE, the AWS
               credentials) or WITH S3_ENDPOINT, S3_REGION, AWS_PROFILE, S3_PATH_STYLE."""),

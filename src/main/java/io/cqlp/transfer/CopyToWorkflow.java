@@ -55,9 +55,13 @@ public final class CopyToWorkflow {
           "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME",
           CellTimes.WRITETIME, CellTimes.TTL, "VERIFY");
 
-  /** Every option COPY TO accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}). */
-  public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
-      io.cqlp.format.csv.CsvOptions.COPY_TO);
+  /**
+   * Every option COPY TO accepts: its own, the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}) and the
+   * Parquet writer's ({@link io.cqlp.format.parquet.ParquetTuning#OPTION_NAMES}).
+   */
+  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(OWN_OPTIONS,
+      io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_TO),
+      io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES);
 
   /** Default rows per driver page (PAGESIZE); DSBulk and the scans of docs/measurements.md use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;

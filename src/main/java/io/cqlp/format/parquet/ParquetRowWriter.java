@@ -84,7 +84,8 @@ public final class ParquetRowWriter implements RowSink {
    *     types of uuid, decimal and time, and whether clustering columns are REQUIRED (partition
    *     key columns always are; see {@link ParquetTypeMapping#isRequired})
    * @return an open writer
-   * @throws IllegalArgumentException if a column's CQL type is not mapped or columns is empty
+   * @throws IllegalArgumentException if a column's CQL type is not mapped, columns is empty, or
+   *     the options' {@link ParquetTuning} names a column not among them (nothing is created)
    * @throws IOException if the target's directory does not exist, the target is a directory, or
    *     the staging file cannot be created (one-line message naming the path)
    */
@@ -107,10 +108,12 @@ public final class ParquetRowWriter implements RowSink {
    * <p>parquet-java counts a dictionary-encoded value as 4 bytes until its column chunk is
    * written, and a page not yet compressed at its raw size; with {@code maxFileBytes} set, data
    * pages and dictionary pages are capped at 1/16 of it (at least 4 KiB, at most the 1 MiB
-   * default), which bounds that error to about 1/16 of the size per column.
+   * default; a smaller {@link ParquetTuning#pageBytes()} is kept), which bounds that error to
+   * about 1/16 of the size per column.
    *
    * @param footer further footer key-value entries (beside {@code cqlp.version} and {@code
-   *     cqlp.schema}); not null
+   *     cqlp.schema}, and the user's {@link ParquetTuning#metadata()}, which they override);
+   *     not null
    * @param maxFileBytes the size the caller rolls the file at, or 0 for parquet-java's page sizes
    * @see #open(Path, List, ParquetWriteOptions)
    */
@@ -131,13 +134,16 @@ public final class ParquetRowWriter implements RowSink {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
     List<ColumnSpec> cols = List.copyOf(columns);
+    options = options.withTuning(
+        options.tuning().forColumns(cols.stream().map(ColumnSpec::name).toList()));
     MessageType schema =
         ParquetTypeMapping.schemaOf(cols, options.types(), options.requiredClustering());
     ValueWriter[] writers = new ValueWriter[cols.size()];
     for (int i = 0; i < writers.length; i++) {
       writers[i] = ParquetTypeMapping.writerFor(cols.get(i), options.types());
     }
-    Map<String, String> keyValues = new LinkedHashMap<>(footer);
+    Map<String, String> keyValues = new LinkedHashMap<>(options.tuning().metadata());
+    keyValues.putAll(footer);
     keyValues.put(VERSION_KEY, VERSION);
     keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
     int pageBytes = maxFileBytes > 0

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param requiredClustering whether clustering columns are REQUIRED fields (partition key
  *     columns always are): true only for a table without static columns, whose rows never have
  *     a null clustering column (see {@link ParquetTypeMapping#isRequired}); default false
+ * @param tuning page size, dictionaries, bloom filters, statistics, writer version and footer
+ *     metadata; not null; default {@link ParquetTuning#DEFAULTS}
  */
 public record ParquetWriteOptions(
     ParquetCompression compression,
@@ -32,7 +34,8 @@ public record ParquetWriteOptions(
     String keyspace,
     String table,
     ParquetTypeOptions types,
-    boolean requiredClustering) {
+    boolean requiredClustering,
+    ParquetTuning tuning) {
 
   /** Default rows per row group. */
   public static final int DEFAULT_ROWS_PER_ROW_GROUP = 1_000_000;
@@ -45,11 +48,12 @@ public record ParquetWriteOptions(
    *
    * @throws IllegalArgumentException for a level the codec does not take or out of its range,
    *     fewer than 1 row per row group, or a byte cap under 1 MiB
-   * @throws NullPointerException if compression or types is null
+   * @throws NullPointerException if compression, types or tuning is null
    */
   public ParquetWriteOptions {
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(types, "types");
+    Objects.requireNonNull(tuning, "tuning");
     compression.checkLevel(compressionLevel);
     if (rowsPerRowGroup < 1) {
       throw new IllegalArgumentException(
@@ -74,48 +78,55 @@ public record ParquetWriteOptions(
         null,
         null,
         ParquetTypeOptions.DEFAULTS,
-        false);
+        false,
+        ParquetTuning.DEFAULTS);
   }
 
   /** These options with another codec at its default level. */
   public ParquetWriteOptions withCompression(ParquetCompression compression) {
     return new ParquetWriteOptions(compression, null, rowsPerRowGroup, maxRowGroupBytes,
-        keyspace, table, types, requiredClustering);
+        keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with another codec and level (null: the codec's default). */
   public ParquetWriteOptions withCompression(ParquetCompression compression, Integer level) {
     return new ParquetWriteOptions(compression, level, rowsPerRowGroup, maxRowGroupBytes,
-        keyspace, table, types, requiredClustering);
+        keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with another row count per row group. */
   public ParquetWriteOptions withRowsPerRowGroup(int rows) {
     return new ParquetWriteOptions(compression, compressionLevel, rows, maxRowGroupBytes,
-        keyspace, table, types, requiredClustering);
+        keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with another byte cap per row group. */
   public ParquetWriteOptions withMaxRowGroupBytes(long bytes) {
     return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup, bytes,
-        keyspace, table, types, requiredClustering);
+        keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with the keyspace and table named in the footer (each may be null). */
   public ParquetWriteOptions withTable(String keyspace, String table) {
     return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
-        maxRowGroupBytes, keyspace, table, types, requiredClustering);
+        maxRowGroupBytes, keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with other Parquet types for uuid, decimal and time. */
   public ParquetWriteOptions withTypes(ParquetTypeOptions types) {
     return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
-        maxRowGroupBytes, keyspace, table, types, requiredClustering);
+        maxRowGroupBytes, keyspace, table, types, requiredClustering, tuning);
   }
 
   /** These options with clustering columns REQUIRED or OPTIONAL (see the record's parameter). */
   public ParquetWriteOptions withRequiredClustering(boolean required) {
     return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
-        maxRowGroupBytes, keyspace, table, types, required);
+        maxRowGroupBytes, keyspace, table, types, required, tuning);
+  }
+
+  /** These options with other page, dictionary, bloom filter, statistics and metadata settings. */
+  public ParquetWriteOptions withTuning(ParquetTuning tuning) {
+    return new ParquetWriteOptions(compression, compressionLevel, rowsPerRowGroup,
+        maxRowGroupBytes, keyspace, table, types, requiredClustering, tuning);
   }
 }

@@ -9,6 +9,8 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.bloomfilter.BloomFilter;
+import org.apache.parquet.column.values.bloomfilter.BloomFilterWriteStore;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -37,8 +39,6 @@ import org.apache.parquet.schema.Type;
  * rows' size of the byte cap. Not thread-safe.
  */
 final class RowGroupWriter {
-  /** The footer entry parquet-java's {@code ParquetWriter} adds for the object model. */
-  private static final String MODEL_KEY = "writer.model.name";
   /** The largest padding before a row group; a local file has no blocks to align to. */
   private static final int MAX_PADDING_BYTES = 8 << 20;
 
@@ -60,6 +60,14 @@ final class RowGroupWriter {
   private final String[] nestedNames;
   private final MessageType nestedSchema;
 
+  /**
+   * The bloom filters of the current row group by column path, when any column has one (else
+   * null): parquet-java's file writer drops the filter of a chunk whose pages are all
+   * dictionary-encoded, so cqlp hands them to the file itself (see {@link #flushRowGroup}).
+   */
+  private final Map<String, BloomFilter> bloomFilters;
+  private final BloomFilterWriteStore bloomStore;
+
   private ColumnChunkPageWriteStore pageStore;
   private ColumnWriteStore columnStore;
   private final ColumnWriter[] scalarWriters;
@@ -77,8 +85,10 @@ final class RowGroupWriter {
    * @param schema the Parquet schema, one top-level field per row value
    * @param writers one writer per top-level field, in order
    * @param footer the key-value entries of the footer
-   * @param options codec, level and row group limits
-   * @param pageBytes the data and dictionary page size, or 0 for parquet-java's 1 MiB
+   * @param options codec, level, row group limits and {@link ParquetTuning} (its column names
+   *     resolved against the schema)
+   * @param pageBytes the cap of data and dictionary pages, or 0 for none: the data page size is
+   *     the tuning's page size, capped at this, else this, else parquet-java's 1 MiB
    * @throws IOException if the file cannot be created
    */
   RowGroupWriter(OutputFile out, MessageType schema, ValueWriter[] writers,
@@ -92,9 +102,17 @@ final class RowGroupWriter {
         .withRowGroupRowCountLimit(options.rowsPerRowGroup())
         .withSizeStatisticsEnabled(false);
     if (pageBytes > 0) {
-      pb.withPageSize(pageBytes).withDictionaryPageSize(pageBytes);
+      pb.withDictionaryPageSize(pageBytes);
     }
+    options.tuning().configure(pb, schema, pageBytes);
     this.props = pb.build();
+    if (options.tuning().bloomFilters().isEmpty()) {
+      bloomFilters = null;
+      bloomStore = null;
+    } else {
+      bloomFilters = new LinkedHashMap<>();
+      bloomStore = column -> filter -> bloomFilters.put(String.join(".", column.getPath()), filter);
+    }
     this.compressor = new HadoopFreeCodecFactory(options.compressionLevel())
         .getCompressor(options.compression().codec());
     this.rowGroupBytes = options.maxRowGroupBytes();
@@ -139,7 +157,7 @@ final class RowGroupWriter {
         .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
         .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled())
         .build();
-    columnStore = props.newColumnWriteStore(schema, pageStore, pageStore);
+    columnStore = props.newColumnWriteStore(schema, pageStore, bloomStore == null ? pageStore : bloomStore);
     for (int k = 0; k < scalarColumns.length; k++) {
       scalarWriters[k] = columnStore.getColumnWriter(scalarColumns[k]);
     }
@@ -243,12 +261,18 @@ final class RowGroupWriter {
         file.startBlock(rows);
         columnStore.flush();
         pageStore.flushToFileWriter(file);
+        if (bloomFilters != null) {
+          bloomFilters.forEach(file::addBloomFilter);
+        }
         file.endBlock();
         rows = 0;
         writtenBytes = file.getPos();
         nextRowGroupBytes = Math.min(file.getNextRowGroupSize(), rowGroupBytes);
       }
     } finally {
+      if (bloomFilters != null) {
+        bloomFilters.clear();
+      }
       columnStore.close();
       pageStore.close();
     }
@@ -268,7 +292,7 @@ final class RowGroupWriter {
     try {
       flushRowGroup();
       Map<String, String> all = new LinkedHashMap<>(footer);
-      all.put(MODEL_KEY, "cqlp");
+      all.put(ParquetTuning.MODEL_KEY, "cqlp");
       file.end(all);
     } catch (IOException | RuntimeException e) {
       file.abort();

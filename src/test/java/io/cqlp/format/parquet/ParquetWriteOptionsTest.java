@@ -27,7 +27,7 @@ class ParquetWriteOptionsTest {
         .withTable("ks", "t")
         .withTypes(ParquetTypeOptions.parse("FIXED", null, "MICROS"));
     assertThat(o).isEqualTo(new ParquetWriteOptions(ParquetCompression.ZSTD, 9, 5000, 64L << 20,
-        "ks", "t", new ParquetTypeOptions(true, 0, 0, true), false));
+        "ks", "t", new ParquetTypeOptions(true, 0, 0, true), false, ParquetTuning.DEFAULTS));
     assertThat(o.withRequiredClustering(true).requiredClustering()).isTrue();
     assertThat(o.withRequiredClustering(true).withCompression(ParquetCompression.GZIP)
         .requiredClustering()).isTrue();
