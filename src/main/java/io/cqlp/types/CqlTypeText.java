@@ -53,7 +53,11 @@ public final class CqlTypeText {
       plain = plain.replace(e.getKey(), e.getValue());
     }
     try {
-      return new DataTypeCqlNameParser().parse(CqlIdentifier.fromInternal("cqlp"), plain, userTypes, null);
+      DataType type = new DataTypeCqlNameParser().parse(CqlIdentifier.fromInternal("cqlp"), plain, userTypes, null);
+      // Parsed without a driver context, tuples and user types are attached to none: values of
+      // them are then made with the default codecs, as for the types DataTypes builds.
+      type.attach(com.datastax.oss.driver.api.core.detach.AttachmentPoint.NONE);
+      return type;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("cannot read the CQL type '" + text + "'", e);
     }
