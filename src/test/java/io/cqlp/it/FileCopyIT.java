@@ -192,9 +192,10 @@ class FileCopyIT {
   @Test
   void without_a_cluster_file_commands_work_and_cql_fails_with_one_line() throws Exception {
     Shell.Result r = cqlp("DESCRIBE FILE '" + SOURCE + "'; SHOW FILE '" + SOURCE + "' LIMIT 2; HELP COPY;"
-        + " SELECT * FROM system.local; USE ks; COPY ks.t TO 'x.csv'");
+        + " SELECT * FROM system.local; USE ks; COPY ks.t TO 'x.csv'; LOGIN bob 'secret'");
     assertThat(r.out()).contains("48626").contains("COPY 'file.parquet'").contains("LAS");
     assertThat(r.errLines()).containsExactly(
+        "<stdin>:1:not connected: start cqlp with a host, or without --no-connect",
         "<stdin>:1:not connected: start cqlp with a host, or without --no-connect",
         "<stdin>:1:not connected: start cqlp with a host, or without --no-connect",
         "<stdin>:1:not connected: start cqlp with a host, or without --no-connect");
