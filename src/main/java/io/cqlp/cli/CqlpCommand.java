@@ -173,11 +173,17 @@ final class CqlpCommand implements Callable<Integer> {
   private int runWithout(OutputFormat outputFormat, boolean colors, PrintWriter out, ErrorReporter errors)
       throws IOException {
     boolean tty = execute == null && file == null && System.console() != null;
-    ShellState state = new ShellState(null, tty);
+    return runIn(new ShellState(null, tty), outputFormat, colors, out, errors, tty);
+  }
+
+  /** Applies the display settings and runs the shell on {@code state}, a CAPTURE ended however it ends. */
+  private int runIn(ShellState state, OutputFormat outputFormat, boolean colors, PrintWriter out,
+      ErrorReporter errors, boolean tty) throws IOException {
     applyCqlshrc(state, errors);
     state.display().colors(colors)
         .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
     state.expand(outputFormat == OutputFormat.EXPAND);
+    // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
     Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
     Runtime.getRuntime().addShutdownHook(finisher);
     try {
@@ -202,20 +208,12 @@ final class CqlpCommand implements Callable<Integer> {
     try (session) {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
-      applyCqlshrc(state, errors);
-      state.display().colors(colors)
-          .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
-      state.expand(outputFormat == OutputFormat.EXPAND);
       state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
           new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
               settings.connectTimeout(), settings.requestTimeout(), settings.tls())));
-      // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
-      Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
-      Runtime.getRuntime().addShutdownHook(finisher);
       try {
-        return runShell(state, out, errors, tty);
+        return runIn(state, outputFormat, colors, out, errors, tty);
       } finally {
-        finishCapture(state, errors);
         if (state.session() != session) {
           state.session().close();
         }
