@@ -25,6 +25,8 @@ import java.util.Set;
  * exported (uuid, timeuuid, varint, decimal, duration, collections), a foreign file in the types
  * COPY FROM would load it into.
  *
+ * <p>A WHERE keeps the rows that meet its comparisons ({@link RowFilter}); every row is read.
+ *
  * <p>INCLUDE_METADATA=true ({@link SourceMetadata}) adds the columns, their types and the source
  * footer's key-value metadata: a sidecar {@code <name>.schema.json} beside a CSV or JSON file, a
  * {@code metadata} sheet in an XLSX file, the source's footer entries in Parquet files.
@@ -74,7 +76,7 @@ public final class FileCopyWorkflow {
    * @param command the parsed COPY 'file' TO
    * @return rows and files written, and the elapsed time
    * @throws TransferException for a missing, unreadable or corrupt source, a column cqlp cannot
-   *     read, an unknown or misplaced option, or a failed write; nothing is then left at the
+   *     read, an unknown or misplaced option, a WHERE it cannot apply, or a failed write; nothing is then left at the
    *     target
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
@@ -94,10 +96,6 @@ public final class FileCopyWorkflow {
       }
     }
     options.requireKnown(OPTIONS, "COPY 'file' TO");
-    if (command.where() != null) {
-      throw new TransferException("COPY 'file' TO takes no WHERE; convert the whole file, or load it"
-          + " into a table and COPY (SELECT ... WHERE ...) TO.");
-    }
     boolean metadata = options.getBoolean(INCLUDE_METADATA, false);
     if (command.stdout() && (stdout == null || metadata)) {
       throw new TransferException(stdout == null ? "COPY TO STDOUT has no standard output here."
@@ -110,15 +108,19 @@ public final class FileCopyWorkflow {
     }
     FileSource source = FileSource.inspect(command.source(), options);
     TableSchema schema = source.schema();
+    RowFilter filter = command.where() == null ? null : RowFilter.parse(command.where(), schema.columns());
     SinkFactory factory = metadata ? sinks.withFooter(SourceMetadata.footer(source)) : sinks;
     String target = command.stdout() ? "STDOUT" : command.target();
     try (RowSource rows = source.open(sources, options);
         RowSink sink = command.stdout() ? factory.openStdout(stdout, schema, options)
             : factory.openTarget(command.target(), schema, options)) {
       Object[] row;
+      long read = 0;
       while ((row = rows.next()) != null) {
-        sink.write(row);
-        if ((sink.rowsWritten() & 1023) == 0) {
+        if (filter == null || filter.test(row)) {
+          sink.write(row);
+        }
+        if ((++read & 1023) == 0) {
           progress.rowsDone(sink.rowsWritten());
           if (Thread.interrupted()) {
             throw new InterruptedException();

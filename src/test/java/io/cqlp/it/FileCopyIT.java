@@ -170,6 +170,33 @@ class FileCopyIT {
   }
 
   @Test
+  void where_keeps_the_rows_that_meet_it() throws Exception {
+    Path csv = dir.resolve("las-late.csv");
+    Shell.Result r = cqlp("COPY '" + SOURCE + "' TO '" + csv + "' WITH HEADER=true"
+        + " WHERE origin = 'LAS' AND delay >= 60 AND date < '2001-01-20 00:00:00+0000'");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    try (DuckDb duck = new DuckDb()) {
+      long expected = duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(SOURCE) + ")"
+          + " WHERE origin = 'LAS' AND delay >= 60 AND date < TIMESTAMP '2001-01-20'");
+      assertThat(expected).isPositive();
+      duck.execute("CREATE VIEW source AS SELECT strftime(date, '%Y-%m-%d %H:%M:%S.%g+0000') AS date, delay,"
+          + " distance, origin, destination FROM read_parquet(" + DuckDb.literal(SOURCE) + ")"
+          + " WHERE origin = 'LAS' AND delay >= 60 AND date < TIMESTAMP '2001-01-20'");
+      duck.execute("CREATE VIEW target AS SELECT * FROM read_csv(" + DuckDb.literal(csv) + ", header = true,"
+          + " columns = {'date': 'VARCHAR', 'delay': 'BIGINT', 'distance': 'BIGINT', 'origin': 'VARCHAR',"
+          + " 'destination': 'VARCHAR'})");
+      assertThat(duck.longValue("SELECT count(*) FROM target")).isEqualTo(expected);
+      assertThat(duck.rows("SELECT * FROM source EXCEPT ALL SELECT * FROM target")).isEmpty();
+      assertThat(duck.rows("SELECT * FROM target EXCEPT ALL SELECT * FROM source")).isEmpty();
+    }
+    Path none = dir.resolve("bad-where.csv");
+    Shell.Result bad = cqlp("COPY '" + SOURCE + "' TO '" + none + "' WHERE nosuch = 1");
+    assertThat(bad.errLines()).containsExactly("<stdin>:1:WHERE 'nosuch = 1': no column nosuch; the columns are:"
+        + " date, delay, distance, origin, destination.");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
   void a_bad_source_gives_one_line_and_no_target() throws Exception {
     Path corrupt = dir.resolve("corrupt.parquet");
     Files.writeString(corrupt, "this is not a Parquet file, only some text that is long enough");
