@@ -25,7 +25,8 @@ import java.util.Set;
  * exported (uuid, timeuuid, varint, decimal, duration, collections), a foreign file in the types
  * COPY FROM would load it into.
  *
- * <p>A WHERE keeps the rows that meet its comparisons ({@link RowFilter}); every row is read.
+ * <p>A WHERE keeps the rows that meet its comparisons ({@link RowFilter}); in a single file, the
+ * row groups whose statistics rule them out are skipped unread ({@link RowGroupPruning}).
  *
  * <p>INCLUDE_METADATA=true ({@link SourceMetadata}) adds the columns, their types and the source
  * footer's key-value metadata: a sidecar {@code <name>.schema.json} beside a CSV or JSON file, a
@@ -114,6 +115,9 @@ public final class FileCopyWorkflow {
     try (RowSource rows = source.open(sources, options);
         RowSink sink = command.stdout() ? factory.openStdout(stdout, schema, options)
             : factory.openTarget(command.target(), schema, options)) {
+      if (filter != null && rows instanceof io.cqlp.format.parquet.ParquetRowReader file) {
+        file.skipRowGroups(new RowGroupPruning(filter));
+      }
       Object[] row;
       long read = 0;
       while ((row = rows.next()) != null) {

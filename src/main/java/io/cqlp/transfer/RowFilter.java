@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The WHERE of {@code COPY 'file' TO ... WHERE ...}: comparisons of a column with a literal,
  * joined by AND ({@code origin = 'LAS' AND delay > 30 AND date < '2001-02-01'}), tested on each
- * row read. Every row is read: no row group is skipped.
+ * row read (row groups that cannot hold a match are skipped by {@link RowGroupPruning}).
  *
  * <p>A column is named as in CQL: unquoted (matched exactly, else ignoring case when that finds
  * one column) or double-quoted (exactly). The operators are {@code =}, {@code <}, {@code >},
@@ -29,7 +29,16 @@ public final class RowFilter {
   private static final Set<CqlScalar> UNORDERED =
       Set.of(CqlScalar.UUID, CqlScalar.TIMEUUID, CqlScalar.INET, CqlScalar.BLOB, CqlScalar.BOOLEAN);
 
-  private record Condition(int column, String op, Object value) {}
+  /**
+   * One comparison.
+   *
+   * @param column the column's position in the row
+   * @param name the column's name
+   * @param type the column's CQL type
+   * @param op {@code =}, {@code <}, {@code >}, {@code <=} or {@code >=}
+   * @param value the literal, in the column type's Java type
+   */
+  public record Condition(int column, String name, CqlScalar type, String op, Object value) {}
 
   private final List<Condition> conditions;
 
@@ -64,9 +73,14 @@ public final class RowFilter {
         throw new TransferException("WHERE '" + text.strip() + "': " + spec.type().asCql(false, true)
             + " values have no order; compare column " + spec.name() + " with =.");
       }
-      conditions.add(new Condition(column, m.group(2), literal(scalar, m.group(3), text)));
+      conditions.add(new Condition(column, spec.name(), scalar, m.group(2), literal(scalar, m.group(3), text)));
     }
     return new RowFilter(conditions);
+  }
+
+  /** The comparisons, all of which a row must meet. */
+  public List<Condition> conditions() {
+    return conditions;
   }
 
   /** Whether a row meets every condition. */
