@@ -243,10 +243,7 @@ public final class CopyToWorkflow {
       Thread.interrupted();
       throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (IOException e) {
-      String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
-          ? "cannot write '" + target + "': " + IoErrors.describe(e)
-          : e.getMessage();
-      throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+      throw IoErrors.writeFailure(e, target);
     } finally {
       if (resumable != null && !finished) {
         resumable.discard();

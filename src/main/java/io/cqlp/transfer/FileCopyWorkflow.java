@@ -77,8 +77,8 @@ public final class FileCopyWorkflow {
    * @param command the parsed COPY 'file' TO
    * @return rows and files written, and the elapsed time
    * @throws TransferException for a missing, unreadable or corrupt source, a column cqlp cannot
-   *     read, an unknown or misplaced option, a WHERE it cannot apply, or a failed write; nothing is then left at the
-   *     target
+   *     read, an unknown or misplaced option, a WHERE it cannot apply, or a failed write; nothing
+   *     is then left at the target
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
   public TransferSummary run(CopyFileTo command) throws InterruptedException {
@@ -143,10 +143,7 @@ public final class FileCopyWorkflow {
     } catch (ConversionException e) {
       throw new TransferException(oneLine(e.getMessage()) + " Nothing was written.", e);
     } catch (IOException e) {
-      String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
-          ? "cannot write '" + target + "': " + IoErrors.describe(e)
-          : e.getMessage();
-      throw new TransferException(oneLine(message), e);
+      throw IoErrors.writeFailure(e, target);
     }
   }
 
