@@ -25,6 +25,7 @@ shellCommand
     : describeFileCommand
     | showFileCommand
     | uploadsCommand
+    | verifyCommand
     | copyCommand
     | captureCommand
     | useCommand
@@ -116,6 +117,12 @@ uploadsCommand
     : (SHOW | ABORT) UPLOADS path withOptions?
     ;
 
+// VERIFY [ks.]table [(col, ...)] AGAINST 'path' [WITH ...]: compares a table with a file or
+// dataset row by row by primary key.
+verifyCommand
+    : VERIFY tableRef columnList? AGAINST path withOptions?
+    ;
+
 useCommand
     : USE identifier
     ;
@@ -203,11 +210,13 @@ reserved
 nonReserved
     : COPY | STDOUT | STDIN | CAPTURE | OFF | FORMAT | PARQUET | JSON | CSV | TEXT
     | CONSISTENCY | SERIAL | PAGING | EXPAND | TRACING | SOURCE | HELP | EXIT | QUIT
-    | DESCRIBE | DESC | SHOW | FILE | LIMIT | UPLOADS | ABORT
+    | DESCRIBE | DESC | SHOW | FILE | LIMIT | UPLOADS | ABORT | VERIFY | AGAINST
     ;
 
 // ---------------------------------------------------------------- lexer
-// Token types follow this order; syntax errors list expected tokens in it.
+// Token types follow this order; syntax errors list expected tokens in it. Where an identifier
+// is expected, errors say <identifier> instead of listing the keywords from COPY to AGAINST
+// (io.cqlp.command.SyntaxErrorStrategy): a new keyword goes at the end of that run.
 
 LPAREN   : '(' ;
 RPAREN   : ')' ;
@@ -251,6 +260,8 @@ LIMIT       : 'LIMIT' ;
 QUIT        : 'QUIT' ;
 UPLOADS     : 'UPLOADS' ;
 ABORT       : 'ABORT' ;
+VERIFY      : 'VERIFY' ;
+AGAINST     : 'AGAINST' ;
 
 // 'it''s': a quote inside is doubled, as in CQL.
 STRING : '\'' ( ~'\'' | '\'\'' )* '\'' ;

@@ -44,6 +44,11 @@ final class CommandBuilder {
       return new PendingUploads(path(u.path()), u.ABORT() != null,
           u.withOptions() == null ? Options.empty() : options(u.withOptions()));
     }
+    if (c.verifyCommand() != null) {
+      var v = c.verifyCommand();
+      return new Verify(tableRef(v.tableRef()), v.columnList() == null ? List.of() : columns(v.columnList().identifier()),
+          path(v.path()), v.withOptions() == null ? Options.empty() : options(v.withOptions()), null);
+    }
     if (c.showFileCommand() != null) {
       return showFile(c.showFileCommand());
     }

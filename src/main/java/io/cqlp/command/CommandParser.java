@@ -13,7 +13,7 @@ import org.antlr.v4.runtime.Token;
  * Parses one statement (as split by {@code io.cqlp.script.StatementSplitter}, without its
  * final {@code ;}) into a {@link Command}.
  *
- * <p>The first word decides: COPY, CAPTURE, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
+ * <p>The first word decides: COPY, CAPTURE, VERIFY, USE, CONSISTENCY, SERIAL, PAGING, EXPAND, TRACING,
  * SOURCE, HELP, ?, EXIT and QUIT (case-insensitive, after any comments), and DESCRIBE FILE, DESC
  * FILE, SHOW FILE, SHOW UPLOADS and ABORT UPLOADS (the first two words), are shell commands, parsed with the CqlpShell grammar
  * ({@code grammar/CqlpShell.g4}); the other DESCRIBE/DESC forms, SHOW, LOGIN, HISTORY and
@@ -25,7 +25,8 @@ public final class CommandParser {
       CqlpShellLexer.COPY, CqlpShellLexer.CAPTURE, CqlpShellLexer.USE,
       CqlpShellLexer.CONSISTENCY, CqlpShellLexer.SERIAL, CqlpShellLexer.PAGING,
       CqlpShellLexer.EXPAND, CqlpShellLexer.TRACING, CqlpShellLexer.SOURCE,
-      CqlpShellLexer.HELP, CqlpShellLexer.QUESTION, CqlpShellLexer.EXIT, CqlpShellLexer.QUIT);
+      CqlpShellLexer.HELP, CqlpShellLexer.QUESTION, CqlpShellLexer.EXIT, CqlpShellLexer.QUIT,
+      CqlpShellLexer.VERIFY);
 
   private CommandParser() {}
 

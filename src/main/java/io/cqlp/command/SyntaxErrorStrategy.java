@@ -132,7 +132,7 @@ final class SyntaxErrorStrategy implements ANTLRErrorStrategy {
         }
         continue;
       }
-      if (identifier && type >= CqlpShellLexer.COPY && type <= CqlpShellLexer.ABORT) {
+      if (identifier && type >= CqlpShellLexer.COPY && type <= CqlpShellLexer.AGAINST) {
         continue;
       }
       names.add(name(type));

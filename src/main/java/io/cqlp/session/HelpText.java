@@ -42,9 +42,10 @@ final class HelpText {
             Parquet footer).
             FORMAT: PARQUET, CSV, JSON or XLSX (default from the extension, else CSV).
             COPY TO options: COMPRESSION (NONE|SNAPPY|GZIP|ZSTD|LZ4|BROTLI), COMPRESSION_LEVEL,
-              CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS, BEGINTOKEN, ENDTOKEN,
+              CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS,
               PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), WRITETIME and TTL (true: each
-              cell's write time and TTL too), and cqlsh's CSV options.
+              cell's write time and TTL too), VERIFY (true: compare the table with the export
+              after it, as VERIFY does), and cqlsh's CSV options.
             COPY FROM options: MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE, CHUNKSIZE,
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
               PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
@@ -79,7 +80,14 @@ final class HelpText {
       Map.entry("SOURCE", "SOURCE 'file.cql': run the statements of a file; errors do not stop it."),
       Map.entry("TRACING", "TRACING [ON|OFF]: show, enable or disable tracing; each statement is then followed by its trace."),
       Map.entry("UNICODE", "Text is shown as UTF-8; wide characters take two cells when columns are aligned."),
-      Map.entry("USE", "USE keyspace: make it the current keyspace.")));
+      Map.entry("USE", "USE keyspace: make it the current keyspace."),
+      Map.entry("VERIFY", """
+          VERIFY [ks.]table [(col, ...)] AGAINST 'file' | 'dir/' | 'glob' [WITH opt=value [AND ...]]
+            Compares the table with the files row by row by primary key (the files read as COPY FROM
+            reads them, local or s3://) and prints the rows only in the table, only in the files,
+            and those whose values differ, the first few with their keys; exit status 2 if any.
+            Options: FORMAT, PARTITION_FILTER, PRECISION_LOSS, PAGESIZE, MAXREQUESTS, MAXATTEMPTS,
+              cqlsh's CSV options, and the S3 settings of COPY.""")));
 
   private static final Map<String, String> ALIASES =
       Map.of("CLS", "CLEAR", "QUIT", "EXIT", "DESC", "DESCRIBE", "?", "HELP");

@@ -233,6 +233,7 @@ public final class Interpreter {
     } else if (command instanceof CopyTo copy) {
       CqlSession session = state.session();
       CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
+      io.cqlp.command.Verify verify = io.cqlp.transfer.verify.VerifyWorkflow.afterExport(withDefaults);
       io.cqlp.transfer.TransferSummary exported;
       CopyToWorkflow workflow = new CopyToWorkflow(session, state.consistency(), sinks, sources)
           .debug(errors.debug() ? errors::note : null);
@@ -243,6 +244,9 @@ public final class Interpreter {
       if (!copy.stdout()) {
         // As cqlsh: COPY TO STDOUT prints only the rows.
         out.println(exported.exportLine() + workflow.scanSummary());
+      }
+      if (verify != null) {
+        return verify(verify);
       }
     } else if (command instanceof CopyFrom copy) {
       CqlSession session = state.session();
@@ -278,6 +282,8 @@ public final class Interpreter {
       new io.cqlp.inspect.FileInspector(out).describe(d.path());
     } else if (command instanceof io.cqlp.command.ShowFile s) {
       new io.cqlp.inspect.FileInspector(out).show(s.path(), s.limit());
+    } else if (command instanceof io.cqlp.command.Verify v) {
+      return verify(v);
     } else if (command instanceof io.cqlp.command.PendingUploads u) {
       new io.cqlp.inspect.UploadInspector(out).run(u.path(), u.abort(), u.options());
     } else if (!shellCommands.run(command)) {
@@ -285,6 +291,15 @@ public final class Interpreter {
     }
     out.flush();
     return Outcome.OK;
+  }
+
+  /** Runs a VERIFY and prints its report: FAILED (exit status 2) when the sides differ. */
+  private Outcome verify(io.cqlp.command.Verify command) throws InterruptedException {
+    io.cqlp.transfer.verify.VerifyReport report =
+        new io.cqlp.transfer.verify.VerifyWorkflow(state.session(), state.consistency(), sources).run(command);
+    report.lines().forEach(out::println);
+    out.flush();
+    return report.equal() ? Outcome.OK : Outcome.FAILED;
   }
 
   private void runCql(String cql) throws InterruptedException {

@@ -12,9 +12,7 @@ import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
-import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.DatasetSource;
-import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.load.AsyncLoader;
 import io.cqlp.transfer.load.IngestRate;
 import io.cqlp.transfer.load.ErrorBudget;
@@ -161,7 +159,7 @@ public final class CopyFromWorkflow {
       throw new TransferException(
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
-    boolean times = CellTimes.requested(options);
+    boolean forced = CellTimes.requested(options);
     long ttl = CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1);
     long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
     int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
@@ -177,22 +175,13 @@ public final class CopyFromWorkflow {
     IngestRate rate = new IngestRate(ingestRate);
     TableSchema table =
         TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
-    TableSchema schema = !times ? table : new TableSchema(table.keyspace(), table.table(),
+    FileSources input = command.stdin() ? null : FileSources.of(command.source(), options);
+    Location file = command.stdin() ? Location.local(Path.of("STDIN")) : input.location();
+    // Time columns are looked for by name unless forced: so that they are applied, or with
+    // WRITETIME=false knowingly left out.
+    boolean detect = !forced && CellTimes.mayHoldTimes(command.stdin() ? "STDIN" : command.source(), input, options);
+    TableSchema schema = !forced && !detect ? table : new TableSchema(table.keyspace(), table.table(),
         CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
-    Location file = command.stdin() ? Location.local(Path.of("STDIN")) : TargetLocations.resolve(command.source(), options);
-    boolean dataset;
-    try {
-      dataset = !command.stdin() && DatasetListing.isDataset(file, command.source());
-      if (!command.stdin() && !dataset && !file.isFile()) {
-        throw new TransferException("Cannot read " + file + ": no such file.");
-      }
-    } catch (IOException e) {
-      throw new TransferException("Cannot read " + command.source() + ": " + e.getMessage() + ".", e);
-    }
-    if (!dataset && options.contains("PARTITION_FILTER")) {
-      throw new TransferException(
-          "PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
-    }
     long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
     long maxInsertErrors = options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
     Location errPath = TargetLocations.resolve(options.getString("ERRFILE",
@@ -202,14 +191,15 @@ public final class CopyFromWorkflow {
     boolean explicit = !command.columns().isEmpty();
     try (RowSource source = command.stdin()
         ? sources.openStdin(stdin.get(), schema, options)
-        : dataset
-        ? DatasetSource.open(
-            DatasetListing.list(command.source(), PartitionFilter.parse(options.getString("PARTITION_FILTER", null)),
-                options),
-            schema, explicit, sources, options)
-        : sources.open(file, schema, explicit, options)) {
+        : input.open(schema, explicit, options, sources)) {
       List<ColumnSpec> columns = source.columns();
-      requireKeyColumns(schema, columns, file);
+      FileSources.requireKeyColumns(schema, columns, file);
+      boolean times = forced
+          || (detect && !CellTimes.refused(options) && columns.stream().anyMatch(CellTimes::isTimeColumn));
+      if (forced && columns.stream().noneMatch(CellTimes::isTimeColumn)) {
+        throw new TransferException("WRITETIME=true, but " + file + " has no writetime(c) or ttl(c) column;"
+            + " export with WITH WRITETIME=true AND TTL=true, or drop the option.");
+      }
       ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
       ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
       AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts, errors);
@@ -223,7 +213,7 @@ public final class CopyFromWorkflow {
       long extraWrites = 0;
       PreparedStatement insert = session.prepare(times
           ? insertStatement(schema, CellTimes.tableColumns(columns)) + " USING TIMESTAMP ? AND TTL ?"
-          : insertStatement(schema, columns) + usingTtl);
+          : insertStatement(schema, CellTimes.tableColumns(columns)) + usingTtl);
       Encoder encoder = new Encoder(columns, insert, session);
       StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, usingTtl);
       PartitionBatcher batcher =
@@ -318,21 +308,6 @@ public final class CopyFromWorkflow {
       throw new TransferException(e.getMessage(), e);
     } catch (ConversionException e) {
       throw new TransferException(e.getMessage(), e);
-    }
-  }
-
-  private static void requireKeyColumns(TableSchema schema, List<ColumnSpec> columns, Location file) {
-    Set<String> present = columns.stream().map(ColumnSpec::name).collect(Collectors.toSet());
-    List<String> missing =
-        schema.columns().stream()
-            .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING)
-            .map(ColumnSpec::name)
-            .filter(n -> !present.contains(n))
-            .toList();
-    if (!missing.isEmpty()) {
-      throw new TransferException(
-          file + " has no column for primary key column(s) " + String.join(", ", missing)
-              + " of " + schema.qualifiedName() + ".");
     }
   }
 

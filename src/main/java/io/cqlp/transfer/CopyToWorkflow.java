@@ -53,7 +53,7 @@ public final class CopyToWorkflow {
       Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
           "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
           "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME",
-          CellTimes.WRITETIME, CellTimes.TTL);
+          CellTimes.WRITETIME, CellTimes.TTL, "VERIFY");
 
   /** Every option COPY TO accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}). */
   public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
@@ -165,7 +165,7 @@ public final class CopyToWorkflow {
     }
     RowDecoder decoder =
         new RowDecoder(
-            source.schema.columns(),
+            source.scanColumns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
     boolean dataset;
@@ -205,7 +205,7 @@ public final class CopyToWorkflow {
         ScanPage page;
         while ((page = scanner.nextPage()) != null) {
           for (Object[] row : page.rows()) {
-            sink.write(row);
+            sink.write(source.timesOf == null ? row : CellTimes.collapse(source.timesOf, row));
           }
           if (resumable != null) {
             resumable.written(page);
@@ -315,8 +315,23 @@ public final class CopyToWorkflow {
     return session.getMetadata().getTokenMap().map(m -> m.format(token)).orElse(String.valueOf(token));
   }
 
-  /** The scan statements and the schema of what they return. */
-  private record Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {}
+  /**
+   * The scan statements and the schema of the rows written.
+   *
+   * @param timesOf the table's columns when the scan selects their write times and TTLs (rows
+   *     then go through {@link CellTimes#collapse}), else null
+   */
+  private record Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges,
+      List<ColumnSpec> timesOf) {
+    Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {
+      this(schema, statement, ranges, null);
+    }
+
+    /** The columns the scan returns. */
+    List<ColumnSpec> scanColumns() {
+      return timesOf == null ? schema.columns() : CellTimes.scanColumns(timesOf);
+    }
+  }
 
   private Source forTable(CopyTo command, int maxRequests) {
     TableSchema schema =
@@ -327,6 +342,7 @@ public final class CopyToWorkflow {
     boolean times = CellTimes.requested(command.options());
     String select = "SELECT " + (times ? CellTimes.selectList(schema.columns()) : schema.columnList())
         + " FROM " + schema.qualifiedName();
+    List<ColumnSpec> timesOf = times ? schema.columns() : null;
     if (times) {
       schema = new TableSchema(schema.keyspace(), schema.table(), CellTimes.exportColumns(schema.columns()),
           schema.partitionKey(), schema.clusteringNeverNull());
@@ -351,7 +367,7 @@ public final class CopyToWorkflow {
         };
     // Prepared up front, so a bad WHERE fails before the target file is created.
     statements.apply(ranges.get(0));
-    return new Source(schema, statements, ranges);
+    return new Source(schema, statements, ranges, timesOf);
   }
 
   private Source forSelect(CopyTo command) {

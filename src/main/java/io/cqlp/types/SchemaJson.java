@@ -28,7 +28,8 @@ import java.util.Map;
  * "kind":"partition_key"}, ...]}}, where {@code cql_type} is the driver's {@code
  * DataType.asCql(true, true)} (with {@code frozen<>}, which tells whether an empty collection is
  * distinct from null; user types as {@code keyspace.name}) and {@code kind} is one of {@code
- * partition_key}, {@code clustering}, {@code static}, {@code regular}. Keyspace and table are
+ * partition_key}, {@code clustering}, {@code static}, {@code regular}, {@code writetime} or {@code
+ * ttl} (see {@link ColumnKind}). Keyspace and table are
  * JSON null when unknown. When a column's type uses user-defined types, {@code "user_types"} lists them, inner
  * types first, each as {@code {"keyspace":"ks","name":"address","fields":[{"name":"street",
  * "cql_type":"text"}, ...]}}: enough to recreate them.

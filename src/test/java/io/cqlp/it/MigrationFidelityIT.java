@@ -35,11 +35,14 @@ class MigrationFidelityIT {
     node = CassandraExtension.node();
     CqlSession session = CassandraExtension.session();
     session.execute("CREATE TABLE " + keyspace + ".events (id int PRIMARY KEY, at timestamp)");
-    for (String table : List.of("cells", "cells_parquet", "cells_csv", "cells_json")) {
+    for (String table : List.of("cells", "cells_parquet", "cells_csv", "cells_json", "cells_plain")) {
       session.execute("CREATE TABLE " + keyspace + "." + table + " (id int, ck int, a text, b int,"
           + " fl frozen<list<int>>, fm frozen<map<text, int>>, PRIMARY KEY (id, ck))");
     }
-    session.execute("CREATE TABLE " + keyspace + ".multi (id int PRIMARY KEY, l list<int>)");
+    for (String table : List.of("multi", "multi_back")) {
+      session.execute("CREATE TABLE " + keyspace + "." + table
+          + " (id int PRIMARY KEY, l list<int>, s set<text>, m map<int, text>, v int)");
+    }
     for (String table : List.of("users", "users_back", "from_duck")) {
       session.execute("CREATE TABLE " + keyspace + "." + table
           + " (id int PRIMARY KEY, name text, status text, score double, tags list<text>)");
@@ -211,15 +214,19 @@ class MigrationFidelityIT {
     Path json = dir.resolve("cells.jsonl");
     Shell.Result result = cqlp("COPY cells TO '" + parquet + "' WITH WRITETIME=true AND TTL=true;"
         + " COPY cells TO '" + csv + "' WITH WRITETIME=true AND TTL=true AND HEADER=true;"
-        + " COPY cells_parquet FROM '" + parquet + "' WITH WRITETIME=true AND TTL=true;"
-        + " COPY cells_csv FROM '" + csv + "' WITH WRITETIME=true AND TTL=true AND HEADER=true;"
+        // found by their names in the Parquet footer and the CSV header
+        + " COPY cells_parquet FROM '" + parquet + "';"
+        + " COPY cells_csv FROM '" + csv + "' WITH HEADER=true;"
         + " COPY cells TO '" + json + "' WITH WRITETIME=true AND TTL=true;"
         + " COPY cells_json FROM '" + json + "' WITH WRITETIME=true AND TTL=true;");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("201 rows exported to 1 files");
     assertThat(result.out().split("201 rows imported from 1 files", -1)).hasSize(4);
     try (DuckDb duck = new DuckDb()) {
-      assertThat(duck.describe(parquet)).containsEntry("writetime(a)", "BIGINT").containsEntry("ttl(fm)", "INTEGER");
+      assertThat(duck.describe(parquet)).containsEntry("writetime(a)", "TIMESTAMP WITH TIME ZONE")
+          .containsEntry("ttl(fm)", "INTEGER");
+      assertThat(duck.rows("SELECT epoch_us(\"writetime(b)\") FROM read_parquet(" + DuckDb.literal(parquet)
+          + ") WHERE id = 3 AND ck = 3")).containsExactly(List.of(T0 + 3000L + 3 + 500));
     }
     assertThat(Files.readAllLines(csv).get(0)).isEqualTo("id,ck,a,b,fl,fm,writetime(a),ttl(a),writetime(b),ttl(b),"
         + "writetime(fl),ttl(fl),writetime(fm),ttl(fm)");
@@ -250,16 +257,79 @@ class MigrationFidelityIT {
     assertThat(source.get(3 * 4 + 1).get(7)).isNotNull();
     assertThat(source.get(3 * 4 + 3).get(8)).isEqualTo(T0 + 3000L + 3 + 500);
 
-    Shell.Result plain = cqlp("COPY cells_parquet FROM '" + parquet + "';");
-    assertThat(plain.exitCode()).isNotZero();
-    assertThat(plain.err()).contains("has columns that " + keyspace + ".cells_parquet does not: writetime(a), ttl(a),",
-        "add WITH WRITETIME=true AND TTL=true to restore each cell's write time and TTL");
+    Shell.Result plain = cqlp("COPY cells_plain FROM '" + parquet + "' WITH WRITETIME=false;");
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    Row fresh = session.execute("SELECT a, writetime(a), ttl(a) FROM " + keyspace + ".cells_plain WHERE id = 3 AND ck = 1")
+        .one();
+    assertThat(fresh.getString(0)).isEqualTo("a3");
+    assertThat(fresh.getLong(1)).isGreaterThan(T0 + 10_000_000L);
+    assertThat(fresh.isNull(2)).isTrue();
+    Path noTimes = dir.resolve("cells-no-times.parquet");
+    Shell.Result none = cqlp("COPY cells TO '" + noTimes + "'; COPY cells_plain FROM '" + noTimes + "' WITH WRITETIME=true;");
+    assertThat(none.exitCode()).isNotZero();
+    assertThat(none.errLines()).containsExactly("<stdin>:1:WRITETIME=true, but " + noTimes + " has no writetime(c) or"
+        + " ttl(c) column; export with WITH WRITETIME=true AND TTL=true, or drop the option.");
+  }
 
-    Shell.Result multi = cqlp("COPY multi TO '" + dir.resolve("multi.parquet") + "' WITH WRITETIME=true;");
-    assertThat(multi.exitCode()).isNotZero();
-    assertThat(multi.errLines()).containsExactly("<stdin>:1:Column l (list<int>) is not frozen: each element has"
-        + " its own write time, which one INSERT cannot restore; export it without WRITETIME and TTL, or name the"
-        + " other columns.");
+  @Test
+  void should_keep_the_write_time_of_non_frozen_collections_and_refuse_elements_written_apart() throws Exception {
+    CqlSession session = CassandraExtension.session();
+    String t = keyspace + ".multi";
+    for (int id = 0; id < 20; id++) {
+      session.execute("INSERT INTO " + t + " (id, l, s, m, v) VALUES (" + id + ", [" + id + ", 2], {'x" + id
+          + "'}, {" + id + ": 'y'}, " + id + ") USING TIMESTAMP " + (T0 + id) + (id % 2 == 0 ? " AND TTL 3600" : ""));
+    }
+    session.execute("UPDATE " + t + " USING TIMESTAMP " + (T0 + 999) + " SET v = 0, s = {'later'} WHERE id = 5");
+    Path file = dir.resolve("multi.parquet");
+    Shell.Result result = cqlp("COPY multi TO '" + file + "' WITH WRITETIME=true AND TTL=true;"
+        + " COPY multi_back FROM '" + file + "';");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String times = "SELECT id, l, s, m, v, writetime(l), ttl(l), writetime(s), writetime(m), ttl(m), writetime(v) FROM ";
+    TreeMap<Integer, List<Object>> source = new TreeMap<>();
+    for (Row r : session.execute(times + t)) {
+      source.put(r.getInt(0), java.util.Arrays.asList(r.getObject(1), r.getObject(2), r.getObject(3), r.getObject(4),
+          r.getObject(5), r.getObject(6), r.getObject(7), r.getObject(8), r.getObject(9),
+          r.getObject(10)));
+    }
+    assertThat(source).hasSize(20);
+    assertThat(source.get(5).get(6)).isEqualTo(List.of(T0 + 999));
+    for (Row r : session.execute(times + keyspace + ".multi_back")) {
+      List<Object> s = source.get(r.getInt(0));
+      String what = "row " + r.getInt(0);
+      assertThat(java.util.Arrays.asList(r.getObject(1), r.getObject(2), r.getObject(3), r.getObject(4),
+          r.getObject(5), r.getObject(7), r.getObject(8), r.getObject(10))).as(what)
+          .isEqualTo(java.util.Arrays.asList(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(6), s.get(7), s.get(9)));
+      assertThat(closeTtls((List<?>) r.getObject(6), (List<?>) s.get(5))).as(what + " ttl(l)").isTrue();
+      assertThat(closeTtls((List<?>) r.getObject(9), (List<?>) s.get(8))).as(what + " ttl(m)").isTrue();
+    }
+
+    session.execute("UPDATE " + t + " USING TIMESTAMP " + (T0 + 5000) + " SET l = l + [3] WHERE id = 7");
+    Path refused = dir.resolve("multi-refused.parquet");
+    Shell.Result apart = cqlp("COPY multi TO '" + refused + "' WITH WRITETIME=true;");
+    assertThat(apart.exitCode()).isNotZero();
+    assertThat(apart.errLines()).containsExactly("<stdin>:1:Column l (list<int>) of the row (id=7) holds elements"
+        + " written at different times [" + (T0 + 7) + ", " + (T0 + 7) + ", " + (T0 + 5000) + "]; one INSERT"
+        + " restores a single write time and TTL per value. Export without WRITETIME and TTL, or name the other"
+        + " columns.");
+    assertThat(refused).doesNotExist();
+  }
+
+  /** Lists of TTLs equal but for the seconds the test took (both null, or as many, each within 60 s). */
+  private static boolean closeTtls(List<?> back, List<?> source) {
+    if (back == null || source == null) {
+      return back == source;
+    }
+    if (back.size() != source.size()) {
+      return false;
+    }
+    for (int i = 0; i < back.size(); i++) {
+      Object b = back.get(i);
+      Object s = source.get(i);
+      if (b == null || s == null ? b != s : Math.abs((Integer) b - (Integer) s) > 60) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int ids(int users) {

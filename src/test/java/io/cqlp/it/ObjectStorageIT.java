@@ -78,6 +78,21 @@ class ObjectStorageIT {
   }
 
   @Test
+  void should_verify_a_table_against_its_partitioned_dataset_in_the_bucket() throws Exception {
+    String target = "s3://" + bucket + "/verified/";
+    Shell.Result export = shell("COPY flights TO '" + target + "' WITH PARTITION='origin' AND VERIFY=true");
+    assertThat(export.exitCode()).as(export.toString()).isZero();
+    assertThat(export.out()).containsPattern("Compared (\\d{6}) rows of " + keyspace + ".flights with \\1 rows of '"
+        + target + "' by primary key in [0-9.]+ seconds: all equal\\.");
+    String origin = CassandraExtension.session().execute("SELECT origin FROM " + keyspace + ".flights LIMIT 1").one()
+        .getString(0);
+    Shell.Result filtered = shell("VERIFY flights AGAINST '" + target + "' WITH PARTITION_FILTER='origin=" + origin + "'");
+    assertThat(filtered.exitCode()).isEqualTo(2);
+    assertThat(filtered.out()).containsPattern(": [1-9]\\d+ only in the table, 0 only in the files, 0 different\\.")
+        .contains("  only in the table: origin=");
+  }
+
+  @Test
   void should_export_one_object_that_duckdb_reads_and_copy_from_loads_back_row_by_row() throws Exception {
     String target = "s3://" + bucket + "/single/flights.parquet";
     Shell.Result export = shell("COPY flights TO '" + target + "'");

@@ -10,8 +10,8 @@ class HelpTextTest {
   void should_list_shell_commands_and_cql_topics_under_ruled_titles_as_cqlsh() {
     String index = HelpText.index();
     assertThat(index).startsWith("\nDocumented shell commands:\n===========================\n"
-        + "CAPTURE  CONSISTENCY  DESCRIBE  HELP     PAGING  SOURCE   USE\n"
-        + "CLEAR    COPY         EXIT      HISTORY  SERIAL  TRACING\n"
+        + "CAPTURE  CONSISTENCY  DESCRIBE  HELP     PAGING  SOURCE   USE   \n"
+        + "CLEAR    COPY         EXIT      HISTORY  SERIAL  TRACING  VERIFY\n"
         + "CLS      DESC         EXPAND    LOGIN    SHOW    UNICODE\n\n"
         + "CQL help topics:\n================\n");
     assertThat(index).contains("CREATE_TABLE").contains("SELECT").endsWith("\n\n");
@@ -24,7 +24,9 @@ class HelpTextTest {
     assertThat(HelpText.topic("CLS")).isEqualTo(HelpText.topic("clear"));
     assertThat(HelpText.topic("desc")).contains("KEYSPACES | KEYSPACE [ks]");
     assertThat(HelpText.topic("show")).contains("SHOW SESSION <uuid>", "SHOW UPLOADS 's3://b/prefix'");
-    assertThat(HelpText.topic("copy")).contains("'s3://bucket/key'", "S3_ENDPOINT");
+    assertThat(HelpText.topic("copy")).contains("'s3://bucket/key'", "S3_ENDPOINT", "VERIFY (true:")
+        .doesNotContain("BEGINTOKEN");
+    assertThat(HelpText.topic("verify")).startsWith("VERIFY [ks.]table [(col, ...)] AGAINST 'file'");
   }
 
   @Test

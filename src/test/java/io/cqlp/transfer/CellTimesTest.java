@@ -25,11 +25,30 @@ class CellTimesTest {
   }
 
   @Test
-  void should_refuse_counters_and_multi_cell_collections() {
+  void should_refuse_counters_and_read_multi_cell_collections_as_lists_of_element_times() {
     assertThatThrownBy(() -> CellTimes.exportColumns(List.of(ColumnSpec.regular("n", DataTypes.COUNTER))))
         .hasMessageStartingWith("Column n is a counter, which has no write time");
-    assertThatThrownBy(() -> CellTimes.exportColumns(List.of(ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)))))
-        .hasMessageStartingWith("Column s (set<text>) is not frozen");
+    assertThat(CellTimes.importColumns(List.of(ColumnSpec.regular("n", DataTypes.COUNTER))))
+        .extracting(ColumnSpec::name).containsExactly("n");
+    List<ColumnSpec> table = List.of(new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
+        ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)), ColumnSpec.regular("v", DataTypes.INT));
+    assertThat(CellTimes.exportColumns(table)).extracting(ColumnSpec::type).containsExactly(DataTypes.INT,
+        DataTypes.setOf(DataTypes.TEXT), DataTypes.INT, DataTypes.BIGINT, DataTypes.INT, DataTypes.BIGINT, DataTypes.INT);
+    assertThat(CellTimes.exportColumns(table)).extracting(ColumnSpec::kind).endsWith(ColumnKind.WRITETIME,
+        ColumnKind.TTL, ColumnKind.WRITETIME, ColumnKind.TTL);
+    assertThat(CellTimes.scanColumns(table).subList(3, 5)).extracting(ColumnSpec::type)
+        .containsExactly(DataTypes.listOf(DataTypes.BIGINT), DataTypes.listOf(DataTypes.INT));
+
+    Object[] same = {1, java.util.Set.of("a", "b"), 7, List.of(10L, 10L), java.util.Arrays.asList(null, null), 5L, null};
+    assertThat(CellTimes.collapse(table, same)).containsExactly(1, java.util.Set.of("a", "b"), 7, 10L, null, 5L, null);
+    Object[] empty = {2, null, 7, null, List.of(), 5L, null};
+    assertThat(CellTimes.collapse(table, empty)).containsExactly(2, null, 7, null, null, 5L, null);
+    Object[] mixed = {3, java.util.Set.of("a", "b"), 7, List.of(10L, 20L), java.util.Arrays.asList(null, null), 5L, null};
+    assertThatThrownBy(() -> CellTimes.collapse(table, mixed)).hasMessage("Column s (set<text>) of the row (id=3)"
+        + " holds elements written at different times [10, 20]; one INSERT restores a single write time and TTL per"
+        + " value. Export without WRITETIME and TTL, or name the other columns.");
+    Object[] ttls = {4, java.util.Set.of("a", "b"), 7, List.of(10L, 10L), java.util.Arrays.asList(null, 60), 5L, null};
+    assertThatThrownBy(() -> CellTimes.collapse(table, ttls)).hasMessageContaining("holds elements with different TTLs");
   }
 
   @Test

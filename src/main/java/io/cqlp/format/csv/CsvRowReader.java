@@ -114,6 +114,24 @@ public final class CsvRowReader implements RowSource {
   }
 
   /**
+   * The fields of a CSV file's first record: its header when HEADER=true.
+   *
+   * @param file the file; {@code .gz}/{@code .zst} names are decompressed
+   * @param options the CSV options (delimiter, quote, encoding)
+   * @return the fields as written, or an empty list for an empty file
+   * @throws IOException if the file cannot be read or its first record is not valid CSV
+   */
+  public static List<String> firstRecord(Location file, CsvOptions options) throws IOException {
+    try (InputStream in = StreamCompression.fromPath(file.toString()).decompress(file.open());
+        CSVParser parser = options.readFormat().parse(new InputStreamReader(in, options.charset().newDecoder()))) {
+      Iterator<CSVRecord> records = parser.iterator();
+      return records.hasNext() ? records.next().toList() : List.of();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      throw new IOException("Cannot read the header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Reads CSV text from a reader (standard input, or the lines after COPY ... FROM STDIN in a
    * script).
    *

@@ -221,7 +221,9 @@ abstract class CqlTarget {
     private final long max;
 
     IntegerTarget(CqlScalar scalar, long min, long max) {
-      super(scalar, EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
+      super(scalar, scalar == CqlScalar.BIGINT
+          ? EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING, SourceKind.TIMESTAMP)
+          : EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
       this.min = min;
       this.max = max;
     }
@@ -240,6 +242,24 @@ abstract class CqlTarget {
           return (int) v;
         default:
           return v;
+      }
+    }
+
+    /**
+     * A timestamp into bigint: microseconds since the epoch, the unit of CQL's WRITETIME (the
+     * {@code writetime(c)} columns cqlp writes as TIMESTAMP(MICROS)); a digit below the
+     * microsecond is refused, as it would be lost.
+     */
+    @Override
+    Object fromTimestamp(long epochMillis, int subMilliNanos) {
+      if (subMilliNanos % 1_000 != 0) {
+        throw new Rejected(Instant.ofEpochMilli(epochMillis).plusNanos(subMilliNanos)
+            + " has sub-microsecond digits; a bigint holds microseconds since the epoch");
+      }
+      try {
+        return Math.addExact(Math.multiplyExact(epochMillis, 1_000L), subMilliNanos / 1_000);
+      } catch (ArithmeticException e) {
+        throw outOfRange(epochMillis + " ms");
       }
     }
 

@@ -52,6 +52,9 @@ import org.apache.parquet.schema.Types;
  *       <td>milliseconds since 1970-01-01T00:00Z</td></tr>
  *   <tr><td>date</td><td>INT32 DATE</td><td>days since 1970-01-01, signed; CQL's whole range
  *       fits</td></tr>
+ *   <tr><td>bigint {@code writetime(c)} ({@link ColumnKind#WRITETIME})</td><td>INT64
+ *       TIMESTAMP(MICROS, isAdjustedToUTC=true)</td><td>microseconds since 1970-01-01T00:00Z, CQL's
+ *       WRITETIME</td></tr>
  *   <tr><td>time</td><td>INT64 TIME(NANOS, isAdjustedToUTC=false)</td><td>nanoseconds since
  *       midnight; a CQL time is a local time of day, and DuckDB reads this as TIME_NS (exact)
  *       while it reads the UTC-adjusted variant as TIMETZ, cut to microseconds</td></tr>
@@ -165,6 +168,11 @@ public final class ParquetTypeMapping {
       ColumnSpec column, ParquetTypeOptions types, boolean requiredClustering) {
     Repetition rep =
         isRequired(column, requiredClustering) ? Repetition.REQUIRED : Repetition.OPTIONAL;
+    if (column.kind() == ColumnKind.WRITETIME && DataTypes.BIGINT.equals(column.type())) {
+      // A write time is an instant in microseconds: typed so that readers show it as one.
+      return primitive(PrimitiveTypeName.INT64,
+          LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS), rep, column.name());
+    }
     return type(column.type(), column.name(), rep, types, column);
   }
 

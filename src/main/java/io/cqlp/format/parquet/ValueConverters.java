@@ -1,5 +1,6 @@
 package io.cqlp.format.parquet;
 
+import io.cqlp.types.CqlScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -205,7 +206,9 @@ final class ValueConverters {
       try {
         long millis = Math.floorDiv(v, perMilli);
         int sub = (int) (Math.floorMod(v, perMilli) * (1_000_000 / perMilli));
-        set(target.fromTimestamp(millis, row.truncateSubMillis ? 0 : sub));
+        // PRECISION_LOSS truncates to a CQL timestamp's milliseconds; a bigint takes microseconds.
+        boolean truncate = row.truncateSubMillis && target.scalar != CqlScalar.BIGINT;
+        set(target.fromTimestamp(millis, truncate ? 0 : sub));
       } catch (Rejected r) {
         refuse(r);
       }
