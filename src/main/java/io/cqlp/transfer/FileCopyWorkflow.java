@@ -40,10 +40,13 @@ public final class FileCopyWorkflow {
   private static final Set<String> SCAN_ONLY =
       Set.of("PAGESIZE", "MAXREQUESTS", "MAXATTEMPTS", "RESUME", CellTimes.WRITETIME, CellTimes.TTL);
 
-  /** Every option COPY 'file' TO accepts: COPY TO's but the scan's, INCLUDE_METADATA and PRECISION_LOSS. */
+  /**
+   * Every option COPY 'file' TO accepts: COPY TO's but the scan's, INCLUDE_METADATA, and COPY
+   * FROM's PRECISION_LOSS and PARTITION_FILTER (for a dataset source).
+   */
   public static final Set<String> OPTIONS = Options.union(
       Set.copyOf(CopyToWorkflow.OPTIONS.stream().filter(o -> !SCAN_ONLY.contains(o)).toList()),
-      Set.of(INCLUDE_METADATA, io.cqlp.format.PrecisionLoss.OPTION));
+      Set.of(INCLUDE_METADATA, io.cqlp.format.PrecisionLoss.OPTION, "PARTITION_FILTER"));
 
   private final SinkFactory sinks;
   private final SourceFactory sources;

@@ -54,26 +54,26 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
    * Looks at a source: lists the dataset, reads the first footer.
    *
    * @param typed the path as typed (local, {@code s3://}, a directory, a glob)
-   * @param options the statement's options (object-store settings)
+   * @param options the statement's options (object-store settings, PARTITION_FILTER)
    * @return the source, no file open
-   * @throws TransferException if it does not exist, holds no files, is not Parquet, or has a
-   *     column cqlp cannot read (one line naming it)
+   * @throws TransferException if it does not exist, holds no files, is not Parquet, has a
+   *     column cqlp cannot read, or has PARTITION_FILTER for a single file (one line naming it)
    */
   public static FileSource inspect(String typed, Options options) {
-    Location location = TargetLocations.resolve(typed, options);
+    FileSources where = FileSources.of(typed, options);
+    Location location = where.location();
     try {
       DatasetListing listing = null;
       Location first = location;
-      if (DatasetListing.isDataset(location, typed)) {
-        listing = DatasetListing.list(typed, PartitionFilter.none(), options);
+      if (where.dataset()) {
+        listing = DatasetListing.list(typed,
+            PartitionFilter.parse(options.getString("PARTITION_FILTER", null)), options);
         if (listing.files().isEmpty()) {
-          throw new TransferException("Cannot read '" + typed + "': the dataset holds no files.");
+          throw new TransferException("Cannot read '" + typed + "': the dataset holds no files"
+              + (listing.pruned() > 0 ? " that PARTITION_FILTER keeps." : "."));
         }
         first = listing.files().get(0).file();
-      } else if (!location.isFile()) {
-        throw new TransferException("Cannot read '" + typed + "': no such file.");
-      }
-      if (listing == null && !location.name().toLowerCase(Locale.ROOT).endsWith(".parquet")
+      } else if (!location.name().toLowerCase(Locale.ROOT).endsWith(".parquet")
           && !location.name().toLowerCase(Locale.ROOT).endsWith(".parq")) {
         requireParquetName(typed, location);
       }

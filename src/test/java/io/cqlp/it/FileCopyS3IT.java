@@ -35,7 +35,7 @@ class FileCopyS3IT {
             + " COPY 's3://" + bucket + "/ds/' TO '" + back + "';"
             + " COPY 's3://" + bucket + "/nothing.parquet' TO 's3://" + bucket + "/never.csv'");
     assertThat(r.errLines()).containsExactly(
-        "<stdin>:1:Cannot read 's3://" + bucket + "/nothing.parquet': no such file.");
+        "<stdin>:1:Cannot read s3://" + bucket + "/nothing.parquet: no such file.");
     assertThat(r.out().lines().filter(l -> l.startsWith("48626 rows exported"))).hasSize(3);
     List<String> keys = s3.keys(bucket, "");
     assertThat(keys).contains("out/flights.json", "out/flights.schema.json").doesNotContain("never.csv");
