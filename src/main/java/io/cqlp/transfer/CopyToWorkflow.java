@@ -235,9 +235,7 @@ public final class CopyToWorkflow {
       }
       finished = true;
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return sink instanceof PartitionedSink d
-          ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
-          : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
+      return TransferSummary.exported(sink, elapsed);
     } catch (java.nio.channels.ClosedByInterruptException e) {
       // Ctrl-C while a row group was being written: the file channel closes itself.
       Thread.interrupted();

@@ -137,9 +137,7 @@ public final class FileCopyWorkflow {
       progress.rowsDone(sink.rowsWritten());
       commit(sink, source, command, options, metadata);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return sink instanceof PartitionedSink d
-          ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
-          : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
+      return TransferSummary.exported(sink, elapsed);
     } catch (java.nio.channels.ClosedByInterruptException e) {
       Thread.interrupted();
       throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
