@@ -42,6 +42,7 @@ shellCommand
 // COPY [ks.]table [(col, ...)] TO 'file' | STDOUT [WITH ...] [WHERE ...]
 // COPY (SELECT ...) TO 'file' | STDOUT [WITH ...]
 // COPY [ks.]table [(col, ...)] FROM 'file' | STDIN [WITH ...]
+// COPY 'file' TO 'file' | STDOUT [WITH ...] [WHERE ...]: a file converted, no table involved
 // The subject and the direction are separate rules so that every decision needs one token
 // of lookahead, which keeps the "Expecting: ..." lists of syntax errors exact; the facade
 // rejects the combinations the rules let through (a query with FROM or WHERE).
@@ -52,6 +53,7 @@ copyCommand
 copySubject
     : tableRef columnList?
     | LPAREN selectQuery RPAREN
+    | path
     ;
 
 copyDirection

@@ -92,6 +92,9 @@ final class CqlpCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local is running), connect to it, and stop it at exit.")
   boolean local;
 
+  @Option(names = "--no-connect", description = "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file' TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.")
+  boolean noConnect;
+
   @Option(names = "--debug", description = "Show stack traces of errors, and the choices of COPY TO's scans.")
   boolean debug;
 
@@ -137,6 +140,13 @@ final class CqlpCommand implements Callable<Integer> {
       SecretRedaction.remember(settings.password());
     }
     this.config = config;
+    if (noConnect) {
+      if (local) {
+        errors.report(null, 0, "--no-connect and --local exclude each other: drop one.");
+        return ExitStatus.STATEMENT_FAILED.code();
+      }
+      return runWithout(outputFormat, colors, out, errors);
+    }
     LocalCassandra node = null;
     if (local) {
       try {
@@ -159,6 +169,30 @@ final class CqlpCommand implements Callable<Integer> {
     }
   }
 
+  /** --no-connect: the shell without a session; statements that need one fail with one line. */
+  private int runWithout(OutputFormat outputFormat, boolean colors, PrintWriter out, ErrorReporter errors)
+      throws IOException {
+    boolean tty = execute == null && file == null && System.console() != null;
+    return runIn(new ShellState(null, tty), outputFormat, colors, out, errors, tty);
+  }
+
+  /** Applies the display settings and runs the shell on {@code state}, a CAPTURE ended however it ends. */
+  private int runIn(ShellState state, OutputFormat outputFormat, boolean colors, PrintWriter out,
+      ErrorReporter errors, boolean tty) throws IOException {
+    applyCqlshrc(state, errors);
+    state.display().colors(colors)
+        .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
+    state.expand(outputFormat == OutputFormat.EXPAND);
+    // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
+    Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
+    Runtime.getRuntime().addShutdownHook(finisher);
+    try {
+      return runShell(state, out, errors, tty);
+    } finally {
+      finishCapture(state, errors);
+    }
+  }
+
   private int connectAndRun(OutputFormat outputFormat, boolean colors, ConnectionSettings settings,
       PrintWriter out, ErrorReporter errors) throws IOException {
     CqlSession session;
@@ -174,20 +208,12 @@ final class CqlpCommand implements Callable<Integer> {
     try (session) {
       boolean tty = execute == null && file == null && System.console() != null;
       ShellState state = new ShellState(session, tty);
-      applyCqlshrc(state, errors);
-      state.display().colors(colors)
-          .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
-      state.expand(outputFormat == OutputFormat.EXPAND);
       state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
           new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
               settings.connectTimeout(), settings.requestTimeout(), settings.tls())));
-      // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
-      Thread finisher = new Thread(() -> finishCapture(state, errors), "cqlp-capture-finish");
-      Runtime.getRuntime().addShutdownHook(finisher);
       try {
-        return runShell(state, out, errors, tty);
+        return runIn(state, outputFormat, colors, out, errors, tty);
       } finally {
-        finishCapture(state, errors);
         if (state.session() != session) {
           state.session().close();
         }

@@ -10,4 +10,4 @@ package io.cqlp.command;
 public sealed interface Command
     permits CopyTo, CopyFrom, Capture, Use, Consistency, Paging, Expand, Tracing, Source, Help,
         Exit, CqlStatement, Describe, Show, Login, History, Clear, DescribeFile, ShowFile,
-        PendingUploads, Verify {}
+        PendingUploads, Verify, CopyFileTo {}

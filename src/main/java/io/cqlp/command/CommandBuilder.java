@@ -94,6 +94,11 @@ final class CommandBuilder {
     List<String> columns = subject.columnList() == null ? List.of()
         : columns(subject.columnList().identifier());
     String query = subject.selectQuery() == null ? null : raw(subject.selectQuery());
+    String file = subject.path() == null ? null : path(subject.path());
+    if (file != null && copy.copyDirection() instanceof CopyFromContext from) {
+      throw error(from.FROM().getSymbol(),
+          "COPY 'file' converts a file TO another: load a file with COPY table FROM 'file'");
+    }
     if (copy.copyDirection() instanceof CopyToContext to) {
       String where = to.whereClause() == null ? null : raw(to.whereClause().whereText());
       if (query != null && where != null) {
@@ -101,6 +106,9 @@ final class CommandBuilder {
             "WHERE cannot follow COPY (SELECT ...): put the condition inside the query");
       }
       String target = to.path() == null ? null : path(to.path());
+      if (file != null) {
+        return new CopyFileTo(file, target, target == null, options(to.withOptions()), where);
+      }
       return new CopyTo(table, columns, target, target == null,
           options(to.withOptions()), where, query);
     }

@@ -51,15 +51,27 @@ public final class Formats {
 
   /** Opens COPY TO targets: single files, and the part files of dataset directories. */
   public static SinkFactory sinks() {
+    return sinks(Map.of());
+  }
+
+  /**
+   * As {@link #sinks()}, with further footer entries in every Parquet file written (COPY 'file'
+   * TO with INCLUDE_METADATA: the source's key-value metadata); other formats ignore them.
+   *
+   * @param footer key-value entries beside cqlp's own ({@code cqlp.version}, {@code cqlp.schema},
+   *     which win); not null
+   */
+  public static SinkFactory sinks(Map<String, String> footer) {
+    Map<String, String> entries = Map.copyOf(footer);
     return new SinkFactory() {
       @Override
       public RowSink open(Location target, TableSchema schema, Options options) throws IOException {
-        return openSink(target, schema, options);
+        return openSink(target, schema, options, entries);
       }
 
       @Override
       public PartWriterFactory partWriters(TableSchema schema, Options options) {
-        return Formats.partWriters(schema, options);
+        return Formats.partWriters(schema, options, entries);
       }
 
       @Override
@@ -67,6 +79,13 @@ public final class Formats {
         requireCsv(options, "STDOUT");
         ParquetTuningOptions.rejectFor(options, FileFormat.CSV, "STDOUT");
         return CsvRowWriter.toStream(out, schema.columns(), csvOptions(options));
+      }
+
+      @Override
+      public SinkFactory withFooter(Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(entries);
+        all.putAll(more);
+        return sinks(all);
       }
     };
   }
@@ -118,14 +137,15 @@ public final class Formats {
             + "); use a .parquet file or FORMAT='PARQUET'.");
   }
 
-  private static RowSink openSink(Location target, TableSchema schema, Options options) throws IOException {
+  private static RowSink openSink(Location target, TableSchema schema, Options options,
+      Map<String, String> footer) throws IOException {
     FileFormat format = format(options, target);
     if (format != FileFormat.PARQUET) {
       ParquetTuningOptions.rejectFor(options, format, target);
     }
     return switch (format) {
       case PARQUET -> ParquetRowWriter.open(target, schema.columns(),
-          ParquetTuningOptions.forFile(parquetOptions(schema, options), schema.columns()));
+          ParquetTuningOptions.forFile(parquetOptions(schema, options), schema.columns()), footer, 0);
       case CSV -> CsvRowWriter.open(target, schema.columns(), csvOptions(options));
       case JSON -> JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
       case XLSX -> XlsxRowSink.open(target, schema.columns());
@@ -136,7 +156,7 @@ public final class Formats {
    * Part files of a dataset are Parquet unless FORMAT names another format. Each file's footer
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
-  private static PartWriterFactory partWriters(TableSchema schema, Options options) {
+  private static PartWriterFactory partWriters(TableSchema schema, Options options, Map<String, String> footer) {
     FileFormat format = format(options.withDefaults(PARQUET), "dataset/");
     if (format != FileFormat.PARQUET) {
       throw unavailable(format, "dataset/");
@@ -147,10 +167,16 @@ public final class Formats {
         part.columns(),
         write.withMaxRowGroupBytes(Math.min(write.maxRowGroupBytes(), part.maxRowGroupBytes())),
         part.pathColumns().isEmpty()
-            ? Map.of()
-            : Map.of(ParquetRowWriter.PATH_COLUMNS_KEY,
+            ? footer
+            : withEntry(footer, ParquetRowWriter.PATH_COLUMNS_KEY,
                 SchemaJson.write(schema.keyspace(), schema.table(), part.pathColumns())),
         part.maxFileBytes());
+  }
+
+  private static Map<String, String> withEntry(Map<String, String> entries, String key, String value) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(entries);
+    all.put(key, value);
+    return all;
   }
 
   private static ParquetWriteOptions parquetOptions(TableSchema schema, Options options) {

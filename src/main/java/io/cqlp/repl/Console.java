@@ -22,6 +22,29 @@ import org.jline.terminal.Terminal;
  * history backwards.
  */
 public final class Console {
+  /** What completion knows without a cluster ({@code --no-connect}): no schema. */
+  private static final io.cqlp.repl.completion.SchemaView NO_SCHEMA = new io.cqlp.repl.completion.SchemaView() {
+    @Override
+    public java.util.List<String> keyspaces() {
+      return java.util.List.of();
+    }
+
+    @Override
+    public java.util.List<String> tables(String keyspace) {
+      return java.util.List.of();
+    }
+
+    @Override
+    public java.util.List<String> columns(String keyspace, String table) {
+      return java.util.List.of();
+    }
+
+    @Override
+    public String currentKeyspace() {
+      return null;
+    }
+  };
+
   private final Terminal terminal;
   private final Interpreter interpreter;
   private final Path historyFile;
@@ -44,7 +67,8 @@ public final class Console {
             .terminal(terminal)
             .appName("cqlp")
             .parser(new StatementParser())
-            .completer(new CqlCompleter(new DriverSchemaView(interpreter.state().session())))
+            .completer(new CqlCompleter(interpreter.state().connected()
+                ? new DriverSchemaView(interpreter.state().session()) : NO_SCHEMA))
             .option(LineReader.Option.CASE_INSENSITIVE, true)
             .history(new SecretFilteringHistory())
             .variable(LineReader.HISTORY_FILE, historyFile)

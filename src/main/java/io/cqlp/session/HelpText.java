@@ -35,6 +35,11 @@ final class HelpText {
           COPY [ks.]table [(col, ...)] TO 'file' | 'dir/' | STDOUT [WITH opt=value [AND ...]] [WHERE ...]
           COPY (SELECT ...) TO 'file' | 'dir/' [WITH ...]
           COPY [ks.]table [(col, ...)] FROM 'file' | 'dir/' | 'glob' | STDIN [WITH ...]
+          COPY 'file.parquet' | 'dir/' | 'glob' TO 'file' | 'dir/' | STDOUT [WITH ...] [WHERE col = 'v' AND ...]
+            converts Parquet files with no cluster (also with --no-connect), types kept;
+            COPY TO's file options, PRECISION_LOSS, PARTITION_FILTER, and INCLUDE_METADATA (true:
+            columns, types and the source's footer metadata in <name>.schema.json, an XLSX
+            'metadata' sheet, or the Parquet footer).
             FORMAT: PARQUET, CSV, JSON or XLSX (default from the extension, else CSV).
             COPY TO options: COMPRESSION (NONE|SNAPPY|GZIP|ZSTD|LZ4|BROTLI), COMPRESSION_LEVEL,
               CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS,

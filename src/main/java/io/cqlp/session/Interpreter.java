@@ -218,10 +218,20 @@ public final class Interpreter {
   }
 
   private Outcome dispatch(Command command) throws InterruptedException {
-    CqlSession session = state.session();
     if (command instanceof CqlStatement cql) {
       runCql(cql.text());
+    } else if (command instanceof io.cqlp.command.CopyFileTo copy) {
+      // A file converted: no session involved, so it also runs with --no-connect.
+      io.cqlp.transfer.TransferSummary converted;
+      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed", -1)) {
+        converted = new io.cqlp.transfer.FileCopyWorkflow(sinks, sources)
+            .withStdout(out).progress(progress).run(copy);
+      }
+      if (!copy.stdout()) {
+        out.println(converted.exportLine());
+      }
     } else if (command instanceof CopyTo copy) {
+      CqlSession session = state.session();
       CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.command.Verify verify = io.cqlp.transfer.verify.VerifyWorkflow.afterExport(withDefaults);
       io.cqlp.transfer.TransferSummary exported;
@@ -239,6 +249,7 @@ public final class Interpreter {
         return verify(verify);
       }
     } else if (command instanceof CopyFrom copy) {
+      CqlSession session = state.session();
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.transfer.TransferSummary imported;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",

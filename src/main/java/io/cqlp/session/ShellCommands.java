@@ -219,6 +219,9 @@ final class ShellCommands {
 
   private void login(Login l) {
     ShellState.Reconnector reconnector = state.reconnector();
+    if (!state.connected()) {
+      throw new IllegalStateException(ShellState.NOT_CONNECTED);
+    }
     if (reconnector == null) {
       throw new IllegalStateException("LOGIN is not available: the shell does not know how it connected.");
     }

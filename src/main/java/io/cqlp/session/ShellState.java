@@ -46,7 +46,15 @@ public final class ShellState {
   }
 
   /**
-   * @param session the open driver session; not null, owned by the caller
+   * The one line a statement that needs a cluster fails with when cqlp runs without one
+   * ({@code --no-connect}).
+   */
+  public static final String NOT_CONNECTED =
+      "not connected: start cqlp with a host, or without --no-connect";
+
+  /**
+   * @param session the open driver session, owned by the caller; {@code null} when cqlp runs
+   *     without a cluster ({@code --no-connect}): then {@link #session()} fails
    * @param interactive true at a terminal prompt (paged display), false for scripts and pipes
    */
   public ShellState(CqlSession session, boolean interactive) {
@@ -110,9 +118,21 @@ public final class ShellState {
     this.historyLength = lines;
   }
 
-  /** The driver session. */
+  /**
+   * The driver session.
+   *
+   * @throws IllegalStateException ({@link #NOT_CONNECTED}) when cqlp runs without a cluster
+   */
   public CqlSession session() {
+    if (session == null) {
+      throw new IllegalStateException(NOT_CONNECTED);
+    }
     return session;
+  }
+
+  /** Whether a session is open (false with {@code --no-connect}). */
+  public boolean connected() {
+    return session != null;
   }
 
   /** True at a terminal prompt. */
@@ -122,6 +142,9 @@ public final class ShellState {
 
   /** The keyspace of {@code USE}, or {@code null} when none. */
   public String keyspace() {
+    if (session == null) {
+      return null;
+    }
     return session.getKeyspace().map(k -> k.asInternal()).orElse(null);
   }
 

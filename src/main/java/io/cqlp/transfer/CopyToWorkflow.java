@@ -239,18 +239,13 @@ public final class CopyToWorkflow {
       }
       finished = true;
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return sink instanceof PartitionedSink d
-          ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
-          : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
+      return TransferSummary.exported(sink, elapsed);
     } catch (java.nio.channels.ClosedByInterruptException e) {
       // Ctrl-C while a row group was being written: the file channel closes itself.
       Thread.interrupted();
       throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (IOException e) {
-      String message = e instanceof java.nio.file.FileSystemException || e.getMessage() == null
-          ? "cannot write '" + target + "': " + IoErrors.describe(e)
-          : e.getMessage();
-      throw new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+      throw IoErrors.writeFailure(e, target);
     } finally {
       if (resumable != null && !finished) {
         resumable.discard();

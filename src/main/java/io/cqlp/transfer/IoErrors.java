@@ -30,4 +30,19 @@ public final class IoErrors {
         : e.getClass().getSimpleName();
     return fs.getFile() == null ? what : "'" + fs.getFile() + "': " + what;
   }
+
+  /**
+   * The one-line failure of a write: the error's own message, or for a file system error or one
+   * without a message, {@code Cannot write 'target': } and its {@link #describe description}.
+   *
+   * @param e the error
+   * @param target the target as the user named it
+   * @return the exception to throw, with {@code e} as its cause
+   */
+  public static TransferException writeFailure(IOException e, Object target) {
+    String message = e instanceof FileSystemException || e.getMessage() == null
+        ? "cannot write '" + target + "': " + describe(e)
+        : e.getMessage();
+    return new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+  }
 }

@@ -49,6 +49,18 @@ public interface SinkFactory {
   }
 
   /**
+   * This factory with further footer entries in the Parquet files it writes (COPY 'file' TO with
+   * INCLUDE_METADATA keeps the source's key-value metadata).
+   *
+   * @param footer the entries; cqlp's own ({@code cqlp.*}) are written by the writer and win
+   * @return a factory writing them
+   * @throws TransferException when this factory cannot write footer entries
+   */
+  default SinkFactory withFooter(java.util.Map<String, String> footer) {
+    throw new TransferException("This shell cannot keep a file's metadata.");
+  }
+
+  /**
    * Opens the sink of an export target as typed: a dataset directory (a target ending with
    * {@code /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
    * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their

@@ -30,6 +30,19 @@ public record TransferSummary(
     this(rows, files, skipped, elapsed, 0, 0);
   }
 
+  /**
+   * The summary of an export into a committed sink: its rows, files and bytes, and for a
+   * dataset ({@link io.cqlp.transfer.dataset.PartitionedSink}) its partitions.
+   *
+   * @param sink the committed sink
+   * @param elapsed the time the export took
+   */
+  public static TransferSummary exported(RowSink sink, Duration elapsed) {
+    return sink instanceof io.cqlp.transfer.dataset.PartitionedSink d
+        ? new TransferSummary(d.rowsWritten(), d.filesWritten(), 0, elapsed, d.partitionCount(), d.bytesWritten())
+        : new TransferSummary(sink.rowsWritten(), sink.filesWritten(), 0, elapsed, 0, sink.bytesWritten());
+  }
+
   /** Rows per second over the whole COPY; 0 when nothing was timed. */
   public double rowsPerSecond() {
     double seconds = elapsed.toNanos() / 1e9;

@@ -79,6 +79,10 @@ class CommandParserTest {
         row("copy (select count(*) from t) to stdout",
             new CopyTo(null, List.of(), null, true, NONE, null, "select count(*) from t")),
         row("-- export\nCOPY t TO 'f' -- done", copyTo(table("t"), List.of(), "f", NONE, null)),
+        // COPY 'file' TO
+        row("COPY 'in.parquet' TO 'out.csv' WITH HEADER=true",
+            new CopyFileTo("in.parquet", "out.csv", false, options("HEADER", "true"), null)),
+        row("copy 's3://b/dir/' to stdout", new CopyFileTo("s3://b/dir/", null, true, NONE, null)),
         // COPY FROM
         row("COPY ks.t FROM STDIN", new CopyFrom(new TableRef("ks", "t"), List.of(), null, true,
             NONE)),
@@ -136,11 +140,11 @@ class CommandParserTest {
   static Stream<Arguments> syntaxErrors() {
     return Stream.of(
         error("COPY t (a, b)", "line 1:14: mismatched input '<EOF>'. Expecting: 'TO', 'FROM'"),
-        error("COPY", "line 1:5: mismatched input '<EOF>'. Expecting: '(', <identifier>"),
+        error("COPY", "line 1:5: mismatched input '<EOF>'. Expecting: '(', <string>, <identifier>"),
         error("COPY ks.t", "line 1:10: mismatched input '<EOF>'. Expecting: '(', 'TO', 'FROM'"),
         error("COPY t", "line 1:7: mismatched input '<EOF>'. Expecting: '(', '.', 'TO', 'FROM'"),
         error("COPY from TO 'f'",
-            "line 1:6: mismatched input 'from'. Expecting: '(', <identifier>"),
+            "line 1:6: mismatched input 'from'. Expecting: '(', <string>, <identifier>"),
         error("COPY t TO", "line 1:10: mismatched input '<EOF>'. Expecting: 'STDOUT', <string>"),
         error("COPY t TO f.csv", "line 1:11: mismatched input 'f'. Expecting: 'STDOUT', <string>"),
         error("COPY t FROM STDOUT",
@@ -178,6 +182,9 @@ class CommandParserTest {
         error("COPY t (a, A) TO 'x'", "line 1:12: column 'a' is listed twice"),
         error("COPY (SELECT * FROM t) FROM 'x'", "line 1:24: COPY (SELECT ...) can only copy TO a"
             + " file or STDOUT: load data with COPY table FROM"),
+        error("COPY 'a.parquet' FROM 'x'", "line 1:18: COPY 'file' converts a file TO another:"
+            + " load a file with COPY table FROM 'file'"),
+        error("COPY 'a.parquet' TO", "line 1:20: mismatched input '<EOF>'. Expecting: 'STDOUT', <string>"),
         error("COPY (SELECT * FROM t) TO 'x' WHERE a=1",
             "line 1:31: WHERE cannot follow COPY (SELECT ...): put the condition inside the query"),
         error("CAPTURE x", "line 1:9: mismatched input 'x'."

@@ -89,6 +89,8 @@ public final class ParquetRowReader implements RowSource {
   private long fileRow;
   private long rowsRead;
   private boolean closed;
+  private java.util.function.Predicate<BlockMetaData> skip = b -> false;
+  private int rowGroupsSkipped;
 
   private ParquetRowReader(Location file, List<ColumnSpec> columns, ParquetFileReader reader,
       Plan plan) {
@@ -252,7 +254,32 @@ public final class ParquetRowReader implements RowSource {
     return row;
   }
 
+  /**
+   * Skips, unread, the row groups {@code skip} accepts (by their footer statistics: COPY 'file'
+   * TO ... WHERE); rows are still numbered as in the file. Call it before the first {@link
+   * #next()}; returns this.
+   *
+   * @param skip true for a row group none of whose rows is wanted; not null
+   */
+  public ParquetRowReader skipRowGroups(java.util.function.Predicate<BlockMetaData> skip) {
+    this.skip = java.util.Objects.requireNonNull(skip, "skip");
+    return this;
+  }
+
+  /** Row groups skipped so far by {@link #skipRowGroups}. */
+  public int rowGroupsSkipped() {
+    return rowGroupsSkipped;
+  }
+
   private boolean nextRowGroup() throws IOException {
+    while (nextBlock < blocks.size() && skip.test(blocks.get(nextBlock))) {
+      fileRow += blocks.get(nextBlock).getRowCount();
+      nextBlock++;
+      rowGroupsSkipped++;
+      if (columnIO != null) {
+        reader.skipNextRowGroup();
+      }
+    }
     if (columnIO == null) {
       if (nextBlock >= blocks.size()) {
         return false;

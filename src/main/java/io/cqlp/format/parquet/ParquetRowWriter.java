@@ -112,8 +112,8 @@ public final class ParquetRowWriter implements RowSink {
    * about 1/16 of the size per column.
    *
    * @param footer further footer key-value entries (beside {@code cqlp.version} and {@code
-   *     cqlp.schema}, and the user's {@link ParquetTuning#metadata()}, which they override);
-   *     not null
+   *     cqlp.schema}), such as a source file's entries; the user's {@link ParquetTuning#metadata()}
+   *     (METADATA) overrides them; not null
    * @param maxFileBytes the size the caller rolls the file at, or 0 for parquet-java's page sizes
    * @see #open(Path, List, ParquetWriteOptions)
    */
@@ -142,8 +142,8 @@ public final class ParquetRowWriter implements RowSink {
     for (int i = 0; i < writers.length; i++) {
       writers[i] = ParquetTypeMapping.writerFor(cols.get(i), options.types());
     }
-    Map<String, String> keyValues = new LinkedHashMap<>(options.tuning().metadata());
-    keyValues.putAll(footer);
+    Map<String, String> keyValues = new LinkedHashMap<>(footer);
+    keyValues.putAll(options.tuning().metadata());
     keyValues.put(VERSION_KEY, VERSION);
     keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
     int pageBytes = maxFileBytes > 0

@@ -53,6 +53,18 @@ public final class XlsxRowSink implements RowSink {
     writer.row(row);
   }
 
+  /**
+   * Adds a sheet of text after the rows (see {@link XlsxWriter#textSheet}); call it once the
+   * rows are written, before {@link #commit()}.
+   *
+   * @param name the sheet's name
+   * @param rows its rows of cells, the header first
+   * @throws IOException if the staging file cannot be written
+   */
+  public void textSheet(String name, List<List<String>> rows) throws IOException {
+    writer.textSheet(name, rows);
+  }
+
   @Override
   public void commit() throws IOException {
     try {

@@ -137,6 +137,39 @@ public final class XlsxWriter {
   }
 
   /**
+   * Ends the sheet of rows and writes a sheet of plain text cells after it (COPY 'file' TO with
+   * INCLUDE_METADATA: the columns and the source's metadata); rows written later would go on
+   * a new data sheet.
+   *
+   * @param name the sheet's name, unique in the workbook (at most 31 characters, Excel's limit)
+   * @param rows the rows of cells, the first one the header; a null cell is left empty
+   * @throws IOException if the stream fails
+   * @throws IllegalArgumentException if a cell is longer than {@link #MAX_CELL_CHARS}
+   */
+  public void textSheet(String name, List<List<String>> rows) throws IOException {
+    if (sheet == null) {
+      newSheet();
+    }
+    sheet.finish();
+    Worksheet text = workbook.newWorksheet(name);
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> cells = rows.get(r);
+      for (int c = 0; c < cells.size(); c++) {
+        String value = cells.get(c);
+        if (value != null) {
+          if (value.length() > MAX_CELL_CHARS) {
+            throw new IllegalArgumentException("sheet " + name + ": a cell of " + value.length()
+                + " characters is longer than Excel's " + MAX_CELL_CHARS);
+          }
+          text.inlineString(r, c, value);
+        }
+      }
+    }
+    sheet = text;
+    row = rowsPerSheet;
+  }
+
+  /**
    * Finishes the workbook (an empty first sheet if nothing was written) and closes the stream.
    *
    * @throws IOException if the stream fails

@@ -225,6 +225,9 @@ public final class CqlCompleter implements Completer {
     if (from >= 0 && (to < 0 || from < to)) {
       return CopyFromWorkflow.OPTIONS;
     }
+    if (to >= 0 && before.size() > 1 && before.raw(1).startsWith("'")) {
+      return io.cqlp.transfer.FileCopyWorkflow.OPTIONS; // COPY 'file' TO
+    }
     return to >= 0 ? CopyToWorkflow.OPTIONS : union(CopyToWorkflow.OPTIONS, CopyFromWorkflow.OPTIONS);
   }
 

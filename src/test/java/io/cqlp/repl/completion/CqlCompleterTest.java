@@ -117,6 +117,12 @@ class CqlCompleterTest {
   }
 
   @Test
+  void should_offer_file_conversion_options_after_copy_file_to() {
+    assertThat(complete("COPY 'in.parquet' TO 'x.csv' WITH INCL")).containsExactly("INCLUDE_METADATA");
+    assertThat(complete("COPY 'in.parquet' TO 'x.csv' WITH PAGES")).isEmpty();
+  }
+
+  @Test
   void should_offer_capture_options_and_formats() {
     assertThat(complete("CAPTURE ")).contains("OFF", "PARQUET", "JSON", "CSV", "TEXT");
     assertThat(complete("CAPTURE PARQUET 'o.parquet' WITH PART")).containsExactly("PARTITION");
