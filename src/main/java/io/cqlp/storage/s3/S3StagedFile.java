@@ -270,7 +270,7 @@ final class S3StagedFile extends StagedFile {
       }
       abortUpload(deadline);
     } finally {
-      if (interrupted) {
+      if (interrupted || interruptedWhileAborting) {
         Thread.currentThread().interrupt();
       }
     }
@@ -318,14 +318,21 @@ final class S3StagedFile extends StagedFile {
           + "); when the endpoint answers again, run ABORT UPLOADS '" + target() + "'.");
       return false;
     }
-    try {
-      Thread.sleep(1000);
-      return true;
-    } catch (InterruptedException stop) {
-      Thread.currentThread().interrupt();
-      return false;
+    // An interrupt (Ctrl-C, or a thread winding the export down) does not cut the abort short: the
+    // deadline bounds it, and discard() sets the interrupt again when it returns.
+    long wake = System.nanoTime() + 1_000_000_000L;
+    for (long left = wake - System.nanoTime(); left > 0; left = wake - System.nanoTime()) {
+      try {
+        Thread.sleep(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException stop) {
+        interruptedWhileAborting = true;
+      }
     }
+    return true;
   }
+
+  /** Whether an interrupt came while {@link #waitToAskAgain} waited; set again after discard. */
+  private boolean interruptedWhileAborting;
 
   /** The content stream; closing it does not publish. */
   private final class PartStream extends OutputStream {
