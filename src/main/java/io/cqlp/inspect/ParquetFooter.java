@@ -104,6 +104,8 @@ public record ParquetFooter(Location file, long size, String createdBy, List<Col
           List.copyOf(groups), codecs, new LinkedHashMap<>(meta.getKeyValueMetaData()));
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      // parquet-java names the file by its InputFile's toString (LocalInputFile@1a2b3c): say "the file".
+      why = why.replace(input.toString(), "the file");
       throw new IOException("cannot read '" + file + "' as Parquet: " + why, e);
     }
   }

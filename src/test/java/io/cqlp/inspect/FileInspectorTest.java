@@ -82,7 +82,8 @@ class FileInspectorTest {
     Path text = Files.writeString(dir.resolve("x.parquet"), "not parquet at all");
     assertThatThrownBy(() -> run(i -> i.show(text.toString(), 1)))
         .isInstanceOf(TransferException.class)
-        .hasMessageStartingWith("Cannot read '" + text + "' as Parquet: ")
+        .hasMessageStartingWith("Cannot read '" + text + "' as Parquet: the file is not a Parquet file")
+        .hasMessageNotContaining("InputFile@")
         .hasMessageNotContaining("\n");
   }
 }
