@@ -303,8 +303,13 @@ final class CqlpCommand implements Callable<Integer> {
       outcome = interpreter.runScript(text, file.toString());
     } else if (tty) {
       // -t without a terminal: JLine's dumb terminal on the standard streams, without its warning.
-      try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(flags.encoding())
-          .dumb(System.console() == null ? Boolean.TRUE : null).build()) {
+      // The terminal's encoding stays JLine's choice unless --encoding or [ui] encoding names one.
+      boolean named = encoding != null || config.cqlshrc().encoding().isPresent();
+      TerminalBuilder builder = TerminalBuilder.builder().system(true).encoding(named ? flags.encoding() : null);
+      if (System.console() == null) {
+        builder.dumb(true);
+      }
+      try (Terminal terminal = builder.build()) {
         state.display().width(terminal.getWidth()).pager(morePrompt(terminal));
         terminal.handle(Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
         new Console(terminal, interpreter, historyFile()).run();
