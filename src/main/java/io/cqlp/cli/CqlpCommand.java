@@ -3,6 +3,7 @@ package io.cqlp.cli;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.config.IniException;
+import io.cqlp.config.ShellFlags;
 import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
 import io.cqlp.output.ValueFormatter;
@@ -41,11 +42,16 @@ import picocli.CommandLine.Spec;
 /** The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. */
 @Command(
     name = "cqlp",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
 final class CqlpCommand implements Callable<Integer> {
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print the version of cqlp and exit (cqlsh's -v).")
+  boolean version;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "host", description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
   String host;
@@ -103,17 +109,44 @@ final class CqlpCommand implements Callable<Integer> {
       description = "How query results are printed: table (default), expand (vertical, as EXPAND ON), json (one object a line) or csv.")
   String format;
 
-  @Option(names = "--no-color", description = "Never colour the output.")
+  @Option(names = "--no-color", description = "Never colour the output (beats [ui] color of the cqlshrc).")
   boolean noColor;
 
-  @Option(names = "--color", description = "Colour the output even when it is not a terminal.")
+  @Option(names = {"-C", "--color"}, description = "Colour the output even when it is not a terminal (beats [ui] color).")
   boolean color;
+
+  @Option(names = {"-t", "--tty"}, description = "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or -f).")
+  boolean tty;
+
+  @Option(names = "--encoding", paramLabel = "ENCODING", description = "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).")
+  String encoding;
+
+  @Option(names = "--cqlversion", paramLabel = "CQLVERSION", description = "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the cqlshrc, else the server's).")
+  String cqlVersion;
+
+  @Option(names = "--protocol-version", paramLabel = "N", description = "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else negotiated).")
+  Integer protocolVersion;
+
+  @Option(names = "--browser", paramLabel = "BROWSER", description = "Accepted for cqlsh compatibility; no effect (HELP prints its text).")
+  String browser;
+
+  @Option(names = "--coverage", description = "Accepted for cqlsh compatibility; no effect.")
+  boolean coverage;
+
+  @Option(names = "--completion", paramLabel = "SHELL", description = "Print the completion script of cqlp's flags for bash or zsh, and exit.")
+  String completion;
+
+  private ShellFlags.Resolved flags;
+  private boolean ttyMode;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
+    if (completion != null) {
+      return Completion.print(completion, spec.commandLine(), out, errors);
+    }
     OutputFormat outputFormat;
     try {
       outputFormat = OutputFormat.parse(format);
@@ -133,7 +166,23 @@ final class CqlpCommand implements Callable<Integer> {
       errors.report(null, 0, e.getMessage());
       return ExitStatus.STATEMENT_FAILED.code();
     }
-    ConnectionSettings settings = config.connection();
+    try {
+      flags = ShellFlags.resolve(new ShellFlags.Given(colorChoice(), tty, encoding, cqlVersion, protocolVersion,
+          execute != null || file != null, file != null), config.cqlshrc());
+    } catch (IniException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.STATEMENT_FAILED.code();
+    }
+    boolean terminal = System.console() != null;
+    colors = flags.color().on(terminal);
+    ttyMode = flags.tty().on(terminal);
+    out = new PrintWriter(new OutputStreamWriter(System.out, flags.encoding()), true);
+    err = new PrintWriter(new OutputStreamWriter(System.err, flags.encoding()), true);
+    errors = new ErrorReporter(err, debug).colors(colors);
+    ConnectionSettings settings = config.connection().withProtocolVersion(flags.protocolVersion());
+    if (debug) {
+      debugLines(settings).forEach(errors::note);
+    }
     SecretRedaction.remember(settings.password());
     if (settings.username() != null && settings.password() == null && System.console() != null) {
       settings = withPassword(settings, new String(System.console().readPassword("Password: ")));
@@ -158,7 +207,7 @@ final class CqlpCommand implements Callable<Integer> {
       }
       // The local node speaks plain CQL: a cqlshrc's [connection] ssl is not for it.
       settings = new ConnectionSettings(node.host(), node.port(), settings.username(), settings.password(),
-          settings.keyspace(), settings.connectTimeout(), settings.requestTimeout());
+          settings.keyspace(), settings.connectTimeout(), settings.requestTimeout(), null, settings.protocolVersion());
     }
     try {
       return connectAndRun(outputFormat, colors, settings, out, errors);
@@ -172,14 +221,14 @@ final class CqlpCommand implements Callable<Integer> {
   /** --no-connect: the shell without a session; statements that need one fail with one line. */
   private int runWithout(OutputFormat outputFormat, boolean colors, PrintWriter out, ErrorReporter errors)
       throws IOException {
-    boolean tty = execute == null && file == null && System.console() != null;
-    return runIn(new ShellState(null, tty), outputFormat, colors, out, errors, tty);
+    return runIn(new ShellState(null, ttyMode), outputFormat, colors, out, errors, ttyMode);
   }
 
   /** Applies the display settings and runs the shell on {@code state}, a CAPTURE ended however it ends. */
   private int runIn(ShellState state, OutputFormat outputFormat, boolean colors, PrintWriter out,
       ErrorReporter errors, boolean tty) throws IOException {
     applyCqlshrc(state, errors);
+    state.maxTraceWait(flags.maxTraceWait());
     state.display().colors(colors)
         .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
     state.expand(outputFormat == OutputFormat.EXPAND);
@@ -206,11 +255,18 @@ final class CqlpCommand implements Callable<Integer> {
       return ExitStatus.CANNOT_CONNECT.code();
     }
     try (session) {
-      boolean tty = execute == null && file == null && System.console() != null;
+      var mismatch = ShellFlags.cqlVersionMismatch(flags.cqlVersion(), flags.cqlVersion() == null ? null
+          : session.execute("SELECT cql_version FROM system.local").one().getString(0));
+      if (mismatch.isPresent()) {
+        errors.report(null, 0, "Connection error: could not connect to " + settings.host() + ":" + settings.port()
+            + ": " + mismatch.get());
+        return ExitStatus.CANNOT_CONNECT.code();
+      }
+      boolean tty = ttyMode;
       ShellState state = new ShellState(session, tty);
       state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
           new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
-              settings.connectTimeout(), settings.requestTimeout(), settings.tls())));
+              settings.connectTimeout(), settings.requestTimeout(), settings.tls(), settings.protocolVersion())));
       try {
         return runIn(state, outputFormat, colors, out, errors, tty);
       } finally {
@@ -246,7 +302,14 @@ final class CqlpCommand implements Callable<Integer> {
       }
       outcome = interpreter.runScript(text, file.toString());
     } else if (tty) {
-      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      // -t without a terminal: JLine's dumb terminal on the standard streams, without its warning.
+      // The terminal's encoding stays JLine's choice unless --encoding or [ui] encoding names one.
+      boolean named = encoding != null || config.cqlshrc().encoding().isPresent();
+      TerminalBuilder builder = TerminalBuilder.builder().system(true).encoding(named ? flags.encoding() : null);
+      if (System.console() == null) {
+        builder.dumb(true);
+      }
+      try (Terminal terminal = builder.build()) {
         state.display().width(terminal.getWidth()).pager(morePrompt(terminal));
         terminal.handle(Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
         new Console(terminal, interpreter, historyFile()).run();
@@ -292,9 +355,38 @@ final class CqlpCommand implements Callable<Integer> {
     return false;
   }
 
+  /**
+   * What {@code --debug} says at startup, as cqlsh's first lines (driver, connect timeout,
+   * encoding, ssl), and the protocol and CQL versions asked for.
+   */
+  private List<String> debugLines(ConnectionSettings settings) {
+    var driver = com.datastax.oss.driver.api.core.session.Session.OSS_DRIVER_COORDINATES;
+    double timeout = settings.connectTimeout().toMillis() / 1000.0;
+    return List.of(
+        "Using CQL driver: " + driver.getName() + " " + driver.getVersion(),
+        "Using connect timeout: " + (timeout == Math.rint(timeout) ? String.valueOf((long) timeout) : String.valueOf(timeout))
+            + " seconds",
+        "Using '" + flags.encodingName() + "' encoding",
+        "Using ssl: " + (settings.tls() != null ? "True" : "False"),
+        "Using protocol version: " + (settings.protocolVersion() == null ? "negotiated" : settings.protocolVersion()),
+        "Using CQL version: " + (flags.cqlVersion() == null ? "the server's" : flags.cqlVersion()));
+  }
+
+  /**
+   * {@code -C}/{@code --color} gives true, {@code --no-color} false, neither null; with both, the
+   * last one typed wins, as with cqlsh's argparse (both set one destination).
+   */
+  private Boolean colorChoice() {
+    if (!color || !noColor) {
+      return color ? Boolean.TRUE : noColor ? Boolean.FALSE : null;
+    }
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    return args.lastIndexOf("--no-color") < Math.max(args.lastIndexOf("-C"), args.lastIndexOf("--color"));
+  }
+
   private static ConnectionSettings withPassword(ConnectionSettings s, String password) {
     return new ConnectionSettings(s.host(), s.port(), s.username(), password, s.keyspace(),
-        s.connectTimeout(), s.requestTimeout(), s.tls());
+        s.connectTimeout(), s.requestTimeout(), s.tls(), s.protocolVersion());
   }
 
   /** cqlsh's {@code ---MORE---} between pages at the prompt: Enter for more, Ctrl-C or Ctrl-D to stop. */

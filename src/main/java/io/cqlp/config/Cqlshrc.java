@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 /**
  * A cqlshrc file with cqlsh's names and types (pylib/cqlshlib/cqlshmain.py {@code read_options},
  * sslhandling.py, conf/cqlshrc.sample). Sections and options cqlp has no use for ({@code [ui]
- * color}, {@code completekey}, {@code [cql]}, {@code [tracing]}, ...) are ignored without a word,
- * as cqlsh ignores options it does not know. Immutable.
+ * completekey}, {@code browser}, ...) are ignored without a word, as cqlsh ignores options it does
+ * not know. Immutable.
  */
 public final class Cqlshrc {
   private final Path path;
@@ -142,6 +142,52 @@ public final class Cqlshrc {
   /** @return {@code [ui] double_precision}: significant digits of double values */
   public OptionalInt doublePrecision() {
     return integer("ui", "double_precision");
+  }
+
+  /** @return {@code [ui] color}: colour forced on or off; empty leaves it to the terminal */
+  public Optional<Boolean> color() {
+    return bool("ui", "color");
+  }
+
+  /** @return {@code [ui] tty}: tty behaviour forced on or off; empty leaves it to standard input */
+  public Optional<Boolean> tty() {
+    return bool("ui", "tty");
+  }
+
+  /** @return {@code [ui] encoding}: the output encoding's name, as given */
+  public Optional<String> encoding() {
+    return nonEmpty("ui", "encoding");
+  }
+
+  /** @return {@code [protocol] version}: the native protocol version to use, e.g. 4 */
+  public OptionalInt protocolVersion() {
+    return integer("protocol", "version");
+  }
+
+  /** @return {@code [cql] version}: the CQL version asked for, e.g. {@code 3.4.7}, as given */
+  public Optional<String> cqlVersion() {
+    return nonEmpty("cql", "version");
+  }
+
+  /**
+   * @return {@code [tracing] max_trace_wait}: how long TRACING waits for a trace to complete, in
+   *     seconds (configparser's {@code getfloat})
+   * @throws IniException when it is not a number, or is negative
+   */
+  public Optional<Double> maxTraceWait() {
+    Optional<String> value = ini.get("tracing", "max_trace_wait");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      double seconds = Double.parseDouble(value.get().strip());
+      if (seconds >= 0 && Double.isFinite(seconds)) {
+        return Optional.of(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid("tracing", "max_trace_wait", value.get(), "a number of seconds (0 or more)");
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param connectTimeout connect timeout (cqlsh {@code --connect-timeout}, default 5 s)
  * @param requestTimeout per-request timeout (cqlsh {@code --request-timeout}, default 10 s)
  * @param tls how to talk TLS ({@code --ssl}), or {@code null} for plain connections
+ * @param protocolVersion the driver's name of the native protocol version to pin ({@code V4},
+ *     cqlsh {@code --protocol-version 4}), or {@code null} to let the driver negotiate
  */
 public record ConnectionSettings(
     String host,
@@ -24,7 +26,8 @@ public record ConnectionSettings(
     String keyspace,
     Duration connectTimeout,
     Duration requestTimeout,
-    TlsSettings tls) {
+    TlsSettings tls,
+    String protocolVersion) {
 
   /** Default CQL port. */
   public static final int DEFAULT_PORT = 9042;
@@ -34,6 +37,22 @@ public record ConnectionSettings(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+  }
+
+  /** Settings with the protocol version negotiated. */
+  public ConnectionSettings(
+      String host, int port, String username, String password, String keyspace,
+      Duration connectTimeout, Duration requestTimeout, TlsSettings tls) {
+    this(host, port, username, password, keyspace, connectTimeout, requestTimeout, tls, null);
+  }
+
+  /**
+   * @param version the driver's name of the native protocol version to pin, or {@code null}
+   * @return these settings with that protocol version
+   */
+  public ConnectionSettings withProtocolVersion(String version) {
+    return new ConnectionSettings(host, port, username, password, keyspace, connectTimeout, requestTimeout,
+        tls, version);
   }
 
   /** Settings without TLS. */

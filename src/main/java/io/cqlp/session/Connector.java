@@ -27,7 +27,7 @@ public final class Connector {
    *     certificate fails validation (the message says which check failed, for which host)
    */
   public static CqlSession connect(ConnectionSettings settings) {
-    DriverConfigLoader config =
+    var configBuilder =
         DriverConfigLoader.programmaticBuilder()
             .withString(
                 DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy")
@@ -43,8 +43,12 @@ public final class Connector {
             // generator gives unique client timestamps as well.
             .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
             // DataStax Enterprise's Insights reporting serves no purpose for Apache Cassandra.
-            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false)
-            .build();
+            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false);
+    if (settings.protocolVersion() != null) {
+      // cqlsh --protocol-version: no negotiation, the driver speaks this version or fails.
+      configBuilder.withString(DefaultDriverOption.PROTOCOL_VERSION, settings.protocolVersion());
+    }
+    DriverConfigLoader config = configBuilder.build();
     var builder =
         CqlSession.builder()
             .withConfigLoader(config)

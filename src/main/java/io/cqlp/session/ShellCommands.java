@@ -197,10 +197,10 @@ final class ShellCommands {
         continue;
       }
       try {
-        TraceFetcher.Result trace = TraceFetcher.fetch(state.session(), id, TraceFetcher.MAX_WAIT);
+        TraceFetcher.Result trace = TraceFetcher.fetch(state.session(), id, state.maxTraceWait());
         if (trace == null || !trace.complete()) {
           out.println(Ansi.paint("Statement trace did not complete within "
-              + TraceFetcher.MAX_WAIT.toSeconds() + " seconds; trace data may be incomplete.",
+              + state.maxTraceWait().toSeconds() + " seconds; trace data may be incomplete.",
               Ansi.RED, state.display().colors()));
         }
         if (trace != null && !tracePrinter().print(trace.trace())) {

@@ -23,6 +23,7 @@ public final class ShellState {
   private int pageSize = 100;
   private boolean expand;
   private boolean tracing;
+  private java.time.Duration maxTraceWait = java.time.Duration.ofSeconds(10);
   private Capture capture;
   private ValueFormatter valueFormatter = new ValueFormatter();
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
@@ -197,6 +198,16 @@ public final class ShellState {
 
   public void tracing(boolean on) {
     this.tracing = on;
+  }
+
+  /** How long TRACING waits for a trace to complete (cqlshrc {@code [tracing] max_trace_wait}; 10 s). */
+  public java.time.Duration maxTraceWait() {
+    return maxTraceWait;
+  }
+
+  /** @param wait how long TRACING waits for a trace to complete; not negative */
+  public void maxTraceWait(java.time.Duration wait) {
+    this.maxTraceWait = wait;
   }
 
   /** The running capture, or {@code null}. */

@@ -18,9 +18,6 @@ import java.util.UUID;
  * written (the request finished) or the wait runs out. Reads at consistency ONE.
  */
 final class TraceFetcher {
-  /** cqlsh's default {@code max_trace_wait}. */
-  static final Duration MAX_WAIT = Duration.ofSeconds(10);
-
   /** Offset of the UUID epoch (1582-10-15) from the Unix epoch, in 100 ns units. */
   private static final long UUID_EPOCH_OFFSET = 0x01b21dd213814000L;
 

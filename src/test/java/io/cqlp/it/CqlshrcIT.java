@@ -51,7 +51,7 @@ class CqlshrcIT {
         "[authentication]",
         "keyspace = " + keyspace,
         "[ui]",
-        "color = on",
+        "color = off",
         "completekey = tab",
         "float_precision = 3",
         "[copy]",
