@@ -147,11 +147,7 @@ public final class CopyFromWorkflow {
    */
   public TransferSummary run(CopyFrom command) throws InterruptedException {
     command.options().requireKnown(OPTIONS, "COPY FROM");
-    try (RateMeter meter = RateMeter.start(progress, command.options())) {
-      TransferSummary summary = load(command, meter);
-      meter.finish(summary.rows());
-      return summary;
-    }
+    return RateMeter.measure(progress, command.options(), meter -> load(command, meter));
   }
 
   private TransferSummary load(CopyFrom command, TransferProgress progress) throws InterruptedException {

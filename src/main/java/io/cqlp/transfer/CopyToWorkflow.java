@@ -148,11 +148,8 @@ public final class CopyToWorkflow {
    */
   public TransferSummary run(CopyTo command) throws InterruptedException {
     command.options().requireKnown(OPTIONS, "COPY TO");
-    try (InterruptOnExit exit = InterruptOnExit.install();
-        RateMeter meter = RateMeter.start(progress, command.options())) {
-      TransferSummary summary = export(command, meter);
-      meter.finish(summary.rows());
-      return summary;
+    try (InterruptOnExit exit = InterruptOnExit.install()) {
+      return RateMeter.measure(progress, command.options(), meter -> export(command, meter));
     }
   }
 

@@ -87,11 +87,8 @@ public final class FileCopyWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
   public TransferSummary run(CopyFileTo command) throws InterruptedException {
-    try (InterruptOnExit exit = InterruptOnExit.install();
-        RateMeter meter = RateMeter.start(progress, command.options())) {
-      TransferSummary summary = convert(command, meter);
-      meter.finish(summary.rows());
-      return summary;
+    try (InterruptOnExit exit = InterruptOnExit.install()) {
+      return RateMeter.measure(progress, command.options(), meter -> convert(command, meter));
     }
   }
 

@@ -88,6 +88,36 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
     return new RateMeter(screen, file, seconds, System::nanoTime);
   }
 
+  /** A copy that reports its progress to the listener it is given. */
+  @FunctionalInterface
+  public interface Copy {
+    /**
+     * @param progress where the copy reports the rows done so far
+     * @return the copy's summary
+     */
+    TransferSummary run(TransferProgress progress) throws InterruptedException;
+  }
+
+  /**
+   * Runs a copy with a meter ({@link #start}) between it and the shell's progress, and writes the
+   * meter's closing line with the rows of the copy's summary when it succeeds.
+   *
+   * @param screen the shell's progress
+   * @param options the COPY options (REPORTFREQUENCY, RATEFILE)
+   * @param copy the copy
+   * @return the copy's summary
+   * @throws TransferException as {@link #start}, or as the copy throws
+   * @throws InterruptedException as the copy throws
+   */
+  public static TransferSummary measure(TransferProgress screen, Options options, Copy copy)
+      throws InterruptedException {
+    try (RateMeter meter = start(screen, options)) {
+      TransferSummary summary = copy.run(meter);
+      meter.finish(summary.rows());
+      return summary;
+    }
+  }
+
   @Override
   public void rowsDone(long rows) {
     screen.rowsDone(rows);
