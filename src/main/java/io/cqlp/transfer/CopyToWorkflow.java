@@ -164,7 +164,7 @@ public final class CopyToWorkflow {
     }
     RangeRetry retry = retryOf(options);
     int inFlight = CopyRunOptions.requestsInFlight(options, maxRequests);
-    java.time.Duration pageTimeout = CopyRunOptions.pageTimeout(options, pageSize, session.getContext().getConfig()
+    Duration pageTimeout = CopyRunOptions.pageTimeout(options, pageSize, session.getContext().getConfig()
         .getDefaultProfile().getDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, null));
     Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, inFlight);
     Location target = command.stdout() ? Location.local(Path.of("STDOUT")) : TargetLocations.resolve(command.target(), options);
