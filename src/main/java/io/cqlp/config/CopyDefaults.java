@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *
  * <p>Options a file gives that the direction does not know are left out, so that one {@code
  * [copy]} section serves both directions and a cqlshrc written for cqlsh does not break cqlp;
- * those that cqlp knows in neither direction are named in a note. Every section read is named in
+ * those that cqlp knows in neither direction are named in a note. A file's {@code chunksize} is
+ * COPY FROM's only, as in cqlsh: a COPY TO does not take it for rows per row group. Every section read is named in
  * a note too, as cqlsh prints "Reading options from ...". Immutable.
  */
 public final class CopyDefaults {
@@ -37,6 +38,14 @@ public final class CopyDefaults {
   public static final CopyDefaults NONE = new CopyDefaults(null, message -> {});
 
   private static final String CONFIGFILE = "CONFIGFILE";
+
+  /**
+   * An option that a file gives to COPY FROM only: cqlsh's {@code chunksize} (rows handed to a
+   * worker at once, which cqlsh's COPY TO ignores). Typed in a COPY TO, CHUNKSIZE is rows per
+   * Parquet row group; from a file it would silently shrink them, so a COPY TO leaves it out
+   * (ROW_GROUP_SIZE in a file sets them).
+   */
+  private static final String FROM_ONLY_IN_FILES = "CHUNKSIZE";
 
   private final IniFile file;
   private final Consumer<String> notes;
@@ -124,6 +133,9 @@ public final class CopyDefaults {
     Map<String, String> defaults = sectionOptions(from, direction, keyspace, table == null ? null : table.table());
     Options.Builder kept = Options.builder();
     for (Map.Entry<String, String> e : defaults.entrySet()) {
+      if (direction.equals("to") && e.getKey().equals(FROM_ONLY_IN_FILES)) {
+        continue;
+      }
       if (known.contains(e.getKey())) {
         kept.add(e.getKey(), e.getValue());
       } else if (!CopyToWorkflow.OPTIONS.contains(e.getKey()) && !CopyFromWorkflow.OPTIONS.contains(e.getKey())) {

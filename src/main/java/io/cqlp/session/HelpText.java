@@ -42,14 +42,21 @@ final class HelpText {
             'metadata' sheet, or the Parquet footer).
             FORMAT: PARQUET, CSV, JSON or XLSX (default from the extension, else CSV).
             COPY TO options: COMPRESSION (NONE|SNAPPY|GZIP|ZSTD|LZ4|BROTLI), COMPRESSION_LEVEL,
-              CHUNKSIZE (rows per row group, e.g. 50K), PAGESIZE, MAXREQUESTS,
+              CHUNKSIZE (rows per row group, e.g. 50K; only as typed: a cqlshrc's chunksize is COPY
+              FROM's), PAGESIZE, MAXREQUESTS, PAGETIMEOUT (seconds per page), BEGINTOKEN and ENDTOKEN
+              (only the rows whose token t has BEGINTOKEN < t <= ENDTOKEN, as SELECT token(k) shows),
               PARTITION ('col,col.month'), MAX_FILE_SIZE ('500MB'), WRITETIME and TTL (true: each
               cell's write time and TTL too), VERIFY (true: compare the table with the export
               after it, as VERIFY does), and cqlsh's CSV options.
             COPY FROM options: MAXREQUESTS, MAXATTEMPTS, SKIPROWS, MAXROWS, MAXBATCHSIZE, CHUNKSIZE,
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
               PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
-              PRECISION_LOSS (REJECT|TRUNCATE), and cqlsh's CSV options.
+              PRECISION_LOSS (REJECT|TRUNCATE), MINBATCHSIZE and PREPAREDSTATEMENTS (accepted, no
+              effect), and cqlsh's CSV options.
+            Both directions: NUMPROCESSES (n: n x MAXREQUESTS requests in flight, default 1),
+              REPORTFREQUENCY (seconds between progress lines, e.g. 0.25), RATEFILE (a file that
+              gets cqlsh's 'Processed: ... rows/s' lines), MAXATTEMPTS, CONFIGFILE (read the
+              [copy] sections of that file instead of the cqlshrc's).
             Parquet writer options (COPY TO and CAPTURE): ROW_GROUP_SIZE (= CHUNKSIZE), ROW_GROUP_BYTES
               ('64MB'), PAGE_SIZE ('1MB'), DICTIONARY ('false' or 'col:false,col2:true'), BLOOM_FILTER
               ('col,col2:100000'), STATISTICS (false), WRITER_VERSION (PARQUET_1_0|PARQUET_2_0),

@@ -26,6 +26,7 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   private final long started;
   private long lastShown;
   private int shownWidth;
+  private long everyNanos = -1;
 
   /**
    * @param terminal where the line goes (standard error)
@@ -52,7 +53,8 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   @Override
   public void rowsDone(long rows) {
     long now = clock.getAsLong();
-    if (now - lastShown < (live ? LIVE_EVERY_NANOS : SCRIPT_EVERY_NANOS)) {
+    long every = everyNanos >= 0 ? everyNanos : live ? LIVE_EVERY_NANOS : SCRIPT_EVERY_NANOS;
+    if (now - lastShown < every) {
       return;
     }
     lastShown = now;
@@ -64,6 +66,12 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
     } else {
       terminal.note(text);
     }
+  }
+
+  /** REPORTFREQUENCY: shows the line every {@code interval}, at the prompt and in scripts alike. */
+  @Override
+  public void reportEvery(java.time.Duration interval) {
+    everyNanos = interval.toNanos();
   }
 
   /** Erases the live line, if one is showing, so the summary line starts at the margin. */

@@ -50,8 +50,8 @@ public final class CopyFromWorkflow {
           CellTimes.WRITETIME);
 
   /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
-  public static final Set<String> OPTIONS = Options.union(Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
-      io.cqlp.format.csv.CsvOptions.COPY_FROM);
+  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(OWN_OPTIONS,
+      io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_FROM), CopyRunOptions.COMMON);
 
   /** Default rows per second at most (INGESTRATE), cqlsh's default. */
   public static final int DEFAULT_INGEST_RATE = 100_000;
@@ -146,6 +146,11 @@ public final class CopyFromWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C)
    */
   public TransferSummary run(CopyFrom command) throws InterruptedException {
+    command.options().requireKnown(OPTIONS, "COPY FROM");
+    return RateMeter.measure(progress, command.options(), meter -> load(command, meter));
+  }
+
+  private TransferSummary load(CopyFrom command, TransferProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY FROM");
@@ -202,7 +207,8 @@ public final class CopyFromWorkflow {
       }
       ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
       ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
-      AsyncLoader loader = new AsyncLoader(session, maxRequests, maxAttempts, errors);
+      AsyncLoader loader =
+          new AsyncLoader(session, CopyRunOptions.requestsInFlight(options, maxRequests), maxAttempts, errors);
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
       if (counters && ttl > 0) {
         throw new TransferException("TTL cannot be set on counter columns; drop the TTL option.");

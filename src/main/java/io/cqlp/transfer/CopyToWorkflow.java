@@ -59,9 +59,9 @@ public final class CopyToWorkflow {
    * Every option COPY TO accepts: its own, the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}) and the
    * Parquet writer's ({@link io.cqlp.format.parquet.ParquetTuning#OPTION_NAMES}).
    */
-  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(OWN_OPTIONS,
+  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(Options.union(OWN_OPTIONS,
       io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_TO),
-      io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES);
+      io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES), CopyRunOptions.COPY_TO);
 
   /** Default rows per driver page (PAGESIZE); DSBulk and the scans of docs/measurements.md use 5,000. */
   public static final int DEFAULT_PAGE_SIZE = 5000;
@@ -147,12 +147,13 @@ public final class CopyToWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
   public TransferSummary run(CopyTo command) throws InterruptedException {
+    command.options().requireKnown(OPTIONS, "COPY TO");
     try (InterruptOnExit exit = InterruptOnExit.install()) {
-      return export(command);
+      return RateMeter.measure(progress, command.options(), meter -> export(command, meter));
     }
   }
 
-  private TransferSummary export(CopyTo command) throws InterruptedException {
+  private TransferSummary export(CopyTo command, TransferProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY TO");
@@ -162,7 +163,10 @@ public final class CopyToWorkflow {
       throw new TransferException("PAGESIZE and MAXREQUESTS must be at least 1.");
     }
     RangeRetry retry = retryOf(options);
-    Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, maxRequests);
+    int inFlight = CopyRunOptions.requestsInFlight(options, maxRequests);
+    Duration pageTimeout = CopyRunOptions.pageTimeout(options, pageSize, session.getContext().getConfig()
+        .getDefaultProfile().getDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, null));
+    Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, inFlight);
     Location target = command.stdout() ? Location.local(Path.of("STDOUT")) : TargetLocations.resolve(command.target(), options);
     if (command.stdout() && stdout == null) {
       throw new TransferException("COPY TO STDOUT has no standard output here.");
@@ -185,7 +189,7 @@ public final class CopyToWorkflow {
           // Token-aware: routed to a replica of the range's end (the driver spreads requests over
           // the replicas); a read may be moved to another replica, from its paging state.
           BoundStatement s = source.statement.apply(ranges.get(i)).setPageSize(pageSize).setConsistencyLevel(consistency)
-              .setRoutingToken(ranges.get(i).end()).setIdempotent(true);
+              .setRoutingToken(ranges.get(i).end()).setIdempotent(true).setTimeout(pageTimeout);
           return resumable == null || resumable.startState(i) == null ? s : s.setPagingState(resumable.startState(i));
         };
     if (!dataset && options.getBoolean("APPEND", false)) {
@@ -198,9 +202,13 @@ public final class CopyToWorkflow {
             : sinks.openTarget(resumable == null ? command.target() : resumable.partFile().toString(),
                 source.schema, options);
         RangeScanner scanner =
-            new RangeScanner(session, statements, ranges.size(), maxRequests, maxRequests * 2, decoder)) {
+            new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)) {
       scanStats.plan(ranges, session.getMetadata().getTokenMap(),
           command.selectQuery() == null ? source.schema.keyspace() : null);
+      if (scanStats.debugging() && !ranges.isEmpty()) {
+        scanStats.debug("scans at once: " + inFlight + " (NUMPROCESSES × MAXREQUESTS); page timeout: "
+            + statements.apply(0).getTimeout().toMillis() / 1000.0 + " s");
+      }
       scanner.retry(retry).stats(scanStats).start();
       try {
         if (resumable != null) {
@@ -264,8 +272,20 @@ public final class CopyToWorkflow {
    * @return the ranges, in token order; never empty
    */
   public static List<ScanRange> planRanges(Optional<TokenMap> tokenMap, String keyspace, int maxRequests) {
-    return TokenRangePlanner.plan(
-        tokenMap, CqlIdentifier.fromInternal(keyspace), Math.max(64, maxRequests * 8));
+    return planRanges(tokenMap, keyspace, maxRequests, io.cqlp.transfer.plan.TokenBounds.ALL);
+  }
+
+  /**
+   * The token ranges of a table scan within BEGINTOKEN and ENDTOKEN: as {@link
+   * #planRanges(Optional, String, int)}, about as many within the bounds, cut to them.
+   *
+   * @param bounds the part of the ring to scan
+   * @return the ranges, in token order; never empty
+   */
+  public static List<ScanRange> planRanges(Optional<TokenMap> tokenMap, String keyspace, int maxRequests,
+      io.cqlp.transfer.plan.TokenBounds bounds) {
+    return bounds.clip(TokenRangePlanner.plan(
+        tokenMap, CqlIdentifier.fromInternal(keyspace), bounds.rangesToPlan(Math.max(64, maxRequests * 8))));
   }
 
   private static RangeRetry retryOf(Options options) {
@@ -351,7 +371,8 @@ public final class CopyToWorkflow {
     }
     String extra = io.cqlp.transfer.scan.ScanFilter.andCondition(command.where());
     String where = io.cqlp.transfer.scan.ScanFilter.whereClause(command.where());
-    List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests);
+    List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests,
+        io.cqlp.transfer.plan.TokenBounds.of(command.options(), session.getMetadata().getTokenMap()));
     String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
     String from = select + " WHERE " + token + " > ?" + extra;
     String to = select + " WHERE " + token + " <= ?" + extra;
@@ -376,6 +397,10 @@ public final class CopyToWorkflow {
     if (CellTimes.requested(command.options())) {
       throw new TransferException("WRITETIME and TTL apply to a table's export; in COPY (SELECT ...) TO,"
           + " select WRITETIME(c) and TTL(c) in the query.");
+    }
+    if (!io.cqlp.transfer.plan.TokenBounds.of(command.options(), session.getMetadata().getTokenMap()).isAll()) {
+      throw new TransferException("BEGINTOKEN and ENDTOKEN bound a table's token ranges; in COPY (SELECT ...) TO,"
+          + " put token(...) > ... AND token(...) <= ... in the query.");
     }
     PreparedStatement query = session.prepare(command.selectQuery());
     List<ColumnSpec> columns = new ArrayList<>();

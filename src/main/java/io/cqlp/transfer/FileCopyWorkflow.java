@@ -38,7 +38,9 @@ public final class FileCopyWorkflow {
 
   /** Options of a table's scan, which a file's conversion has no use for. */
   private static final Set<String> SCAN_ONLY =
-      Set.of("PAGESIZE", "MAXREQUESTS", "MAXATTEMPTS", "RESUME", CellTimes.WRITETIME, CellTimes.TTL, "VERIFY");
+      Set.of("PAGESIZE", "MAXREQUESTS", "MAXATTEMPTS", "RESUME", CellTimes.WRITETIME, CellTimes.TTL, "VERIFY",
+          CopyRunOptions.NUMPROCESSES, CopyRunOptions.PAGETIMEOUT, io.cqlp.transfer.plan.TokenBounds.BEGINTOKEN,
+          io.cqlp.transfer.plan.TokenBounds.ENDTOKEN);
 
   /**
    * Every option COPY 'file' TO accepts: COPY TO's but the scan's, INCLUDE_METADATA, and COPY
@@ -86,11 +88,11 @@ public final class FileCopyWorkflow {
    */
   public TransferSummary run(CopyFileTo command) throws InterruptedException {
     try (InterruptOnExit exit = InterruptOnExit.install()) {
-      return convert(command);
+      return RateMeter.measure(progress, command.options(), meter -> convert(command, meter));
     }
   }
 
-  private TransferSummary convert(CopyFileTo command) throws InterruptedException {
+  private TransferSummary convert(CopyFileTo command, TransferProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     for (String name : options.names()) {

@@ -58,7 +58,8 @@ public final class RowEstimate {
    */
   public static long forExport(CqlSession session, CopyTo command) {
     try {
-      if (command.selectQuery() != null || command.where() != null || command.table() == null) {
+      if (command.selectQuery() != null || command.where() != null || command.table() == null
+          || command.options().contains("BEGINTOKEN") || command.options().contains("ENDTOKEN")) {
         return UNKNOWN;
       }
       String keyspace = command.table().keyspace() != null

@@ -16,4 +16,12 @@ public interface TransferProgress {
    *     decreasing)
    */
   void rowsDone(long rows);
+
+  /**
+   * Asks for a report at most every {@code interval} (a COPY's REPORTFREQUENCY), in place of the
+   * listener's own pace; called before the first {@link #rowsDone}. The default ignores it.
+   *
+   * @param interval more than zero
+   */
+  default void reportEvery(java.time.Duration interval) { }
 }

@@ -22,6 +22,7 @@ class CopyDefaultsTest {
       "chunksize = 100",
       "maxrows = 10",
       "numprocesses = 4",
+      "maxpendingchunks = 24",
       "[copy-from]",
       "maxrequests = 2",
       "maxrows = 20",
@@ -76,10 +77,25 @@ class CopyDefaultsTest {
     assertThat(merged.options().asMap())
         .containsEntry("PAGESIZE", "33")
         .containsEntry("MAXREQUESTS", "3")
-        .containsEntry("CHUNKSIZE", "100")
-        .doesNotContainKeys("MAXROWS", "NUMPROCESSES");
-    assertThat(notes).contains("Ignoring option numprocesses of /rc: cqlp's COPY has no such option.");
+        .containsEntry("NUMPROCESSES", "4")
+        .doesNotContainKeys("MAXROWS", "MAXPENDINGCHUNKS", "CHUNKSIZE");
+    assertThat(notes).contains("Ignoring option maxpendingchunks of /rc: cqlp's COPY has no such option.")
+        .noneMatch(n -> n.startsWith("Ignoring option chunksize"));
     assertThat(notes).anyMatch(n -> n.startsWith("Reading options from /rc:[copy:ks.t]: {maxrequests=3"));
+  }
+
+  @Test
+  void should_keep_a_file_chunksize_for_copy_from_and_leave_it_out_of_copy_to_where_typed_it_sizes_row_groups() {
+    CopyDefaults rc = CopyDefaults.of(IniFile.parse("[copy-to]\nchunksize = 5000\n[copy-from]\nchunksize = 5000\n",
+        "/rc"), notes::add);
+    CopyTo export = new CopyTo(new TableRef("ks", "t"), List.of(), "out.parquet", false, Options.empty(), null, null);
+    CopyTo typed = new CopyTo(new TableRef("ks", "t"), List.of(), "out.parquet", false,
+        Options.builder().add("CHUNKSIZE", "50K").build(), null, null);
+
+    assertThat(rc.apply(from("ks", "t", Options.empty()), null).options().getString("CHUNKSIZE", null))
+        .isEqualTo("5000");
+    assertThat(rc.apply(export, null).options().contains("CHUNKSIZE")).isFalse();
+    assertThat(rc.apply(typed, null).options().getString("CHUNKSIZE", null)).isEqualTo("50K");
   }
 
   @Test

@@ -56,6 +56,7 @@ class CqlshrcIT {
         "float_precision = 3",
         "[copy]",
         "numprocesses = 4",
+        "maxpendingchunks = 24",
         "[copy-to]",
         "compression = gzip",
         "[copy-from]",
@@ -90,7 +91,7 @@ class CqlshrcIT {
     assertThat(result.errLines()).contains(
         "Reading options from " + rc + ":[copy-to]: {compression=gzip}",
         "Reading options from " + rc + ":[copy-from:" + keyspace + ".dst2]: {maxrows=3}",
-        "Ignoring option numprocesses of " + rc + ": cqlp's COPY has no such option.");
+        "Ignoring option maxpendingchunks of " + rc + ": cqlp's COPY has no such option.");
   }
 
   @Test

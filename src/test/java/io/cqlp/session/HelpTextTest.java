@@ -25,8 +25,28 @@ class HelpTextTest {
     assertThat(HelpText.topic("desc")).contains("KEYSPACES | KEYSPACE [ks]");
     assertThat(HelpText.topic("show")).contains("SHOW SESSION <uuid>", "SHOW UPLOADS 's3://b/prefix'");
     assertThat(HelpText.topic("copy")).contains("'s3://bucket/key'", "S3_ENDPOINT", "VERIFY (true:")
-        .doesNotContain("BEGINTOKEN");
+        .contains("BEGINTOKEN and ENDTOKEN", "BEGINTOKEN < t <= ENDTOKEN", "PAGETIMEOUT (seconds per page)",
+            "NUMPROCESSES (n: n x MAXREQUESTS", "REPORTFREQUENCY (seconds", "RATEFILE (a file", "CONFIGFILE",
+            "BROTLI");
     assertThat(HelpText.topic("verify")).startsWith("VERIFY [ks.]table [(col, ...)] AGAINST 'file'");
+  }
+
+  @Test
+  void should_list_in_help_copy_only_options_that_copy_accepts() {
+    java.util.Set<String> accepted = io.cqlp.command.Options.union(io.cqlp.command.Options.union(
+        io.cqlp.transfer.CopyToWorkflow.OPTIONS, io.cqlp.transfer.CopyFromWorkflow.OPTIONS),
+        java.util.Set.of("CONFIGFILE", "INCLUDE_METADATA", "FORMAT"));
+    java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b(?= \\(|,|\\)| and|$)")
+        .matcher(HelpText.topic("copy").replaceAll("(?s)^.*?COPY TO options:", ""));
+    java.util.List<String> listed = new java.util.ArrayList<>();
+    while (names.find()) {
+      listed.add(names.group());
+    }
+    java.util.Set<String> values = java.util.Set.of("NONE", "SNAPPY", "GZIP", "ZSTD", "LZ4", "BROTLI", "REJECT",
+        "TRUNCATE", "PARQUET_1_0", "PARQUET_2_0", "COPY", "FROM", "PARQUET", "CSV", "JSON", "XLSX", "AWS_ENDPOINT_URL",
+        "AWS_REGION", "AWS_PROFILE", "AWS", "S3", "TO", "CAPTURE");
+    assertThat(listed).contains("NUMPROCESSES", "BEGINTOKEN", "ENDTOKEN", "PAGETIMEOUT", "RATEFILE");
+    assertThat(listed.stream().filter(n -> !values.contains(n)).toList()).allMatch(accepted::contains);
   }
 
   @Test

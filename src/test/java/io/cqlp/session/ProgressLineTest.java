@@ -61,4 +61,20 @@ class ProgressLineTest {
     progress.close();
     assertThat(err.toString()).isEqualTo("Processed: 1,000 rows; Rate: 100 rows/s; Elapsed: 0:10" + System.lineSeparator());
   }
+
+  @Test
+  void should_print_a_line_every_reportfrequency_seconds_in_scripts_when_given() {
+    ProgressLine progress = line(false, -1);
+    progress.reportEvery(java.time.Duration.ofMillis(500));
+    now += 400_000_000L;
+    progress.rowsDone(40);
+    now += 100_000_000L;
+    progress.rowsDone(50);
+    now += 500_000_000L;
+    progress.rowsDone(100);
+    progress.close();
+    String nl = System.lineSeparator();
+    assertThat(err.toString()).isEqualTo("Processed: 50 rows; Rate: 100 rows/s; Elapsed: 0:01" + nl
+        + "Processed: 100 rows; Rate: 100 rows/s; Elapsed: 0:01" + nl);
+  }
 }

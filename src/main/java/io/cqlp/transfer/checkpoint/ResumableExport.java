@@ -51,7 +51,8 @@ public final class ResumableExport {
 
   /** Options that do not change the file's content, so they may differ on resume. */
   private static final Set<String> RUN_OPTIONS =
-      Set.of("RESUME", "MAXATTEMPTS", "MAXREQUESTS", "PAGESIZE", "OVERWRITE");
+      Set.of("RESUME", "MAXATTEMPTS", "MAXREQUESTS", "PAGESIZE", "OVERWRITE", "NUMPROCESSES", "PAGETIMEOUT",
+          "REPORTFREQUENCY", "RATEFILE");
 
   private final Path target;
   private final Path dir;

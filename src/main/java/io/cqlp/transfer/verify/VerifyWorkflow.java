@@ -106,6 +106,10 @@ public final class VerifyWorkflow {
       throw new TransferException("VERIFY=true compares a table with its export file; COPY (SELECT ...) TO and"
           + " COPY TO STDOUT cannot be verified.");
     }
+    if (copy.options().contains("BEGINTOKEN") || copy.options().contains("ENDTOKEN")) {
+      throw new TransferException("VERIFY=true compares the whole table with the export, and BEGINTOKEN or ENDTOKEN"
+          + " export part of it; drop VERIFY, or the bounds.");
+    }
     FileFormat format;
     try {
       format = FileFormat.of(copy.options().getString("FORMAT", null), copy.target());

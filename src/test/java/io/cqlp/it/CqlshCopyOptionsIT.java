@@ -1,0 +1,236 @@
+package io.cqlp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.cqlp.local.LocalCassandra;
+import io.cqlp.testing.DuckDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * cqlsh's COPY options that say how a copy runs, through the real shell: BEGINTOKEN/ENDTOKEN
+ * export the rows of that token range (checked against {@code SELECT token(k)}), NUMPROCESSES
+ * multiplies the scans in flight, PAGETIMEOUT sets each page's timeout, REPORTFREQUENCY paces the
+ * progress lines, RATEFILE gets cqlsh's rate lines, and a cqlshrc's chunksize stays COPY FROM's
+ * while a Parquet export keeps its default row groups.
+ */
+@ExtendWith(CassandraExtension.class)
+class CqlshCopyOptionsIT {
+  private static final int PARTITIONS = 200;
+  private static final int ROWS_PER_PARTITION = 5;
+  private static final int ROWS = PARTITIONS * ROWS_PER_PARTITION;
+  private static final Pattern RATE_LINE =
+      Pattern.compile("Processed: ([0-9]+) rows; Rate: [ 0-9]{7} rows/s; Avg\\. rate: [ 0-9]{7} rows/s\r");
+
+  private static String keyspace;
+  private static LocalCassandra node;
+  /** Partition key by token, in token order. */
+  private static final TreeMap<Long, Integer> KEYS_BY_TOKEN = new TreeMap<>();
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void setUp() {
+    keyspace = CassandraExtension.createKeyspace(CqlshCopyOptionsIT.class);
+    node = CassandraExtension.node();
+    CqlSession session = CassandraExtension.session();
+    for (String table : List.of("src", "dst", "dst2", "dst3")) {
+      session.execute("CREATE TABLE " + keyspace + "." + table + " (k int, c int, v text, PRIMARY KEY (k, c))");
+    }
+    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".src (k, c, v) VALUES (?, ?, ?)");
+    for (int k = 0; k < PARTITIONS; k++) {
+      BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
+      for (int c = 0; c < ROWS_PER_PARTITION; c++) {
+        batch = batch.add(insert.bind(k, c, "v" + k + "-" + c));
+      }
+      session.execute(batch);
+    }
+    for (Row row : session.execute("SELECT DISTINCT token(k), k FROM " + keyspace + ".src")) {
+      KEYS_BY_TOKEN.put(row.getLong(0), row.getInt(1));
+    }
+  }
+
+  private static long count(String table) {
+    return CassandraExtension.session().execute("SELECT count(*) FROM " + keyspace + "." + table).one().getLong(0);
+  }
+
+  private static Shell.Result cqlp(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("-k", keyspace));
+    all.addAll(List.of(args));
+    return Shell.run(node.host(), node.port(), all.toArray(String[]::new));
+  }
+
+  private static Set<Integer> exportedKeys(Path parquet) throws Exception {
+    Set<Integer> keys = new HashSet<>();
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(parquet) + ")"))
+          .isEqualTo(duck.longValue("SELECT count(DISTINCT k) * " + ROWS_PER_PARTITION + " FROM read_parquet("
+              + DuckDb.literal(parquet) + ")"));
+      for (List<Object> row : duck.rows("SELECT DISTINCT k FROM read_parquet(" + DuckDb.literal(parquet) + ")")) {
+        keys.add(((Number) row.get(0)).intValue());
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void should_export_only_the_tokens_after_begintoken_up_to_and_including_endtoken() throws Exception {
+    List<Long> tokens = new ArrayList<>(KEYS_BY_TOKEN.keySet());
+    long begin = tokens.get(50);
+    long end = tokens.get(149);
+    Path both = dir.resolve("both.parquet");
+    Path from = dir.resolve("from.parquet");
+    Path upTo = dir.resolve("upto.parquet");
+
+    Shell.Result result = cqlp("-e", "COPY src TO '" + both + "' WITH BEGINTOKEN=" + begin + " AND ENDTOKEN=" + end
+        + "; COPY src TO '" + from + "' WITH BEGINTOKEN=" + begin + " AND MAXREQUESTS=2"
+        + "; COPY src TO '" + upTo + "' WITH ENDTOKEN='" + end + "' AND BEGINTOKEN=''");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("495 rows exported to 1 files", "745 rows exported to 1 files",
+        "750 rows exported to 1 files");
+    assertThat(exportedKeys(both)).isEqualTo(Set.copyOf(KEYS_BY_TOKEN.subMap(begin, false, end, true).values()));
+    assertThat(exportedKeys(from)).isEqualTo(Set.copyOf(KEYS_BY_TOKEN.tailMap(begin, false).values()));
+    assertThat(exportedKeys(upTo)).isEqualTo(Set.copyOf(KEYS_BY_TOKEN.headMap(end, true).values()));
+  }
+
+  @Test
+  void should_refuse_bad_token_bounds_in_one_line_and_write_nothing() throws Exception {
+    Path target = dir.resolve("refused.parquet");
+
+    Shell.Result result = cqlp("-e", "COPY src TO '" + target + "' WITH BEGINTOKEN=10 AND ENDTOKEN=-10;"
+        + " COPY src TO '" + target + "' WITH BEGINTOKEN='abc';"
+        + " COPY (SELECT k FROM src) TO '" + target + "' WITH ENDTOKEN=0;"
+        + " COPY src TO '" + target + "' WITH ENDTOKEN=0 AND VERIFY=true;"
+        + " COPY src TO '" + target + "' WITH NUMPROCESSES=0;"
+        + " COPY src TO '" + target + "' WITH PAGETIMEOUT=0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).containsExactly(
+        "<stdin>:1:BEGINTOKEN 10 must not be greater than ENDTOKEN -10 (the export takes the tokens t with"
+            + " BEGINTOKEN < t <= ENDTOKEN).",
+        "<stdin>:1:BEGINTOKEN='abc' is not a token of the Murmur3Partitioner: give one as SELECT token(...) returns"
+            + " it, e.g. BEGINTOKEN=-4611686018427387904.",
+        "<stdin>:1:BEGINTOKEN and ENDTOKEN bound a table's token ranges; in COPY (SELECT ...) TO, put token(...) >"
+            + " ... AND token(...) <= ... in the query.",
+        "<stdin>:1:VERIFY=true compares the whole table with the export, and BEGINTOKEN or ENDTOKEN export part of"
+            + " it; drop VERIFY, or the bounds.",
+        "<stdin>:1:NUMPROCESSES must be at least 1; it multiplies MAXREQUESTS, the requests in flight.",
+        "<stdin>:1:PAGETIMEOUT is seconds per page and must be at least 1, e.g. PAGETIMEOUT=30.");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void should_multiply_the_scans_in_flight_by_numprocesses_and_set_each_page_timeout() throws Exception {
+    Path target = dir.resolve("parallel.csv");
+
+    Shell.Result plain = cqlp("--debug", "-e", "COPY src TO '" + target + "'");
+    Shell.Result parallel = cqlp("--debug", "-e", "COPY src TO '" + target + "' WITH NUMPROCESSES=4 AND PAGETIMEOUT=7");
+    Shell.Result import2 = cqlp("-e", "COPY dst FROM '" + target + "' WITH NUMPROCESSES=2 AND MAXREQUESTS=3");
+
+    assertThat(plain.errLines()).as(plain.err())
+        .contains("scans at once: 6 (NUMPROCESSES × MAXREQUESTS); page timeout: 50.0 s");
+    assertThat(parallel.errLines()).as(parallel.err())
+        .contains("scans at once: 24 (NUMPROCESSES × MAXREQUESTS); page timeout: 7.0 s");
+    // About 64 ranges, or 8 per scan in flight if more: 192 for 24.
+    assertThat(rangesPlanned(plain)).isBetween(64, 100);
+    assertThat(rangesPlanned(parallel)).isBetween(192, 260);
+    assertThat(parallel.out()).contains(ROWS + " rows exported to 1 files");
+    assertThat(import2.out()).as(import2.toString()).contains(ROWS + " rows imported from 1 files");
+    assertThat(count("dst")).isEqualTo(ROWS);
+  }
+
+  private static int rangesPlanned(Shell.Result result) {
+    Matcher m = Pattern.compile("scan plan: ([0-9]+) token ranges").matcher(result.err());
+    assertThat(m.find()).as(result.err()).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void should_write_cqlsh_rate_lines_to_the_ratefile_and_report_every_reportfrequency_seconds() throws Exception {
+    Path export = dir.resolve("rated.parquet");
+    Path exportRates = dir.resolve("export-rates.txt");
+    Path importRates = dir.resolve("import-rates.txt");
+    Files.writeString(importRates, "an older file, replaced\n");
+
+    Shell.Result quiet = cqlp("-e", "COPY src TO '" + export + "' WITH RATEFILE='" + exportRates + "'");
+    // 1,000 rows at 400 rows/s: about 2.5 seconds, with a report every half second.
+    Shell.Result paced = cqlp("-e", "COPY dst2 FROM '" + export + "' WITH INGESTRATE=400 AND REPORTFREQUENCY=0.5"
+        + " AND RATEFILE='" + importRates + "'");
+
+    assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+    assertThat(paced.exitCode()).as(paced.toString()).isZero();
+    List<String> exported = rateLines(exportRates);
+    assertThat(exported.get(exported.size() - 1)).startsWith("Processed: " + ROWS + " rows; ");
+    List<String> imported = rateLines(importRates);
+    assertThat(imported.size()).isBetween(4, 8);
+    assertThat(imported.get(imported.size() - 1)).startsWith("Processed: " + ROWS + " rows; Rate: ");
+    long previous = 0;
+    for (String line : imported) {
+      Matcher m = RATE_LINE.matcher(line);
+      assertThat(m.matches()).isTrue();
+      long rows = Long.parseLong(m.group(1));
+      assertThat(rows).isGreaterThanOrEqualTo(previous);
+      previous = rows;
+    }
+    // Without REPORTFREQUENCY a script shows progress every 10 seconds: this export printed none.
+    assertThat(quiet.progress()).isEmpty();
+    assertThat(paced.progress()).hasSizeBetween(3, 8);
+    assertThat(count("dst2")).isEqualTo(ROWS);
+  }
+
+  /** The file's lines, each checked against cqlsh's format (ending with {@code \r\n}). */
+  private static List<String> rateLines(Path file) throws Exception {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\r\n");
+    List<String> lines = List.of(text.split("\n"));
+    for (String line : lines) {
+      assertThat(line).matches(RATE_LINE);
+    }
+    return lines;
+  }
+
+  @Test
+  void should_keep_a_cqlshrc_chunksize_for_copy_from_and_default_row_groups_for_a_parquet_export() throws Exception {
+    Path rc = Files.writeString(dir.resolve("chunk-cqlshrc"), "[copy]\nchunksize = 100\n");
+    Path bad = Files.writeString(dir.resolve("bad-chunk.rc"), "[copy-from]\nchunksize = 0\n[copy-to]\nchunksize = 0\n");
+    Path defaults = dir.resolve("rc-default.parquet");
+    Path typed = dir.resolve("rc-typed.parquet");
+    Path configured = dir.resolve("rc-configfile.parquet");
+
+    Shell.Result result = Shell.run(node.host(), node.port(), "--cqlshrc", rc.toString(), "-k", keyspace, "-e",
+        "COPY src TO '" + defaults + "'; COPY src TO '" + typed + "' WITH CHUNKSIZE=100;"
+            + " COPY dst3 FROM '" + defaults + "';"
+            + " COPY src TO '" + configured + "' WITH CONFIGFILE='" + bad + "';"
+            + " COPY dst3 FROM '" + defaults + "' WITH CONFIGFILE='" + bad + "'");
+
+    assertThat(result.out()).as(result.toString()).contains(ROWS + " rows imported from 1 files");
+    assertThat(result.errLines()).contains("Reading options from " + rc + ":[copy]: {chunksize=100}",
+        "<stdin>:1:MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
+    assertThat(count("dst3")).isEqualTo(ROWS);
+    try (DuckDb duck = new DuckDb()) {
+      for (Path file : List.of(defaults, configured)) {
+        assertThat(duck.longValue("SELECT count(DISTINCT row_group_id) FROM parquet_metadata(" + DuckDb.literal(file)
+            + ")")).as(file.toString()).isEqualTo(1);
+      }
+      assertThat(duck.longValue("SELECT count(DISTINCT row_group_id) FROM parquet_metadata(" + DuckDb.literal(typed)
+          + ")")).isEqualTo(ROWS / 100);
+    }
+  }
+}
