@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The few DER encodings (ITU-T X.690) an X.509 certificate needs: tag-length-value, INTEGER,
  * OBJECT IDENTIFIER, UTF8String, UTCTime, BIT STRING, OCTET STRING, BOOLEAN, SEQUENCE, SET and
- * explicit context tags. Used to read PEM keys (PKCS#1 wrapped as PKCS#8) and to make the
- * certificates of local test nodes.
+ * explicit context tags. Used to make the certificates of local test nodes.
  */
 public final class Der {
   private Der() {}
