@@ -51,18 +51,9 @@ class PemFilesTest {
     assertThat(PemFiles.privateKey(p1, "userkey").getEncoded()).isEqualTo(pkcs8);
   }
 
-  /** Runs openssl in the test directory; OpenSSL writes the keys, as users make them. */
-  static void openssl(Path dir, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
-  }
-
   /** The key as the JDK reads OpenSSL's unencrypted PKCS#8 DER of it: what every form must give. */
   private PrivateKey expected(String pem, String algorithm) throws Exception {
-    openssl(dir, "pkcs8", "-topk8", "-nocrypt", "-in", pem, "-outform", "DER", "-out", pem + ".der");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-nocrypt", "-in", pem, "-outform", "DER", "-out", pem + ".der");
     return KeyFactory.getInstance(algorithm)
         .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(dir.resolve(pem + ".der"))));
   }
@@ -73,11 +64,11 @@ class PemFilesTest {
 
   @Test
   void should_read_rsa_keys_in_every_openssl_form() throws Exception {
-    openssl(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "rsa.pem");
-    openssl(dir, "pkcs8", "-topk8", "-in", "rsa.pem", "-passout", "pass:" + PASSWORD, "-out", "rsa-p8.pem");
-    openssl(dir, "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "rsa.pem", "-passout", "pass:" + PASSWORD, "-out", "rsa-p8-v1.pem");
-    openssl(dir, "rsa", "-in", "rsa.pem", "-traditional", "-out", "rsa-trad.pem");
-    openssl(dir, "rsa", "-in", "rsa.pem", "-traditional", "-aes256", "-passout", "pass:" + PASSWORD, "-out", "rsa-trad-enc.pem");
+    OpenSsl.run(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "rsa.pem");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", "rsa.pem", "-passout", "pass:" + PASSWORD, "-out", "rsa-p8.pem");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "rsa.pem", "-passout", "pass:" + PASSWORD, "-out", "rsa-p8-v1.pem");
+    OpenSsl.run(dir, "rsa", "-in", "rsa.pem", "-traditional", "-out", "rsa-trad.pem");
+    OpenSsl.run(dir, "rsa", "-in", "rsa.pem", "-traditional", "-aes256", "-passout", "pass:" + PASSWORD, "-out", "rsa-trad-enc.pem");
     PrivateKey key = expected("rsa.pem", "RSA");
 
     assertThat(Files.readString(dir.resolve("rsa-p8.pem"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
@@ -92,10 +83,10 @@ class PemFilesTest {
 
   @Test
   void should_read_sec1_and_pkcs8_ec_keys_plain_and_encrypted_and_ed25519() throws Exception {
-    openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-out", "ec.pem");
-    openssl(dir, "ec", "-in", "ec.pem", "-aes128", "-passout", "pass:" + PASSWORD, "-out", "ec-enc.pem");
-    openssl(dir, "pkcs8", "-topk8", "-in", "ec.pem", "-passout", "pass:" + PASSWORD, "-out", "ec-p8.pem");
-    openssl(dir, "genpkey", "-algorithm", "ed25519", "-out", "ed.pem");
+    OpenSsl.run(dir, "ecparam", "-name", "prime256v1", "-genkey", "-out", "ec.pem");
+    OpenSsl.run(dir, "ec", "-in", "ec.pem", "-aes128", "-passout", "pass:" + PASSWORD, "-out", "ec-enc.pem");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", "ec.pem", "-passout", "pass:" + PASSWORD, "-out", "ec-p8.pem");
+    OpenSsl.run(dir, "genpkey", "-algorithm", "ed25519", "-out", "ed.pem");
     BigInteger key = ((ECPrivateKey) expected("ec.pem", "EC")).getS();
 
     assertThat(Files.readString(dir.resolve("ec.pem"))).contains("-----BEGIN EC PARAMETERS-----")
@@ -108,9 +99,9 @@ class PemFilesTest {
 
   @Test
   void should_refuse_a_wrong_or_missing_password_in_one_line_without_the_password() throws Exception {
-    openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.pem");
-    openssl(dir, "pkcs8", "-topk8", "-in", "ec.pem", "-passout", "pass:" + PASSWORD, "-out", "p8.pem");
-    openssl(dir, "ec", "-in", "ec.pem", "-aes256", "-passout", "pass:" + PASSWORD, "-out", "trad.pem");
+    OpenSsl.run(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.pem");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", "ec.pem", "-passout", "pass:" + PASSWORD, "-out", "p8.pem");
+    OpenSsl.run(dir, "ec", "-in", "ec.pem", "-aes256", "-passout", "pass:" + PASSWORD, "-out", "trad.pem");
 
     for (String name : List.of("p8.pem", "trad.pem")) {
       Path key = dir.resolve(name);
@@ -127,7 +118,7 @@ class PemFilesTest {
 
   @Test
   void should_ask_for_the_password_only_when_the_key_is_encrypted() throws Exception {
-    openssl(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.pem");
+    OpenSsl.run(dir, "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.pem");
 
     assertThat(PemFiles.privateKey(dir.resolve("ec.pem"), "userkey", () -> {
       throw new AssertionError("asked for a password");
@@ -136,7 +127,7 @@ class PemFilesTest {
 
   @Test
   void should_name_a_key_the_jdk_cannot_use() throws Exception {
-    openssl(dir, "genpkey", "-algorithm", "x25519", "-out", "x.pem");
+    OpenSsl.run(dir, "genpkey", "-algorithm", "x25519", "-out", "x.pem");
     Path key = dir.resolve("x.pem");
 
     assertThatThrownBy(() -> PemFiles.privateKey(key, "userkey"))

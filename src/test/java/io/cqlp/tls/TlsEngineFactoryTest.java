@@ -141,7 +141,7 @@ class TlsEngineFactoryTest {
 
   @Test
   void should_present_a_certificate_whose_key_is_an_encrypted_pkcs8_file() throws Exception {
-    PemFilesTest.openssl(dir, "pkcs8", "-topk8", "-in", clientKey.toString(), "-passout", "pass:k3y-pass", "-out", "client-enc.key");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", clientKey.toString(), "-passout", "pass:k3y-pass", "-out", "client-enc.key");
     Path encrypted = dir.resolve("client-enc.key");
 
     SSLContext withCert = TlsEngineFactory.sslContext(
@@ -156,9 +156,9 @@ class TlsEngineFactoryTest {
 
   @Test
   void should_present_an_ec_certificate_whose_key_is_a_sec1_file() throws Exception {
-    PemFilesTest.openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    OpenSsl.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
         "-keyout", "ec-client.p8", "-out", "ec-client.crt", "-subj", "/CN=ec client", "-days", "2");
-    PemFilesTest.openssl(dir, "ec", "-in", "ec-client.p8", "-out", "ec-client.key");
+    OpenSsl.run(dir, "ec", "-in", "ec-client.p8", "-out", "ec-client.key");
     Path cert = dir.resolve("ec-client.crt");
     Path key = dir.resolve("ec-client.key");
 
