@@ -21,8 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The driver's TLS engines for cqlsh's {@code [ssl]} settings, built from PEM files with JDK
- * classes only (no key stores on disk).
+ * The driver's TLS engines for cqlsh's {@code [ssl]} settings, built from PEM files ({@link
+ * PemFiles}, BouncyCastle's PEM reader) and the JDK's TLS (no key stores on disk).
  *
  * <p>With {@code validate}, the server's certificate must chain to a certificate of the certfile
  * and hold the host name as given on the command line or in the cqlshrc (an IP address must be
