@@ -194,7 +194,9 @@ public final class Cqlshrc {
    * The TLS settings cqlsh's sslhandling.py derives: {@code validate} from {@code $SSL_VALIDATE}
    * or {@code [ssl] validate} (true unless it is {@code false}, any case), {@code certfile} from
    * {@code $SSL_CERTFILE}, else {@code [certfiles] <host>}, else {@code [ssl] certfile}; {@code
-   * usercert} and {@code userkey} from {@code [ssl]}. Paths get {@code ~} expanded.
+   * usercert}, {@code userkey} and cqlp's {@code userkey_password} (the password of an encrypted
+   * userkey; cqlsh has no such setting, its OpenSSL asks at the terminal) from {@code [ssl]}.
+   * Paths get {@code ~} expanded.
    *
    * @param host the host connected to, for {@code [certfiles]}
    * @param env the environment
@@ -231,7 +233,8 @@ public final class Cqlshrc {
         certfile == null ? null : expandUser(certfile, userHome),
         validate,
         usercert.map(p -> expandUser(p, userHome)).orElse(null),
-        userkey.map(p -> expandUser(p, userHome)).orElse(null));
+        userkey.map(p -> expandUser(p, userHome)).orElse(null),
+        ini.get("ssl", "userkey_password").orElse(null));
   }
 
   /** @return the value of {@code [section] option}, raw, when present (empty values included) */

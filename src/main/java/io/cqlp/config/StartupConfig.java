@@ -113,6 +113,10 @@ public final class StartupConfig {
       warnings.accept("Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the "
           + "future.\nPlease use a credentials file to specify the username and password.");
     }
+    if (rc.get("ssl", "userkey_password").isPresent() && !FileSecurity.isSecure(rcPath)) {
+      warnings.accept("Warning: [ssl] userkey_password is found in an insecure cqlshrc file. The file is "
+          + "owned or readable by other users on the system.");
+    }
     Path credentialsPath = given.credentials() != null
         ? Cqlshrc.expandUser(given.credentials(), userHome)
         : rc.credentialsPath(userHome);

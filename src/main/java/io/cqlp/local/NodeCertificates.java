@@ -1,6 +1,5 @@
 package io.cqlp.local;
 
-import io.cqlp.tls.Der;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -14,20 +13,32 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates for a node's TLS client port, made in this JVM with JDK classes (no keytool
- * process, which costs seconds per step on a busy machine): a fresh certificate authority, and a
+ * Certificates for a node's TLS client port, made in this JVM with BouncyCastle's certificate
+ * builder (no keytool process, which costs seconds per step on a busy machine): a fresh certificate authority, and a
  * server certificate it signs for the node's IP address. The server certificate names the address
  * only as an IP subject alternative name, so a client that validates host names accepts {@code
  * 127.0.0.1} and refuses {@code localhost}. RSA 2048 keys, SHA256withRSA, valid from a day ago
@@ -39,12 +50,6 @@ import java.util.HexFormat;
  * @param keystorePassword the key store's password (random)
  */
 public record NodeCertificates(Path caCertificate, Path keystore, String keystorePassword) {
-
-  private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
-  private static final String COMMON_NAME = "2.5.4.3";
-  private static final String BASIC_CONSTRAINTS = "2.5.29.19";
-  private static final String SUBJECT_ALT_NAME = "2.5.29.17";
-  private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
   /** Leaves the password out. */
   @Override
@@ -123,33 +128,25 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
   private static X509Certificate certificate(
       String subject, String issuer, KeyPair subjectKeys, PrivateKey issuerKey, boolean authority, byte[] ip)
       throws GeneralSecurityException {
-    byte[] algorithm = Der.sequence(Der.oid(SHA256_WITH_RSA), new byte[] {0x05, 0x00});
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-    byte[] basicConstraints = Der.sequence(
-        Der.oid(BASIC_CONSTRAINTS), Der.bool(true),
-        Der.octetString(authority ? Der.sequence(Der.bool(true)) : Der.sequence()));
-    byte[] extensions = ip == null
-        ? Der.sequence(basicConstraints)
-        : Der.sequence(basicConstraints,
-            Der.sequence(Der.oid(SUBJECT_ALT_NAME), Der.octetString(Der.sequence(Der.tlv(0x87, ip)))));
-    byte[] tbs = Der.sequence(
-        Der.explicit(0, Der.integer(BigInteger.valueOf(2))),
-        Der.integer(new BigInteger(1, random(8))),
-        algorithm,
-        name(issuer),
-        Der.sequence(Der.utcTime(now.minusDays(1).format(UTC_TIME)), Der.utcTime(now.plusYears(10).format(UTC_TIME))),
-        name(subject),
-        subjectKeys.getPublic().getEncoded(),
-        Der.explicit(3, extensions));
-    Signature signature = Signature.getInstance("SHA256withRSA");
-    signature.initSign(issuerKey);
-    signature.update(tbs);
-    byte[] der = Der.sequence(tbs, algorithm, Der.bitString(signature.sign()));
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    try {
+      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(issuer), new BigInteger(1, random(8)),
+          Date.from(now.minusDays(1).toInstant()), Date.from(now.plusYears(10).toInstant()), name(subject),
+          subjectKeys.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
+      if (ip != null) {
+        builder.addExtension(Extension.subjectAlternativeName, false,
+            new GeneralNames(new GeneralName(GeneralName.iPAddress, new DEROctetString(ip))));
+      }
+      ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey);
+      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    } catch (OperatorCreationException | CertIOException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
+    }
   }
 
-  private static byte[] name(String commonName) {
-    return Der.sequence(Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8(commonName))));
+  private static X500Name name(String commonName) {
+    return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
   }
 
   private static byte[] random(int bytes) {

@@ -1,9 +1,24 @@
 package io.cqlp.output;
 
+import org.jline.utils.WCWidth;
+
 /**
- * Terminal display width of text: East Asian wide and full-width characters take two cells,
- * combining marks none (the rule of wcwidth, which cqlsh also applies). ANSI colour sequences
- * ({@code ESC [ ... m}) take no cells, so coloured text aligns as plain text.
+ * Terminal display width of text, per code point: East Asian wide and full-width characters and
+ * most emoji take two cells, combining marks and zero-width characters (joiners, variation
+ * selectors) none. ANSI colour sequences ({@code ESC [ ... m}) take no cells, so coloured text
+ * aligns as plain text.
+ *
+ * <p>Widths come from jline's {@link WCWidth} (Markus Kuhn's wcwidth, with jline's wide ranges),
+ * as jline's line editor counts them; a code point the JDK's Unicode tables class as a
+ * non-spacing or enclosing mark or a format character (general categories Mn, Me, Cf) takes no
+ * cell even where jline's older table gives it one. cqlsh measures text with Python's wcwidth
+ * package (formatting.py, {@code wcwidth.wcswidth}); both agree on CJK, Hangul, kana, full-width
+ * forms, emoji from U+1F300 to U+1F64F and U+1F680 to U+1F6FF, combining accents and
+ * zero-width joiner sequences (counted per code point: 👨‍👩‍👧 is 6 cells). Known differences with
+ * cqlsh's wcwidth 0.2.5: emoji in the BMP that became wide in Unicode 9 (✅ ⭐ ☕ ⌚) count one cell
+ * here and two in cqlsh; regional indicators (flag halves) two here and one there; skin tone
+ * modifiers none here and two there. A control character (which value formatting escapes before
+ * display) counts one cell.
  */
 public final class DisplayWidth {
   private DisplayWidth() {}
@@ -71,25 +86,15 @@ public final class DisplayWidth {
     return Math.min(text.length(), i + 1);
   }
 
+  /** Cells one code point takes: 0, 1 or 2. */
   private static int cells(int cp) {
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT) {
+        || (type == Character.FORMAT && cp != 0xAD)) {
       return 0;
     }
-    if ((cp >= 0x1100 && cp <= 0x115F)
-        || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x1F300 && cp <= 0x1F64F)
-        || (cp >= 0x1F900 && cp <= 0x1F9FF)
-        || (cp >= 0x20000 && cp <= 0x3FFFD)) {
-      return 2;
-    }
-    return 1;
+    int width = WCWidth.wcwidth(cp);
+    return width < 0 ? 1 : width;
   }
 }

@@ -223,7 +223,7 @@ public final class Interpreter {
     } else if (command instanceof io.cqlp.command.CopyFileTo copy) {
       // A file converted: no session involved, so it also runs with --no-connect.
       io.cqlp.transfer.TransferSummary converted;
-      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed", -1)) {
+      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed", -1, state.display()::width)) {
         converted = new io.cqlp.transfer.FileCopyWorkflow(sinks, sources)
             .withStdout(out).progress(progress).run(copy);
       }
@@ -238,7 +238,7 @@ public final class Interpreter {
       CopyToWorkflow workflow = new CopyToWorkflow(session, state.consistency(), sinks, sources)
           .debug(errors.debug() ? errors::note : null);
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
-          io.cqlp.transfer.RowEstimate.forExport(session, withDefaults))) {
+          io.cqlp.transfer.RowEstimate.forExport(session, withDefaults), state.display()::width)) {
         exported = workflow.withStdout(out).progress(progress).run(withDefaults);
       }
       if (!copy.stdout()) {
@@ -253,7 +253,7 @@ public final class Interpreter {
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.transfer.TransferSummary imported;
       try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
-          io.cqlp.transfer.RowEstimate.forImport(withDefaults))) {
+          io.cqlp.transfer.RowEstimate.forImport(withDefaults), state.display()::width)) {
         imported = new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
             .withStdin(this::stdin).progress(progress).run(withDefaults);
       }
@@ -350,7 +350,7 @@ public final class Interpreter {
     RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
         state.session().getContext().getProtocolVersion());
     long[] captured = {0};
-    try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Captured", -1)) {
+    try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Captured", -1, state.display()::width)) {
       printer.print(result, block, state.expand(), row -> {
         try {
           capture.write(decoder.decode(row));

@@ -2,7 +2,9 @@ package io.cqlp.session;
 
 import io.cqlp.transfer.RowEstimate;
 import io.cqlp.transfer.TransferProgress;
+import io.cqlp.output.DisplayWidth;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +15,11 @@ import java.util.function.LongSupplier;
  * <p>At the prompt it is one live line, rewritten in place (carriage return) at most five times
  * a second, and erased by {@link #close()} before the summary line. In scripts it is a line of
  * its own every ten seconds at most, the first after ten seconds, so short jobs print none.
+ *
+ * <p>Given the terminal's width, the line never takes more than the width less one cell (so the
+ * cursor never reaches the last column, where terminals wrap): parts are left out until it fits,
+ * Elapsed first, then the {@code of ~total}, the rate, the ETA and the percentage; the row count
+ * stays, cut with {@code …} only on a terminal narrower than itself.
  */
 public final class ProgressLine implements TransferProgress, AutoCloseable {
   private static final long LIVE_EVERY_NANOS = 200_000_000L;
@@ -23,6 +30,7 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   private final String verb;
   private final long total;
   private final LongSupplier clock;
+  private final IntSupplier width;
   private final long started;
   private long lastShown;
   private int shownWidth;
@@ -36,6 +44,17 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
    * @param clock nanosecond clock ({@code System::nanoTime}; tests pass their own)
    */
   ProgressLine(ErrorReporter terminal, boolean live, String verb, long total, LongSupplier clock) {
+    this(terminal, live, verb, total, clock, () -> 0);
+  }
+
+  /**
+   * As above, fitted to a terminal.
+   *
+   * @param width the terminal's width in cells, read at every update (it may change); 0 or less
+   *     for no limit
+   */
+  ProgressLine(ErrorReporter terminal, boolean live, String verb, long total, LongSupplier clock, IntSupplier width) {
+    this.width = width;
     this.terminal = terminal;
     this.live = live;
     this.verb = verb;
@@ -45,9 +64,14 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
     this.lastShown = started;
   }
 
-  /** Progress of a transfer on the real clock; see the class comment for where it shows. */
-  static ProgressLine start(ErrorReporter terminal, boolean live, String verb, long total) {
-    return new ProgressLine(terminal, live, verb, total, System::nanoTime);
+  /**
+   * Progress of a transfer on the real clock, never wider than the terminal; see the class
+   * comment for where it shows.
+   *
+   * @param width the terminal's width in cells (e.g. {@code Display::width}), 0 for no limit
+   */
+  static ProgressLine start(ErrorReporter terminal, boolean live, String verb, long total, IntSupplier width) {
+    return new ProgressLine(terminal, live, verb, total, System::nanoTime, width);
   }
 
   @Override
@@ -58,11 +82,14 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
       return;
     }
     lastShown = now;
-    String text = text(rows, (now - started) / 1e9, total);
+    int room = width.getAsInt() - 1;
+    String text = text(rows, (now - started) / 1e9, total, room);
     if (live) {
-      String pad = " ".repeat(Math.max(0, shownWidth - text.length()));
+      int cells = DisplayWidth.of(text);
+      // Blank what is left of a longer line shown before, but never past the room.
+      String pad = " ".repeat(Math.max(0, (room > 0 ? Math.min(shownWidth, room) : shownWidth) - cells));
       terminal.status("\r" + text + pad);
-      shownWidth = text.length();
+      shownWidth = cells;
     } else {
       terminal.note(text);
     }
@@ -78,7 +105,8 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   @Override
   public void close() {
     if (live && shownWidth > 0) {
-      terminal.status("\r" + " ".repeat(shownWidth) + "\r");
+      int room = width.getAsInt() - 1;
+      terminal.status("\r" + " ".repeat(room > 0 ? Math.min(shownWidth, room) : shownWidth) + "\r");
       shownWidth = 0;
     }
   }
@@ -92,16 +120,48 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
    *     left out when unknown or already passed
    */
   String text(long rows, double seconds, long total) {
+    return text(rows, seconds, total, 0);
+  }
+
+  /**
+   * The progress text in at most {@code room} cells (see the class comment for what goes first).
+   *
+   * @param room cells available; 0 or less for no limit
+   */
+  String text(long rows, double seconds, long total, int room) {
     double rate = seconds > 0 ? rows / seconds : 0;
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "%s: %,d rows; Rate: %,.0f rows/s; Elapsed: %s", verb, rows, rate, clock(seconds)));
+    String count = String.format(Locale.ROOT, "%s: %,d rows", verb, rows);
+    String rateText = String.format(Locale.ROOT, "Rate: %,.0f rows/s", rate);
+    String elapsed = "Elapsed: " + clock(seconds);
+    String percent = null;
+    String ofTotal = null;
+    String eta = null;
     if (total > 0 && rows <= total) {
-      line.append(String.format(Locale.ROOT, "; %d%% of ~%,d", rows * 100 / total, total));
+      percent = (rows * 100 / total) + "%";
+      ofTotal = String.format(Locale.ROOT, " of ~%,d", total);
       if (rate > 0) {
-        line.append("; ETA ").append(clock((total - rows) / rate));
+        eta = "ETA " + clock((total - rows) / rate);
       }
     }
-    return line.toString();
+    String[][] variants = {
+      {count, rateText, elapsed, percent == null ? null : percent + ofTotal, eta},
+      {count, rateText, percent == null ? null : percent + ofTotal, eta},
+      {count, rateText, percent, eta},
+      {count, percent, eta},
+      {count, percent},
+    };
+    for (String[] parts : variants) {
+      StringBuilder line = new StringBuilder();
+      for (String part : parts) {
+        if (part != null) {
+          line.append(line.length() == 0 ? "" : "; ").append(part);
+        }
+      }
+      if (room <= 0 || DisplayWidth.of(line.toString()) <= room) {
+        return line.toString();
+      }
+    }
+    return DisplayWidth.truncate(count, Math.max(1, room));
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */

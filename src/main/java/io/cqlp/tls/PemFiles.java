@@ -1,33 +1,57 @@
 package io.cqlp.tls;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 
 /**
- * Reads PEM files with JDK classes only: X.509 certificates ({@code BEGIN CERTIFICATE}, any
- * number, text between them ignored as OpenSSL does) and unencrypted private keys ({@code BEGIN
- * PRIVATE KEY}, PKCS#8, RSA or EC; {@code BEGIN RSA PRIVATE KEY}, PKCS#1). Encrypted keys and
- * SEC1 {@code BEGIN EC PRIVATE KEY} keys are refused with the openssl command that converts them.
+ * Reads PEM files with BouncyCastle's {@link PEMParser}, as OpenSSL (and so cqlsh, through
+ * Python's {@code ssl.SSLContext.load_cert_chain}) reads them: X.509 certificates ({@code BEGIN
+ * CERTIFICATE}, {@code BEGIN TRUSTED CERTIFICATE}, any number, text between blocks ignored) and
+ * one private key in any of OpenSSL's PEM forms:
+ *
+ * <ul>
+ *   <li>PKCS#8 {@code BEGIN PRIVATE KEY} (RSA, EC, Ed25519, DSA);
+ *   <li>PKCS#8 {@code BEGIN ENCRYPTED PRIVATE KEY} (PBES2 with PBKDF2 or scrypt, or the older
+ *       PKCS#5/PKCS#12 schemes: whatever BouncyCastle's provider decrypts);
+ *   <li>"traditional" OpenSSL keys: PKCS#1 {@code BEGIN RSA PRIVATE KEY}, SEC1 {@code BEGIN EC
+ *       PRIVATE KEY} (an {@code EC PARAMETERS} block before it is skipped), {@code BEGIN DSA
+ *       PRIVATE KEY}, each plain or encrypted with {@code Proc-Type: 4,ENCRYPTED} and {@code
+ *       DEK-Info} headers.
+ * </ul>
+ *
+ * <p>The password of an encrypted key is asked for only when the key is encrypted. Failures are
+ * one line naming the file and what to do; the password is never part of a message.
  */
 public final class PemFiles {
-  private static final Pattern BLOCK =
-      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \\1-----");
-
   private PemFiles() {}
 
   /**
@@ -39,11 +63,14 @@ public final class PemFiles {
    */
   public static List<X509Certificate> certificates(Path file, String role) {
     List<X509Certificate> certificates = new ArrayList<>();
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
     try {
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      for (Block block : blocks(file, role)) {
-        if (block.type.equals("CERTIFICATE") || block.type.equals("TRUSTED CERTIFICATE")) {
-          certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der)));
+      for (Object object : objects(file, role)) {
+        if (object instanceof X509TrustedCertificateBlock trusted) {
+          object = trusted.getCertificateHolder();
+        }
+        if (object instanceof X509CertificateHolder holder) {
+          certificates.add(converter.getCertificate(holder));
         }
       }
     } catch (CertificateException e) {
@@ -56,66 +83,123 @@ public final class PemFiles {
   }
 
   /**
-   * @param file a PEM file holding one private key
-   * @param role what the file is, for messages: {@code userkey}
-   * @return the key
-   * @throws TlsException naming the file when it cannot be read or holds no usable key
+   * Reads an unencrypted private key; an encrypted one is refused as if no password could be had.
+   *
+   * @see #privateKey(Path, String, Supplier)
    */
   public static PrivateKey privateKey(Path file, String role) {
-    for (Block block : blocks(file, role)) {
-      switch (block.type) {
-        case "PRIVATE KEY":
-          return pkcs8(block.der, file, role);
-        case "RSA PRIVATE KEY":
-          return pkcs8(Pkcs1.toPkcs8(block.der), file, role);
-        case "ENCRYPTED PRIVATE KEY":
-          throw new TlsException(role + " '" + file + "' is encrypted; give an unencrypted key, e.g. "
-              + "openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem");
-        case "EC PRIVATE KEY":
-          throw new TlsException(role + " '" + file + "' is a SEC1 EC key; convert it to PKCS#8 with "
-              + "openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pem");
-        default:
-          break;
-      }
-    }
-    throw new TlsException(role + " '" + file + "' holds no PEM private key (-----BEGIN PRIVATE KEY-----).");
+    return privateKey(file, role, () -> null);
   }
 
-  private static PrivateKey pkcs8(byte[] der, Path file, String role) {
-    PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
-    for (String algorithm : List.of("RSA", "EC", "Ed25519", "DSA")) {
+  /**
+   * @param file a PEM file holding a private key (the first one is used)
+   * @param role what the file is, for messages: {@code userkey}
+   * @param password asked only when the key is encrypted; returns the password, or null when
+   *     none can be had (then the key is refused with what to set). The array is cleared after
+   *     use.
+   * @return the key, as the JDK's key factories make it (usable by the JDK's TLS)
+   * @throws TlsException naming the file when it cannot be read, holds no key, the password is
+   *     missing or wrong, or the key's encryption or algorithm is not supported
+   */
+  public static PrivateKey privateKey(Path file, String role, Supplier<char[]> password) {
+    for (Object object : objects(file, role)) {
+      if (object instanceof PrivateKeyInfo info) {
+        return jdkKey(info, file, role);
+      }
+      if (object instanceof PEMKeyPair pair) {
+        return jdkKey(pair.getPrivateKeyInfo(), file, role);
+      }
+      if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+        char[] typed = need(password, file, role);
+        try {
+          return jdkKey(encrypted.decryptPrivateKeyInfo(
+              new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(provider()).build(typed)), file, role);
+        } catch (PKCSException | OperatorCreationException | RuntimeException e) {
+          throw cannotDecrypt(e, file, role);
+        } finally {
+          Arrays.fill(typed, '\0');
+        }
+      }
+      if (object instanceof PEMEncryptedKeyPair encrypted) {
+        char[] typed = need(password, file, role);
+        try {
+          return jdkKey(encrypted.decryptKeyPair(
+              new JcePEMDecryptorProviderBuilder().setProvider(provider()).build(typed)).getPrivateKeyInfo(), file, role);
+        } catch (IOException | RuntimeException e) {
+          throw cannotDecrypt(e, file, role);
+        } finally {
+          Arrays.fill(typed, '\0');
+        }
+      }
+    }
+    throw new TlsException(role + " '" + file + "' holds no PEM private key (-----BEGIN PRIVATE KEY-----, "
+        + "ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY).");
+  }
+
+  private static char[] need(Supplier<char[]> password, Path file, String role) {
+    char[] typed = password.get();
+    if (typed == null) {
+      throw new TlsException(role + " '" + file + "' is encrypted: set " + role + "_password in the [ssl] "
+          + "section of the cqlshrc, or start cqlp at a terminal to be asked for it.");
+    }
+    return typed;
+  }
+
+  /** Wrong password, damaged data, or an encryption BouncyCastle's provider does not know. */
+  private static TlsException cannotDecrypt(Exception e, Path file, String role) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NoSuchAlgorithmException || t instanceof OperatorCreationException
+          || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unknown"))) {
+        return new TlsException(role + " '" + file + "' is encrypted in a way cqlp cannot read; re-encrypt it "
+            + "with AES, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc -in " + file + " -out key.pem");
+      }
+    }
+    return new TlsException("cannot decrypt " + role + " '" + file + "': wrong password (check " + role
+        + "_password in the [ssl] section of the cqlshrc, or the one typed), or a damaged key.");
+  }
+
+  private static PrivateKey jdkKey(PrivateKeyInfo info, Path file, String role) {
+    PKCS8EncodedKeySpec spec;
+    try {
+      spec = new PKCS8EncodedKeySpec(info.getEncoded());
+    } catch (IOException e) {
+      throw new TlsException("cannot read " + role + " '" + file + "': " + e.getMessage(), e);
+    }
+    for (String algorithm : List.of("RSA", "EC", "Ed25519", "Ed448", "DSA")) {
       try {
         return KeyFactory.getInstance(algorithm).generatePrivate(spec);
       } catch (GeneralSecurityException e) {
         // try the next algorithm
       }
     }
-    throw new TlsException("cannot read " + role + " '" + file + "': not an RSA, EC, Ed25519 or DSA private key.");
+    throw new TlsException("cannot use " + role + " '" + file + "': not an RSA, EC (on a curve the JDK supports), "
+        + "Ed25519 or DSA private key (algorithm " + info.getPrivateKeyAlgorithm().getAlgorithm() + ").");
   }
 
-  private record Block(String type, byte[] der) {}
+  /** BouncyCastle's provider, for decryption only (not registered with the JDK). */
+  private static Provider provider() {
+    return ProviderHolder.BC;
+  }
 
-  private static List<Block> blocks(Path file, String role) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
+  private static final class ProviderHolder {
+    static final Provider BC = new BouncyCastleProvider();
+  }
+
+  /** The file's PEM objects in order, as {@link PEMParser} returns them. */
+  private static List<Object> objects(Path file, String role) {
+    List<Object> objects = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
+        PEMParser parser = new PEMParser(reader)) {
+      for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+        objects.add(object);
+      }
+    } catch (IOException | RuntimeException e) {
       throw new TlsException("cannot read " + role + " '" + file + "': " + describe(e), e);
     }
-    List<Block> blocks = new ArrayList<>();
-    Matcher m = BLOCK.matcher(text);
-    while (m.find()) {
-      String body = m.group(2).replaceAll("(?m)^[A-Za-z-]+:.*$", "").replaceAll("\\s", "");
-      try {
-        blocks.add(new Block(m.group(1), Base64.getDecoder().decode(body)));
-      } catch (IllegalArgumentException e) {
-        throw new TlsException("cannot read " + role + " '" + file + "': bad base64 in a " + m.group(1) + " block.");
-      }
-    }
-    return blocks;
+    return objects;
   }
 
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+  private static String describe(Exception e) {
+    return e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
   }
 }

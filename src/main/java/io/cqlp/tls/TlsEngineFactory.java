@@ -21,15 +21,16 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The driver's TLS engines for cqlsh's {@code [ssl]} settings, built from PEM files with JDK
- * classes only (no key stores on disk).
+ * The driver's TLS engines for cqlsh's {@code [ssl]} settings, built from PEM files ({@link
+ * PemFiles}, BouncyCastle's PEM reader) and the JDK's TLS (no key stores on disk).
  *
  * <p>With {@code validate}, the server's certificate must chain to a certificate of the certfile
  * and hold the host name as given on the command line or in the cqlshrc (an IP address must be
  * in its IP subject alternative names, a name in its DNS ones: HTTPS endpoint identification); no
  * reverse DNS lookup is made. Without {@code validate}, any server is accepted, as cqlsh's {@code
  * validate = false}. With {@code usercert} and {@code userkey}, the client presents that
- * certificate (mutual TLS). Thread-safe.
+ * certificate (mutual TLS); an encrypted userkey is decrypted with {@code [ssl] userkey_password}
+ * or a password typed at the terminal, once per factory. Thread-safe.
  */
 public final class TlsEngineFactory implements SslEngineFactory {
   private static final char[] IN_MEMORY = "cqlp".toCharArray();
@@ -76,7 +77,7 @@ public final class TlsEngineFactory implements SslEngineFactory {
       KeyManager[] keyManagers = null;
       if (settings.usercert() != null) {
         List<X509Certificate> chain = PemFiles.certificates(settings.usercert(), "usercert");
-        PrivateKey key = PemFiles.privateKey(settings.userkey(), "userkey");
+        PrivateKey key = PemFiles.privateKey(settings.userkey(), "userkey", () -> keyPassword(settings));
         KeyStore own = KeyStore.getInstance("PKCS12");
         own.load(null, null);
         own.setKeyEntry("client", key, IN_MEMORY, chain.toArray(new X509Certificate[0]));
@@ -90,6 +91,18 @@ public final class TlsEngineFactory implements SslEngineFactory {
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new TlsException("cannot set up TLS: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The userkey's password: {@code [ssl] userkey_password} when set, else typed at the terminal
+   * without echo after OpenSSL's prompt (as cqlsh's OpenSSL asks), else null.
+   */
+  private static char[] keyPassword(TlsSettings settings) {
+    if (settings.userkeyPassword() != null) {
+      return settings.userkeyPassword().toCharArray();
+    }
+    java.io.Console console = System.console();
+    return console == null ? null : console.readPassword("Enter PEM pass phrase for %s: ", settings.userkey());
   }
 
   @Override

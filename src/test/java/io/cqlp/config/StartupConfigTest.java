@@ -180,6 +180,19 @@ class StartupConfigTest {
   }
 
   @Test
+  void should_take_the_userkey_password_from_ssl_and_warn_when_others_can_read_it() throws Exception {
+    write(".cassandra/cqlshrc", "[connection]\nssl = true\n[ssl]\ncertfile = ~/ca.pem\nusercert = ~/c.pem\n"
+        + "userkey = ~/k.pem\nuserkey_password = k3y pass\n", "rw-r--r--");
+
+    ConnectionSettings s = resolve(given(), Map.of());
+
+    assertThat(s.tls().userkeyPassword()).isEqualTo("k3y pass");
+    assertThat(s.tls().toString()).doesNotContain("k3y pass").contains("userkeyPassword=*****");
+    assertThat(warnings).containsExactly("Warning: [ssl] userkey_password is found in an insecure cqlshrc file. "
+        + "The file is owned or readable by other users on the system.");
+  }
+
+  @Test
   void should_refuse_tls_validation_without_a_certfile() throws Exception {
     StartupConfig.Given ssl = new StartupConfig.Given(null, null, null, null, false, null, null, null, true, null, null);
 

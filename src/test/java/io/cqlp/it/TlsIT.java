@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.local.NodeCertificates;
 import io.cqlp.local.NodeSecurity;
+import io.cqlp.tls.OpenSsl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * TLS and logins through the real shell, against a node of its own whose CQL port speaks TLS
  * only and asks for a password: the cqlshrc's [connection], [ssl] and [authentication] sections,
- * --ssl with $SSL_CERTFILE and a credentials file, and the one-line refusals of a server
- * certificate from another authority or for another host name.
+ * --ssl with $SSL_CERTFILE and a credentials file, a user certificate with an encrypted or SEC1
+ * key, and the one-line refusals of a server certificate from another authority or for another
+ * host name, and of a wrong key password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsIT {
@@ -136,5 +138,41 @@ class TlsIT {
         .startsWith("Connection error: could not connect to " + node.host() + ":" + node.port())
         .contains("Provided username cassandra and/or password are incorrect");
     assertThat(wrong.out() + wrong.err()).doesNotContain("Wr0ng-Pa55");
+  }
+
+  /**
+   * The node does not ask for client certificates (require_client_auth: false), so these show the
+   * cqlshrc's usercert, userkey and userkey_password read and the key decrypted before the
+   * connection; the handshake that presents such keys to a server that asks is in
+   * TlsEngineFactoryTest.
+   */
+  @Test
+  void should_connect_with_a_user_certificate_whose_key_is_encrypted_pkcs8_or_sec1() throws Exception {
+    OpenSsl.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", "user.p8", "-out", "user.crt", "-subj", "/CN=cqlp user", "-days", "2");
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", "user.p8", "-passout", "pass:k3y-Pa55", "-out", "user-enc.key");
+    OpenSsl.run(dir, "ec", "-in", "user.p8", "-out", "user-sec1.key");
+    String rc = "[connection]\nhostname = " + node.host() + "\nport = " + node.port() + "\nssl = true\n"
+        + "[ssl]\ncertfile = " + node.caCertificate() + "\nusercert = " + dir.resolve("user.crt") + "\n";
+    Path credentials = Files.writeString(dir.resolve("user-creds"), "[PlainTextAuthProvider]\nusername = cassandra\npassword = cassandra\n");
+    Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+    String query = "SELECT v FROM tls_it.kv WHERE k = 1";
+
+    Shell.Result encrypted = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-enc.key")
+        + "\nuserkey_password = k3y-Pa55\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
+    Shell.Result sec1 = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-sec1.key")
+        + "\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
+    Shell.Result wrong = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-enc.key")
+        + "\nuserkey_password = Wr0ng-Pa55\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
+
+    assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+    assertThat(encrypted.out()).contains(" over tls\n\n(1 rows)");
+    assertThat(sec1.exitCode()).as(sec1.err()).isZero();
+    assertThat(sec1.out()).contains(" over tls\n\n(1 rows)");
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.errLines()).singleElement().isEqualTo("TLS: cannot decrypt userkey '" + dir.resolve("user-enc.key")
+        + "': wrong password (check userkey_password in the [ssl] section of the cqlshrc, or the one typed), "
+        + "or a damaged key.");
+    assertThat(wrong.out() + wrong.err()).doesNotContain("Wr0ng-Pa55").doesNotContain("k3y-Pa55");
   }
 }

@@ -26,4 +26,42 @@ class DisplayWidthTest {
     assertThat(cut).isEqualTo(Ansi.YELLOW + "abc…" + Ansi.RESET);
     assertThat(DisplayWidth.of(cut)).isEqualTo(4);
   }
+
+  /** Widths Python's wcwidth 0.2.5 (cqlsh 6.2.0's {@code wcswidth}) gives the same texts. */
+  @Test
+  void should_measure_like_cqlsh_wcwidth() {
+    assertThat(DisplayWidth.of("漢字テスト")).isEqualTo(10);
+    assertThat(DisplayWidth.of("한국어")).isEqualTo(6);
+    assertThat(DisplayWidth.of("ＡＢ")).isEqualTo(4);
+    assertThat(DisplayWidth.of("ｱｲ")).isEqualTo(2);
+    assertThat(DisplayWidth.of("\u3000")).isEqualTo(2);
+    // emoji the earlier hand table counted as one cell: rocket, mahjong tile, green circle, melting face
+    assertThat(DisplayWidth.of("🚀")).isEqualTo(2);
+    assertThat(DisplayWidth.of("🀄")).isEqualTo(2);
+    assertThat(DisplayWidth.of("🟢")).isEqualTo(2);
+    assertThat(DisplayWidth.of("🫠")).isEqualTo(2);
+    assertThat(DisplayWidth.of("👍")).isEqualTo(2);
+    // zero-width joiner sequence: each person 2, each joiner 0
+    assertThat(DisplayWidth.of("👨\u200D👩\u200D👧")).isEqualTo(6);
+    // combining marks, zero-width space, variation selector 16
+    assertThat(DisplayWidth.of("cafe\u0301")).isEqualTo(4);
+    assertThat(DisplayWidth.of("\u0915\u094D\u0937")).isEqualTo(2);
+    assertThat(DisplayWidth.of("A\u0487")).isEqualTo(1);
+    assertThat(DisplayWidth.of("a\u200Bb")).isEqualTo(2);
+    assertThat(DisplayWidth.of("\u2764\uFE0F")).isEqualTo(1);
+    assertThat(DisplayWidth.of("\u00AD")).isEqualTo(1);
+  }
+
+  /** Where jline's table and cqlsh's wcwidth 0.2.5 part (documented on {@link DisplayWidth}). */
+  @Test
+  void should_keep_jline_widths_where_cqlsh_differs() {
+    assertThat(DisplayWidth.of("✅")).isEqualTo(1); // cqlsh: 2
+    assertThat(DisplayWidth.of("🇯🇵")).isEqualTo(4); // cqlsh: 2
+  }
+
+  @Test
+  void should_cut_wide_text_without_splitting_a_character() {
+    assertThat(DisplayWidth.truncate("🚀🚀🚀", 4)).isEqualTo("🚀…");
+    assertThat(DisplayWidth.of(DisplayWidth.truncate("👨\u200D👩\u200D👧x", 5))).isLessThanOrEqualTo(5);
+  }
 }

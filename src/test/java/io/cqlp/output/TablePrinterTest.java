@@ -72,4 +72,37 @@ class TablePrinterTest {
     assertThat(text.toString().replace("\r\n", "\n"))
         .isEqualTo("\n n\n---\n 1\n\n n\n---\n 2\n\n(2 rows)\n");
   }
+
+  /**
+   * The layout cqlsh 6.2.0 printed for {@code SELECT * FROM wide} (Cassandra 5.0, rows in token
+   * order), with CJK, Hangul, emoji, a joiner sequence, a combining accent and full-width letters.
+   */
+  @Test
+  void should_align_wide_characters_as_cqlsh_does() {
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "name", "note"));
+    printer.printBlock(List.<String[]>of(
+        new String[] {"5", "cafe\u0301", "combining"},
+        new String[] {"1", "漢字テスト", "cjk"},
+        new String[] {"2", "한국어", "hangul"},
+        new String[] {"4", "👨\u200D👩\u200D👧", "zwj"},
+        new String[] {"7", "plain", "ascii"},
+        new String[] {"6", "ＡＢ", "fullwidth"},
+        new String[] {"3", "🚀🀄🟢", "emoji"}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo(
+            "\n"
+                + " id | name       | note\n"
+                + "----+------------+-----------\n"
+                + "  5 |       cafe\u0301 | combining\n"
+                + "  1 | 漢字テスト |       cjk\n"
+                + "  2 |     한국어 |    hangul\n"
+                + "  4 |     👨\u200D👩\u200D👧 |       zwj\n"
+                + "  7 |      plain |     ascii\n"
+                + "  6 |       ＡＢ | fullwidth\n"
+                + "  3 |     🚀🀄🟢 |     emoji\n"
+                + "\n"
+                + "(7 rows)\n");
+  }
 }

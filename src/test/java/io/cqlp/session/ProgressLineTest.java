@@ -77,4 +77,37 @@ class ProgressLineTest {
     assertThat(err.toString()).isEqualTo("Processed: 50 rows; Rate: 100 rows/s; Elapsed: 0:01" + nl
         + "Processed: 100 rows; Rate: 100 rows/s; Elapsed: 0:01" + nl);
   }
+
+  @Test
+  void should_leave_parts_out_until_the_line_fits_a_narrow_terminal() {
+    ProgressLine progress = line(true, 300_000);
+    String full = progress.text(120_000, 2.0, 300_000, 0);
+
+    assertThat(progress.text(120_000, 2.0, 300_000, full.length())).isEqualTo(full);
+    assertThat(progress.text(120_000, 2.0, 300_000, 79))
+        .isEqualTo("Processed: 120,000 rows; Rate: 60,000 rows/s; 40% of ~300,000; ETA 0:03");
+    assertThat(progress.text(120_000, 2.0, 300_000, 60))
+        .isEqualTo("Processed: 120,000 rows; Rate: 60,000 rows/s; 40%; ETA 0:03");
+    assertThat(progress.text(120_000, 2.0, 300_000, 39)).isEqualTo("Processed: 120,000 rows; 40%; ETA 0:03");
+    assertThat(progress.text(120_000, 2.0, 300_000, 30)).isEqualTo("Processed: 120,000 rows; 40%");
+    assertThat(progress.text(120_000, 2.0, 300_000, 12)).isEqualTo("Processed: …");
+    assertThat(progress.text(5_000, 1.0, -1, 40)).isEqualTo("Processed: 5,000 rows");
+  }
+
+  @Test
+  void should_keep_the_live_line_narrower_than_the_terminal_as_it_changes() {
+    int[] width = {40};
+    ProgressLine progress = new ProgressLine(terminal, true, "Processed", 3_000_000, () -> now, () -> width[0]);
+    now += 500_000_000L;
+    progress.rowsDone(1_000_000);
+    width[0] = 20;
+    now += 500_000_000L;
+    progress.rowsDone(2_000_000);
+    progress.close();
+
+    // 39 cells leave out the ETA (40 cells with it); 19 cells cut the count itself, and the
+    // blanking of the longer line before stops at the room
+    assertThat(err.toString()).isEqualTo("\rProcessed: 1,000,000 rows; 33%"
+        + "\rProcessed: 2,000,0…\r" + " ".repeat(19) + "\r");
+  }
 }

@@ -56,6 +56,11 @@ class TlsEngineFactoryTest {
 
   /** Runs one handshake; returns the client's failure, or null when both ends agreed. */
   private static Exception handshake(SSLContext client, boolean needClientAuth) throws Exception {
+    return handshake(client, needClientAuth, null);
+  }
+
+  /** As above; the server also trusts the certificate in {@code alsoTrusted} (a PEM file, or null). */
+  private static Exception handshake(SSLContext client, boolean needClientAuth, Path alsoTrusted) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(server.keystore())) {
       store.load(in, server.keystorePassword().toCharArray());
@@ -65,6 +70,9 @@ class TlsEngineFactoryTest {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("ca", PemFiles.certificates(server.caCertificate(), "ca").get(0));
+    if (alsoTrusted != null) {
+      trusted.setCertificateEntry("also", PemFiles.certificates(alsoTrusted, "test").get(0));
+    }
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
     tmf.init(trusted);
     SSLContext serverContext = SSLContext.getInstance("TLS");
@@ -129,6 +137,37 @@ class TlsEngineFactoryTest {
 
     assertThat(handshake(withCert, true)).isNull();
     assertThat(handshake(without, true)).isNotNull();
+  }
+
+  @Test
+  void should_present_a_certificate_whose_key_is_an_encrypted_pkcs8_file() throws Exception {
+    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", clientKey.toString(), "-passout", "pass:k3y-pass", "-out", "client-enc.key");
+    Path encrypted = dir.resolve("client-enc.key");
+
+    SSLContext withCert = TlsEngineFactory.sslContext(
+        new TlsSettings(server.caCertificate(), true, clientCert, encrypted, "k3y-pass"), new AtomicReference<>());
+
+    assertThat(Files.readString(encrypted)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+    assertThat(handshake(withCert, true)).isNull();
+    assertThatThrownBy(() -> TlsEngineFactory.sslContext(
+        new TlsSettings(server.caCertificate(), true, clientCert, encrypted, "not-it"), new AtomicReference<>()))
+        .hasMessageStartingWith("TLS: cannot decrypt userkey '" + encrypted + "': wrong password");
+  }
+
+  @Test
+  void should_present_an_ec_certificate_whose_key_is_a_sec1_file() throws Exception {
+    OpenSsl.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", "ec-client.p8", "-out", "ec-client.crt", "-subj", "/CN=ec client", "-days", "2");
+    OpenSsl.run(dir, "ec", "-in", "ec-client.p8", "-out", "ec-client.key");
+    Path cert = dir.resolve("ec-client.crt");
+    Path key = dir.resolve("ec-client.key");
+
+    SSLContext withCert = TlsEngineFactory.sslContext(
+        new TlsSettings(server.caCertificate(), true, cert, key), new AtomicReference<>());
+
+    assertThat(Files.readString(key)).startsWith("-----BEGIN EC PRIVATE KEY-----");
+    assertThat(handshake(withCert, true, cert)).isNull();
+    assertThat(handshake(withCert, true)).isNotNull();
   }
 
   @Test
