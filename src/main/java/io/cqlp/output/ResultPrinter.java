@@ -76,13 +76,19 @@ public final class ResultPrinter {
       return 0;
     }
     Iterator<Row> rows = tee == null ? result.iterator() : teeing(result.iterator(), tee);
+    // cqlsh heads a table with the names as the server gives them, escaped as text.
+    List<String> shown = new ArrayList<>();
+    for (ColumnDefinition column : result.getColumnDefinitions()) {
+      shown.add(CqlshText.escape(column.getName().asInternal()));
+    }
     try {
       return switch (display.format()) {
         case JSON -> printJson(rows, result);
         case CSV -> printCsv(rows, names);
-        default -> expand || display.format() == OutputFormat.EXPAND
-            ? printExpanded(rows, names, blockRows)
-            : printTable(rows, names, blockRows);
+        // cqlsh shows an empty result as a table header even with EXPAND ON
+        default -> (expand || display.format() == OutputFormat.EXPAND) && rows.hasNext()
+            ? printExpanded(rows, shown, blockRows)
+            : printTable(rows, shown, blockRows);
       };
     } catch (IOException e) {
       throw new UncheckedIOException("Could not print the result: " + e.getMessage(), e);
@@ -92,7 +98,8 @@ public final class ResultPrinter {
   private long printTable(Iterator<Row> rows, List<String> names, int blockRows) {
     TablePrinter table = new TablePrinter(out, colored(names))
         .fitTo(display.width())
-        .headerEveryBlock(display.pager() != null);
+        .headerEveryBlock(display.pager() != null)
+        .tty(display.tty());
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
     while (next(rows)) {
       block.add(formatRow(rows.next(), names.size()));

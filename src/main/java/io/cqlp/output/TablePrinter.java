@@ -23,6 +23,7 @@ public final class TablePrinter {
   private boolean headerPrinted;
   private int maxWidth;
   private boolean headerEveryBlock;
+  private boolean tty = true;
 
   /** The narrowest a column is cut to when fitting the terminal, in cells. */
   static final int MIN_FIT_WIDTH = 6;
@@ -55,6 +56,17 @@ public final class TablePrinter {
    */
   public TablePrinter headerEveryBlock(boolean on) {
     this.headerEveryBlock = on;
+    return this;
+  }
+
+  /**
+   * @param on whether output goes to a terminal prompt (the default); when not, an empty result
+   *     gets one more blank line before {@code (0 rows)}, as cqlsh prints it with {@code -e} or
+   *     {@code -f} ({@code print_result} and {@code print_formatted_result})
+   * @return this printer
+   */
+  public TablePrinter tty(boolean on) {
+    this.tty = on;
     return this;
   }
 
@@ -121,6 +133,9 @@ public final class TablePrinter {
   public void finish() {
     if (!headerPrinted) {
       printBlock(new ArrayList<>());
+      if (!tty) {
+        out.println();
+      }
     }
     out.println();
     out.println("(" + rows + " rows)");

@@ -41,6 +41,7 @@ public final class ValueFormatter {
   private final int floatPrecision;
   private final int doublePrecision;
   private final Style style;
+  private final CqlshText screen;
 
   /**
    * How values are spelled beyond the display defaults: the settings of cqlsh's COPY TO
@@ -93,9 +94,32 @@ public final class ValueFormatter {
 
   /** @param style how values are spelled; not null */
   public ValueFormatter(Style style) {
+    this(style, null);
+  }
+
+  private ValueFormatter(Style style, CqlshText screen) {
     this.style = style;
+    this.screen = screen;
     this.floatPrecision = style.floatPrecision();
     this.doublePrecision = style.doublePrecision();
+  }
+
+  /**
+   * The formatter of the shell's screen: every value spelled byte for byte as cqlsh 6.2 shows it
+   * ({@link CqlshText}), which differs from the other constructors' text kept for files (exact
+   * digits in CAPTURE and COPY files, IPv6 and control characters as they are).
+   *
+   * @param settings the {@code [ui]} settings; not null
+   * @return the formatter
+   */
+  public static ValueFormatter screen(ScreenSettings settings) {
+    return new ValueFormatter(Style.display(settings.floatPrecision(), settings.doublePrecision()),
+        new CqlshText(settings));
+  }
+
+  /** The screen's rules when made by {@link #screen}, else null. */
+  public CqlshText screenText() {
+    return screen;
   }
 
   /**
@@ -105,6 +129,9 @@ public final class ValueFormatter {
    * @return the display text; {@code null} gives {@code "null"}
    */
   public String format(Object value) {
+    if (screen != null) {
+      return screen.format(value);
+    }
     return format(value, false);
   }
 
@@ -265,7 +292,8 @@ public final class ValueFormatter {
         q = precision + exponent + 1;
       }
     }
-    String text = formatFloating(v, q);
+    // '%.*g' with a precision below 1 (a small precision and exponent) prints one digit
+    String text = formatFloating(v, Math.max(1, q));
     return decimalSeparator == '.' ? text : text.replace('.', decimalSeparator);
   }
 
@@ -318,7 +346,8 @@ public final class ValueFormatter {
   }
 
   /**
-   * v rounded to {@code precision} significant digits from its exact binary value (half up).
+   * v rounded to {@code precision} significant digits from its exact binary value (half to even,
+   * as C's printf).
    * The exact expansion of a double can run to hundreds of digits, so the shortest decimal that
    * reads back as v ({@link Double#toString}) is rounded instead whenever that gives the same
    * digits: when it has more digits than kept and is not a tie. No decimal of the kept length
@@ -329,7 +358,9 @@ public final class ValueFormatter {
     BigDecimal shortest = new BigDecimal(Double.toString(v));
     int extra = shortest.precision() - precision;
     boolean tie = extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
-    return extra > 0 && !tie ? shortest.round(context) : new BigDecimal(v).round(context);
+    // printf rounds the exact binary value half to even (0.125 as %.2g is 0.12)
+    return extra > 0 && !tie ? shortest.round(context)
+        : new BigDecimal(v).round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** Hex of a blob as CQL writes blob literals: {@code 0x} then two lower-case digits a byte. */

@@ -24,7 +24,7 @@ public final class ShellState {
   private boolean expand;
   private boolean tracing;
   private Capture capture;
-  private ValueFormatter valueFormatter = new ValueFormatter();
+  private ValueFormatter valueFormatter = ValueFormatter.screen(io.cqlp.output.ScreenSettings.DEFAULT);
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
   private final Display display = new Display();
   private String host;
