@@ -72,4 +72,30 @@ class TablePrinterTest {
     assertThat(text.toString().replace("\r\n", "\n"))
         .isEqualTo("\n n\n---\n 1\n\n n\n---\n 2\n\n(2 rows)\n");
   }
+
+  @Test
+  void should_print_an_empty_result_with_one_more_blank_line_without_a_terminal() {
+    // cqlsh 6.2.0 -e "SELECT id FROM t WHERE id = 42"
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id")).tty(false);
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo("\n id\n----\n\n\n(0 rows)\n");
+  }
+
+  @Test
+  void should_print_escaped_text_emoji_and_wide_characters_byte_for_byte_as_cqlsh() throws Exception {
+    // cqlsh 6.2.0 -e "SELECT id, t, l, i FROM ks.all_types WHERE id IN (1,2,3)"
+    CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "t", "l", "i")).tty(false);
+    printer.printBlock(List.of(
+        new String[] {cqlsh.format(1), cqlsh.format("tab\tx"), cqlsh.format(List.of("x", "it's", "b\\c")),
+            cqlsh.format(java.net.InetAddress.getByName("::1"))},
+        new String[] {cqlsh.format(2), cqlsh.format("tab\tnl\nx\\y\u0001z\u007f\u0085é😀中"), cqlsh.format(null),
+            cqlsh.format(java.net.InetAddress.getByName("10.0.0.1"))},
+        new String[] {cqlsh.format(3), cqlsh.format(""), cqlsh.format(List.of("a\tb", "中文")), cqlsh.format(null)}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo(
+        "\n id | t                               | l                      | i\n----+---------------------------------+------------------------+----------\n  1 |                          tab\\tx | ['x', 'it''s', 'b\\\\c'] |      ::1\n  2 | tab\\tnl\\nx\\\\y\\x01z\\x7f\\x85é😀中 |                   null | 10.0.0.1\n  3 |                                 |       ['a\\tb', '中文'] |     null\n\n(3 rows)\n");
+  }
 }
