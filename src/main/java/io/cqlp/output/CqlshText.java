@@ -183,6 +183,41 @@ public final class CqlshText {
     return out == null ? s : out.toString();
   }
 
+  /**
+   * The cells cqlsh leaves out when it measures a value's width: it counts a collection as its
+   * elements plus two cells a element ({@code formatting.py} format_simple_collection,
+   * format_value_map: four a map entry), so each empty list, set or map, at any depth, counts two
+   * cells short ({@code []} is 0 wide, {@code {1: {'x'}, 2: {}}} 15). Columns and padding follow
+   * that count.
+   *
+   * @param value a top-level value, or null
+   * @return cells to subtract from the value's display width, 0 or more
+   */
+  public static int uncounted(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      int n = map.isEmpty() ? 2 : 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        n += uncounted(e.getKey()) + uncounted(e.getValue());
+      }
+      return n;
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      int n = list.isEmpty() ? 2 : 0;
+      for (Object element : list) {
+        n += uncounted(element);
+      }
+      return n;
+    }
+    if (value instanceof GettableByIndex fields) {
+      int n = 0;
+      for (int i = 0; i < fields.size(); i++) {
+        n += uncounted(field(fields, i));
+      }
+      return n;
+    }
+    return 0;
+  }
+
   /** cqlsh's format_floating_point_type without separators: the display rule of this class. */
   static String floating(double v, int precision) {
     return ValueFormatter.copyFloating(v, precision, '.', "");

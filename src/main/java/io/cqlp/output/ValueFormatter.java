@@ -26,6 +26,10 @@ import java.util.Set;
  * {@code {'k': 1}}, user types {@code {street: 'x', zip: null}}, tuples {@code (1, 'a')} and
  * durations {@code 1y2mo3d4h5m6s7ms8us9ns} (cqlsh's {@code formatting.py}). Stateless and
  * thread-safe.
+ *
+ * <p>These rules give the text of values in files (COPY TO, CAPTURE, the text cells of JSON and
+ * XLSX), which keeps digits and characters as they are. The shell's screen uses {@link
+ * #screen}, which spells every value exactly as cqlsh 6.2 shows it ({@link CqlshText}).
  */
 public final class ValueFormatter {
 
@@ -79,7 +83,7 @@ public final class ValueFormatter {
     }
   }
 
-  /** A formatter with cqlsh's default precisions (float 5, double 12). */
+  /** A formatter for file text with precisions float 5, double 12 (not the screen's; see {@link #screen}). */
   public ValueFormatter() {
     this(5, 12);
   }

@@ -328,8 +328,11 @@ public final class Interpreter {
     // terminal and with -e or -f alike.
     int block = state.paging() ? state.pageSize() : 5000;
     io.cqlp.capture.Capture capture = state.capture();
+    // cqlsh counts rows of SELECT and LIST only; other results (a conditional update's) print bare
+    String verb = cql.stripLeading().toLowerCase(Locale.ROOT);
+    boolean counted = verb.startsWith("select") || verb.startsWith("list");
     if (capture == null || result.getColumnDefinitions().size() == 0) {
-      printer.print(result, block, state.expand());
+      printer.print(result, block, state.expand(), null, counted);
       printWarnings(result);
       shellCommands.printTraces(result, errors);
       return;
@@ -347,7 +350,7 @@ public final class Interpreter {
       throw new UncheckedIOException(e.getMessage(), e);
     }
     if (refused != null) {
-      printer.print(result, block, state.expand());
+      printer.print(result, block, state.expand(), null, counted);
       throw new CaptureException(refused);
     }
     RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),

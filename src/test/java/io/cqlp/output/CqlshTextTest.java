@@ -183,6 +183,16 @@ class CqlshTextTest {
   }
 
   @Test
+  void should_count_empty_collections_short_as_cqlsh_measures_them() {
+    // cqlsh 6.2.0: a frozen<list<int>> [] is padded as 0 wide, {1: {'x'}, 2: {}} as 15
+    assertThat(CqlshText.uncounted(List.of())).isEqualTo(2);
+    assertThat(CqlshText.uncounted(map(1, new LinkedHashSet<>(List.of("x")), 2, new LinkedHashSet<>()))).isEqualTo(2);
+    assertThat(CqlshText.uncounted(List.of(map(), List.of()))).isEqualTo(4);
+    assertThat(CqlshText.uncounted("[]")).isZero();
+    assertThat(CqlshText.uncounted(null)).isZero();
+  }
+
+  @Test
   void should_escape_column_names_as_text() {
     assertThat(CqlshText.escape("writetime(a)")).isEqualTo("writetime(a)");
     assertThat(CqlshText.escape("[json]")).isEqualTo("[json]");

@@ -98,4 +98,26 @@ class TablePrinterTest {
     assertThat(text.toString().replace("\r\n", "\n")).isEqualTo(
         "\n id | t                               | l                      | i\n----+---------------------------------+------------------------+----------\n  1 |                          tab\\tx | ['x', 'it''s', 'b\\\\c'] |      ::1\n  2 | tab\\tnl\\nx\\\\y\\x01z\\x7f\\x85é😀中 |                   null | 10.0.0.1\n  3 |                                 |       ['a\\tb', '中文'] |     null\n\n(3 rows)\n");
   }
+
+  @Test
+  void should_count_empty_collections_zero_wide_as_cqlsh() {
+    // cqlsh 6.2.0 -e "SELECT table_name, crc_check_chance, extensions, flags, speculative_retry
+    //   FROM system_schema.tables WHERE keyspace_name = 'ks' AND table_name = 'edge'"
+    CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
+    java.util.Map<String, java.nio.ByteBuffer> extensions = java.util.Map.of();
+    java.util.Set<String> flags = java.util.Set.of("compound");
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text),
+        List.of("table_name", "crc_check_chance", "extensions", "flags", "speculative_retry")).tty(false);
+    printer.printBlock(List.<String[]>of(new String[] {cqlsh.format("edge"), cqlsh.format(1.0), cqlsh.format(extensions),
+        cqlsh.format(flags), cqlsh.format("99p")}), List.of(new int[] {0, 0, CqlshText.uncounted(extensions),
+        CqlshText.uncounted(flags), 0}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo("\n"
+        + " table_name | crc_check_chance | extensions | flags        | speculative_retry\n"
+        + "------------+------------------+------------+--------------+-------------------\n"
+        + "       edge |                1 |           {} | {'compound'} |               99p\n"
+        + "\n"
+        + "(1 rows)\n");
+  }
 }
