@@ -140,6 +140,23 @@ class CqlshOutputIT {
       "\n",
       "(4 rows)\n");
 
+  /** A conditional insert and update (no row count) and an empty map counted zero wide. */
+  private static final String CONDITIONAL = String.join("",
+      "\n",
+      " [applied] | id | a   | b      | bi                  | bo   | d          | db      | de   | du                     | f       | fl                       | i   | l                      | ld           | li                   | lts                                 | m                    | s         | si     | t      | ti  | tm                 | ts                              | tu                                   | tup                                                                      | u                                    | ud                                                                 | v              | vc | vi\n",
+      "-----------+----+-----+--------+---------------------+------+------------+---------+------+------------------------+---------+--------------------------+-----+------------------------+--------------+----------------------+-------------------------------------+----------------------+-----------+--------+--------+-----+--------------------+---------------------------------+--------------------------------------+--------------------------------------------------------------------------+--------------------------------------+--------------------------------------------------------------------+----------------+----+--------------------------------\n",
+      "     False |  1 | asc | 0xcafe | 9223372036854775807 | True | 2024-01-02 | 2.71828 | 1.50 | 1y2mo3d4h5m6s7ms8us9ns | 3.14159 | [{1: 'one'}, {2: 'two'}] | ::1 | ['x', 'it''s', 'b\\\\c'] | [2024-01-02] | ['127.0.0.1', '::1'] | ['2024-01-02 03:04:05.000000+0000'] | {'a': 0.1, 'b': 1.5} | {1, 2, 3} | -32768 | tab\\tx | 127 | 03:04:05.123456789 | 2024-01-02 03:04:05.678000+0000 | 5b6962dd-3f90-11ee-8e58-0242ac120002 | (1, 'a''b', '2001:db8::ff00:42:8329', '2024-01-02 03:04:05.000000+0000') | 123e4567-e89b-12d3-a456-426614174000 | {street: 'Main', zip: null, at: '2024-01-02 03:04:05.000000+0000'} | [1.5, -0, 3.3] | vc | 123456789012345678901234567890\n",
+      "\n",
+      " [applied]\n",
+      "-----------\n",
+      "     False\n",
+      "\n",
+      " table_name | extensions | flags\n",
+      "------------+------------+--------------\n",
+      "  all_types |           {} | {'compound'}\n",
+      "\n",
+      "(1 rows)\n");
+
   @BeforeAll
   static void setUp() {
     keyspace = CassandraExtension.createKeyspace(CqlshOutputIT.class);
@@ -238,5 +255,20 @@ class CqlshOutputIT {
     assertThat(bad.out()).isEmpty();
     assertThat(bad.err()).isEqualTo("<stdin>:1:InvalidRequest: Error from server: code=2200 [Invalid query]"
         + " message=\"table nope does not exist\"\n");
+  }
+
+  @Test
+  void should_print_conditional_updates_and_empty_collections_as_cqlsh_does() throws Exception {
+    Path script = Files.createTempFile("cqlsh-conditional", ".cql");
+    Files.writeString(script, String.join("\n",
+        "INSERT INTO KS.all_types (id) VALUES (1) IF NOT EXISTS;",
+        "UPDATE KS.all_types SET a = 'z' WHERE id = 77 IF EXISTS;",
+        "SELECT table_name, extensions, flags FROM system_schema.tables WHERE keyspace_name = 'KS'"
+            + " AND table_name = 'all_types';",
+        "").replace("KS", keyspace));
+    Shell.Result result = Shell.runWithEnv(Map.of("TZ", "UTC"), null, node.host(), String.valueOf(node.port()),
+        "-f", script.toString());
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo(CONDITIONAL);
   }
 }
