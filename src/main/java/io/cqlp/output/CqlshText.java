@@ -1,10 +1,7 @@
 package io.cqlp.output;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
-import com.datastax.oss.driver.api.core.data.CqlVector;
 import com.datastax.oss.driver.api.core.data.GettableByIndex;
-import com.datastax.oss.driver.api.core.data.TupleValue;
-import com.datastax.oss.driver.api.core.data.UdtValue;
 import java.math.BigDecimal;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,10 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Spells values on the screen byte for byte as cqlsh 6.2 does ({@code formatting.py}, with the
@@ -108,47 +102,8 @@ public final class CqlshText {
     if (value instanceof CqlDuration d) {
       return d.toString();
     }
-    if (value instanceof List<?> list) {
-      return join(list.iterator(), "[", "]");
-    }
-    if (value instanceof Set<?> set) {
-      return join(set.iterator(), "{", "}");
-    }
-    if (value instanceof CqlVector<?> vector) {
-      return join(vector.iterator(), "[", "]");
-    }
-    if (value instanceof Map<?, ?> map) {
-      StringBuilder out = new StringBuilder("{");
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (out.length() > 1) {
-          out.append(", ");
-        }
-        out.append(format(e.getKey(), true)).append(": ").append(format(e.getValue(), true));
-      }
-      return out.append('}').toString();
-    }
-    if (value instanceof UdtValue udt) {
-      StringBuilder out = new StringBuilder("{");
-      for (int i = 0; i < udt.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(escape(udt.getType().getFieldNames().get(i).asInternal())).append(": ")
-            .append(format(field(udt, i), true));
-      }
-      return out.append('}').toString();
-    }
-    if (value instanceof TupleValue tuple) {
-      StringBuilder out = new StringBuilder("(");
-      for (int i = 0; i < tuple.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(format(field(tuple, i), true));
-      }
-      return out.append(')').toString();
-    }
-    return value.toString();
+    String composite = ValueFormatter.composite(value, v -> format(v, true), CqlshText::escape);
+    return composite != null ? composite : value.toString();
   }
 
   /**
@@ -211,7 +166,7 @@ public final class CqlshText {
     if (value instanceof GettableByIndex fields) {
       int n = 0;
       for (int i = 0; i < fields.size(); i++) {
-        n += uncounted(field(fields, i));
+        n += uncounted(ValueFormatter.field(fields, i));
       }
       return n;
     }
@@ -291,21 +246,5 @@ public final class CqlshText {
       out.append(':');
     }
     return out.toString();
-  }
-
-  /** A field's value, null when its bytes are (getObject gives an empty collection then). */
-  private static Object field(GettableByIndex value, int i) {
-    return value.isNull(i) ? null : value.getObject(i);
-  }
-
-  private String join(Iterator<?> it, String open, String close) {
-    StringBuilder out = new StringBuilder(open);
-    while (it.hasNext()) {
-      out.append(format(it.next(), true));
-      if (it.hasNext()) {
-        out.append(", ");
-      }
-    }
-    return out.append(close).toString();
   }
 }

@@ -187,60 +187,62 @@ public final class ValueFormatter {
       // cqlsh spells a zero duration as nothing, which cannot be read back; COPY writes 0s.
       return text.isEmpty() && style.copyRules() ? "0s" : text;
     }
+    String composite = composite(value, v -> format(v, true), name -> name);
+    return composite != null ? composite : value.toString();
+  }
+
+  /**
+   * Lists and vectors {@code [a, b]}, sets {@code {a, b}}, maps {@code {k: v}}, user types {@code
+   * {field: v}} and tuples {@code (a, b)}, as cqlsh lays them out; null for any other value.
+   *
+   * @param nested spells each element, key, value and field (a null field as null)
+   * @param fieldName spells a user type's field name
+   */
+  static String composite(Object value, java.util.function.Function<Object, String> nested,
+      java.util.function.UnaryOperator<String> fieldName) {
     if (value instanceof List<?> list) {
-      return join(list.iterator(), "[", "]");
+      return join(list.iterator(), "[", "]", nested);
     }
     if (value instanceof Set<?> set) {
-      return join(set.iterator(), "{", "}");
-    }
-    if (value instanceof Map<?, ?> map) {
-      StringBuilder out = new StringBuilder("{");
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          out.append(", ");
-        }
-        first = false;
-        out.append(format(e.getKey(), true)).append(": ").append(format(e.getValue(), true));
-      }
-      return out.append('}').toString();
+      return join(set.iterator(), "{", "}", nested);
     }
     if (value instanceof CqlVector<?> vector) {
-      return join(vector.iterator(), "[", "]");
+      return join(vector.iterator(), "[", "]", nested);
+    }
+    StringBuilder out = new StringBuilder();
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(out.length() == 0 ? "{" : ", ").append(nested.apply(e.getKey())).append(": ")
+            .append(nested.apply(e.getValue()));
+      }
+      return out.length() == 0 ? "{}" : out.append('}').toString();
     }
     if (value instanceof UdtValue udt) {
-      StringBuilder out = new StringBuilder("{");
       for (int i = 0; i < udt.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(udt.getType().getFieldNames().get(i).asInternal()).append(": ")
-            .append(format(field(udt, i), true));
+        out.append(i == 0 ? "{" : ", ").append(fieldName.apply(udt.getType().getFieldNames().get(i).asInternal()))
+            .append(": ").append(nested.apply(field(udt, i)));
       }
-      return out.append('}').toString();
+      return out.length() == 0 ? "{}" : out.append('}').toString();
     }
     if (value instanceof TupleValue tuple) {
-      StringBuilder out = new StringBuilder("(");
       for (int i = 0; i < tuple.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(format(field(tuple, i), true));
+        out.append(i == 0 ? "(" : ", ").append(nested.apply(field(tuple, i)));
       }
-      return out.append(')').toString();
+      return out.length() == 0 ? "()" : out.append(')').toString();
     }
-    return value.toString();
+    return null;
   }
 
   /** A field's value, null when its bytes are (getObject gives an empty collection then). */
-  private static Object field(GettableByIndex value, int i) {
+  static Object field(GettableByIndex value, int i) {
     return value.isNull(i) ? null : value.getObject(i);
   }
 
-  private String join(Iterator<?> it, String open, String close) {
+  private static String join(Iterator<?> it, String open, String close,
+      java.util.function.Function<Object, String> nested) {
     StringBuilder out = new StringBuilder(open);
     while (it.hasNext()) {
-      out.append(format(it.next(), true));
+      out.append(nested.apply(it.next()));
       if (it.hasNext()) {
         out.append(", ");
       }
