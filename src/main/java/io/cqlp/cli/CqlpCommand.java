@@ -325,11 +325,10 @@ final class CqlpCommand implements Callable<Integer> {
   /** The cqlshrc's [ui] precisions and COPY sections, for the shell's display and COPY commands. */
   private void applyCqlshrc(ShellState state, ErrorReporter errors) {
     var rc = config.cqlshrc();
-    if (rc.floatPrecision().isPresent() || rc.doublePrecision().isPresent()) {
-      // The defaults are ValueFormatter()'s: float 5, double 12 significant digits.
-      state.valueFormatter(new ValueFormatter(
-          Math.max(1, rc.floatPrecision().orElse(5)), Math.max(1, rc.doublePrecision().orElse(12))));
-    }
+    // The screen's [ui] settings, and TZ, as cqlsh reads them; cqlsh's warnings go to stderr.
+    state.valueFormatter(ValueFormatter.screen(io.cqlp.output.ScreenSettings.resolve(
+        rc.floatPrecision(), rc.doublePrecision(), rc.get("ui", "timezone"), rc.get("ui", "time_format"),
+        System.getenv(), warning -> System.err.println(warning))));
     state.copyDefaults(CopyDefaults.of(rc.ini(), errors::note));
   }
 

@@ -42,6 +42,16 @@ public final class ExpandedPrinter {
 
   /** Prints one block of formatted rows, each of {@code names.size()} cells. */
   public void printBlock(List<String[]> block) {
+    printBlock(block, null);
+  }
+
+  /**
+   * As {@link #printBlock(List)}, the rule's value width counting cells short as cqlsh counts
+   * empty collections ({@link CqlshText#uncounted}).
+   *
+   * @param uncounted for each row, the cells each cell's width is counted short by; null for none
+   */
+  public void printBlock(List<String[]> block, List<int[]> uncounted) {
     if (!started) {
       out.println();
       started = true;
@@ -51,9 +61,9 @@ public final class ExpandedPrinter {
     }
     int nameWidth = names.stream().mapToInt(DisplayWidth::of).max().orElse(0);
     int valueWidth = 0;
-    for (String[] row : block) {
-      for (String cell : row) {
-        valueWidth = Math.max(valueWidth, DisplayWidth.of(cell));
+    for (int r = 0; r < block.size(); r++) {
+      for (int c = 0; c < block.get(r).length; c++) {
+        valueWidth = Math.max(valueWidth, DisplayWidth.of(block.get(r)[c]) - TablePrinter.shortBy(uncounted, r, c));
       }
     }
     int room = maxWidth > 0 ? Math.max(TablePrinter.MIN_FIT_WIDTH, maxWidth - nameWidth - 4) : 0;

@@ -68,6 +68,17 @@ public final class ResultPrinter {
    * @param tee sees every printed row, in order; {@code null} for none
    */
   public long print(ResultSet result, int blockRows, boolean expand, Consumer<Row> tee) {
+    return print(result, blockRows, expand, tee, true);
+  }
+
+  /**
+   * As {@link #print(ResultSet, int, boolean, Consumer)}; {@code counted} false prints the rows
+   * as cqlsh prints the result of a statement that is not a SELECT or LIST (a conditional update's
+   * {@code [applied]} row): no {@code (N rows)} line, and nothing at all for no rows.
+   *
+   * @param counted whether the result ends with {@code (N rows)} (SELECT and LIST statements)
+   */
+  public long print(ResultSet result, int blockRows, boolean expand, Consumer<Row> tee, boolean counted) {
     List<String> names = new ArrayList<>();
     for (ColumnDefinition column : result.getColumnDefinitions()) {
       names.add(column.getName().asCql(true));
@@ -76,57 +87,78 @@ public final class ResultPrinter {
       return 0;
     }
     Iterator<Row> rows = tee == null ? result.iterator() : teeing(result.iterator(), tee);
+    if (!counted && !rows.hasNext()) {
+      return 0;
+    }
+    // cqlsh heads a table with the names as the server gives them, escaped as text.
+    List<String> shown = new ArrayList<>();
+    for (ColumnDefinition column : result.getColumnDefinitions()) {
+      shown.add(CqlshText.escape(column.getName().asInternal()));
+    }
     try {
       return switch (display.format()) {
         case JSON -> printJson(rows, result);
         case CSV -> printCsv(rows, names);
-        default -> expand || display.format() == OutputFormat.EXPAND
-            ? printExpanded(rows, names, blockRows)
-            : printTable(rows, names, blockRows);
+        // cqlsh shows an empty result as a table header even with EXPAND ON
+        default -> (expand || display.format() == OutputFormat.EXPAND) && rows.hasNext()
+            ? printExpanded(rows, shown, blockRows, counted)
+            : printTable(rows, shown, blockRows, counted);
       };
     } catch (IOException e) {
       throw new UncheckedIOException("Could not print the result: " + e.getMessage(), e);
     }
   }
 
-  private long printTable(Iterator<Row> rows, List<String> names, int blockRows) {
+  private long printTable(Iterator<Row> rows, List<String> names, int blockRows, boolean counted) {
     TablePrinter table = new TablePrinter(out, colored(names))
         .fitTo(display.width())
-        .headerEveryBlock(display.pager() != null);
+        .headerEveryBlock(display.pager() != null)
+        .tty(display.tty());
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
+    List<int[]> uncounted = new ArrayList<>(Math.min(blockRows, 5000));
     while (next(rows)) {
-      block.add(formatRow(rows.next(), names.size()));
+      addRow(rows.next(), names.size(), block, uncounted);
       if (block.size() >= blockRows) {
-        table.printBlock(block);
+        table.printBlock(block, uncounted);
         block.clear();
+        uncounted.clear();
         if (!more(rows)) {
           break;
         }
       }
     }
     if (!block.isEmpty()) {
-      table.printBlock(block);
+      table.printBlock(block, uncounted);
     }
-    table.finish();
+    if (counted) {
+      table.finish();
+    } else if (display.tty()) {
+      out.println();
+      out.flush();
+    }
     return table.rows();
   }
 
-  private long printExpanded(Iterator<Row> rows, List<String> names, int blockRows) {
+  private long printExpanded(Iterator<Row> rows, List<String> names, int blockRows, boolean counted) {
     ExpandedPrinter expanded = new ExpandedPrinter(out, colored(names), display.tty())
         .fitTo(display.width());
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
+    List<int[]> uncounted = new ArrayList<>(Math.min(blockRows, 5000));
     while (next(rows)) {
-      block.add(formatRow(rows.next(), names.size()));
+      addRow(rows.next(), names.size(), block, uncounted);
       if (block.size() >= blockRows) {
-        expanded.printBlock(block);
+        expanded.printBlock(block, uncounted);
         block.clear();
+        uncounted.clear();
         if (!more(rows)) {
           break;
         }
       }
     }
-    expanded.printBlock(block);
-    expanded.finish();
+    expanded.printBlock(block, uncounted);
+    if (counted) {
+      expanded.finish();
+    }
     return expanded.rows();
   }
 
@@ -188,14 +220,18 @@ public final class ResultPrinter {
     return names.stream().map(n -> Ansi.paint(n, Ansi.MAGENTA, display.colors())).toList();
   }
 
-  private String[] formatRow(Row row, int columns) {
+  /** Formats a row into {@code block}, and the cells cqlsh counts short into {@code uncounted}. */
+  private void addRow(Row row, int columns, List<String[]> block, List<int[]> uncounted) {
     String[] cells = new String[columns];
+    int[] shortBy = new int[columns];
     for (int c = 0; c < columns; c++) {
       // isNull looks at the bytes: getObject gives an empty collection for a null one.
       Object value = row.isNull(c) ? null : row.getObject(c);
       cells[c] = Ansi.paint(formatter.format(value), Ansi.colorOf(value), display.colors());
+      shortBy[c] = formatter.screenText() == null ? 0 : CqlshText.uncounted(value);
     }
-    return cells;
+    block.add(cells);
+    uncounted.add(shortBy);
   }
 
   private static Iterator<Row> teeing(Iterator<Row> rows, Consumer<Row> tee) {

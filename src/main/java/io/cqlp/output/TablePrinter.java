@@ -23,6 +23,7 @@ public final class TablePrinter {
   private boolean headerPrinted;
   private int maxWidth;
   private boolean headerEveryBlock;
+  private boolean tty = true;
 
   /** The narrowest a column is cut to when fitting the terminal, in cells. */
   static final int MIN_FIT_WIDTH = 6;
@@ -59,18 +60,39 @@ public final class TablePrinter {
   }
 
   /**
+   * @param on whether output goes to a terminal prompt (the default); when not, an empty result
+   *     gets one more blank line before {@code (0 rows)}, as cqlsh prints it with {@code -e} or
+   *     {@code -f} ({@code print_result} and {@code print_formatted_result})
+   * @return this printer
+   */
+  public TablePrinter tty(boolean on) {
+    this.tty = on;
+    return this;
+  }
+
+  /**
    * Prints one block of formatted rows with its own header (the first block only) and widths.
    *
    * @param block rows of already formatted values, each of {@code names.size()} cells
    */
   public void printBlock(List<String[]> block) {
+    printBlock(block, null);
+  }
+
+  /**
+   * As {@link #printBlock(List)}, with cells counted narrower than they are, as cqlsh counts
+   * empty collections ({@link CqlshText#uncounted}): their columns and padding follow that count.
+   *
+   * @param uncounted for each row, the cells each cell's width is counted short by; null for none
+   */
+  public void printBlock(List<String[]> block, List<int[]> uncounted) {
     int[] widths = new int[names.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = DisplayWidth.of(names.get(c));
     }
-    for (String[] row : block) {
+    for (int r = 0; r < block.size(); r++) {
       for (int c = 0; c < widths.length; c++) {
-        widths[c] = Math.max(widths[c], DisplayWidth.of(row[c]));
+        widths[c] = Math.max(widths[c], DisplayWidth.of(block.get(r)[c]) - shortBy(uncounted, r, c));
       }
     }
     if (maxWidth > 0) {
@@ -81,7 +103,8 @@ public final class TablePrinter {
       headerPrinted = true;
     }
     StringBuilder line = new StringBuilder();
-    for (String[] row : block) {
+    for (int r = 0; r < block.size(); r++) {
+      String[] row = block.get(r);
       line.setLength(0);
       line.append(' ');
       for (int c = 0; c < widths.length; c++) {
@@ -89,7 +112,7 @@ public final class TablePrinter {
           line.append(" | ");
         }
         String cell = maxWidth > 0 ? DisplayWidth.truncate(row[c], widths[c]) : row[c];
-        pad(line, widths[c] - DisplayWidth.of(cell));
+        pad(line, widths[c] - DisplayWidth.of(cell) + (cell == row[c] ? shortBy(uncounted, r, c) : 0));
         line.append(cell);
       }
       out.println(line);
@@ -121,6 +144,9 @@ public final class TablePrinter {
   public void finish() {
     if (!headerPrinted) {
       printBlock(new ArrayList<>());
+      if (!tty) {
+        out.println();
+      }
     }
     out.println();
     out.println("(" + rows + " rows)");
@@ -159,6 +185,10 @@ public final class TablePrinter {
       widths[widest] -= cut;
       overflow -= cut;
     }
+  }
+
+  static int shortBy(List<int[]> uncounted, int row, int column) {
+    return uncounted == null ? 0 : uncounted.get(row)[column];
   }
 
   private static void pad(StringBuilder line, int n) {

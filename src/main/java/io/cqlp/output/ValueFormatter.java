@@ -26,6 +26,10 @@ import java.util.Set;
  * {@code {'k': 1}}, user types {@code {street: 'x', zip: null}}, tuples {@code (1, 'a')} and
  * durations {@code 1y2mo3d4h5m6s7ms8us9ns} (cqlsh's {@code formatting.py}). Stateless and
  * thread-safe.
+ *
+ * <p>These rules give the text of values in files (COPY TO, CAPTURE, the text cells of JSON and
+ * XLSX), which keeps digits and characters as they are. The shell's screen uses {@link
+ * #screen}, which spells every value exactly as cqlsh 6.2 shows it ({@link CqlshText}).
  */
 public final class ValueFormatter {
 
@@ -41,6 +45,7 @@ public final class ValueFormatter {
   private final int floatPrecision;
   private final int doublePrecision;
   private final Style style;
+  private final CqlshText screen;
 
   /**
    * How values are spelled beyond the display defaults: the settings of cqlsh's COPY TO
@@ -78,7 +83,7 @@ public final class ValueFormatter {
     }
   }
 
-  /** A formatter with cqlsh's default precisions (float 5, double 12). */
+  /** A formatter for file text with precisions float 5, double 12 (not the screen's; see {@link #screen}). */
   public ValueFormatter() {
     this(5, 12);
   }
@@ -93,9 +98,32 @@ public final class ValueFormatter {
 
   /** @param style how values are spelled; not null */
   public ValueFormatter(Style style) {
+    this(style, null);
+  }
+
+  private ValueFormatter(Style style, CqlshText screen) {
     this.style = style;
+    this.screen = screen;
     this.floatPrecision = style.floatPrecision();
     this.doublePrecision = style.doublePrecision();
+  }
+
+  /**
+   * The formatter of the shell's screen: every value spelled byte for byte as cqlsh 6.2 shows it
+   * ({@link CqlshText}), which differs from the other constructors' text kept for files (exact
+   * digits in CAPTURE and COPY files, IPv6 and control characters as they are).
+   *
+   * @param settings the {@code [ui]} settings; not null
+   * @return the formatter
+   */
+  public static ValueFormatter screen(ScreenSettings settings) {
+    return new ValueFormatter(Style.display(settings.floatPrecision(), settings.doublePrecision()),
+        new CqlshText(settings));
+  }
+
+  /** The screen's rules when made by {@link #screen}, else null. */
+  public CqlshText screenText() {
+    return screen;
   }
 
   /**
@@ -105,6 +133,9 @@ public final class ValueFormatter {
    * @return the display text; {@code null} gives {@code "null"}
    */
   public String format(Object value) {
+    if (screen != null) {
+      return screen.format(value);
+    }
     return format(value, false);
   }
 
@@ -156,60 +187,62 @@ public final class ValueFormatter {
       // cqlsh spells a zero duration as nothing, which cannot be read back; COPY writes 0s.
       return text.isEmpty() && style.copyRules() ? "0s" : text;
     }
+    String composite = composite(value, v -> format(v, true), name -> name);
+    return composite != null ? composite : value.toString();
+  }
+
+  /**
+   * Lists and vectors {@code [a, b]}, sets {@code {a, b}}, maps {@code {k: v}}, user types {@code
+   * {field: v}} and tuples {@code (a, b)}, as cqlsh lays them out; null for any other value.
+   *
+   * @param nested spells each element, key, value and field (a null field as null)
+   * @param fieldName spells a user type's field name
+   */
+  static String composite(Object value, java.util.function.Function<Object, String> nested,
+      java.util.function.UnaryOperator<String> fieldName) {
     if (value instanceof List<?> list) {
-      return join(list.iterator(), "[", "]");
+      return join(list.iterator(), "[", "]", nested);
     }
     if (value instanceof Set<?> set) {
-      return join(set.iterator(), "{", "}");
-    }
-    if (value instanceof Map<?, ?> map) {
-      StringBuilder out = new StringBuilder("{");
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          out.append(", ");
-        }
-        first = false;
-        out.append(format(e.getKey(), true)).append(": ").append(format(e.getValue(), true));
-      }
-      return out.append('}').toString();
+      return join(set.iterator(), "{", "}", nested);
     }
     if (value instanceof CqlVector<?> vector) {
-      return join(vector.iterator(), "[", "]");
+      return join(vector.iterator(), "[", "]", nested);
+    }
+    StringBuilder out = new StringBuilder();
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(out.length() == 0 ? "{" : ", ").append(nested.apply(e.getKey())).append(": ")
+            .append(nested.apply(e.getValue()));
+      }
+      return out.length() == 0 ? "{}" : out.append('}').toString();
     }
     if (value instanceof UdtValue udt) {
-      StringBuilder out = new StringBuilder("{");
       for (int i = 0; i < udt.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(udt.getType().getFieldNames().get(i).asInternal()).append(": ")
-            .append(format(field(udt, i), true));
+        out.append(i == 0 ? "{" : ", ").append(fieldName.apply(udt.getType().getFieldNames().get(i).asInternal()))
+            .append(": ").append(nested.apply(field(udt, i)));
       }
-      return out.append('}').toString();
+      return out.length() == 0 ? "{}" : out.append('}').toString();
     }
     if (value instanceof TupleValue tuple) {
-      StringBuilder out = new StringBuilder("(");
       for (int i = 0; i < tuple.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(format(field(tuple, i), true));
+        out.append(i == 0 ? "(" : ", ").append(nested.apply(field(tuple, i)));
       }
-      return out.append(')').toString();
+      return out.length() == 0 ? "()" : out.append(')').toString();
     }
-    return value.toString();
+    return null;
   }
 
   /** A field's value, null when its bytes are (getObject gives an empty collection then). */
-  private static Object field(GettableByIndex value, int i) {
+  static Object field(GettableByIndex value, int i) {
     return value.isNull(i) ? null : value.getObject(i);
   }
 
-  private String join(Iterator<?> it, String open, String close) {
+  private static String join(Iterator<?> it, String open, String close,
+      java.util.function.Function<Object, String> nested) {
     StringBuilder out = new StringBuilder(open);
     while (it.hasNext()) {
-      out.append(format(it.next(), true));
+      out.append(nested.apply(it.next()));
       if (it.hasNext()) {
         out.append(", ");
       }
@@ -265,7 +298,8 @@ public final class ValueFormatter {
         q = precision + exponent + 1;
       }
     }
-    String text = formatFloating(v, q);
+    // '%.*g' with a precision below 1 (a small precision and exponent) prints one digit
+    String text = formatFloating(v, Math.max(1, q));
     return decimalSeparator == '.' ? text : text.replace('.', decimalSeparator);
   }
 
@@ -318,7 +352,8 @@ public final class ValueFormatter {
   }
 
   /**
-   * v rounded to {@code precision} significant digits from its exact binary value (half up).
+   * v rounded to {@code precision} significant digits from its exact binary value (half to even,
+   * as C's printf).
    * The exact expansion of a double can run to hundreds of digits, so the shortest decimal that
    * reads back as v ({@link Double#toString}) is rounded instead whenever that gives the same
    * digits: when it has more digits than kept and is not a tie. No decimal of the kept length
@@ -329,7 +364,9 @@ public final class ValueFormatter {
     BigDecimal shortest = new BigDecimal(Double.toString(v));
     int extra = shortest.precision() - precision;
     boolean tie = extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
-    return extra > 0 && !tie ? shortest.round(context) : new BigDecimal(v).round(context);
+    // printf rounds the exact binary value half to even (0.125 as %.2g is 0.12)
+    return extra > 0 && !tie ? shortest.round(context)
+        : new BigDecimal(v).round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** Hex of a blob as CQL writes blob literals: {@code 0x} then two lower-case digits a byte. */

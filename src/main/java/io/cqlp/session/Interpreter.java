@@ -269,9 +269,9 @@ public final class Interpreter {
     } else if (command instanceof Paging p) {
       paging(p);
     } else if (command instanceof Expand e) {
-      state.expand(Switches.apply("EXPAND", "Expanded output", state.expand(), e.on(), out));
+      state.expand(Switches.apply("EXPAND", state.expand(), e.on(), out));
     } else if (command instanceof Tracing t) {
-      state.tracing(Switches.apply("TRACING", "Tracing", state.tracing(), t.on(), out));
+      state.tracing(Switches.apply("TRACING", state.tracing(), t.on(), out));
     } else if (command instanceof Source s) {
       return source(s.path());
     } else if (command instanceof Exit) {
@@ -307,7 +307,7 @@ public final class Interpreter {
         SimpleStatement.newInstance(cql)
             .setConsistencyLevel(state.consistency())
             .setSerialConsistencyLevel(state.serialConsistency())
-            .setPageSize(state.interactive() && state.paging() ? state.pageSize() : 5000)
+            .setPageSize(state.paging() ? state.pageSize() : 5000)
             .setTracing(state.tracing() && !readsTraces(cql));
     CompletableFuture<ResultSet> future =
         CompletableFuture.supplyAsync(() -> state.session().execute(statement));
@@ -324,10 +324,16 @@ public final class Interpreter {
       }
       throw new IllegalStateException(cause.getMessage(), cause);
     }
-    int block = state.interactive() && state.paging() ? state.pageSize() : 5000;
+    // cqlsh sizes columns per page of 100 rows (PAGING's size; 5,000 with PAGING OFF), at a
+    // terminal and with -e or -f alike.
+    int block = state.paging() ? state.pageSize() : 5000;
     io.cqlp.capture.Capture capture = state.capture();
+    // cqlsh counts rows of SELECT and LIST only; other results (a conditional update's) print bare
+    String verb = cql.stripLeading().toLowerCase(Locale.ROOT);
+    boolean counted = verb.startsWith("select") || verb.startsWith("list");
     if (capture == null || result.getColumnDefinitions().size() == 0) {
-      printer.print(result, block, state.expand());
+      printer.print(result, block, state.expand(), null, counted);
+      printWarnings(result);
       shellCommands.printTraces(result, errors);
       return;
     }
@@ -344,7 +350,7 @@ public final class Interpreter {
       throw new UncheckedIOException(e.getMessage(), e);
     }
     if (refused != null) {
-      printer.print(result, block, state.expand());
+      printer.print(result, block, state.expand(), null, counted);
       throw new CaptureException(refused);
     }
     RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
@@ -365,7 +371,28 @@ public final class Interpreter {
     } catch (IOException e) {
       throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
     }
+    printWarnings(result);
     shellCommands.printTraces(result, errors);
+  }
+
+  /**
+   * The server's warnings on a statement, after its rows, as cqlsh's print_warnings: a blank
+   * line, {@code Warnings :}, then each warning followed by a blank line, on standard output. Those
+   * of the last page fetched, as the Python driver keeps them.
+   */
+  private void printWarnings(ResultSet result) {
+    List<com.datastax.oss.driver.api.core.cql.ExecutionInfo> infos = result.getExecutionInfos();
+    List<String> warnings = infos.isEmpty() ? List.of() : infos.get(infos.size() - 1).getWarnings();
+    if (warnings.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Warnings :");
+    for (String warning : warnings) {
+      out.println(warning);
+      out.println();
+    }
+    out.flush();
   }
 
   /** cqlsh does not trace reads of the traces themselves. */
@@ -430,12 +457,6 @@ public final class Interpreter {
   }
 
   private void paging(Paging p) {
-    if (p.enabled() == null && p.pageSize() == null) {
-      out.println(state.paging()
-          ? "Query paging is currently enabled. Use PAGING OFF to disable\nPage size: " + state.pageSize()
-          : "Query paging is currently disabled. Use PAGING ON to enable.");
-      return;
-    }
     if (p.pageSize() != null) {
       if (p.pageSize() < 1) {
         throw new IllegalArgumentException("Page size must be at least 1.");
@@ -444,7 +465,7 @@ public final class Interpreter {
       state.pageSize(p.pageSize());
       out.println("Page size: " + p.pageSize());
     } else {
-      boolean on = Switches.apply("PAGING", "Query paging", state.paging(), p.enabled(), out);
+      boolean on = Switches.apply("PAGING", state.paging(), p.enabled(), out);
       state.paging(on);
       if (on) {
         out.println("Page size: " + state.pageSize());

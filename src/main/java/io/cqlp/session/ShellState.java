@@ -25,7 +25,7 @@ public final class ShellState {
   private boolean tracing;
   private java.time.Duration maxTraceWait = java.time.Duration.ofSeconds(10);
   private Capture capture;
-  private ValueFormatter valueFormatter = new ValueFormatter();
+  private ValueFormatter valueFormatter = ValueFormatter.screen(io.cqlp.output.ScreenSettings.DEFAULT);
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
   private final Display display = new Display();
   private String host;

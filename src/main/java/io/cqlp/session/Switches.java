@@ -3,39 +3,34 @@ package io.cqlp.session;
 import java.io.PrintWriter;
 
 /**
- * cqlsh's on/off shell settings (its {@code SwitchCommand}: TRACING, EXPAND, PAGING): the same
- * messages for showing, enabling and disabling, and an error when the setting already is as asked.
+ * cqlsh's on/off shell settings (TRACING, EXPAND, PAGING), with cqlsh 6.2's messages
+ * ({@code cqlshmain.py} on_off_switch): {@code EXPAND is OFF} for the bare command, {@code EXPAND
+ * set to ON} for a change and {@code EXPAND is already ON} when nothing changes (not an error).
  */
 final class Switches {
   private Switches() {}
 
   /**
    * @param command the command's name, e.g. {@code TRACING}
-   * @param description the setting's name in messages, e.g. {@code Tracing}
    * @param current the setting now
    * @param requested {@code true} for ON, {@code false} for OFF, {@code null} to show it
    * @param out where the message goes
    * @return the setting from now on
-   * @throws IllegalStateException with cqlsh's message when ON is asked while on, or OFF while off
    */
-  static boolean apply(String command, String description, boolean current, Boolean requested, PrintWriter out) {
+  static boolean apply(String command, boolean current, Boolean requested, PrintWriter out) {
     if (requested == null) {
-      out.println(current
-          ? description + " is currently enabled. Use " + command + " OFF to disable"
-          : description + " is currently disabled. Use " + command + " ON to enable.");
+      out.println(command + " is " + name(current));
       return current;
     }
-    if (requested) {
-      if (current) {
-        throw new IllegalStateException(description + " is already enabled. Use " + command + " OFF to disable.");
-      }
-      out.println("Now " + description + " is enabled");
-      return true;
+    if (requested == current) {
+      out.println(command + " is already " + name(current));
+      return current;
     }
-    if (!current) {
-      throw new IllegalStateException(description + " is not enabled.");
-    }
-    out.println("Disabled " + description + ".");
-    return false;
+    out.println(command + " set to " + name(requested));
+    return requested;
+  }
+
+  private static String name(boolean on) {
+    return on ? "ON" : "OFF";
   }
 }

@@ -76,7 +76,7 @@ class CqlshrcIT {
     Shell.Result result = Shell.runRaw(null, "--cqlshrc", rc.toString(), "-f", script.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("\n 3.14\n\n(1 rows)\n").doesNotContain("3.1416");
+    assertThat(result.out()).contains("\n 3.142\n\n(1 rows)\n").doesNotContain("3.1416");
     assertThat(result.out()).contains("5 rows exported to 1 files", "2 rows imported from 1 files",
         "3 rows imported from 1 files", "4 rows imported from 1 files");
     assertThat(count("dst")).isEqualTo(2);

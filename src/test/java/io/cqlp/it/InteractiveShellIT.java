@@ -52,7 +52,7 @@ class InteractiveShellIT {
     keys("CREATE ROLE IF NOT EXISTS auditor WITH PASSWORD = 'sekret-123' AND LOGIN = true;", "Enter");
     keys("LOGIN auditor 'sekret-123'", "Enter");
     keys("EXPAND ON", "Enter");
-    waitForScreen("Now Expanded output is enabled");
+    waitForScreen("EXPAND set to ON");
     keys("C-d");
     waitForExit();
 

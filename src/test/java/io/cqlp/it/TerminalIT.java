@@ -62,12 +62,12 @@ class TerminalIT {
       Thread.sleep(1000);
 
       terminal.type("EXPAND ON;", "Enter");
-      terminal.waitFor("Now Expanded output is enabled", 10);
+      terminal.waitFor("EXPAND set to ON", 10);
       terminal.type("SELECT id, origin FROM " + ks + ".flights WHERE id = 2;", "Enter");
       String expanded = terminal.waitFor("| ORD", 30);
       assertThat(expanded).contains("@ Row 1").containsPattern(Pattern.compile("(?m)^\\s*origin \\| ORD\\s*$"));
       terminal.type("EXPAND OFF;", "Enter");
-      terminal.waitFor("Disabled Expanded output.", 10);
+      terminal.waitFor("EXPAND set to OFF", 10);
 
       Path parquet = dir.resolve("big.parquet");
       terminal.type("COPY " + ks + ".big TO '" + parquet + "';", "Enter");
@@ -80,7 +80,7 @@ class TerminalIT {
       }
 
       terminal.type("PAGING OFF;", "Enter");
-      terminal.waitFor("Disabled Query paging.", 10);
+      terminal.waitFor("PAGING set to OFF", 10);
       terminal.type("SELECT * FROM " + ks + ".big;", "Enter");
       terminal.waitFor("value-", 60);
       terminal.press("C-c");

@@ -57,4 +57,21 @@ class ExpandedPrinterTest {
     printer.finish();
     assertThat(text.toString()).isEqualTo("\n\n(0 rows)\n");
   }
+
+  @Test
+  void should_print_escaped_values_byte_for_byte_as_cqlsh_expand_on() throws Exception {
+    // cqlsh 6.2.0 -f: EXPAND ON; SELECT id, t, db, i, l FROM ks.all_types WHERE id IN (1,2);
+    CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
+    StringWriter text = new StringWriter();
+    ExpandedPrinter printer = new ExpandedPrinter(new PrintWriter(text), List.of("id", "t", "db", "i", "l"), false);
+    printer.printBlock(List.of(
+        new String[] {cqlsh.format(1), cqlsh.format("tab\tx"), cqlsh.format(2.718281828459045),
+            cqlsh.format(java.net.InetAddress.getByName("::1")), cqlsh.format(List.of("x", "it's", "b\\c"))},
+        new String[] {cqlsh.format(2), cqlsh.format("tab\tnl\nx\\y\u0001z\u007f\u0085é😀中"), cqlsh.format(Double.NaN),
+            cqlsh.format(java.net.InetAddress.getByName("10.0.0.1")), cqlsh.format(null)}));
+    printer.finish();
+    assertThat(text.toString()).isEqualTo("\n@ Row 1\n----+---------------------------------\n id | 1\n t  | tab\\tx\n"
+        + " db | 2.71828\n i  | ::1\n l  | ['x', 'it''s', 'b\\\\c']\n\n@ Row 2\n----+---------------------------------\n"
+        + " id | 2\n t  | tab\\tnl\\nx\\\\y\\x01z\\x7f\\x85é😀中\n db | NaN\n i  | 10.0.0.1\n l  | null\n\n\n(2 rows)\n");
+  }
 }

@@ -105,4 +105,52 @@ class TablePrinterTest {
                 + "\n"
                 + "(7 rows)\n");
   }
+
+  @Test
+  void should_print_an_empty_result_with_one_more_blank_line_without_a_terminal() {
+    // cqlsh 6.2.0 -e "SELECT id FROM t WHERE id = 42"
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id")).tty(false);
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo("\n id\n----\n\n\n(0 rows)\n");
+  }
+
+  @Test
+  void should_print_escaped_text_emoji_and_wide_characters_byte_for_byte_as_cqlsh() throws Exception {
+    // cqlsh 6.2.0 -e "SELECT id, t, l, i FROM ks.all_types WHERE id IN (1,2,3)"
+    CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "t", "l", "i")).tty(false);
+    printer.printBlock(List.of(
+        new String[] {cqlsh.format(1), cqlsh.format("tab\tx"), cqlsh.format(List.of("x", "it's", "b\\c")),
+            cqlsh.format(java.net.InetAddress.getByName("::1"))},
+        new String[] {cqlsh.format(2), cqlsh.format("tab\tnl\nx\\y\u0001z\u007f\u0085é😀中"), cqlsh.format(null),
+            cqlsh.format(java.net.InetAddress.getByName("10.0.0.1"))},
+        new String[] {cqlsh.format(3), cqlsh.format(""), cqlsh.format(List.of("a\tb", "中文")), cqlsh.format(null)}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo(
+        "\n id | t                               | l                      | i\n----+---------------------------------+------------------------+----------\n  1 |                          tab\\tx | ['x', 'it''s', 'b\\\\c'] |      ::1\n  2 | tab\\tnl\\nx\\\\y\\x01z\\x7f\\x85é😀中 |                   null | 10.0.0.1\n  3 |                                 |       ['a\\tb', '中文'] |     null\n\n(3 rows)\n");
+  }
+
+  @Test
+  void should_count_empty_collections_zero_wide_as_cqlsh() {
+    // cqlsh 6.2.0 -e "SELECT table_name, crc_check_chance, extensions, flags, speculative_retry
+    //   FROM system_schema.tables WHERE keyspace_name = 'ks' AND table_name = 'edge'"
+    CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
+    java.util.Map<String, java.nio.ByteBuffer> extensions = java.util.Map.of();
+    java.util.Set<String> flags = java.util.Set.of("compound");
+    StringWriter text = new StringWriter();
+    TablePrinter printer = new TablePrinter(new PrintWriter(text),
+        List.of("table_name", "crc_check_chance", "extensions", "flags", "speculative_retry")).tty(false);
+    printer.printBlock(List.<String[]>of(new String[] {cqlsh.format("edge"), cqlsh.format(1.0), cqlsh.format(extensions),
+        cqlsh.format(flags), cqlsh.format("99p")}), List.of(new int[] {0, 0, CqlshText.uncounted(extensions),
+        CqlshText.uncounted(flags), 0}));
+    printer.finish();
+    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo("\n"
+        + " table_name | crc_check_chance | extensions | flags        | speculative_retry\n"
+        + "------------+------------------+------------+--------------+-------------------\n"
+        + "       edge |                1 |           {} | {'compound'} |               99p\n"
+        + "\n"
+        + "(1 rows)\n");
+  }
 }
