@@ -7,6 +7,7 @@ import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.local.LocalCassandra;
+import io.cqlp.logging.LogFile;
 import io.cqlp.repl.Console;
 import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
+    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
+    footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (the driver's warnings; with --debug also its connection events)."})
 final class CqlpCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "host", description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
@@ -111,6 +113,7 @@ final class CqlpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    LogFile.install(debug);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
