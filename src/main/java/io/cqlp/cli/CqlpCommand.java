@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
-    footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (the driver's warnings; with --debug also its connection events)."})
+    footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines)."})
 final class CqlpCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "host", description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")

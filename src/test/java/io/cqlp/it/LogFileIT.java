@@ -61,6 +61,6 @@ class LogFileIT {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).endsWith(
-        "\nLog file: ~/.cqlp/logs/cqlp.log (the driver's warnings; with --debug also its connection events).\n");
+        "\nLog file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).\n");
   }
 }
