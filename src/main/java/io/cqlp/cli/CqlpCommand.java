@@ -8,6 +8,7 @@ import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.local.LocalCassandra;
+import io.cqlp.logging.LogFile;
 import io.cqlp.repl.Console;
 import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
     name = "cqlp",
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
+    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
+    footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines)."})
 final class CqlpCommand implements Callable<Integer> {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -141,6 +143,7 @@ final class CqlpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    LogFile.install(debug);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);

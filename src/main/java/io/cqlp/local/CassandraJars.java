@@ -47,7 +47,8 @@ final class CassandraJars {
    *
    * @param libDir a directory; not null
    * @return {@code libDir} made absolute
-   * @throws IOException if it is not a directory or holds no {@code cassandra-all-*.jar}
+   * @throws IOException if it is not a directory or holds no {@code cassandra-all-*.jar} (the
+   *     message names the build and the Cassandra archive of the distribution)
    */
   static Path require(Path libDir) throws IOException {
     boolean found = false;
@@ -58,7 +59,8 @@ final class CassandraJars {
     }
     if (!found) {
       throw new IOException(
-          "no local Cassandra jars at " + libDir + ": build with `mvn -B package` first");
+          "no local Cassandra jars at " + libDir + ": build with `mvn -B package` first, or unpack"
+              + " cqlp-<version>-cassandra.tar.gz (or .zip) over the folder of the cqlp archive");
     }
     return libDir.toAbsolutePath();
   }

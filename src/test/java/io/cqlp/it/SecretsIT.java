@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A password given with -p: warned about as cqlsh warns, and found nowhere else: not in standard
- * output or error (even when a failing statement quotes it back), not in any file under HOME, and
- * not on the command line of any process the shell starts (it starts none).
+ * output or error (even when a failing statement quotes it back), not in any file under HOME (the
+ * log files of ~/.cqlp/logs included, also at DEBUG), and not on the command line of any process
+ * the shell starts (it starts none).
  */
 @ExtendWith(CassandraExtension.class)
 class SecretsIT {
@@ -60,11 +61,54 @@ class SecretsIT {
     assertThat(stderr).contains("<stdin>:1:", "<stdin>:2:", "<stdin>:3:");
     assertThat(stdout).contains("(1 rows)");
     assertThat(stdout + stderr).doesNotContain(PASSWORD);
+    assertNowhereUnder(home);
+    assertLogWithout(home, PASSWORD);
+  }
+
+  @Test
+  void should_keep_the_password_out_of_the_debug_log() throws Exception {
+    LocalCassandra node = CassandraExtension.node();
+    Path home = Files.createTempDirectory(dir, "home");
+
+    Shell.Result result = Shell.runWithEnv(java.util.Map.of("HOME", home.toString()), null, node.host(),
+        String.valueOf(node.port()), "-u", "cassandra", "-p", PASSWORD, "--debug", "-e", "SELECT count(*) FROM system.local");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("(1 rows)");
+    assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
+    String log = assertLogWithout(home, PASSWORD);
+    assertThat(log).contains(" DEBUG ", "com.datastax.oss.driver.");
+    assertNowhereUnder(home);
+  }
+
+  /** No file under {@code home} holds the password. */
+  private static void assertNowhereUnder(Path home) throws Exception {
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(PASSWORD);
       }
     }
+  }
+
+  /**
+   * The log directory, {@code ~/.cqlp/logs}, holds a log with the driver's lines and no file
+   * there holds {@code secret}.
+   *
+   * @return the text of its files
+   */
+  private static String assertLogWithout(Path home, String secret) throws Exception {
+    Path logs = home.resolve(".cqlp").resolve("logs");
+    assertThat(logs.resolve("cqlp.log")).isRegularFile();
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : files.toList()) {
+        String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+        assertThat(content).as(file.toString()).doesNotContain(secret);
+        text.append(content);
+      }
+    }
+    assertThat(text).contains("com.datastax.oss.driver.");
+    return text.toString();
   }
 
   /** Waits for the warning, printed before connecting, and then a little for the connection. */

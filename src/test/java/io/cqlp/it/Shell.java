@@ -61,10 +61,19 @@ public final class Shell {
   /** As {@link #runRaw(String, String...)}, with extra environment variables. */
   public static Result runWithEnv(java.util.Map<String, String> env, String stdin, String... args)
       throws IOException, InterruptedException {
+    return runScript(home().resolve("bin/cqlp"), home(), env, stdin, args);
+  }
+
+  /**
+   * As {@link #runWithEnv}, with another {@code bin/cqlp} (e.g. of an unpacked distribution) and
+   * working directory. {@code env} may set {@code HOME}.
+   */
+  public static Result runScript(Path script, Path workDir, java.util.Map<String, String> env, String stdin,
+      String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(home().resolve("bin/cqlp").toString());
+    command.add(script.toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(home().toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     Path userHome = Files.createTempDirectory("cqlp-home");
     builder.environment().put("HOME", userHome.toString());
     builder.environment().remove("CQLSH_HOST");

@@ -33,7 +33,8 @@ class CassandraJarsTest {
         .hasMessage(
             "no local Cassandra jars at "
                 + dir.resolve("target/cassandra/lib")
-                + ": build with `mvn -B package` first");
+                + ": build with `mvn -B package` first, or unpack cqlp-<version>-cassandra.tar.gz"
+                + " (or .zip) over the folder of the cqlp archive");
   }
 
   @Test

@@ -30,7 +30,8 @@ class LocalCassandraTest {
     assertThatThrownBy(
             () -> LocalCassandra.start(dir.resolve("node"), dir, Duration.ofSeconds(1)))
         .isInstanceOf(IOException.class)
-        .hasMessage("no local Cassandra jars at " + dir + ": build with `mvn -B package` first");
+        .hasMessage("no local Cassandra jars at " + dir + ": build with `mvn -B package` first, or unpack"
+            + " cqlp-<version>-cassandra.tar.gz (or .zip) over the folder of the cqlp archive");
     assertThat(dir.resolve("node")).doesNotExist();
   }
 

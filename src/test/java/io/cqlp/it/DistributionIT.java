@@ -1,0 +1,173 @@
+package io.cqlp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.cqlp.local.LocalCassandra;
+import io.cqlp.testing.DuckDb;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution, {@code target/cqlp-<version>.tar.gz} and {@code .zip} with {@code
+ * cqlp-<version>-cassandra.tar.gz} over it, unpacked into a temporary folder outside the
+ * repository and run from there with a fresh HOME: no Maven, no checkout, no {@code ~/.m2}.
+ */
+@ExtendWith(CassandraExtension.class)
+class DistributionIT {
+  private static final String VERSION = System.getProperty("cqlp.version");
+  private static final String TOP = "cqlp-" + VERSION + "/";
+
+  @TempDir static Path dir;
+  private static Path install;
+  private static String keyspace;
+
+  @BeforeAll
+  static void unpack(CqlSession session) throws Exception {
+    assertThat(VERSION).as("system property cqlp.version (set by failsafe)").isNotBlank();
+    Path unpacked = Files.createDirectories(dir.resolve("opt"));
+    untar(archive(".tar.gz"), unpacked);
+    untar(archive("-cassandra.tar.gz"), unpacked);
+    install = unpacked.resolve(TOP);
+    keyspace = CassandraExtension.createKeyspace(DistributionIT.class);
+    session.execute("CREATE TABLE " + keyspace + ".scores (id int PRIMARY KEY, name text, score double)");
+    session.execute("CREATE TABLE " + keyspace + ".copied (id int PRIMARY KEY, name text, score double)");
+    session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (1, 'ann', 1.5)");
+    session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (2, 'bob', -2.25)");
+    session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (3, 'cé', 100.125)");
+  }
+
+  @Test
+  void should_hold_the_same_files_in_the_tar_gz_and_the_zip() throws Exception {
+    List<String> tar = files(run(List.of("tar", "-tzf", archive(".tar.gz").toString())).lines().toList());
+    List<String> zip;
+    try (ZipFile file = new ZipFile(archive(".zip").toFile())) {
+      zip = files(Collections.list(file.entries()).stream().map(ZipEntry::getName).toList());
+    }
+
+    assertThat(zip).isEqualTo(tar);
+    assertThat(tar).contains(TOP + "bin/cqlp", TOP + "lib/cqlp.jar", TOP + "README.md", TOP + "LICENSE",
+        TOP + "licenses/THIRD-PARTY.txt", TOP + "lib/java-driver-core-4.19.3.jar",
+        TOP + "lib/slf4j-jdk14-2.0.17.jar", TOP + "licenses/java-driver-core-4.19.3-jar/META-INF/LICENSE");
+    assertThat(tar).allMatch(name -> name.startsWith(TOP)).noneMatch(name -> name.contains("slf4j-nop"))
+        .noneMatch(name -> name.contains("cassandra-all"));
+    assertThat(install.resolve("bin/cqlp")).isExecutable();
+    assertThat(Files.readString(install.resolve("LICENSE"))).contains("Apache License", "Version 2.0, January 2004");
+    assertThat(Files.readString(install.resolve("licenses/THIRD-PARTY.txt")))
+        .contains("(org.apache.cassandra:java-driver-core:4.19.3 - ");
+  }
+
+  @Test
+  void should_put_the_cassandra_jars_under_the_same_top_folder() throws Exception {
+    List<String> tar = files(run(List.of("tar", "-tzf", archive("-cassandra.tar.gz").toString())).lines().toList());
+
+    assertThat(tar).contains(TOP + "cassandra/licenses/THIRD-PARTY.txt")
+        .anyMatch(name -> name.matches("cqlp-[^/]+/cassandra/lib/cassandra-all-5\\.0\\.\\d+\\.jar"))
+        .allMatch(name -> name.startsWith(TOP + "cassandra/"));
+  }
+
+  @Test
+  void should_query_and_copy_to_and_from_parquet_from_the_unpacked_folder(LocalCassandra node, CqlSession session)
+      throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home-copy"));
+    Path export = dir.resolve("scores.parquet");
+
+    Shell.Result select = cqlp(home, node.host(), String.valueOf(node.port()), "-e",
+        "SELECT id, name, score FROM " + keyspace + ".scores WHERE id IN (1, 2, 3)");
+    Shell.Result copy = cqlp(home, node.host(), String.valueOf(node.port()), "-k", keyspace, "-e",
+        "COPY scores TO '" + export + "'; COPY copied FROM '" + export + "'");
+
+    assertThat(select.exitCode()).as(select.err()).isZero();
+    // As cqlsh 6.2.0 prints it.
+    assertThat(select.out()).isEqualTo("\n"
+        + " id | name | score\n"
+        + "----+------+---------\n"
+        + "  1 |  ann |     1.5\n"
+        + "  2 |  bob |   -2.25\n"
+        + "  3 |   cé | 100.125\n"
+        + "\n"
+        + "(3 rows)\n");
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
+    assertThat(copy.out()).contains("3 rows exported to 1 files", "3 rows imported from 1 files");
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(duck.rows("SELECT id, name, score FROM '" + export + "' ORDER BY id")).containsExactly(
+          List.of(1, "ann", 1.5), List.of(2, "bob", -2.25), List.of(3, "cé", 100.125));
+    }
+    List<Row> rows = session.execute("SELECT id, name, score FROM " + keyspace + ".copied").all();
+    assertThat(rows).extracting(r -> r.getInt("id") + "," + r.getString("name") + "," + r.getDouble("score"))
+        .containsExactlyInAnyOrder("1,ann,1.5", "2,bob,-2.25", "3,cé,100.125");
+    // The class data sharing archive goes into the (writable) install folder.
+    try (Stream<Path> cds = Files.list(install.resolve("cds"))) {
+      assertThat(cds.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("cqlp.jsa"));
+    }
+  }
+
+  @Test
+  void should_load_every_class_from_the_unpacked_folder_and_nothing_from_maven() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home-version"));
+
+    Shell.Result result = Shell.runScript(install.resolve("bin/cqlp"), dir,
+        Map.of("HOME", home.toString(), "CQLP_JAVA_OPTS", "-XshowSettings:properties"), null, "--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("cqlp " + VERSION + "\n");
+    // -XshowSettings:properties lists the class path, one entry a line, on standard error.
+    String settings = result.err();
+    assertThat(settings).contains("java.class.path = " + install.resolve("lib/cqlp.jar"),
+        "cqlp.cassandra.lib = " + install.resolve("cassandra/lib"), "user.home = " + home);
+    assertThat(settings).doesNotContain(Shell.home().toString(), ".m2");
+  }
+
+  @Test
+  void should_start_a_local_node_from_the_unpacked_folder() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home-local"));
+
+    Shell.Result result = cqlp(home, "--local", "-e", "SELECT release_version FROM system.local");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).startsWith("Starting a local Cassandra node (about 20 seconds)...");
+    assertThat(result.out()).contains(" release_version", "           5.0.9", "(1 rows)");
+    assertThat(home.resolve(".cqlp/local")).isDirectory();
+  }
+
+  /** Runs the unpacked bin/cqlp from the temporary folder with this HOME. */
+  private static Shell.Result cqlp(Path home, String... args) throws IOException, InterruptedException {
+    return Shell.runScript(install.resolve("bin/cqlp"), dir, Map.of("HOME", home.toString()), null, args);
+  }
+
+  private static Path archive(String suffix) {
+    return Shell.home().resolve("target").resolve("cqlp-" + VERSION + suffix);
+  }
+
+  private static void untar(Path archive, Path into) throws IOException, InterruptedException {
+    run(List.of("tar", "-xzf", archive.toString(), "-C", into.toString()));
+  }
+
+  /** The entries that are files, sorted. */
+  private static List<String> files(List<String> entries) {
+    return List.copyOf(new TreeSet<>(entries.stream().filter(e -> !e.endsWith("/")).toList()));
+  }
+
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(command + ": " + output).isZero();
+    return output;
+  }
+}
