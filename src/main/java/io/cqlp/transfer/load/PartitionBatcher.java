@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Groups writes that share a partition key into UNLOGGED batches before they go to the {@link
@@ -22,6 +23,14 @@ import java.util.function.Consumer;
  * Cassandra's {@code batch_size_warn_threshold} (5 KiB by default). Memory is bounded by the
  * window. Each row travels with its {@link LoadRow}, so a failed batch can be split and its rows
  * written to the ERRFILE. Used from one thread.
+ *
+ * <p>With a {@code minBatchRows} above 0 (COPY FROM's MINBATCHSIZE), a window's partitions that
+ * hold {@code minBatchRows} rows or fewer are not sent one small batch each: they are pooled by
+ * their first replica and sent as UNLOGGED batches of several partitions, up to {@code
+ * maxBatchRows} rows and {@code maxBatchBytes}, routed to that replica. This is cqlsh's rule
+ * (copyutil.py's {@code split_into_batches}: "if there are at least min_batch_size rows for a ring
+ * position ... send a batch for each group, otherwise batch by replica"). A partition with more
+ * rows keeps batches of its own.
  */
 public final class PartitionBatcher {
   private final AsyncLoader loader;
@@ -29,6 +38,8 @@ public final class PartitionBatcher {
   private final int maxBatchBytes;
   private final int windowRows;
   private final ConsistencyLevel consistency;
+  private final int minBatchRows;
+  private final Function<ByteBuffer, Object> replicaOf;
   private final Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
   private int buffered;
 
@@ -41,6 +52,24 @@ public final class PartitionBatcher {
    */
   public PartitionBatcher(
       AsyncLoader loader, int maxBatchRows, int maxBatchBytes, int windowRows, ConsistencyLevel consistency) {
+    this(loader, maxBatchRows, maxBatchBytes, windowRows, consistency, 0, key -> null);
+  }
+
+  /**
+   * @param loader where statements go
+   * @param maxBatchRows rows per batch at most (cqlsh's MAXBATCHSIZE); 1 disables batching
+   * @param maxBatchBytes bytes of bound values per batch at most
+   * @param windowRows rows that may wait for their partition's batch to fill
+   * @param consistency consistency level of the batches
+   * @param minBatchRows partitions with this many rows or fewer in a window are pooled by replica
+   *     (cqlsh's MINBATCHSIZE); 0 keeps every batch to one partition
+   * @param replicaOf a partition key's first replica (any object with equals), or {@code null}
+   *     when it is not known: then that partition keeps a batch of its own
+   */
+  public PartitionBatcher(AsyncLoader loader, int maxBatchRows, int maxBatchBytes, int windowRows,
+      ConsistencyLevel consistency, int minBatchRows, Function<ByteBuffer, Object> replicaOf) {
+    this.minBatchRows = minBatchRows;
+    this.replicaOf = replicaOf;
     this.loader = loader;
     this.maxBatchRows = maxBatchRows;
     this.maxBatchBytes = maxBatchBytes;
@@ -74,12 +103,36 @@ public final class PartitionBatcher {
     }
   }
 
-  /** Sends every waiting group. */
+  /** Sends every waiting group; small ones pooled by replica when {@code minBatchRows > 0}. */
   public void flush() throws InterruptedException {
     List<Map.Entry<ByteBuffer, Group>> all = new ArrayList<>(groups.entrySet());
     groups.clear();
+    Map<Object, Group> pools = new LinkedHashMap<>();
     for (Map.Entry<ByteBuffer, Group> entry : all) {
-      send(entry.getKey(), entry.getValue());
+      Group group = entry.getValue();
+      Object replica = group.rows.size() <= minBatchRows ? replicaOf.apply(entry.getKey()) : null;
+      if (replica == null) {
+        send(entry.getKey(), group);
+        continue;
+      }
+      Group pool = pools.computeIfAbsent(replica, r -> new Group());
+      if (pool.rows.size() + group.rows.size() > maxBatchRows || pool.bytes + group.bytes > maxBatchBytes) {
+        pools.remove(replica);
+        sendPool(pool);
+        pool = pools.computeIfAbsent(replica, r -> new Group());
+      }
+      pool.rows.addAll(group.rows);
+      pool.bytes += group.bytes;
+    }
+    for (Group pool : pools.values()) {
+      sendPool(pool);
+    }
+  }
+
+  /** Sends rows of several partitions that share a replica, routed by the first row's key. */
+  private void sendPool(Group pool) throws InterruptedException {
+    if (!pool.rows.isEmpty()) {
+      send(pool.rows.get(0).statement().getRoutingKey(), pool);
     }
   }
 
