@@ -11,8 +11,8 @@ import java.util.List;
  * A row's write as an unprepared statement whose values are CQL literals, for COPY FROM's
  * {@code PREPAREDSTATEMENTS=false}: cqlsh's COPY FROM then sends {@code INSERT INTO ks.t (a, b)
  * VALUES (1, 'x')} text that the coordinator parses for every row instead of executing a prepared
- * statement (copyutil.py's {@code use_prepared_statements}). Useful where preparing is not
- * possible, e.g. behind a proxy that does not forward PREPARE.
+ * statement (copyutil.py's {@code use_prepared_statements}). The workflow still prepares the
+ * write once: its bound form gives each row's routing key.
  *
  * <p>Literals are the driver codecs' {@link TypeCodec#format} of the values, the same values a
  * prepared write binds: the table reads back identical either way. As in the prepared write, a
