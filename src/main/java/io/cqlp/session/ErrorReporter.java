@@ -48,7 +48,10 @@ public final class ErrorReporter {
   public void report(String source, int line, Throwable error) {
     report(source, line, describe(error));
     if (debug) {
-      error.printStackTrace(err);
+      // the trace's messages may quote the statement (CREATE ROLE ... PASSWORD '...'): masked too
+      java.io.StringWriter trace = new java.io.StringWriter();
+      error.printStackTrace(new java.io.PrintWriter(trace));
+      err.print(SecretRedaction.redact(trace.toString()));
       err.flush();
     }
   }

@@ -29,6 +29,14 @@ class ErrorReporterTest {
   }
 
   @Test
+  void should_mask_passwords_in_the_debug_stack_trace_too() {
+    StringWriter debug = new StringWriter();
+    RuntimeException cause = new RuntimeException("line 1:40 no viable alternative at input PASSWORD = 'hunter22'");
+    new ErrorReporter(new PrintWriter(debug), true).report(null, 0, new IllegalStateException("refused", cause));
+    assertThat(debug.toString()).contains("Caused by: ", "\tat ", "PASSWORD = '*****'").doesNotContain("hunter22");
+  }
+
+  @Test
   void should_print_errors_in_red_only_when_colours_are_on() {
     StringWriter text = new StringWriter();
     ErrorReporter errors = new ErrorReporter(new PrintWriter(text), false);
