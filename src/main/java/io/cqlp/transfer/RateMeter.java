@@ -37,6 +37,9 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
   private long lastRows;
   private long totalRows;
   private double currentRate;
+  /** The RATEFILE, removed again at close when no line was written (the copy was refused). */
+  private Path path;
+  private boolean logged;
 
   RateMeter(TransferProgress screen, BufferedWriter file, double seconds, LongSupplier clock) {
     this.screen = screen;
@@ -85,7 +88,9 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
             : "'" + name + "': " + reason) + ".", e);
       }
     }
-    return new RateMeter(screen, file, seconds, System::nanoTime);
+    RateMeter meter = new RateMeter(screen, file, seconds, System::nanoTime);
+    meter.path = file == null ? null : Cqlshrc.expandUser(name.strip(), System.getProperty("user.home"));
+    return meter;
   }
 
   /** A copy that reports its progress to the listener it is given. */
@@ -165,6 +170,7 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
     try {
       file.write(line(totalRows, currentRate, average));
       file.flush();
+      logged = true;
     } catch (IOException e) {
       // The statistics are a by-product: the copy goes on without them.
     }
@@ -188,6 +194,9 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
     if (file != null) {
       try {
         file.close();
+        if (!logged && path != null) {
+          Files.deleteIfExists(path);
+        }
       } catch (IOException e) {
         // Nothing more to write.
       }

@@ -70,6 +70,17 @@ class RateMeterTest {
   }
 
   @Test
+  void should_leave_no_ratefile_behind_when_the_copy_is_refused(@TempDir Path dir) {
+    Path file = dir.resolve("rates.txt");
+    Options options = Options.builder().add("RATEFILE", file.toString()).build();
+
+    assertThatThrownBy(() -> RateMeter.measure(screen, options, progress -> {
+      throw new TransferException("refused before any row");
+    })).hasMessage("refused before any row");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void should_refuse_a_reportfrequency_that_is_not_above_zero_and_an_unwritable_ratefile(@TempDir Path dir) {
     assertThatThrownBy(() -> RateMeter.start(screen, Options.builder().add("REPORTFREQUENCY", "0").build()))
         .isInstanceOf(TransferException.class)
