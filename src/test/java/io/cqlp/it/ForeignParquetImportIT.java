@@ -217,9 +217,10 @@ class ForeignParquetImportIT {
     Shell.Result run = Shell.run(node.host(), node.port(), "-k", keyspace, "-e",
         "SELECT v, p, t, d, fl, l FROM shown");
     assertThat(run.err()).isEmpty();
-    String values = run.out().lines().filter(l -> l.contains("0.12346")).findFirst().orElseThrow();
+    // cqlsh's float rule: %.{5+e+1}g for an exponent e of 0 gives 6 significant digits
+    String values = run.out().lines().filter(l -> l.contains("0.123457")).findFirst().orElseThrow();
     assertThat(values.split("\\|")).extracting(String::trim).containsExactly(
-        "[0.12346, -1, 3]", "{x: 1.5, y: null}", "(7, 'it''s')", "1y2mo3d4h5m6s7ms8us9ns", "[]",
+        "[0.123457, -1, 3]", "{x: 1.5, y: null}", "(7, 'it''s')", "1y2mo3d4h5m6s7ms8us9ns", "[]",
         "null");
   }
 }

@@ -242,7 +242,10 @@ class PartitionedFlightsIT {
     Path target = parent.resolve("cancelled");
     ProcessBuilder builder = new ProcessBuilder(Shell.home().resolve("bin/cqlp").toString(), node.host(),
         String.valueOf(node.port()), "-k", keyspace, "-e",
-        "COPY flights TO '" + target + "/' WITH PARTITION='origin,date.month' AND MAX_OPEN_FILES=4")
+        // one small page at a time: the export lasts long enough for the signal to come mid-way,
+        // also on a loaded machine (it once finished before the signal came)
+        "COPY flights TO '" + target + "/' WITH PARTITION='origin,date.month' AND MAX_OPEN_FILES=4"
+            + " AND MAXREQUESTS=1 AND PAGESIZE=200")
         .directory(Shell.home().toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
