@@ -257,40 +257,4 @@ class CqlshCopyOptionsIT {
     assertThat(before).as("no batch of several partitions before").isLessThan(4);
     assertThat(unloggedBatchPartitionsMax()).isEqualTo(4);
   }
-
-  @Test
-  void should_import_the_same_values_as_literal_cql_text_with_preparedstatements_false() throws Exception {
-    CqlSession session = CassandraExtension.session();
-    String columns = "(k int PRIMARY KEY, t text, d double, f float, b blob, l list<text>, m map<text, int>,"
-        + " s set<uuid>, ts timestamp, dt date, tm time, dec decimal, vi varint, ip inet, du duration,"
-        + " tu tuple<int, text>, fl frozen<list<double>>)";
-    for (String table : List.of("lit_src", "lit_prepared", "lit_text")) {
-      session.execute("CREATE TABLE " + keyspace + "." + table + " " + columns);
-    }
-    session.execute("INSERT INTO " + keyspace + ".lit_src (k, t, d, f, b, l, m, s, ts, dt, tm, dec, vi, ip, du, tu, fl)"
-        + " VALUES (1, 'it''s \u00e9 \\ x', NaN, -Infinity, 0xcafe, ['a', 'b''c'], {'x': 1, 'y': -2},"
-        + " {5b6962dd-3f90-4c93-8f61-eabfa4a803e2}, '2024-02-29 12:34:56.789+0000', '1969-12-31', '23:59:59.123456789',"
-        + " 1.0E-30, 123456789012345678901234567890, '2001:db8::ff00:42:8329', 1y2mo3d4h5m6s7ms8us9ns,"
-        + " (7, 'z'), [4.9E-324, -0.0])");
-    session.execute("INSERT INTO " + keyspace + ".lit_src (k, t) VALUES (2, 'only text')");
-    Path csv = dir.resolve("lit.csv");
-
-    Shell.Result result = cqlp("-e", "COPY lit_src TO '" + csv + "' WITH HEADER=true;"
-        + " COPY lit_prepared FROM '" + csv + "' WITH HEADER=true;"
-        + " COPY lit_text FROM '" + csv + "' WITH HEADER=true AND PREPAREDSTATEMENTS=false");
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
-    List<String> source = rows("lit_src");
-    assertThat(source).hasSize(2);
-    assertThat(rows("lit_text")).isEqualTo(source).isEqualTo(rows("lit_prepared"));
-  }
-
-  private static List<String> rows(String table) {
-    List<String> rows = new ArrayList<>();
-    for (Row row : CassandraExtension.session().execute("SELECT * FROM " + keyspace + "." + table)) {
-      rows.add(row.getFormattedContents());
-    }
-    rows.sort(null);
-    return rows;
-  }
 }
