@@ -52,7 +52,7 @@ final class HelpText {
               INGESTRATE, MAXPARSEERRORS, MAXINSERTERRORS, ERRFILE, TTL, SKIPCOLS,
               PARTITION_FILTER ('year=2024,month=01'), WRITETIME and TTL (true: restore them),
               PRECISION_LOSS (REJECT|TRUNCATE), MINBATCHSIZE (pool partitions of at most n rows by
-              replica), PREPAREDSTATEMENTS (accepted, no effect), and cqlsh's CSV options.
+              replica), PREPAREDSTATEMENTS (false: literal CQL text), and cqlsh's CSV options.
             Both directions: NUMPROCESSES (n: n x MAXREQUESTS requests in flight, default 1),
               REPORTFREQUENCY (seconds between progress lines, e.g. 0.25), RATEFILE (a file that
               gets cqlsh's 'Processed: ... rows/s' lines), MAXATTEMPTS, CONFIGFILE (read the

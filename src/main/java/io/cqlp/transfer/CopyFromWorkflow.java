@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -15,6 +16,7 @@ import io.cqlp.command.Options;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.load.AsyncLoader;
 import io.cqlp.transfer.load.IngestRate;
+import io.cqlp.transfer.load.LiteralWrite;
 import io.cqlp.transfer.load.ErrorBudget;
 import io.cqlp.transfer.load.ErrorFile;
 import io.cqlp.transfer.load.ImportErrors;
@@ -227,6 +229,9 @@ public final class CopyFromWorkflow {
           new PartitionBatcher(loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency,
               options.contains("MINBATCHSIZE") ? minBatchSize : 0, replicas(schema.keyspace()));
       long taken = 0;
+      // PREPAREDSTATEMENTS=false (cqlsh's option): each write as CQL text with literal values.
+      LiteralTarget literals = options.getBoolean("PREPAREDSTATEMENTS", true) ? null
+          : new LiteralTarget(schema.qualifiedName(), counters);
       try (errFile) {
         while (maxRows < 0 || taken < maxRows) {
           Object[] row;
@@ -271,12 +276,16 @@ public final class CopyFromWorkflow {
               int n = statement.getVariableDefinitions().size();
               bound = w.writetime() == null ? bound : bound.setLong(n - 2, w.writetime());
               bound = w.ttl() == null ? bound : bound.setInt(n - 1, w.ttl());
-              batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
+              BatchableStatement<?> write = literals == null ? bound.build()
+                  : rowEncoder.literals(literals).statement(bound.build(), w.values(), usingLiteral(w.writetime(), w.ttl()));
+              batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
             }
           } else {
             BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
                 .setConsistencyLevel(consistency);
-            batcher.add(new LoadRow(bound.build(), row, source.lastRecord()), rowEncoder.lastSize());
+            BatchableStatement<?> write = literals == null ? bound.build()
+                : rowEncoder.literals(literals).statement(bound.build(), row, usingTtl);
+            batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
           }
           taken++;
           progress.rowsDone(taken);
@@ -356,6 +365,17 @@ public final class CopyFromWorkflow {
         .orElse(null);
   }
 
+  /** The USING clause of a literal write with these cell times (each null when unset). */
+  static String usingLiteral(Long writetime, Integer ttl) {
+    if (writetime == null) {
+      return ttl == null ? "" : " USING TTL " + ttl;
+    }
+    return " USING TIMESTAMP " + writetime + (ttl == null ? "" : " AND TTL " + ttl);
+  }
+
+  /** The table literal writes go to (PREPAREDSTATEMENTS=false). */
+  private record LiteralTarget(String table, boolean counters) {}
+
   /**
    * Rows of a partition that holds only static values: a table scan returns them with null
    * clustering and regular columns, and Cassandra refuses an INSERT whose clustering columns are
@@ -406,13 +426,16 @@ public final class CopyFromWorkflow {
    * column's name; NULLs, and columns the statement does not name, stay unset.
    */
   private static final class Encoder {
+    private final List<ColumnSpec> columns;
     private final TypeCodec<Object>[] codecs;
     private final int[] markers;
     private final ProtocolVersion protocolVersion;
+    private LiteralWrite literalWrite;
 
     @SuppressWarnings("unchecked")
     Encoder(List<ColumnSpec> columns, PreparedStatement statement, CqlSession session) {
       CodecRegistry registry = session.getContext().getCodecRegistry();
+      this.columns = columns;
       codecs = new TypeCodec[columns.size()];
       markers = new int[columns.size()];
       for (int i = 0; i < codecs.length; i++) {
@@ -437,6 +460,18 @@ public final class CopyFromWorkflow {
       }
       lastSize = size;
       return builder;
+    }
+
+    /** Writes of this encoder's columns as literal text, built once. */
+    LiteralWrite literals(LiteralTarget target) {
+      if (literalWrite == null) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < markers.length; i++) {
+          names.add(markers[i] >= 0 ? TableSchema.quote(columns.get(i).name()) : null);
+        }
+        literalWrite = new LiteralWrite(target.table(), names, columns, target.counters());
+      }
+      return literalWrite;
     }
 
     /** Bytes of values bound by the last {@link #bind} call. */

@@ -257,4 +257,98 @@ class CqlshCopyOptionsIT {
     assertThat(before).as("no batch of several partitions before").isLessThan(4);
     assertThat(unloggedBatchPartitionsMax()).isEqualTo(4);
   }
+
+  @Test
+  void should_import_the_same_values_as_literal_cql_text_with_preparedstatements_false() throws Exception {
+    CqlSession session = CassandraExtension.session();
+    session.execute("CREATE TYPE " + keyspace + ".span (\"From\" date, v vector<float, 2>, l list<int>)");
+    String columns = "(k int PRIMARY KEY, t text, d double, f float, b blob, l list<text>, m map<text, int>,"
+        + " s set<uuid>, ts timestamp, dt date, tm time, dec decimal, vi varint, ip inet, du duration,"
+        + " tu tuple<int, text>, fl frozen<list<double>>, vd vector<duration, 2>, vl vector<list<int>, 2>,"
+        + " sp frozen<span>, ms map<frozen<set<int>>, frozen<tuple<text, blob>>>)";
+    for (String table : List.of("lit_src", "lit_prepared", "lit_text")) {
+      session.execute("CREATE TABLE " + keyspace + "." + table + " " + columns);
+    }
+    session.execute("INSERT INTO " + keyspace + ".lit_src (k, t, d, f, b, l, m, s, ts, dt, tm, dec, vi, ip, du, tu, fl,"
+        + " vd, vl, sp, ms) VALUES (1, 'it''s \u00e9 \\ x\n\t$$ \ud83d\ude00', NaN, -Infinity, 0xcafe, ['a', 'b''c'],"
+        + " {'x': 1, 'y': -2}, {5b6962dd-3f90-4c93-8f61-eabfa4a803e2}, '2024-02-29 12:34:56.789+0000', '1969-12-31',"
+        + " '23:59:59.123456789', 1.0E-30, 123456789012345678901234567890, '2001:db8::ff00:42:8329',"
+        + " 1y2mo3d4h5m6s7ms8us9ns, (7, 'z'), [4.9E-324, -0.0], [57y4mo, -1d2ns], [[1, 2], []],"
+        + " {\"From\": '-0001-01-01', v: [1.5, -0.0], l: []}, {{}: ('', 0x), {1, -2}: (null, 0x00)})");
+    session.execute("INSERT INTO " + keyspace + ".lit_src (k, t, b, dt, dec, du, sp) VALUES (2, 'two', 0x,"
+        + " '+10000-01-01', -1E+10, 0d, {\"From\": null, v: null, l: null})");
+    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".lit_src (k, t, dec) VALUES (?, ?, ?)");
+    for (int k = 10; k < 10 + LITERAL_ROWS; k++) {
+      session.execute(insert.bind(k, "r" + k, new java.math.BigDecimal(k + ".50")));
+    }
+    Path csv = dir.resolve("lit.csv");
+    assertThat(cqlp("-e", "COPY lit_src TO '" + csv + "' WITH HEADER=true").exitCode()).isZero();
+
+    long[] before = statementsExecuted();
+    Shell.Result prepared = cqlp("-e", "COPY lit_prepared FROM '" + csv + "' WITH HEADER=true");
+    long[] between = statementsExecuted();
+    Shell.Result text = cqlp("-e", "COPY lit_text FROM '" + csv + "' WITH HEADER=true AND PREPAREDSTATEMENTS=false");
+    long[] after = statementsExecuted();
+
+    assertThat(prepared.exitCode()).as(prepared.toString()).isZero();
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    List<String> source = rows("lit_src");
+    assertThat(source).hasSize(2 + LITERAL_ROWS);
+    assertThat(rows("lit_text")).isEqualTo(source).isEqualTo(rows("lit_prepared"));
+    // the server's own counts: each row went as a prepared write, then as text it parsed
+    assertThat(between[0] - before[0]).as("prepared writes of the default import").isGreaterThanOrEqualTo(LITERAL_ROWS);
+    assertThat(after[0] - between[0]).as("prepared writes with PREPAREDSTATEMENTS=false").isLessThan(LITERAL_ROWS / 2);
+    assertThat(after[1] - between[1]).as("statements parsed with PREPAREDSTATEMENTS=false")
+        .isGreaterThanOrEqualTo(LITERAL_ROWS);
+  }
+
+  @Test
+  void should_add_to_counters_with_literal_updates_when_preparedstatements_is_false() throws Exception {
+    CqlSession session = CassandraExtension.session();
+    session.execute("CREATE TABLE " + keyspace + ".hits (page text, day int, n counter, m counter,"
+        + " PRIMARY KEY (page, day))");
+    session.execute("CREATE TABLE " + keyspace + ".hits_text (page text, day int, n counter, m counter,"
+        + " PRIMARY KEY (page, day))");
+    session.execute("UPDATE " + keyspace + ".hits SET n = n + 9223372036854775807, m = m - 3"
+        + " WHERE page = 'it''s' AND day = 1");
+    session.execute("UPDATE " + keyspace + ".hits SET n = n - 42 WHERE page = 'b' AND day = -2");
+    session.execute("UPDATE " + keyspace + ".hits_text SET m = m + 10 WHERE page = 'it''s' AND day = 1");
+    Path csv = dir.resolve("hits.csv");
+
+    Shell.Result result = cqlp("-e", "COPY hits TO '" + csv + "';"
+        + " COPY hits_text FROM '" + csv + "' WITH PREPAREDSTATEMENTS=false");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    // counters are added to: the 10 already in hits_text's m stays under the imported -3
+    assertThat(rows("hits_text")).containsExactly(
+        "[page:'b', day:-2, m:NULL, n:-42]", "[page:'it''s', day:1, m:7, n:9223372036854775807]");
+  }
+
+  /** Rows beyond the two hand-written ones in the PREPAREDSTATEMENTS test. */
+  private static final int LITERAL_ROWS = 400;
+
+  /**
+   * The node's counts of executed statements, from Cassandra 5.0's {@code system_views.cql_metrics}:
+   * prepared ones and regular (parsed) ones, a batch's statements included.
+   */
+  private static long[] statementsExecuted() {
+    long[] counts = new long[2];
+    for (Row row : CassandraExtension.session().execute("SELECT name, value FROM system_views.cql_metrics")) {
+      switch (row.getString("name")) {
+        case "prepared_statements_executed" -> counts[0] = (long) row.getDouble("value");
+        case "regular_statements_executed" -> counts[1] = (long) row.getDouble("value");
+        default -> { }
+      }
+    }
+    return counts;
+  }
+
+  private static List<String> rows(String table) {
+    List<String> rows = new ArrayList<>();
+    for (Row row : CassandraExtension.session().execute("SELECT * FROM " + keyspace + "." + table)) {
+      rows.add(row.getFormattedContents());
+    }
+    rows.sort(null);
+    return rows;
+  }
 }

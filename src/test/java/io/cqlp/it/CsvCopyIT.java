@@ -123,12 +123,12 @@ class CsvCopyIT {
   @Test
   void should_bring_every_value_of_every_type_back_with_default_options() {
     assertThat(script.out()).contains(rowCount + " rows exported to 1 files", rowCount + " rows imported from 1 files");
-    assertSameValues("back_default", true);
+    assertSameValues("back_default", true, false);
   }
 
   @Test
   void should_bring_every_value_back_with_every_option_changed() throws Exception {
-    assertSameValues("back_custom", false);
+    assertSameValues("back_custom", false, true);
     byte[] bytes = Files.readAllBytes(dir.resolve("custom.csv"));
     String text = new String(bytes, StandardCharsets.UTF_16);
     assertThat(bytes[0] & 0xff).isEqualTo(0xfe);
@@ -226,9 +226,12 @@ class CsvCopyIT {
 
   /**
    * Every column of every row holds the same bytes. With the default NULL (empty), an empty
-   * text comes back NULL, as in cqlsh.
+   * text comes back NULL, as in cqlsh. With {@code literals} (an import with
+   * PREPAREDSTATEMENTS=false), a value may instead hold the same decoded value in other bytes: the
+   * server stores the elements of a set or map literal in its sorted order, where a prepared write
+   * keeps the order the bound bytes have (a frozen set inside a user type, as the driver wrote it).
    */
-  private static void assertSameValues(String copy, boolean emptyTextIsNull) {
+  private static void assertSameValues(String copy, boolean emptyTextIsNull, boolean literals) {
     assertThat(script.err()).doesNotContain(copy);
     CqlSession session = CassandraExtension.session();
     Map<String, Row> expected = EveryTypeTable.rowsByKey(session, keyspace, "everything");
@@ -242,6 +245,11 @@ class CsvCopyIT {
         boolean text = column.getValue().equals(DataTypes.TEXT) || column.getValue().equals(DataTypes.ASCII);
         if (emptyTextIsNull && text && want != null && want.remaining() == 0) {
           assertThat(got).as("%s %s", e.getKey(), column.getKey()).isNull();
+          continue;
+        }
+        if (literals && !Objects.equals(want, got)) {
+          assertThat(a.getObject(column.getKey())).as("%s row %s column %s", copy, e.getKey(), column.getKey())
+              .isEqualTo(e.getValue().getObject(column.getKey()));
           continue;
         }
         assertThat(Objects.equals(want, got)).as("%s row %s column %s: %s vs %s", copy, e.getKey(), column.getKey(),

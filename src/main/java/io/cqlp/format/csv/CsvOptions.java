@@ -71,9 +71,9 @@ public record CsvOptions(
       Options.union(COMMON, Set.of("FLOATPRECISION", "DOUBLEPRECISION", "MAXOUTPUTSIZE"));
 
   /**
-   * The CSV options COPY FROM accepts. PREPAREDSTATEMENTS is accepted and has no effect (cqlp
-   * always prepares its INSERT); MAXPARSEERRORS, MAXINSERTERRORS and ERRFILE are the error
-   * handling of the COPY FROM workflow; TTL, INGESTRATE and MINBATCHSIZE are read by it too.
+   * The CSV options COPY FROM accepts. MAXPARSEERRORS, MAXINSERTERRORS and ERRFILE are the error
+   * handling of the COPY FROM workflow; TTL, INGESTRATE, MINBATCHSIZE and PREPAREDSTATEMENTS are
+   * read by it too.
    */
   public static final Set<String> COPY_FROM =
       Options.union(COMMON, Set.of("SKIPCOLS", "TTL", "INGESTRATE", "MINBATCHSIZE", "PREPAREDSTATEMENTS",
