@@ -43,7 +43,12 @@ public final class Connector {
             // generator gives unique client timestamps as well.
             .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
             // DataStax Enterprise's Insights reporting serves no purpose for Apache Cassandra.
-            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false);
+            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false)
+            // Closing: the driver's event loops wait for 2 quiet seconds before they stop (Netty's
+            // graceful shutdown), which was most of a one-shot `cqlp -e`'s wall time. The session
+            // has closed every connection by then, so nothing is left for them to run.
+            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
     if (settings.protocolVersion() != null) {
       // cqlsh --protocol-version: no negotiation, the driver speaks this version or fails.
       configBuilder.withString(DefaultDriverOption.PROTOCOL_VERSION, settings.protocolVersion());

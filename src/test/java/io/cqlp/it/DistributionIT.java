@@ -117,6 +117,55 @@ class DistributionIT {
     }
   }
 
+  /**
+   * On JDK 25 (Temurin 25 beside the default JDK; {@code -Dcqlp.jdk25=<home>} names another),
+   * the first run records its classes, the next assembles an AOT cache in the background, and
+   * later runs load cqlp's classes from it, each run printing only the query's result: no
+   * sun.misc.Unsafe warning, no AOT message.
+   */
+  @Test
+  void should_train_and_use_an_aot_cache_on_jdk_25_with_clean_output(LocalCassandra node) throws Exception {
+    Path jdk = Path.of(System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assertThat(jdk.resolve("bin/java")).as("a JDK 25 (set -Dcqlp.jdk25)").isExecutable();
+    Path home = Files.createDirectories(dir.resolve("home-jdk25"));
+    Path cds = Files.createDirectories(dir.resolve("cds-jdk25"));
+    Path classes = dir.resolve("jdk25-classes.log");
+    String query = "SELECT id, name FROM " + keyspace + ".scores WHERE id = 2";
+    String expected = "\n id | name\n----+------\n  2 |  bob\n\n(1 rows)\n";
+
+    Shell.Result training = jdk25(home, cds, Map.of(), node, query);
+    assertThat(training.out()).isEqualTo(expected);
+    assertThat(training.err()).isEmpty();
+    assertThat(cds.resolve("cqlp-jdk25.aot.conf")).doesNotExist();
+    Shell.Result assembling = jdk25(home, cds, Map.of(), node, query);
+    assertThat(assembling.out()).isEqualTo(expected);
+    assertThat(assembling.err()).isEmpty();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while ((Files.exists(cds.resolve("cqlp-jdk25.aot.conf")) || !Files.exists(cds.resolve("cqlp-jdk25.aot")))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Shell.Result cached = jdk25(home, cds, Map.of("CQLP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), node,
+        query);
+
+    assertThat(cached.out()).isEqualTo(expected);
+    assertThat(cached.err()).isEmpty();
+    assertThat(cds.resolve("cqlp-jdk25.aot")).exists();
+    assertThat(Files.readString(classes)).contains("io.cqlp.cli.Main source: shared objects file");
+  }
+
+  private static Shell.Result jdk25(Path home, Path cds, Map<String, String> more, LocalCassandra node, String query)
+      throws IOException, InterruptedException {
+    Map<String, String> env = new java.util.HashMap<>(more);
+    env.put("HOME", home.toString());
+    env.put("CQLP_CDS_DIR", cds.toString());
+    env.put("JAVA_HOME", System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    Shell.Result result = Shell.runScript(install.resolve("bin/cqlp"), dir, env, null, node.host(),
+        String.valueOf(node.port()), "-e", query);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
   @Test
   void should_load_every_class_from_the_unpacked_folder_and_nothing_from_maven() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home-version"));
