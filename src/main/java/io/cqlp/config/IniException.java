@@ -6,6 +6,8 @@ package io.cqlp.config;
  * [connection]}.
  */
 public final class IniException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   /**
    * @param source the file
    * @param line the 1-based line number

@@ -154,6 +154,7 @@ public final class LocalCassandra implements AutoCloseable {
    *     cannot be read or written; or if the recorded node's process is alive but does not answer
    *     CQL (its directory is then left alone)
    */
+  @SuppressWarnings("try") // the file lock is held for the scope, never referenced
   public static LocalCassandra startOrReuse(Path stateDir, Path libDir, Duration timeout)
       throws IOException {
     Path dir = stateDir.toAbsolutePath();

@@ -188,7 +188,7 @@ public final class ResultPrinter {
   }
 
   private long printCsv(Iterator<Row> rows, List<String> names) throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build());
+    CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
     csv.printRecord(names);
     long count = 0;
     List<String> values = new ArrayList<>(names.size());

@@ -436,7 +436,7 @@ public final class CopyFromWorkflow {
     Encoder(List<ColumnSpec> columns, PreparedStatement statement, CqlSession session) {
       CodecRegistry registry = session.getContext().getCodecRegistry();
       this.columns = columns;
-      codecs = new TypeCodec[columns.size()];
+      codecs = (TypeCodec<Object>[]) new TypeCodec<?>[columns.size()];
       markers = new int[columns.size()];
       for (int i = 0; i < codecs.length; i++) {
         codecs[i] = registry.codecFor(columns.get(i).type());

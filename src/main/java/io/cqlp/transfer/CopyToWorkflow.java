@@ -146,6 +146,7 @@ public final class CopyToWorkflow {
    *     failed scan or write; nothing is then left at the target
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
+  @SuppressWarnings("try") // the interrupt hook is held for the scope, never referenced
   public TransferSummary run(CopyTo command) throws InterruptedException {
     command.options().requireKnown(OPTIONS, "COPY TO");
     try (InterruptOnExit exit = InterruptOnExit.install()) {
@@ -153,6 +154,7 @@ public final class CopyToWorkflow {
     }
   }
 
+  @SuppressWarnings("try") // the scanner is closed early on a failure, before the sink is kept
   private TransferSummary export(CopyTo command, TransferProgress progress) throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();

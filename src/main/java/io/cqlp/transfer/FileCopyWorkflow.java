@@ -86,6 +86,7 @@ public final class FileCopyWorkflow {
    *     is then left at the target
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C); nothing is left
    */
+  @SuppressWarnings("try") // the interrupt hook is held for the scope, never referenced
   public TransferSummary run(CopyFileTo command) throws InterruptedException {
     try (InterruptOnExit exit = InterruptOnExit.install()) {
       return RateMeter.measure(progress, command.options(), meter -> convert(command, meter));

@@ -132,7 +132,7 @@ public record CsvOptions(
 
   /** The Commons CSV format of these options for writing: cqlsh's dialect, CRLF line ends. */
   public CSVFormat writeFormat() {
-    return base().setQuoteMode(QuoteMode.MINIMAL).build();
+    return base().setQuoteMode(QuoteMode.MINIMAL).get();
   }
 
   /**
@@ -140,7 +140,7 @@ public record CsvOptions(
    * (so {@code ""} is an empty string when NULL is empty); empty lines are skipped.
    */
   public CSVFormat readFormat() {
-    return base().setQuoteMode(QuoteMode.ALL_NON_NULL).setIgnoreEmptyLines(true).build();
+    return base().setQuoteMode(QuoteMode.ALL_NON_NULL).setIgnoreEmptyLines(true).get();
   }
 
   private CSVFormat.Builder base() {

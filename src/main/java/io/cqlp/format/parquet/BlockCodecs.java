@@ -56,7 +56,10 @@ final class BlockCodecs {
     public void release() {}
   }
 
+  // BytesInput.toByteArray()/toByteBuffer() are deprecated in parquet-java 1.14+ in favour of
+  // allocator callbacks; these codecs work on whole byte arrays, so they keep the plain copies.
   /** Base of the codecs that work on byte arrays. */
+  @SuppressWarnings("deprecation")
   abstract static class ArrayCodec implements BytesInputCompressor, BytesInputDecompressor {
     private final CompressionCodecName name;
 

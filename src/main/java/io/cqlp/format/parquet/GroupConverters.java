@@ -273,7 +273,7 @@ final class GroupConverters {
     StructConverter(RowState row, int column, Slot slot, DataType target, int fields) {
       super(row, column, slot);
       this.target = target;
-      this.codecs = new TypeCodec[fields];
+      this.codecs = (TypeCodec<Object>[]) new TypeCodec<?>[fields];
       List<DataType> types = target instanceof UserDefinedType u ? u.getFieldTypes()
           : target instanceof TupleType t ? t.getComponentTypes() : List.of();
       for (int i = 0; i < types.size(); i++) {

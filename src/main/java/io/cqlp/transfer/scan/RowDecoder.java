@@ -32,7 +32,7 @@ public final class RowDecoder {
    */
   @SuppressWarnings("unchecked")
   public RowDecoder(List<ColumnSpec> columns, CodecRegistry registry, ProtocolVersion protocolVersion) {
-    this.codecs = new TypeCodec[columns.size()];
+    this.codecs = (TypeCodec<Object>[]) new TypeCodec<?>[columns.size()];
     this.text = new boolean[codecs.length];
     for (int i = 0; i < codecs.length; i++) {
       DataType type = columns.get(i).type();

@@ -50,7 +50,7 @@ final class RowFingerprint {
     this.cells = List.copyOf(cells);
     this.registry = registry;
     this.protocolVersion = protocolVersion;
-    keyCodecs = new TypeCodec[keys.size()];
+    keyCodecs = (TypeCodec<Object>[]) new TypeCodec<?>[keys.size()];
     for (int i = 0; i < keyCodecs.length; i++) {
       keyCodecs[i] = registry.codecFor(keys.get(i).type());
     }
@@ -132,7 +132,7 @@ final class RowFingerprint {
     if (value == null) {
       return new byte[0];
     }
-    ByteBuffer b = ((TypeCodec<Object>) registry.codecFor(type)).encode(value, protocolVersion);
+    ByteBuffer b = registry.<Object>codecFor(type).encode(value, protocolVersion);
     if (b == null) {
       return new byte[0];
     }
