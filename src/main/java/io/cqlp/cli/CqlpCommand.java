@@ -14,6 +14,7 @@ import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.session.ErrorReporter;
 import io.cqlp.session.Interpreter;
+import io.cqlp.session.SchemaOnDemandSession;
 import io.cqlp.session.SecretRedaction;
 import io.cqlp.session.ShellState;
 import io.cqlp.tls.TlsException;
@@ -311,6 +312,10 @@ final class CqlpCommand implements Callable<Integer> {
       TerminalBuilder builder = TerminalBuilder.builder().system(true).encoding(named ? flags.encoding() : null);
       if (System.console() == null) {
         builder.dumb(true);
+      }
+      // completion will want the schema: fetched while the user types the first statement
+      if (state.session() instanceof SchemaOnDemandSession session) {
+        session.prefetch();
       }
       try (Terminal terminal = builder.build()) {
         state.display().width(terminal.getWidth()).pager(morePrompt(terminal));

@@ -16,17 +16,18 @@ public final class Connector {
    * Connects to the cluster.
    *
    * <p>The local datacenter is inferred from the contact point (the driver's {@code
-   * DcInferringLoadBalancingPolicy}), as cqlsh needs none. Schema metadata and the token map are
-   * kept, since COPY plans its scans from them.
+   * DcInferringLoadBalancingPolicy}), as cqlsh needs none. Schema metadata is fetched on first
+   * use ({@link SchemaOnDemandSession}): DESCRIBE, completion and COPY get it with the token map's
+   * replicas, while a one-shot statement does not wait for the schema tables.
    *
    * @param settings where and as whom; not null
-   * @return an open session; the caller closes it
+   * @return an open session, whose schema metadata comes on first use; the caller closes it
    * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if no node answers
    * @throws com.datastax.oss.driver.api.core.auth.AuthenticationException on bad credentials
    * @throws TlsException when a TLS certificate or key file cannot be read, or the server's
    *     certificate fails validation (the message says which check failed, for which host)
    */
-  public static CqlSession connect(ConnectionSettings settings) {
+  public static SchemaOnDemandSession connect(ConnectionSettings settings) {
     var configBuilder =
         DriverConfigLoader.programmaticBuilder()
             .withString(
@@ -48,7 +49,9 @@ public final class Connector {
             // graceful shutdown), which was most of a one-shot `cqlp -e`'s wall time. The session
             // has closed every connection by then, so nothing is left for them to run.
             .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+            // Start-up: no schema queries before the first statement that needs the metadata.
+            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false);
     if (settings.protocolVersion() != null) {
       // cqlsh --protocol-version: no negotiation, the driver speaks this version or fails.
       configBuilder.withString(DefaultDriverOption.PROTOCOL_VERSION, settings.protocolVersion());
@@ -70,7 +73,7 @@ public final class Connector {
       builder.withSslEngineFactory(tls);
     }
     try {
-      return builder.build();
+      return new SchemaOnDemandSession(builder.build());
     } catch (RuntimeException e) {
       if (tls != null && tls.failure().isPresent()) {
         throw new TlsException(tls.failure().get(), e);

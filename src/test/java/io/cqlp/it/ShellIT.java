@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as cqlsh users know it: -e, -f, piped input, exit statuses, output. */
 @ExtendWith(CassandraExtension.class)
@@ -79,5 +80,32 @@ class ShellIT {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.errLines()).hasSize(1);
     assertThat(result.errLines().get(0)).startsWith("<stdin>:1:InvalidRequest:");
+  }
+  /**
+   * A one-shot statement does not read the schema tables (the driver's schema metadata comes on
+   * first use), while COPY, which plans from the table's metadata, does: counted by the node
+   * itself, Cassandra 5.0's {@code system_views.cql_metrics}, around each run.
+   */
+  @Test
+  void should_not_fetch_the_schema_for_a_one_shot_query_and_fetch_it_for_copy(@TempDir Path dir) throws Exception {
+    long before = regularStatements();
+    Shell.Result select = Shell.run(node.host(), node.port(), "-e", "SELECT release_version FROM system.local");
+    long between = regularStatements();
+    Shell.Result copy = Shell.run(node.host(), node.port(), "-e", "COPY " + keyspace + ".users TO '"
+        + dir.resolve("users.csv") + "'");
+    long after = regularStatements();
+
+    assertThat(select.exitCode()).as(select.toString()).isZero();
+    assertThat(copy.exitCode()).as(copy.toString()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("users.csv"))).isNotEmpty();
+    // the control connection's system.local/peers queries, the SELECT, and this count's own query
+    long oneShot = between - before;
+    assertThat(oneShot).as("statements of a one-shot SELECT").isLessThanOrEqualTo(8);
+    assertThat(after - between).as("statements of COPY TO, schema queries included").isGreaterThan(oneShot + 6);
+  }
+
+  private static long regularStatements() {
+    return (long) CassandraExtension.session().execute(
+        "SELECT value FROM system_views.cql_metrics WHERE name = 'regular_statements_executed'").one().getDouble(0);
   }
 }
