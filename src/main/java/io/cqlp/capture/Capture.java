@@ -1,10 +1,10 @@
 package io.cqlp.capture;
 
+import io.cqlp.command.Options;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.s3.S3Settings;
-import io.cqlp.transfer.TargetLocations;
-import io.cqlp.command.Options;
 import io.cqlp.transfer.SinkFactory;
+import io.cqlp.transfer.TargetLocations;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,12 +23,27 @@ import java.util.Set;
 public final class Capture {
 
   /** Options CAPTURE accepts with WITH (Parquet's; the FORMAT option names the format). */
-  public static final Set<String> OPTIONS = Options.union(
-      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PARTITION", "MAX_FILE_SIZE",
-          "MAX_OPEN_FILES", "OVERWRITE", "APPEND", "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT"),
-      Options.union(S3Settings.OPTIONS, io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES));
+  public static final Set<String> OPTIONS =
+      Options.union(
+          Set.of(
+              "FORMAT",
+              "COMPRESSION",
+              "COMPRESSION_LEVEL",
+              "CHUNKSIZE",
+              "PARTITION",
+              "MAX_FILE_SIZE",
+              "MAX_OPEN_FILES",
+              "OVERWRITE",
+              "APPEND",
+              "UUID_TYPE",
+              "DECIMAL_TYPE",
+              "TIME_UNIT"),
+          Options.union(S3Settings.OPTIONS, io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES));
 
-  /** Options of a capture in another format than Parquet: FORMAT, the object-store settings, OVERWRITE. */
+  /**
+   * Options of a capture in another format than Parquet: FORMAT, the object-store settings,
+   * OVERWRITE.
+   */
   private static final Set<String> TEXT_OPTIONS =
       Options.union(Set.of("FORMAT", "OVERWRITE"), S3Settings.OPTIONS);
 
@@ -62,25 +77,34 @@ public final class Capture {
   public static Capture start(String path, String formatName, Options options, SinkFactory sinks)
       throws IOException {
     String named = formatName != null ? formatName : options.getString("FORMAT", null);
-    CaptureFormat format = named != null ? CaptureFormat.parse(named) : CaptureFormat.fromPath(path);
-    options.requireKnown(format == CaptureFormat.PARQUET ? OPTIONS : TEXT_OPTIONS, "CAPTURE " + format);
+    CaptureFormat format =
+        named != null ? CaptureFormat.parse(named) : CaptureFormat.fromPath(path);
+    options.requireKnown(
+        format == CaptureFormat.PARQUET ? OPTIONS : TEXT_OPTIONS, "CAPTURE " + format);
     Location target = TargetLocations.resolve(path, options);
     if (target.isLocal()) {
       Path dir = target.localPath().toAbsolutePath().getParent();
       if (dir == null || !Files.isDirectory(dir)) {
-        throw new CaptureException("Cannot capture to '" + path + "': directory '" + dir + "' does not exist.");
+        throw new CaptureException(
+            "Cannot capture to '" + path + "': directory '" + dir + "' does not exist.");
       }
-    } else if (format != CaptureFormat.PARQUET && !options.getBoolean("OVERWRITE", false) && target.isFile()) {
-      throw new CaptureException("Cannot capture to '" + path + "': it exists already; add OVERWRITE=true to"
-          + " replace it.");
+    } else if (format != CaptureFormat.PARQUET
+        && !options.getBoolean("OVERWRITE", false)
+        && target.isFile()) {
+      throw new CaptureException(
+          "Cannot capture to '"
+              + path
+              + "': it exists already; add OVERWRITE=true to"
+              + " replace it.");
     }
-    ResultWriter writer = switch (format) {
-      case PARQUET -> new ParquetResultWriter(path, options, sinks);
-      case JSON -> new JsonResultWriter(target);
-      case XLSX -> new XlsxResultWriter(target);
-      case CSV -> new CsvResultWriter(target);
-      case TEXT -> new TextResultWriter(target);
-    };
+    ResultWriter writer =
+        switch (format) {
+          case PARQUET -> new ParquetResultWriter(path, options, sinks);
+          case JSON -> new JsonResultWriter(target);
+          case XLSX -> new XlsxResultWriter(target);
+          case CSV -> new CsvResultWriter(target);
+          case TEXT -> new TextResultWriter(target);
+        };
     return new Capture(target, format, writer);
   }
 
@@ -119,8 +143,8 @@ public final class Capture {
   }
 
   /**
-   * Ends the capture: closes the current result, writes the footer and publishes the target.
-   * Safe to call more than once.
+   * Ends the capture: closes the current result, writes the footer and publishes the target. Safe
+   * to call more than once.
    *
    * @throws IOException if the target cannot be finished; nothing is left at the target then
    */
@@ -153,15 +177,22 @@ public final class Capture {
   }
 
   /**
-   * The status line of {@code CAPTURE} alone: target, format, rows, results and files so far,
-   * and the fixed schema of a Parquet capture.
+   * The status line of {@code CAPTURE} alone: target, format, rows, results and files so far, and
+   * the fixed schema of a Parquet capture.
    */
   public synchronized String status() {
     String schema = "";
     if (writer instanceof ParquetResultWriter parquet && parquet.schema() != null) {
       schema = "; schema: " + ParquetResultWriter.describe(parquet.schema());
     }
-    return String.format(Locale.ROOT, "Capturing %s to '%s': %d rows from %d results in %d files%s.",
-        format, target, rows, results, writer.files(), schema);
+    return String.format(
+        Locale.ROOT,
+        "Capturing %s to '%s': %d rows from %d results in %d files%s.",
+        format,
+        target,
+        rows,
+        results,
+        writer.files(),
+        schema);
   }
 }

@@ -4,7 +4,9 @@ package io.cqlp.capture;
 public class CaptureException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message one line: what, and how to fix it */
+  /**
+   * @param message one line: what, and how to fix it
+   */
   public CaptureException(String message) {
     super(message);
   }

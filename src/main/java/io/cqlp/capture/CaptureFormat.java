@@ -37,7 +37,10 @@ public enum CaptureFormat {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CaptureException("Unknown CAPTURE format '" + name + "'. Valid formats are: PARQUET, JSON, XLSX, CSV, TEXT.");
+      throw new CaptureException(
+          "Unknown CAPTURE format '"
+              + name
+              + "'. Valid formats are: PARQUET, JSON, XLSX, CSV, TEXT.");
     }
   }
 }

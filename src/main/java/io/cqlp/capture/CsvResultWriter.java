@@ -1,12 +1,12 @@
 package io.cqlp.capture;
 
 import io.cqlp.output.ValueFormatter;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import io.cqlp.storage.Location;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,9 +24,10 @@ final class CsvResultWriter extends StagedResultWriter {
 
   CsvResultWriter(Location target) throws IOException {
     super(target);
-    csv = new CSVPrinter(
-        new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)),
-        CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("").get());
+    csv =
+        new CSVPrinter(
+            new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)),
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("").get());
   }
 
   @Override
@@ -47,10 +48,14 @@ final class CsvResultWriter extends StagedResultWriter {
       return null;
     }
     if (value instanceof Float f) {
-      return f.isNaN() ? "NaN" : f.isInfinite() ? (f > 0 ? "Infinity" : "-Infinity") : Float.toString(f);
+      return f.isNaN()
+          ? "NaN"
+          : f.isInfinite() ? (f > 0 ? "Infinity" : "-Infinity") : Float.toString(f);
     }
     if (value instanceof Double d) {
-      return d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
+      return d.isNaN()
+          ? "NaN"
+          : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
     }
     return TEXT.format(value);
   }

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cqlp.format.json.JsonValues;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import io.cqlp.storage.Location;
 import java.util.List;
 
 /**
- * Captures results as JSON Lines: one JSON object per row, keys the column names in result
- * order, values typed as {@link JsonValues} writes them. Results of different columns may follow
- * each other; each line stands alone, so the file is valid JSON Lines at every row boundary.
+ * Captures results as JSON Lines: one JSON object per row, keys the column names in result order,
+ * values typed as {@link JsonValues} writes them. Results of different columns may follow each
+ * other; each line stands alone, so the file is valid JSON Lines at every row boundary.
  */
 final class JsonResultWriter extends StagedResultWriter {
   private final JsonGenerator json;

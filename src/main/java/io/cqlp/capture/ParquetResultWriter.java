@@ -4,17 +4,17 @@ import io.cqlp.command.Options;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.TableSchema;
+import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import io.cqlp.transfer.dataset.PartitionedSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Captures results into Parquet. The first result fixes the schema (column names and CQL types);
- * a later result with other columns or types is refused before anything of it is written, with
- * a message naming the difference. The sink is the same one COPY TO uses.
+ * Captures results into Parquet. The first result fixes the schema (column names and CQL types); a
+ * later result with other columns or types is refused before anything of it is written, with a
+ * message naming the difference. The sink is the same one COPY TO uses.
  */
 final class ParquetResultWriter implements ResultWriter {
   private final String target;
@@ -37,22 +37,32 @@ final class ParquetResultWriter implements ResultWriter {
   @Override
   public void begin(List<ColumnSpec> columns) throws IOException {
     if (schema == null) {
-      sink = sinks.openTarget(target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
+      sink =
+          sinks.openTarget(
+              target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
       schema = List.copyOf(columns);
       return;
     }
     String difference = difference(schema, columns);
     if (difference != null) {
       throw new CaptureException(
-          "Result not captured: " + difference + "; a Parquet capture keeps the columns of its first result ("
-              + describe(schema) + "). Start another CAPTURE for this result.");
+          "Result not captured: "
+              + difference
+              + "; a Parquet capture keeps the columns of its first result ("
+              + describe(schema)
+              + "). Start another CAPTURE for this result.");
     }
   }
 
   /** What differs between the fixed schema and a result's columns, or {@code null} if nothing. */
   static String difference(List<ColumnSpec> fixed, List<ColumnSpec> columns) {
     if (fixed.size() != columns.size()) {
-      return "it has " + columns.size() + " columns (" + describe(columns) + "), not " + fixed.size();
+      return "it has "
+          + columns.size()
+          + " columns ("
+          + describe(columns)
+          + "), not "
+          + fixed.size();
     }
     List<String> diffs = new ArrayList<>();
     for (int i = 0; i < fixed.size(); i++) {
@@ -61,15 +71,22 @@ final class ParquetResultWriter implements ResultWriter {
       if (!a.name().equals(b.name())) {
         diffs.add("column " + (i + 1) + " is '" + b.name() + "', not '" + a.name() + "'");
       } else if (!a.type().equals(b.type())) {
-        diffs.add("column '" + a.name() + "' is " + b.type().asCql(false, true) + ", not "
-            + a.type().asCql(false, true));
+        diffs.add(
+            "column '"
+                + a.name()
+                + "' is "
+                + b.type().asCql(false, true)
+                + ", not "
+                + a.type().asCql(false, true));
       }
     }
     return diffs.isEmpty() ? null : String.join(", ", diffs);
   }
 
   static String describe(List<ColumnSpec> columns) {
-    return columns.stream().map(c -> c.name() + " " + c.type().asCql(false, true)).collect(Collectors.joining(", "));
+    return columns.stream()
+        .map(c -> c.name() + " " + c.type().asCql(false, true))
+        .collect(Collectors.joining(", "));
   }
 
   @Override

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes captured query results into one target. Lifecycle: for each result, {@link #begin},
- * any number of {@link #write}, {@link #end}; finally {@link #commit} (the target appears, whole)
- * or {@link #abort} (nothing appears). Not thread-safe: {@link Capture} serialises calls.
+ * Writes captured query results into one target. Lifecycle: for each result, {@link #begin}, any
+ * number of {@link #write}, {@link #end}; finally {@link #commit} (the target appears, whole) or
+ * {@link #abort} (nothing appears). Not thread-safe: {@link Capture} serialises calls.
  */
 interface ResultWriter {
 
@@ -15,8 +15,8 @@ interface ResultWriter {
    * Starts a result.
    *
    * @param columns the result's columns
-   * @throws CaptureException if this writer cannot take a result of these columns (Parquet's
-   *     fixed schema); nothing of the result is written then
+   * @throws CaptureException if this writer cannot take a result of these columns (Parquet's fixed
+   *     schema); nothing of the result is written then
    * @throws IOException if the target cannot be opened
    */
   void begin(List<ColumnSpec> columns) throws IOException;

@@ -1,12 +1,12 @@
 package io.cqlp.capture;
 
+import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
 import java.io.IOException;
-import io.cqlp.storage.Location;
 
 /**
- * A result writer of one file under a staging name ({@link StagedFile}): commit closes the
- * format's writer and publishes the file; abort discards it.
+ * A result writer of one file under a staging name ({@link StagedFile}): commit closes the format's
+ * writer and publishes the file; abort discards it.
  */
 abstract class StagedResultWriter implements ResultWriter {
   /** The file being written; subclasses wrap its stream. */

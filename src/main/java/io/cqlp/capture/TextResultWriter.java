@@ -2,13 +2,13 @@ package io.cqlp.capture;
 
 import io.cqlp.output.TablePrinter;
 import io.cqlp.output.ValueFormatter;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import io.cqlp.storage.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,9 @@ final class TextResultWriter extends StagedResultWriter {
 
   TextResultWriter(Location target) throws IOException {
     super(target);
-    out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
+    out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8)));
   }
 
   @Override

@@ -1,16 +1,16 @@
 package io.cqlp.capture;
 
 import io.cqlp.format.xlsx.XlsxWriter;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import io.cqlp.storage.Location;
 import java.util.List;
 
 /**
  * Captures results into an .xlsx workbook ({@link XlsxWriter}): each result starts with a header
- * row of its column names, on the same sheet as the result before it; past 1,048,576 rows a
- * sheet, rows continue on Sheet2, Sheet3, ... under the current header.
+ * row of its column names, on the same sheet as the result before it; past 1,048,576 rows a sheet,
+ * rows continue on Sheet2, Sheet3, ... under the current header.
  */
 final class XlsxResultWriter extends StagedResultWriter {
   private final XlsxWriter xlsx;

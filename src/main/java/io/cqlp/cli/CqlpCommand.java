@@ -6,9 +6,11 @@ import io.cqlp.config.IniException;
 import io.cqlp.config.ShellFlags;
 import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
-import io.cqlp.output.ValueFormatter;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.logging.LogFile;
+import io.cqlp.output.OutputFormat;
+import io.cqlp.output.Pager;
+import io.cqlp.output.ValueFormatter;
 import io.cqlp.repl.Console;
 import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
@@ -27,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.cqlp.output.OutputFormat;
-import io.cqlp.output.Pager;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -46,97 +46,192 @@ import picocli.CommandLine.Spec;
     name = "cqlp",
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
+    description =
+        "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
     footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines)."})
 final class CqlpCommand implements Callable<Integer> {
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print the version of cqlp and exit (cqlsh's -v).")
+  @Option(
+      names = {"-v", "-V", "--version"},
+      versionHelp = true,
+      description = "Print the version of cqlp and exit (cqlsh's -v).")
   boolean version;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "host", description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "host",
+      description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
   String host;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "port", description = "CQL port (default: $CQLSH_PORT or 9042).")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "port",
+      description = "CQL port (default: $CQLSH_PORT or 9042).")
   Integer port;
 
-  @Option(names = {"-u", "--username"}, description = "Authenticate as this user.")
+  @Option(
+      names = {"-u", "--username"},
+      description = "Authenticate as this user.")
   String username;
 
-  @Option(names = {"-p", "--password"}, arity = "0..1", interactive = true, description = "Password; asked without echo when given without a value.")
+  @Option(
+      names = {"-p", "--password"},
+      arity = "0..1",
+      interactive = true,
+      description = "Password; asked without echo when given without a value.")
   char[] password;
 
-  @Option(names = {"-k", "--keyspace"}, description = "Start in this keyspace.")
+  @Option(
+      names = {"-k", "--keyspace"},
+      description = "Start in this keyspace.")
   String keyspace;
 
-  @Option(names = {"-e", "--execute"}, paramLabel = "STATEMENTS", description = "Run these statements and exit.")
+  @Option(
+      names = {"-e", "--execute"},
+      paramLabel = "STATEMENTS",
+      description = "Run these statements and exit.")
   String execute;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the statements of this file and exit.")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Run the statements of this file and exit.")
   Path file;
 
-  @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).")
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).")
   Double connectTimeout;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc, else 10).")
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc, else"
+              + " 10).")
   Double requestTimeout;
 
-  @Option(names = "--ssl", description = "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate, usercert, userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
+  @Option(
+      names = "--ssl",
+      description =
+          "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate, usercert,"
+              + " userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
   boolean ssl;
 
-  @Option(names = "--cqlshrc", paramLabel = "FILE", description = "Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
+  @Option(
+      names = "--cqlshrc",
+      paramLabel = "FILE",
+      description = "Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
   String cqlshrc;
 
-  @Option(names = "--credentials", paramLabel = "FILE", description = "Read user name and password from this file ([PlainTextAuthProvider] username, password) instead of ~/.cassandra/credentials.")
+  @Option(
+      names = "--credentials",
+      paramLabel = "FILE",
+      description =
+          "Read user name and password from this file ([PlainTextAuthProvider] username, password)"
+              + " instead of ~/.cassandra/credentials.")
   String credentials;
 
-  @Option(names = "--insecure-password-without-warning", hidden = true, description = "Do not warn about -p PASSWORD (as cqlsh).")
+  @Option(
+      names = "--insecure-password-without-warning",
+      hidden = true,
+      description = "Do not warn about -p PASSWORD (as cqlsh).")
   boolean noPasswordWarning;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--local", description = "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local is running), connect to it, and stop it at exit.")
+  @Option(
+      names = "--local",
+      description =
+          "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local"
+              + " is running), connect to it, and stop it at exit.")
   boolean local;
 
-  @Option(names = "--no-connect", description = "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file' TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.")
+  @Option(
+      names = "--no-connect",
+      description =
+          "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file'"
+              + " TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.")
   boolean noConnect;
 
-  @Option(names = "--debug", description = "Show stack traces of errors, and the choices of COPY TO's scans.")
+  @Option(
+      names = "--debug",
+      description = "Show stack traces of errors, and the choices of COPY TO's scans.")
   boolean debug;
 
   private StartupConfig.Resolved config;
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "How query results are printed: table (default), expand (vertical, as EXPAND ON), json (one object a line) or csv.")
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "How query results are printed: table (default), expand (vertical, as EXPAND ON), json"
+              + " (one object a line) or csv.")
   String format;
 
-  @Option(names = "--no-color", description = "Never colour the output (beats [ui] color of the cqlshrc).")
+  @Option(
+      names = "--no-color",
+      description = "Never colour the output (beats [ui] color of the cqlshrc).")
   boolean noColor;
 
-  @Option(names = {"-C", "--color"}, description = "Colour the output even when it is not a terminal (beats [ui] color).")
+  @Option(
+      names = {"-C", "--color"},
+      description = "Colour the output even when it is not a terminal (beats [ui] color).")
   boolean color;
 
-  @Option(names = {"-t", "--tty"}, description = "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or -f).")
+  @Option(
+      names = {"-t", "--tty"},
+      description =
+          "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or"
+              + " -f).")
   boolean tty;
 
-  @Option(names = "--encoding", paramLabel = "ENCODING", description = "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).")
+  @Option(
+      names = "--encoding",
+      paramLabel = "ENCODING",
+      description = "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).")
   String encoding;
 
-  @Option(names = "--cqlversion", paramLabel = "CQLVERSION", description = "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the cqlshrc, else the server's).")
+  @Option(
+      names = "--cqlversion",
+      paramLabel = "CQLVERSION",
+      description =
+          "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the"
+              + " cqlshrc, else the server's).")
   String cqlVersion;
 
-  @Option(names = "--protocol-version", paramLabel = "N", description = "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else negotiated).")
+  @Option(
+      names = "--protocol-version",
+      paramLabel = "N",
+      description =
+          "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else"
+              + " negotiated).")
   Integer protocolVersion;
 
-  @Option(names = "--browser", paramLabel = "BROWSER", description = "Accepted for cqlsh compatibility; no effect (HELP prints its text).")
+  @Option(
+      names = "--browser",
+      paramLabel = "BROWSER",
+      description = "Accepted for cqlsh compatibility; no effect (HELP prints its text).")
   String browser;
 
   @Option(names = "--coverage", description = "Accepted for cqlsh compatibility; no effect.")
   boolean coverage;
 
-  @Option(names = "--completion", paramLabel = "SHELL", description = "Print the completion script of cqlp's flags for bash or zsh, and exit.")
+  @Option(
+      names = "--completion",
+      paramLabel = "SHELL",
+      description = "Print the completion script of cqlp's flags for bash or zsh, and exit.")
   String completion;
 
   private ShellFlags.Resolved flags;
@@ -145,8 +240,10 @@ final class CqlpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LogFile.install(debug);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     ErrorReporter errors = new ErrorReporter(err, debug);
     if (completion != null) {
       return Completion.print(completion, spec.commandLine(), out, errors);
@@ -162,17 +259,39 @@ final class CqlpCommand implements Callable<Integer> {
     errors.colors(colors);
     StartupConfig.Resolved config;
     try {
-      config = StartupConfig.resolve(
-          new StartupConfig.Given(host, port, username, password == null ? null : new String(password),
-              passwordTyped() && !noPasswordWarning, keyspace, connectTimeout, requestTimeout, ssl, cqlshrc, credentials),
-          System.getenv(), System.getProperty("user.home"), errors::note);
+      config =
+          StartupConfig.resolve(
+              new StartupConfig.Given(
+                  host,
+                  port,
+                  username,
+                  password == null ? null : new String(password),
+                  passwordTyped() && !noPasswordWarning,
+                  keyspace,
+                  connectTimeout,
+                  requestTimeout,
+                  ssl,
+                  cqlshrc,
+                  credentials),
+              System.getenv(),
+              System.getProperty("user.home"),
+              errors::note);
     } catch (IniException e) {
       errors.report(null, 0, e.getMessage());
       return ExitStatus.STATEMENT_FAILED.code();
     }
     try {
-      flags = ShellFlags.resolve(new ShellFlags.Given(colorChoice(), tty, encoding, cqlVersion, protocolVersion,
-          execute != null || file != null, file != null), config.cqlshrc());
+      flags =
+          ShellFlags.resolve(
+              new ShellFlags.Given(
+                  colorChoice(),
+                  tty,
+                  encoding,
+                  cqlVersion,
+                  protocolVersion,
+                  execute != null || file != null,
+                  file != null),
+              config.cqlshrc());
     } catch (IniException e) {
       errors.report(null, 0, e.getMessage());
       return ExitStatus.STATEMENT_FAILED.code();
@@ -204,14 +323,26 @@ final class CqlpCommand implements Callable<Integer> {
     if (local) {
       try {
         err.println("Starting a local Cassandra node (about 20 seconds)...");
-        node = LocalCassandra.startOrReuse(localStateDir(), LocalCassandra.defaultLibDir(), Duration.ofMinutes(4));
+        node =
+            LocalCassandra.startOrReuse(
+                localStateDir(), LocalCassandra.defaultLibDir(), Duration.ofMinutes(4));
       } catch (IOException | RuntimeException e) {
-        errors.report(null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
+        errors.report(
+            null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
         return ExitStatus.CANNOT_CONNECT.code();
       }
       // The local node speaks plain CQL: a cqlshrc's [connection] ssl is not for it.
-      settings = new ConnectionSettings(node.host(), node.port(), settings.username(), settings.password(),
-          settings.keyspace(), settings.connectTimeout(), settings.requestTimeout(), null, settings.protocolVersion());
+      settings =
+          new ConnectionSettings(
+              node.host(),
+              node.port(),
+              settings.username(),
+              settings.password(),
+              settings.keyspace(),
+              settings.connectTimeout(),
+              settings.requestTimeout(),
+              null,
+              settings.protocolVersion());
     }
     try {
       return connectAndRun(outputFormat, colors, settings, out, errors);
@@ -223,17 +354,29 @@ final class CqlpCommand implements Callable<Integer> {
   }
 
   /** --no-connect: the shell without a session; statements that need one fail with one line. */
-  private int runWithout(OutputFormat outputFormat, boolean colors, PrintWriter out, ErrorReporter errors)
+  private int runWithout(
+      OutputFormat outputFormat, boolean colors, PrintWriter out, ErrorReporter errors)
       throws IOException {
     return runIn(new ShellState(null, ttyMode), outputFormat, colors, out, errors, ttyMode);
   }
 
-  /** Applies the display settings and runs the shell on {@code state}, a CAPTURE ended however it ends. */
-  private int runIn(ShellState state, OutputFormat outputFormat, boolean colors, PrintWriter out,
-      ErrorReporter errors, boolean tty) throws IOException {
+  /**
+   * Applies the display settings and runs the shell on {@code state}, a CAPTURE ended however it
+   * ends.
+   */
+  private int runIn(
+      ShellState state,
+      OutputFormat outputFormat,
+      boolean colors,
+      PrintWriter out,
+      ErrorReporter errors,
+      boolean tty)
+      throws IOException {
     applyCqlshrc(state, errors);
     state.maxTraceWait(flags.maxTraceWait());
-    state.display().colors(colors)
+    state
+        .display()
+        .colors(colors)
         .format(outputFormat == OutputFormat.EXPAND ? OutputFormat.TABLE : outputFormat);
     state.expand(outputFormat == OutputFormat.EXPAND);
     // A running CAPTURE ends cleanly however the shell ends: EXIT, end of input, SIGTERM.
@@ -246,8 +389,13 @@ final class CqlpCommand implements Callable<Integer> {
     }
   }
 
-  private int connectAndRun(OutputFormat outputFormat, boolean colors, ConnectionSettings settings,
-      PrintWriter out, ErrorReporter errors) throws IOException {
+  private int connectAndRun(
+      OutputFormat outputFormat,
+      boolean colors,
+      ConnectionSettings settings,
+      PrintWriter out,
+      ErrorReporter errors)
+      throws IOException {
     CqlSession session;
     try {
       session = Connector.connect(settings);
@@ -255,22 +403,53 @@ final class CqlpCommand implements Callable<Integer> {
       errors.report(null, 0, e.getMessage());
       return ExitStatus.CANNOT_CONNECT.code();
     } catch (RuntimeException e) {
-      errors.report(null, 0, "Connection error: could not connect to " + settings.host() + ":" + settings.port() + ": " + ErrorReporter.describe(e));
+      errors.report(
+          null,
+          0,
+          "Connection error: could not connect to "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + ErrorReporter.describe(e));
       return ExitStatus.CANNOT_CONNECT.code();
     }
     try (session) {
-      var mismatch = ShellFlags.cqlVersionMismatch(flags.cqlVersion(), flags.cqlVersion() == null ? null
-          : session.execute("SELECT cql_version FROM system.local").one().getString(0));
+      var mismatch =
+          ShellFlags.cqlVersionMismatch(
+              flags.cqlVersion(),
+              flags.cqlVersion() == null
+                  ? null
+                  : session.execute("SELECT cql_version FROM system.local").one().getString(0));
       if (mismatch.isPresent()) {
-        errors.report(null, 0, "Connection error: could not connect to " + settings.host() + ":" + settings.port()
-            + ": " + mismatch.get());
+        errors.report(
+            null,
+            0,
+            "Connection error: could not connect to "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + ": "
+                + mismatch.get());
         return ExitStatus.CANNOT_CONNECT.code();
       }
       boolean tty = ttyMode;
       ShellState state = new ShellState(session, tty);
-      state.connection(settings.host(), settings.port(), (user, password, ks) -> Connector.connect(
-          new ConnectionSettings(settings.host(), settings.port(), user, password, ks,
-              settings.connectTimeout(), settings.requestTimeout(), settings.tls(), settings.protocolVersion())));
+      state.connection(
+          settings.host(),
+          settings.port(),
+          (user, password, ks) ->
+              Connector.connect(
+                  new ConnectionSettings(
+                      settings.host(),
+                      settings.port(),
+                      user,
+                      password,
+                      ks,
+                      settings.connectTimeout(),
+                      settings.requestTimeout(),
+                      settings.tls(),
+                      settings.protocolVersion())));
       try {
         return runIn(state, outputFormat, colors, out, errors, tty);
       } finally {
@@ -289,8 +468,10 @@ final class CqlpCommand implements Callable<Integer> {
     }
   }
 
-  private int runShell(ShellState state, PrintWriter out, ErrorReporter errors, boolean tty) throws IOException {
-    Interpreter interpreter = new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
+  private int runShell(ShellState state, PrintWriter out, ErrorReporter errors, boolean tty)
+      throws IOException {
+    Interpreter interpreter =
+        new Interpreter(state, out, errors, Formats.sinks(), Formats.sources());
     Interpreter.Outcome outcome;
     if (execute != null) {
       // As cqlsh: the -e text need not end with a semicolon.
@@ -309,7 +490,8 @@ final class CqlpCommand implements Callable<Integer> {
       // -t without a terminal: JLine's dumb terminal on the standard streams, without its warning.
       // The terminal's encoding stays JLine's choice unless --encoding or [ui] encoding names one.
       boolean named = encoding != null || config.cqlshrc().encoding().isPresent();
-      TerminalBuilder builder = TerminalBuilder.builder().system(true).encoding(named ? flags.encoding() : null);
+      TerminalBuilder builder =
+          TerminalBuilder.builder().system(true).encoding(named ? flags.encoding() : null);
       if (System.console() == null) {
         builder.dumb(true);
       }
@@ -319,7 +501,8 @@ final class CqlpCommand implements Callable<Integer> {
       }
       try (Terminal terminal = builder.build()) {
         state.display().width(terminal.getWidth()).pager(morePrompt(terminal));
-        terminal.handle(Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
+        terminal.handle(
+            Terminal.Signal.WINCH, signal -> state.display().width(terminal.getWidth()));
         new Console(terminal, interpreter, historyFile()).run();
       }
       return ExitStatus.OK.code();
@@ -327,16 +510,24 @@ final class CqlpCommand implements Callable<Integer> {
       String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
       outcome = interpreter.runScript(text, "<stdin>");
     }
-    return outcome == Interpreter.Outcome.FAILED ? ExitStatus.STATEMENT_FAILED.code() : ExitStatus.OK.code();
+    return outcome == Interpreter.Outcome.FAILED
+        ? ExitStatus.STATEMENT_FAILED.code()
+        : ExitStatus.OK.code();
   }
 
   /** The cqlshrc's [ui] precisions and COPY sections, for the shell's display and COPY commands. */
   private void applyCqlshrc(ShellState state, ErrorReporter errors) {
     var rc = config.cqlshrc();
     // The screen's [ui] settings, and TZ, as cqlsh reads them; cqlsh's warnings go to stderr.
-    state.valueFormatter(ValueFormatter.screen(io.cqlp.output.ScreenSettings.resolve(
-        rc.floatPrecision(), rc.doublePrecision(), rc.get("ui", "timezone"), rc.get("ui", "time_format"),
-        System.getenv(), warning -> System.err.println(warning))));
+    state.valueFormatter(
+        ValueFormatter.screen(
+            io.cqlp.output.ScreenSettings.resolve(
+                rc.floatPrecision(),
+                rc.doublePrecision(),
+                rc.get("ui", "timezone"),
+                rc.get("ui", "time_format"),
+                System.getenv(),
+                warning -> System.err.println(warning))));
     state.copyDefaults(CopyDefaults.of(rc.ini(), errors::note));
   }
 
@@ -355,7 +546,9 @@ final class CqlpCommand implements Callable<Integer> {
       if (arg.equals("-p" + typed) || arg.equals("--password=" + typed)) {
         return true;
       }
-      if ((arg.equals("-p") || arg.equals("--password")) && i + 1 < args.size() && args.get(i + 1).equals(typed)) {
+      if ((arg.equals("-p") || arg.equals("--password"))
+          && i + 1 < args.size()
+          && args.get(i + 1).equals(typed)) {
         return true;
       }
     }
@@ -371,11 +564,15 @@ final class CqlpCommand implements Callable<Integer> {
     double timeout = settings.connectTimeout().toMillis() / 1000.0;
     return List.of(
         "Using CQL driver: " + driver.getName() + " " + driver.getVersion(),
-        "Using connect timeout: " + (timeout == Math.rint(timeout) ? String.valueOf((long) timeout) : String.valueOf(timeout))
+        "Using connect timeout: "
+            + (timeout == Math.rint(timeout)
+                ? String.valueOf((long) timeout)
+                : String.valueOf(timeout))
             + " seconds",
         "Using '" + flags.encodingName() + "' encoding",
         "Using ssl: " + (settings.tls() != null ? "True" : "False"),
-        "Using protocol version: " + (settings.protocolVersion() == null ? "negotiated" : settings.protocolVersion()),
+        "Using protocol version: "
+            + (settings.protocolVersion() == null ? "negotiated" : settings.protocolVersion()),
         "Using CQL version: " + (flags.cqlVersion() == null ? "the server's" : flags.cqlVersion()));
   }
 
@@ -388,15 +585,27 @@ final class CqlpCommand implements Callable<Integer> {
       return color ? Boolean.TRUE : noColor ? Boolean.FALSE : null;
     }
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return args.lastIndexOf("--no-color") < Math.max(args.lastIndexOf("-C"), args.lastIndexOf("--color"));
+    return args.lastIndexOf("--no-color")
+        < Math.max(args.lastIndexOf("-C"), args.lastIndexOf("--color"));
   }
 
   private static ConnectionSettings withPassword(ConnectionSettings s, String password) {
-    return new ConnectionSettings(s.host(), s.port(), s.username(), password, s.keyspace(),
-        s.connectTimeout(), s.requestTimeout(), s.tls(), s.protocolVersion());
+    return new ConnectionSettings(
+        s.host(),
+        s.port(),
+        s.username(),
+        password,
+        s.keyspace(),
+        s.connectTimeout(),
+        s.requestTimeout(),
+        s.tls(),
+        s.protocolVersion());
   }
 
-  /** cqlsh's {@code ---MORE---} between pages at the prompt: Enter for more, Ctrl-C or Ctrl-D to stop. */
+  /**
+   * cqlsh's {@code ---MORE---} between pages at the prompt: Enter for more, Ctrl-C or Ctrl-D to
+   * stop.
+   */
   private static Pager morePrompt(Terminal terminal) {
     LineReader more = LineReaderBuilder.builder().terminal(terminal).build();
     return () -> {

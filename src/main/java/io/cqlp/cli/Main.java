@@ -29,9 +29,13 @@ public final class Main {
     // Whatever escapes the shell is still one line; --debug adds the stack trace.
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          ErrorReporter errors = new ErrorReporter(cmd.getErr(), parsed.hasMatchedOption("--debug"));
-          errors.report(null, 0, new IllegalStateException(
-              "cqlp stopped on an unexpected error: " + ErrorReporter.describe(e), e));
+          ErrorReporter errors =
+              new ErrorReporter(cmd.getErr(), parsed.hasMatchedOption("--debug"));
+          errors.report(
+              null,
+              0,
+              new IllegalStateException(
+                  "cqlp stopped on an unexpected error: " + ErrorReporter.describe(e), e));
           return ExitStatus.STATEMENT_FAILED.code();
         });
     return commandLine.execute(args);

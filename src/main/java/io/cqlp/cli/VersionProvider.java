@@ -10,7 +10,8 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
   /** The version string, e.g. {@code 0.1.0}; {@code unknown} if the resource is missing. */
   public static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/io/cqlp/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/io/cqlp/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

@@ -23,9 +23,9 @@ import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * Turns a parse tree of the CqlpShell grammar into {@link Command} records: unquotes strings and
- * identifiers, folds unquoted names to lower case, upper-cases option names, takes WHERE and
- * query texts raw from the input, and rejects what the grammar lets through but makes no sense
- * (a query copied FROM, a duplicate option or column, a page size of 0).
+ * identifiers, folds unquoted names to lower case, upper-cases option names, takes WHERE and query
+ * texts raw from the input, and rejects what the grammar lets through but makes no sense (a query
+ * copied FROM, a duplicate option or column, a page size of 0).
  */
 final class CommandBuilder {
   private final CharStream input;
@@ -41,13 +41,19 @@ final class CommandBuilder {
     }
     if (c.uploadsCommand() != null) {
       var u = c.uploadsCommand();
-      return new PendingUploads(path(u.path()), u.ABORT() != null,
+      return new PendingUploads(
+          path(u.path()),
+          u.ABORT() != null,
           u.withOptions() == null ? Options.empty() : options(u.withOptions()));
     }
     if (c.verifyCommand() != null) {
       var v = c.verifyCommand();
-      return new Verify(tableRef(v.tableRef()), v.columnList() == null ? List.of() : columns(v.columnList().identifier()),
-          path(v.path()), v.withOptions() == null ? Options.empty() : options(v.withOptions()), null);
+      return new Verify(
+          tableRef(v.tableRef()),
+          v.columnList() == null ? List.of() : columns(v.columnList().identifier()),
+          path(v.path()),
+          v.withOptions() == null ? Options.empty() : options(v.withOptions()),
+          null);
     }
     if (c.showFileCommand() != null) {
       return showFile(c.showFileCommand());
@@ -82,8 +88,10 @@ final class CommandBuilder {
       return new Source(path(c.sourceCommand().path()));
     }
     if (c.helpCommand() != null) {
-      return new Help(c.helpCommand().anyWord().stream()
-          .map(w -> w.getText().toLowerCase(Locale.ROOT)).toList());
+      return new Help(
+          c.helpCommand().anyWord().stream()
+              .map(w -> w.getText().toLowerCase(Locale.ROOT))
+              .toList());
     }
     return new Exit();
   }
@@ -91,30 +99,33 @@ final class CommandBuilder {
   private Command copy(CopyCommandContext copy) {
     CopySubjectContext subject = copy.copySubject();
     TableRef table = subject.tableRef() == null ? null : tableRef(subject.tableRef());
-    List<String> columns = subject.columnList() == null ? List.of()
-        : columns(subject.columnList().identifier());
+    List<String> columns =
+        subject.columnList() == null ? List.of() : columns(subject.columnList().identifier());
     String query = subject.selectQuery() == null ? null : raw(subject.selectQuery());
     String file = subject.path() == null ? null : path(subject.path());
     if (file != null && copy.copyDirection() instanceof CopyFromContext from) {
-      throw error(from.FROM().getSymbol(),
+      throw error(
+          from.FROM().getSymbol(),
           "COPY 'file' converts a file TO another: load a file with COPY table FROM 'file'");
     }
     if (copy.copyDirection() instanceof CopyToContext to) {
       String where = to.whereClause() == null ? null : raw(to.whereClause().whereText());
       if (query != null && where != null) {
-        throw error(to.whereClause().WHERE().getSymbol(),
+        throw error(
+            to.whereClause().WHERE().getSymbol(),
             "WHERE cannot follow COPY (SELECT ...): put the condition inside the query");
       }
       String target = to.path() == null ? null : path(to.path());
       if (file != null) {
         return new CopyFileTo(file, target, target == null, options(to.withOptions()), where);
       }
-      return new CopyTo(table, columns, target, target == null,
-          options(to.withOptions()), where, query);
+      return new CopyTo(
+          table, columns, target, target == null, options(to.withOptions()), where, query);
     }
     CopyFromContext from = (CopyFromContext) copy.copyDirection();
     if (query != null) {
-      throw error(from.FROM().getSymbol(),
+      throw error(
+          from.FROM().getSymbol(),
           "COPY (SELECT ...) can only copy TO a file or STDOUT: load data with COPY table FROM");
     }
     String source = from.path() == null ? null : path(from.path());
@@ -135,8 +146,8 @@ final class CommandBuilder {
       format = upper(value(capture.optionValue()));
     }
     Options.Builder options = Options.builder();
-    List<OptionContext> with = capture.withOptions() == null ? List.of()
-        : capture.withOptions().option();
+    List<OptionContext> with =
+        capture.withOptions() == null ? List.of() : capture.withOptions().option();
     for (OptionContext option : with) {
       if (!upper(option.anyWord().getText()).equals("FORMAT")) {
         add(options, option);
@@ -161,7 +172,12 @@ final class CommandBuilder {
       limit = 0;
     }
     if (limit < 1) {
-      throw error(number, "LIMIT must be a whole number from 1 to " + Integer.MAX_VALUE + ", got " + number.getText());
+      throw error(
+          number,
+          "LIMIT must be a whole number from 1 to "
+              + Integer.MAX_VALUE
+              + ", got "
+              + number.getText());
     }
     return new ShowFile(path(show.path()), limit);
   }
@@ -185,8 +201,11 @@ final class CommandBuilder {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw error(number, "invalid page size '" + number.getText()
-        + "': expected a positive whole number, e.g. PAGING 100");
+    throw error(
+        number,
+        "invalid page size '"
+            + number.getText()
+            + "': expected a positive whole number, e.g. PAGING 100");
   }
 
   private static Boolean switchValue(CqlpShellParser.SwitchValueContext value) {
@@ -210,12 +229,14 @@ final class CommandBuilder {
   }
 
   private static ParsingException duplicate(OptionContext option) {
-    return error(option.anyWord().getStart(), "duplicate option '"
-        + upper(option.anyWord().getText()) + "': give each option only once");
+    return error(
+        option.anyWord().getStart(),
+        "duplicate option '" + upper(option.anyWord().getText()) + "': give each option only once");
   }
 
   private static String value(OptionValueContext value) {
-    if (value.STRING() != null || value.DOLLAR_STRING() != null
+    if (value.STRING() != null
+        || value.DOLLAR_STRING() != null
         || value.QUOTED_IDENTIFIER() != null) {
       return unquote(value.getStart());
     }
@@ -264,8 +285,8 @@ final class CommandBuilder {
   }
 
   private String raw(ParserRuleContext context) {
-    return input.getText(Interval.of(context.getStart().getStartIndex(),
-        context.getStop().getStopIndex()));
+    return input.getText(
+        Interval.of(context.getStart().getStartIndex(), context.getStop().getStopIndex()));
   }
 
   private static String upper(String text) {

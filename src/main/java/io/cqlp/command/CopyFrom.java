@@ -16,7 +16,9 @@ public record CopyFrom(
     TableRef table, List<String> columns, String source, boolean stdin, Options options)
     implements Command {
 
-  /** @throws IllegalArgumentException unless source is null exactly when stdin is true */
+  /**
+   * @throws IllegalArgumentException unless source is null exactly when stdin is true
+   */
   public CopyFrom {
     Objects.requireNonNull(table, "table");
     columns = List.copyOf(columns);

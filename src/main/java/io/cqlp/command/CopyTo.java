@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code COPY [ks.]table [(col, ...)] TO 'file' | STDOUT [WITH ...] [WHERE ...]} or
- * {@code COPY (SELECT ...) TO 'file' | STDOUT [WITH ...]}.
+ * {@code COPY [ks.]table [(col, ...)] TO 'file' | STDOUT [WITH ...] [WHERE ...]} or {@code COPY
+ * (SELECT ...) TO 'file' | STDOUT [WITH ...]}.
  *
  * @param table the table; {@code null} for {@code COPY (SELECT ...)}
  * @param columns the column names in CQL internal form, in the order typed; empty means all
@@ -41,7 +41,9 @@ public record CopyTo(
     }
   }
 
-  /** @return whether this copies the result of a query rather than a table */
+  /**
+   * @return whether this copies the result of a query rather than a table
+   */
   public boolean isQuery() {
     return selectQuery != null;
   }

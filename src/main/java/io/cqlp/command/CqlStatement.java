@@ -3,11 +3,11 @@ package io.cqlp.command;
 import java.util.Objects;
 
 /**
- * Any statement that is not a shell command (SELECT, INSERT, CREATE, DESCRIBE, ...), to be sent
- * to Cassandra as typed.
+ * Any statement that is not a shell command (SELECT, INSERT, CREATE, DESCRIBE, ...), to be sent to
+ * Cassandra as typed.
  *
- * @param text the statement as given to {@link CommandParser#parse(String)}, without
- *     surrounding whitespace
+ * @param text the statement as given to {@link CommandParser#parse(String)}, without surrounding
+ *     whitespace
  */
 public record CqlStatement(String text) implements Command {
   public CqlStatement {

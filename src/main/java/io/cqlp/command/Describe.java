@@ -6,8 +6,7 @@ import java.util.Objects;
  * {@code DESCRIBE ...} or {@code DESC ...}: sent to Cassandra (4.0 and later describe on the
  * server) as typed, its result printed the way cqlsh prints each form.
  *
- * @param kind how the result is printed, from the word after DESCRIBE (cqlsh's {@code
- *     do_describe})
+ * @param kind how the result is printed, from the word after DESCRIBE (cqlsh's {@code do_describe})
  * @param statement the statement as typed, without a final {@code ;}; sent to the server
  */
 public record Describe(Kind kind, String statement) implements Command {
@@ -16,11 +15,16 @@ public record Describe(Kind kind, String statement) implements Command {
   public enum Kind {
     /** {@code DESCRIBE KEYSPACES}: the names in columns. */
     KEYSPACES,
-    /** {@code DESCRIBE TABLES | COLUMNFAMILIES | TYPES | FUNCTIONS | AGGREGATES}: names per keyspace. */
+    /**
+     * {@code DESCRIBE TABLES | COLUMNFAMILIES | TYPES | FUNCTIONS | AGGREGATES}: names per
+     * keyspace.
+     */
     NAMES,
     /** {@code DESCRIBE CLUSTER}: cluster name, partitioner, snitch and range ownership. */
     CLUSTER,
-    /** Every other form (KEYSPACE, TABLE, TYPE, SCHEMA, a bare name, ...): the CREATE statements. */
+    /**
+     * Every other form (KEYSPACE, TABLE, TYPE, SCHEMA, a bare name, ...): the CREATE statements.
+     */
     ELEMENT
   }
 

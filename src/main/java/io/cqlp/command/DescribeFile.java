@@ -3,8 +3,8 @@ package io.cqlp.command;
 import java.util.Objects;
 
 /**
- * {@code DESCRIBE FILE 'path'} (or {@code DESC FILE}): describe a Parquet file or dataset
- * directory (see {@code io.cqlp.inspect.FileInspector}).
+ * {@code DESCRIBE FILE 'path'} (or {@code DESC FILE}): describe a Parquet file or dataset directory
+ * (see {@code io.cqlp.inspect.FileInspector}).
  *
  * @param path the path as typed (unquoted), not resolved
  */

@@ -12,8 +12,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Parses cqlsh's informational shell commands, whose forms are a few words each: {@code
- * DESCRIBE}/{@code DESC}, {@code SHOW}, {@code LOGIN}, {@code HISTORY}, {@code CLEAR}/{@code
- * CLS}. The forms follow cqlsh's grammar ({@code cqlshlib/cqlshhandling.py}); keywords are
+ * DESCRIBE}/{@code DESC}, {@code SHOW}, {@code LOGIN}, {@code HISTORY}, {@code CLEAR}/{@code CLS}.
+ * The forms follow cqlsh's grammar ({@code cqlshlib/cqlshhandling.py}); keywords are
  * case-insensitive and read by their text, so these words stay usable as names in CQL.
  *
  * <p>{@code DESCRIBE FILE 'path'} is left to the CqlpShell grammar. Stateless.
@@ -24,8 +24,9 @@ final class MetaCommands {
   private static final Set<String> NAME_LISTS =
       Set.of("TABLES", "COLUMNFAMILIES", "TYPES", "FUNCTIONS", "AGGREGATES");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-  private static final Pattern UUID_TEXT = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private MetaCommands() {}
 
@@ -57,20 +58,27 @@ final class MetaCommands {
 
   private static Command describe(String statement, List<Token> tokens) {
     if (tokens.size() < 2) {
-      throw error(tokens.get(0), "DESCRIBE needs what to describe: KEYSPACES, KEYSPACE [ks],"
-          + " TABLES, TABLE t, TYPES, TYPE t, FUNCTIONS, AGGREGATES, INDEX i, MATERIALIZED VIEW v,"
-          + " SCHEMA, FULL SCHEMA, CLUSTER or a name");
+      throw error(
+          tokens.get(0),
+          "DESCRIBE needs what to describe: KEYSPACES, KEYSPACE [ks], TABLES, TABLE t, TYPES, TYPE"
+              + " t, FUNCTIONS, AGGREGATES, INDEX i, MATERIALIZED VIEW v, SCHEMA, FULL SCHEMA,"
+              + " CLUSTER or a name");
     }
     String what = upper(tokens.get(1));
-    if (what.equals("FILE") && tokens.size() > 2 && tokens.get(2).getType() == CqlpShellLexer.STRING) {
+    if (what.equals("FILE")
+        && tokens.size() > 2
+        && tokens.get(2).getType() == CqlpShellLexer.STRING) {
       return null;
     }
-    Describe.Kind kind = what.equals("KEYSPACES") ? Describe.Kind.KEYSPACES
-        : NAME_LISTS.contains(what) ? Describe.Kind.NAMES
-        : what.equals("CLUSTER") ? Describe.Kind.CLUSTER
-        : Describe.Kind.ELEMENT;
+    Describe.Kind kind =
+        what.equals("KEYSPACES")
+            ? Describe.Kind.KEYSPACES
+            : NAME_LISTS.contains(what)
+                ? Describe.Kind.NAMES
+                : what.equals("CLUSTER") ? Describe.Kind.CLUSTER : Describe.Kind.ELEMENT;
     Token last = tokens.get(tokens.size() - 1);
-    return new Describe(kind, statement.substring(tokens.get(0).getStartIndex(), last.getStopIndex() + 1));
+    return new Describe(
+        kind, statement.substring(tokens.get(0).getStartIndex(), last.getStopIndex() + 1));
   }
 
   private static Command show(String statement, List<Token> tokens) {
@@ -89,14 +97,21 @@ final class MetaCommands {
       }
       case "SESSION" -> {
         if (tokens.size() < 3) {
-          throw error(tokens.get(1), "SHOW SESSION needs a tracing session id,"
-              + " e.g. SHOW SESSION 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77");
+          throw error(
+              tokens.get(1),
+              "SHOW SESSION needs a tracing session id,"
+                  + " e.g. SHOW SESSION 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77");
         }
-        String id = statement.substring(tokens.get(2).getStartIndex(),
-            tokens.get(tokens.size() - 1).getStopIndex() + 1);
+        String id =
+            statement.substring(
+                tokens.get(2).getStartIndex(), tokens.get(tokens.size() - 1).getStopIndex() + 1);
         if (!UUID_TEXT.matcher(id).matches()) {
-          throw error(tokens.get(2), "'" + id + "' is not a tracing session id: expected a UUID"
-              + " such as 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77");
+          throw error(
+              tokens.get(2),
+              "'"
+                  + id
+                  + "' is not a tracing session id: expected a UUID"
+                  + " such as 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77");
         }
         return new Show(Show.What.SESSION, UUID.fromString(id));
       }
@@ -106,7 +121,8 @@ final class MetaCommands {
 
   private static Command login(List<Token> tokens) {
     if (tokens.size() < 2 || !isName(tokens.get(1))) {
-      throw error(tokens.get(tokens.size() < 2 ? 0 : 1),
+      throw error(
+          tokens.get(tokens.size() < 2 ? 0 : 1),
           "LOGIN needs a user name and optionally a quoted password: LOGIN user ['password']");
     }
     String user = unquote(tokens.get(1));
@@ -136,13 +152,17 @@ final class MetaCommands {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw error(n, "invalid history length '" + n.getText()
-        + "': expected a positive whole number, e.g. HISTORY 20");
+    throw error(
+        n,
+        "invalid history length '"
+            + n.getText()
+            + "': expected a positive whole number, e.g. HISTORY 20");
   }
 
   private static boolean isName(Token token) {
     int type = token.getType();
-    return type == CqlpShellLexer.STRING || type == CqlpShellLexer.QUOTED_IDENTIFIER
+    return type == CqlpShellLexer.STRING
+        || type == CqlpShellLexer.QUOTED_IDENTIFIER
         || WORD.matcher(token.getText()).matches();
   }
 

@@ -13,15 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code WITH name=value AND ...} options of a COPY or CAPTURE command: immutable, in the
- * order typed, names upper-cased (option names are case-insensitive), values unquoted strings
- * exactly as typed otherwise ({@code 'a''b'} becomes {@code a'b}, {@code FORMAT=parquet} keeps
- * {@code parquet}).
+ * The {@code WITH name=value AND ...} options of a COPY or CAPTURE command: immutable, in the order
+ * typed, names upper-cased (option names are case-insensitive), values unquoted strings exactly as
+ * typed otherwise ({@code 'a''b'} becomes {@code a'b}, {@code FORMAT=parquet} keeps {@code
+ * parquet}).
  *
- * <p>Every name argument of the getters is case-insensitive. Typed getters return the default
- * when the option is absent and throw {@link CommandException} with a one-line message naming
- * the option, the value and the expected form when the value cannot be read. Options that a
- * command does not know are rejected with {@link #requireKnown(Set, String)}, never ignored.
+ * <p>Every name argument of the getters is case-insensitive. Typed getters return the default when
+ * the option is absent and throw {@link CommandException} with a one-line message naming the
+ * option, the value and the expected form when the value cannot be read. Options that a command
+ * does not know are rejected with {@link #requireKnown(Set, String)}, never ignored.
  */
 public final class Options {
   private static final Options EMPTY = new Options(Map.of());
@@ -39,37 +39,51 @@ public final class Options {
     this.values = values;
   }
 
-  /** @return options holding nothing */
+  /**
+   * @return options holding nothing
+   */
   public static Options empty() {
     return EMPTY;
   }
 
-  /** @return a new mutable builder; the built {@link Options} are immutable */
+  /**
+   * @return a new mutable builder; the built {@link Options} are immutable
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return {@code true} when no option was given */
+  /**
+   * @return {@code true} when no option was given
+   */
   public boolean isEmpty() {
     return values.isEmpty();
   }
 
-  /** @return the number of options */
+  /**
+   * @return the number of options
+   */
   public int size() {
     return values.size();
   }
 
-  /** @return whether the option (any case) was given */
+  /**
+   * @return whether the option (any case) was given
+   */
   public boolean contains(String name) {
     return values.containsKey(normalize(name));
   }
 
-  /** @return the upper-cased option names in the order typed, unmodifiable */
+  /**
+   * @return the upper-cased option names in the order typed, unmodifiable
+   */
   public Set<String> names() {
     return values.keySet();
   }
 
-  /** @return upper-cased names to unquoted values in the order typed, unmodifiable */
+  /**
+   * @return upper-cased names to unquoted values in the order typed, unmodifiable
+   */
   public Map<String, String> asMap() {
     return values;
   }
@@ -106,8 +120,16 @@ public final class Options {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw invalid(name, value, "a whole number from " + Integer.MIN_VALUE + " to "
-          + Integer.MAX_VALUE + ", e.g. " + normalize(name) + "=1000");
+      throw invalid(
+          name,
+          value,
+          "a whole number from "
+              + Integer.MIN_VALUE
+              + " to "
+              + Integer.MAX_VALUE
+              + ", e.g. "
+              + normalize(name)
+              + "=1000");
     }
   }
 
@@ -147,8 +169,8 @@ public final class Options {
 
   /**
    * Reads a number of rows: a whole number, or a number with the suffix K (thousand) or M
-   * (million), case-insensitive: {@code 50000}, {@code '50K'}, {@code '1.5M'}. A negative
-   * number is returned as is (cqlsh uses -1 for "no limit").
+   * (million), case-insensitive: {@code 50000}, {@code '50K'}, {@code '1.5M'}. A negative number is
+   * returned as is (cqlsh uses -1 for "no limit").
    *
    * @return the row count, or the default when absent
    * @throws CommandException when the value has another form or is not a whole number of rows
@@ -163,11 +185,12 @@ public final class Options {
     if (!m.matches()) {
       throw invalid(name, value, expected);
     }
-    long unit = switch (m.group(2).toUpperCase(Locale.ROOT)) {
-      case "K" -> 1_000L;
-      case "M" -> 1_000_000L;
-      default -> 1L;
-    };
+    long unit =
+        switch (m.group(2).toUpperCase(Locale.ROOT)) {
+          case "K" -> 1_000L;
+          case "M" -> 1_000_000L;
+          default -> 1L;
+        };
     try {
       return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)).longValueExact();
     } catch (ArithmeticException e) {
@@ -177,8 +200,8 @@ public final class Options {
 
   /**
    * Reads a size in bytes: a number with an optional unit B, KB (or K), MB (or M), GB (or G),
-   * case-insensitive and 1024-based: {@code '500MB'} is 524,288,000. A fraction is allowed
-   * ({@code '1.5GB'}); the result is rounded down to whole bytes. No unit means bytes.
+   * case-insensitive and 1024-based: {@code '500MB'} is 524,288,000. A fraction is allowed ({@code
+   * '1.5GB'}); the result is rounded down to whole bytes. No unit means bytes.
    *
    * @return the size in bytes, or the default when absent
    * @throws CommandException when the value has another form or does not fit in a long
@@ -194,15 +217,18 @@ public final class Options {
       throw invalid(name, value, expected);
     }
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    int shift = switch (unit.charAt(0)) {
-      case 'K' -> 10;
-      case 'M' -> 20;
-      case 'G' -> 30;
-      default -> 0;
-    };
+    int shift =
+        switch (unit.charAt(0)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          default -> 0;
+        };
     try {
-      return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift))
-          .setScale(0, RoundingMode.DOWN).longValueExact();
+      return new BigDecimal(m.group(1))
+          .multiply(BigDecimal.valueOf(1L << shift))
+          .setScale(0, RoundingMode.DOWN)
+          .longValueExact();
     } catch (ArithmeticException e) {
       throw invalid(name, value, expected);
     }
@@ -234,23 +260,28 @@ public final class Options {
    *
    * @param valid the known option names (any case)
    * @param what the command named in the message, e.g. {@code COPY} or {@code CAPTURE}
-   * @throws CommandException for the first unknown option, e.g. {@code Unknown COPY option
-   *     'FOO'. Valid options are: A, B, C} (sorted, upper case)
+   * @throws CommandException for the first unknown option, e.g. {@code Unknown COPY option 'FOO'.
+   *     Valid options are: A, B, C} (sorted, upper case)
    */
   public void requireKnown(Set<String> valid, String what) {
     Set<String> known = new TreeSet<>();
     valid.forEach(v -> known.add(normalize(v)));
     for (String name : values.keySet()) {
       if (!known.contains(name)) {
-        throw new CommandException("Unknown " + what + " option '" + name
-            + "'. Valid options are: " + String.join(", ", known));
+        throw new CommandException(
+            "Unknown "
+                + what
+                + " option '"
+                + name
+                + "'. Valid options are: "
+                + String.join(", ", known));
       }
     }
   }
 
   private static CommandException invalid(String name, String value, String expected) {
-    return new CommandException("Invalid value '" + value + "' for option " + normalize(name)
-        + ": expected " + expected);
+    return new CommandException(
+        "Invalid value '" + value + "' for option " + normalize(name) + ": expected " + expected);
   }
 
   private static String normalize(String name) {
@@ -267,21 +298,23 @@ public final class Options {
     return values.hashCode();
   }
 
-  /** @return a debugging form such as {@code {FORMAT=PARQUET, CHUNKSIZE=50K}} */
+  /**
+   * @return a debugging form such as {@code {FORMAT=PARQUET, CHUNKSIZE=50K}}
+   */
   @Override
   public String toString() {
     return values.toString();
   }
 
-  /**
-   * Collects options in order; mutable, not thread-safe. Names are upper-cased as added.
-   */
+  /** Collects options in order; mutable, not thread-safe. Names are upper-cased as added. */
   public static final class Builder {
     private final Map<String, String> values = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** @return whether an option of that name (any case) was added */
+    /**
+     * @return whether an option of that name (any case) was added
+     */
     public boolean contains(String name) {
       return values.containsKey(normalize(name));
     }
@@ -301,9 +334,12 @@ public final class Options {
       return this;
     }
 
-    /** @return the immutable options added so far */
+    /**
+     * @return the immutable options added so far
+     */
     public Options build() {
-      return values.isEmpty() ? EMPTY
+      return values.isEmpty()
+          ? EMPTY
           : new Options(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
   }

@@ -8,7 +8,9 @@ package io.cqlp.command;
  * @param pageSize the rows per page for {@code PAGING n} (always positive); null otherwise
  */
 public record Paging(Boolean enabled, Integer pageSize) implements Command {
-  /** @throws IllegalArgumentException for a page size that is not positive or without enabled */
+  /**
+   * @throws IllegalArgumentException for a page size that is not positive or without enabled
+   */
   public Paging {
     if (pageSize != null && (pageSize <= 0 || !Boolean.TRUE.equals(enabled))) {
       throw new IllegalArgumentException("a page size must be positive and comes with enabled");

@@ -21,7 +21,9 @@ public record Show(What what, UUID session) implements Command {
     SESSION
   }
 
-  /** @throws IllegalArgumentException when a session id is missing or given without SESSION */
+  /**
+   * @throws IllegalArgumentException when a session id is missing or given without SESSION
+   */
   public Show {
     Objects.requireNonNull(what, "what");
     if ((what == What.SESSION) != (session != null)) {

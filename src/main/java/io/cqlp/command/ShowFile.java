@@ -3,8 +3,8 @@ package io.cqlp.command;
 import java.util.Objects;
 
 /**
- * {@code SHOW FILE 'path' [LIMIT n]}: print the first rows of a Parquet file or dataset
- * directory (see {@code io.cqlp.inspect.FileInspector}).
+ * {@code SHOW FILE 'path' [LIMIT n]}: print the first rows of a Parquet file or dataset directory
+ * (see {@code io.cqlp.inspect.FileInspector}).
  *
  * @param path the path as typed (unquoted), not resolved
  * @param limit rows to print at most, at least 1; {@link #DEFAULT_LIMIT} without LIMIT

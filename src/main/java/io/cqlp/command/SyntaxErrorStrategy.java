@@ -15,17 +15,17 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Stops at the first syntax error, without any recovery, and reports it in Trino's format:
- * {@code mismatched input 'X'. Expecting: 'TO', 'FROM'}.
+ * Stops at the first syntax error, without any recovery, and reports it in Trino's format: {@code
+ * mismatched input 'X'. Expecting: 'TO', 'FROM'}.
  *
  * <p>The expected list is as complete as the grammar allows: when the parser skipped optional
- * elements before the bad token (an optional column list, an optional WITH), the state before
- * the first skipped element is remembered, so those elements are listed too. Tokens are listed
- * in grammar order with {@code <EOF>} last; identifiers, strings and numbers are shown as
- * {@code <identifier>}, {@code <string>} and {@code <number>}, keywords are folded into
- * {@code <identifier>} where an identifier is expected, and the raw text of WHERE or of a query is
- * {@code <expression>} (with {@code ')'} inside a query). {@code ;} is never listed:
- * statements come without it.
+ * elements before the bad token (an optional column list, an optional WITH), the state before the
+ * first skipped element is remembered, so those elements are listed too. Tokens are listed in
+ * grammar order with {@code <EOF>} last; identifiers, strings and numbers are shown as {@code
+ * <identifier>}, {@code <string>} and {@code <number>}, keywords are folded into {@code
+ * <identifier>} where an identifier is expected, and the raw text of WHERE or of a query is {@code
+ * <expression>} (with {@code ')'} inside a query). {@code ;} is never listed: statements come
+ * without it.
  *
  * <p>One instance per parse (it keeps state); the message goes to the parser's error listeners,
  * which are expected to throw ({@link ThrowingErrorListener}).
@@ -64,8 +64,12 @@ final class SyntaxErrorStrategy implements ANTLRErrorStrategy {
       return;
     }
     switch (state.getStateType()) {
-      case ATNState.BLOCK_START, ATNState.STAR_BLOCK_START, ATNState.PLUS_BLOCK_START,
-          ATNState.STAR_LOOP_ENTRY, ATNState.PLUS_LOOP_BACK, ATNState.STAR_LOOP_BACK ->
+      case ATNState.BLOCK_START,
+          ATNState.STAR_BLOCK_START,
+          ATNState.PLUS_BLOCK_START,
+          ATNState.STAR_LOOP_ENTRY,
+          ATNState.PLUS_LOOP_BACK,
+          ATNState.STAR_LOOP_BACK ->
           throw fail(recognizer, recognizer.getCurrentToken(), null);
       default -> {
         // Not a decision: the next match() reports the error.
@@ -105,8 +109,11 @@ final class SyntaxErrorStrategy implements ANTLRErrorStrategy {
     ParserRuleContext context = skippedContext != null ? skippedContext : recognizer.getContext();
     boolean inWhere = context != null && context.getRuleIndex() == CqlpShellParser.RULE_whereText;
     String list = describe(expected, inWhere);
-    String message = "mismatched input '" + display(offending) + "'"
-        + (list.isEmpty() ? "" : ". Expecting: " + list);
+    String message =
+        "mismatched input '"
+            + display(offending)
+            + "'"
+            + (list.isEmpty() ? "" : ". Expecting: " + list);
     recognizer.notifyErrorListeners(offending, message, e);
     return new ParseCancellationException(message);
   }

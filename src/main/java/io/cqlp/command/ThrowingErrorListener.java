@@ -21,11 +21,15 @@ final class ThrowingErrorListener extends BaseErrorListener {
   private ThrowingErrorListener() {}
 
   @Override
-  public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
-      int charPositionInLine, String message, RecognitionException e) {
-    String text = e instanceof LexerNoViableAltException lexerError
-        ? lexerMessage(lexerError)
-        : message;
+  public void syntaxError(
+      Recognizer<?, ?> recognizer,
+      Object offendingSymbol,
+      int line,
+      int charPositionInLine,
+      String message,
+      RecognitionException e) {
+    String text =
+        e instanceof LexerNoViableAltException lexerError ? lexerMessage(lexerError) : message;
     throw new ParsingException(text, line, charPositionInLine + 1);
   }
 

@@ -17,20 +17,19 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * COPY options taken from a cqlshrc, as cqlsh's {@code copyutil.maybe_read_config_file} takes
- * them: the sections {@code [copy]}, {@code [copy-to]} or {@code [copy-from]}, {@code
- * [copy:ks.table]}, {@code [copy-to:ks.table]} or {@code [copy-from:ks.table]} are read in this
- * order, each later one overriding the earlier ones, and the command's own {@code WITH} options
- * override them all. {@code ks} is the command's keyspace or else the current one, {@code table}
- * the table as Cassandra names it (unquoted); {@code COPY (SELECT ...)} reads only the first two.
- * A {@code WITH CONFIGFILE='path'} option reads those sections from that file instead, as in
- * cqlsh.
+ * COPY options taken from a cqlshrc, as cqlsh's {@code copyutil.maybe_read_config_file} takes them:
+ * the sections {@code [copy]}, {@code [copy-to]} or {@code [copy-from]}, {@code [copy:ks.table]},
+ * {@code [copy-to:ks.table]} or {@code [copy-from:ks.table]} are read in this order, each later one
+ * overriding the earlier ones, and the command's own {@code WITH} options override them all. {@code
+ * ks} is the command's keyspace or else the current one, {@code table} the table as Cassandra names
+ * it (unquoted); {@code COPY (SELECT ...)} reads only the first two. A {@code WITH
+ * CONFIGFILE='path'} option reads those sections from that file instead, as in cqlsh.
  *
- * <p>Options a file gives that the direction does not know are left out, so that one {@code
- * [copy]} section serves both directions and a cqlshrc written for cqlsh does not break cqlp;
- * those that cqlp knows in neither direction are named in a note. A file's {@code chunksize} is
- * COPY FROM's only, as in cqlsh: a COPY TO does not take it for rows per row group. Every section read is named in
- * a note too, as cqlsh prints "Reading options from ...". Immutable.
+ * <p>Options a file gives that the direction does not know are left out, so that one {@code [copy]}
+ * section serves both directions and a cqlshrc written for cqlsh does not break cqlp; those that
+ * cqlp knows in neither direction are named in a note. A file's {@code chunksize} is COPY FROM's
+ * only, as in cqlsh: a COPY TO does not take it for rows per row group. Every section read is named
+ * in a note too, as cqlsh prints "Reading options from ...". Immutable.
  */
 public final class CopyDefaults {
 
@@ -71,9 +70,18 @@ public final class CopyDefaults {
    * @throws CommandException if CONFIGFILE names a file that cannot be read
    */
   public CopyTo apply(CopyTo copy, String currentKeyspace) {
-    Options options = merged(copy.options(), "to", copy.table(), currentKeyspace, CopyToWorkflow.OPTIONS);
-    return options.equals(copy.options()) ? copy
-        : new CopyTo(copy.table(), copy.columns(), copy.target(), copy.stdout(), options, copy.where(), copy.selectQuery());
+    Options options =
+        merged(copy.options(), "to", copy.table(), currentKeyspace, CopyToWorkflow.OPTIONS);
+    return options.equals(copy.options())
+        ? copy
+        : new CopyTo(
+            copy.table(),
+            copy.columns(),
+            copy.target(),
+            copy.stdout(),
+            options,
+            copy.where(),
+            copy.selectQuery());
   }
 
   /**
@@ -83,8 +91,10 @@ public final class CopyDefaults {
    * @throws CommandException if CONFIGFILE names a file that cannot be read
    */
   public CopyFrom apply(CopyFrom copy, String currentKeyspace) {
-    Options options = merged(copy.options(), "from", copy.table(), currentKeyspace, CopyFromWorkflow.OPTIONS);
-    return options.equals(copy.options()) ? copy
+    Options options =
+        merged(copy.options(), "from", copy.table(), currentKeyspace, CopyFromWorkflow.OPTIONS);
+    return options.equals(copy.options())
+        ? copy
         : new CopyFrom(copy.table(), copy.columns(), copy.source(), copy.stdin(), options);
   }
 
@@ -100,15 +110,20 @@ public final class CopyDefaults {
     return sectionOptions(file, direction, keyspace, table);
   }
 
-  private Map<String, String> sectionOptions(IniFile from, String direction, String keyspace, String table) {
+  private Map<String, String> sectionOptions(
+      IniFile from, String direction, String keyspace, String table) {
     Map<String, String> result = new LinkedHashMap<>();
     if (from == null) {
       return result;
     }
-    List<String> names = keyspace != null && table != null
-        ? List.of("copy", "copy-" + direction, "copy:" + keyspace + "." + table,
-            "copy-" + direction + ":" + keyspace + "." + table)
-        : List.of("copy", "copy-" + direction);
+    List<String> names =
+        keyspace != null && table != null
+            ? List.of(
+                "copy",
+                "copy-" + direction,
+                "copy:" + keyspace + "." + table,
+                "copy-" + direction + ":" + keyspace + "." + table)
+            : List.of("copy", "copy-" + direction);
     for (String name : names) {
       if (from.hasSection(name)) {
         Map<String, String> section = from.section(name);
@@ -119,7 +134,8 @@ public final class CopyDefaults {
     return result;
   }
 
-  private Options merged(Options typed, String direction, TableRef table, String currentKeyspace, Set<String> known) {
+  private Options merged(
+      Options typed, String direction, TableRef table, String currentKeyspace, Set<String> known) {
     IniFile from = file;
     Options.Builder own = Options.builder();
     for (Map.Entry<String, String> e : typed.asMap().entrySet()) {
@@ -129,8 +145,10 @@ public final class CopyDefaults {
         own.add(e.getKey(), e.getValue());
       }
     }
-    String keyspace = table == null ? null : table.keyspace() != null ? table.keyspace() : currentKeyspace;
-    Map<String, String> defaults = sectionOptions(from, direction, keyspace, table == null ? null : table.table());
+    String keyspace =
+        table == null ? null : table.keyspace() != null ? table.keyspace() : currentKeyspace;
+    Map<String, String> defaults =
+        sectionOptions(from, direction, keyspace, table == null ? null : table.table());
     Options.Builder kept = Options.builder();
     for (Map.Entry<String, String> e : defaults.entrySet()) {
       if (direction.equals("to") && e.getKey().equals(FROM_ONLY_IN_FILES)) {
@@ -138,9 +156,14 @@ public final class CopyDefaults {
       }
       if (known.contains(e.getKey())) {
         kept.add(e.getKey(), e.getValue());
-      } else if (!CopyToWorkflow.OPTIONS.contains(e.getKey()) && !CopyFromWorkflow.OPTIONS.contains(e.getKey())) {
-        notes.accept("Ignoring option " + e.getKey().toLowerCase(Locale.ROOT) + " of " + from.source()
-            + ": cqlp's COPY has no such option.");
+      } else if (!CopyToWorkflow.OPTIONS.contains(e.getKey())
+          && !CopyFromWorkflow.OPTIONS.contains(e.getKey())) {
+        notes.accept(
+            "Ignoring option "
+                + e.getKey().toLowerCase(Locale.ROOT)
+                + " of "
+                + from.source()
+                + ": cqlp's COPY has no such option.");
       }
     }
     return own.build().withDefaults(kept.build());

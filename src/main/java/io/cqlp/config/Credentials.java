@@ -3,11 +3,10 @@ package io.cqlp.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * cqlsh's credentials file (default {@code ~/.cassandra/credentials}, or {@code --credentials},
- * or {@code [authentication] credentials} of the cqlshrc): an INI file whose {@code
+ * cqlsh's credentials file (default {@code ~/.cassandra/credentials}, or {@code --credentials}, or
+ * {@code [authentication] credentials} of the cqlshrc): an INI file whose {@code
  * [PlainTextAuthProvider]} section holds {@code username} and {@code password}, read without
  * interpolation (pylib/cqlshlib/authproviderhandling.py). The older {@code [plain_text_auth]}
  * section is read when that one is absent.
@@ -31,7 +30,8 @@ public record Credentials(String username, String password) {
       return NONE;
     }
     IniFile ini = IniFile.read(file);
-    String section = ini.hasSection("PlainTextAuthProvider") ? "PlainTextAuthProvider" : "plain_text_auth";
+    String section =
+        ini.hasSection("PlainTextAuthProvider") ? "PlainTextAuthProvider" : "plain_text_auth";
     return new Credentials(
         ini.get(section, "username").filter(v -> !v.isEmpty()).orElse(null),
         ini.get(section, "password").orElse(null));

@@ -8,10 +8,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Whether a file that may hold a password is private to its user, as cqlsh's {@code
- * is_file_secure} decides (pylib/cqlshlib/util.py): it is owned by the current user (any owner
- * when running as root) and neither its group nor others may read it. A file that does not
- * exist, or a file system without POSIX permissions, counts as secure.
+ * Whether a file that may hold a password is private to its user, as cqlsh's {@code is_file_secure}
+ * decides (pylib/cqlshlib/util.py): it is owned by the current user (any owner when running as
+ * root) and neither its group nor others may read it. A file that does not exist, or a file system
+ * without POSIX permissions, counts as secure.
  */
 public final class FileSecurity {
   private static final Set<PosixFilePermission> READ_BY_OTHERS =
@@ -22,8 +22,8 @@ public final class FileSecurity {
   /**
    * @param file the file; not null
    * @param currentUser the user name the shell runs as ({@code user.name})
-   * @return false when the file exists and is owned by another user (unless {@code currentUser}
-   *     is {@code root}) or is readable by its group or others
+   * @return false when the file exists and is owned by another user (unless {@code currentUser} is
+   *     {@code root}) or is readable by its group or others
    */
   public static boolean isSecure(Path file, String currentUser) {
     if (!Files.exists(file)) {

@@ -1,8 +1,8 @@
 package io.cqlp.config;
 
 /**
- * A line of an INI file (cqlshrc, credentials) that cannot be read; the message names the file
- * and the line: {@code /home/u/.cassandra/cqlshrc:7: option 'port' appears twice in section
+ * A line of an INI file (cqlshrc, credentials) that cannot be read; the message names the file and
+ * the line: {@code /home/u/.cassandra/cqlshrc:7: option 'port' appears twice in section
  * [connection]}.
  */
 public final class IniException extends RuntimeException {
@@ -17,7 +17,9 @@ public final class IniException extends RuntimeException {
     super(source + ":" + line + ": " + problem);
   }
 
-  /** @param message the whole message, naming the file */
+  /**
+   * @param message the whole message, naming the file
+   */
   public IniException(String message) {
     super(message);
   }

@@ -19,15 +19,15 @@ import java.util.regex.Pattern;
  * defaults, which is how cqlsh reads {@code cqlshrc} and the credentials file:
  *
  * <ul>
- *   <li>{@code [section]} headers; the section name is everything between the first {@code [}
- *       and the last {@code ]}, case-sensitive. Every option line must follow a header.
+ *   <li>{@code [section]} headers; the section name is everything between the first {@code [} and
+ *       the last {@code ]}, case-sensitive. Every option line must follow a header.
  *   <li>{@code name = value} or {@code name: value}, split at the first {@code =} or {@code :};
  *       names are lower-cased and trimmed, values trimmed.
- *   <li>Lines whose first non-blank character is {@code #} or {@code ;} are comments; there are
- *       no inline comments ({@code a = b ; c} has the value {@code b ; c}).
- *   <li>A line indented deeper than its option line continues the value, joined with {@code \n};
- *       an empty line ends nothing by itself (as configparser's {@code empty_lines_in_values}),
- *       and trailing empty lines are dropped.
+ *   <li>Lines whose first non-blank character is {@code #} or {@code ;} are comments; there are no
+ *       inline comments ({@code a = b ; c} has the value {@code b ; c}).
+ *   <li>A line indented deeper than its option line continues the value, joined with {@code \n}; an
+ *       empty line ends nothing by itself (as configparser's {@code empty_lines_in_values}), and
+ *       trailing empty lines are dropped.
  *   <li>No interpolation: {@code %(name)s} and {@code %%} are kept as typed, so passwords and
  *       format strings are read verbatim.
  *   <li>Options of a {@code [DEFAULT]} section are seen in every section that lacks them.
@@ -45,13 +45,16 @@ public final class IniFile {
   private final Map<String, Map<String, String>> sections;
   private final Map<String, String> defaults;
 
-  private IniFile(String source, Map<String, Map<String, String>> sections, Map<String, String> defaults) {
+  private IniFile(
+      String source, Map<String, Map<String, String>> sections, Map<String, String> defaults) {
     this.source = source;
     this.sections = sections;
     this.defaults = defaults;
   }
 
-  /** @return a file with no sections, named {@code source} */
+  /**
+   * @return a file with no sections, named {@code source}
+   */
   public static IniFile empty(String source) {
     return new IniFile(source, Map.of(), Map.of());
   }
@@ -74,8 +77,8 @@ public final class IniFile {
    * @param text the file's text; not null
    * @param source the name used in error messages, e.g. the file's path
    * @return the sections
-   * @throws IniException for an option line before any section, a line that is neither a
-   *     section, an option, a comment nor a continuation, or a duplicate section or option
+   * @throws IniException for an option line before any section, a line that is neither a section,
+   *     an option, a comment nor a continuation, or a duplicate section or option
    */
   public static IniFile parse(String text, String source) {
     if (text.startsWith("\uFEFF")) {
@@ -120,12 +123,14 @@ public final class IniFile {
       }
       Matcher m = OPTION.matcher(stripped);
       if (!m.matches() || m.group(1).isBlank()) {
-        throw new IniException(source, lineNumber,
-            "not a 'name = value' line, a [section] header or a comment");
+        throw new IniException(
+            source, lineNumber, "not a 'name = value' line, a [section] header or a comment");
       }
       option = m.group(1).strip().toLowerCase(Locale.ROOT);
       if (current.containsKey(option)) {
-        throw new IniException(source, lineNumber,
+        throw new IniException(
+            source,
+            lineNumber,
             "option '" + option + "' appears twice in section [" + section + "]");
       }
       List<String> value = new ArrayList<>();
@@ -146,17 +151,23 @@ public final class IniFile {
     return new IniFile(source, Collections.unmodifiableMap(sections), defaults);
   }
 
-  /** @return the file's name as given to {@link #read} or {@link #parse} */
+  /**
+   * @return the file's name as given to {@link #read} or {@link #parse}
+   */
   public String source() {
     return source;
   }
 
-  /** @return whether the section (case-sensitive) exists; never true for {@code DEFAULT} */
+  /**
+   * @return whether the section (case-sensitive) exists; never true for {@code DEFAULT}
+   */
   public boolean hasSection(String section) {
     return sections.containsKey(section);
   }
 
-  /** @return the section names in file order, without {@code DEFAULT} */
+  /**
+   * @return the section names in file order, without {@code DEFAULT}
+   */
   public List<String> sectionNames() {
     return List.copyOf(sections.keySet());
   }

@@ -9,17 +9,17 @@ import java.util.Optional;
 
 /**
  * The shell's flags that are not about where to connect, merged with the cqlshrc settings that
- * mirror them, with cqlsh 6.2.0's precedence (pylib/cqlshlib/cqlshmain.py {@code read_options}:
- * the cqlshrc gives the defaults, the command line overrides them):
+ * mirror them, with cqlsh 6.2.0's precedence (pylib/cqlshlib/cqlshmain.py {@code read_options}: the
+ * cqlshrc gives the defaults, the command line overrides them):
  *
  * <ul>
  *   <li>colour: {@code -C}/{@code --color} or {@code --no-color} (the last one typed), else {@code
  *       [ui] color}, else off with {@code -f}, else on at a terminal.
- *   <li>tty behaviour (the prompt): off with {@code -e} or {@code -f}; else on with {@code -t}, else
- *       {@code [ui] tty}, else on when standard input is a terminal.
+ *   <li>tty behaviour (the prompt): off with {@code -e} or {@code -f}; else on with {@code -t},
+ *       else {@code [ui] tty}, else on when standard input is a terminal.
  *   <li>output encoding: {@code --encoding}, else {@code [ui] encoding}, else utf-8.
- *   <li>native protocol version: {@code --protocol-version}, else {@code [protocol] version},
- *       else negotiated by the driver.
+ *   <li>native protocol version: {@code --protocol-version}, else {@code [protocol] version}, else
+ *       negotiated by the driver.
  *   <li>CQL version: {@code --cqlversion}, else {@code [cql] version}, else the server's.
  *   <li>how long TRACING waits for a trace: {@code [tracing] max_trace_wait}, else 10 seconds.
  * </ul>
@@ -47,8 +47,13 @@ public final class ShellFlags {
    * @param file whether {@code -f} was given (no automatic colour then)
    */
   public record Given(
-      Boolean color, boolean tty, String encoding, String cqlVersion, Integer protocolVersion,
-      boolean script, boolean file) {}
+      Boolean color,
+      boolean tty,
+      String encoding,
+      String cqlVersion,
+      Integer protocolVersion,
+      boolean script,
+      boolean file) {}
 
   /**
    * The merged settings.
@@ -59,13 +64,18 @@ public final class ShellFlags {
    * @param encoding the output encoding
    * @param cqlVersion the CQL version asked for, completed to three numbers as cqlsh's {@code
    *     full_cql_version} ({@code 3.4} gives {@code 3.4.0}), or {@code null}
-   * @param protocolVersion the driver's name of the pinned protocol version ({@code V4}), or
-   *     {@code null} to let the driver negotiate
+   * @param protocolVersion the driver's name of the pinned protocol version ({@code V4}), or {@code
+   *     null} to let the driver negotiate
    * @param maxTraceWait how long TRACING waits for a trace to complete
    */
   public record Resolved(
-      Terminal color, Terminal tty, String encodingName, Charset encoding, String cqlVersion,
-      String protocolVersion, Duration maxTraceWait) {}
+      Terminal color,
+      Terminal tty,
+      String encodingName,
+      Charset encoding,
+      String cqlVersion,
+      String protocolVersion,
+      Duration maxTraceWait) {}
 
   /** A setting that is forced on or off, or follows whether a stream is a terminal. */
   public enum Terminal {
@@ -97,22 +107,26 @@ public final class ShellFlags {
    * @return the settings
    * @throws IniException when an encoding is unknown to Java, a protocol version is not one the
    *     driver speaks (3 to 6), a CQL version is not numbers or is below 3 (cqlsh's {@code 'x' is
-   *     not a supported CQL version.}), or a cqlshrc value is malformed; the message names the
-   *     flag or the file
+   *     not a supported CQL version.}), or a cqlshrc value is malformed; the message names the flag
+   *     or the file
    */
   public static Resolved resolve(Given given, Cqlshrc rc) {
-    Terminal color = given.color() != null ? Terminal.of(Optional.of(given.color()))
-        : rc.color().isPresent() ? Terminal.of(rc.color())
-        : given.file() ? Terminal.OFF : Terminal.AUTO;
-    Terminal tty = given.script() ? Terminal.OFF
-        : given.tty() ? Terminal.ON
-        : Terminal.of(rc.tty());
+    Terminal color =
+        given.color() != null
+            ? Terminal.of(Optional.of(given.color()))
+            : rc.color().isPresent()
+                ? Terminal.of(rc.color())
+                : given.file() ? Terminal.OFF : Terminal.AUTO;
+    Terminal tty =
+        given.script() ? Terminal.OFF : given.tty() ? Terminal.ON : Terminal.of(rc.tty());
     String encodingName = given.encoding() != null ? given.encoding() : rc.encoding().orElse(UTF8);
-    Charset encoding = charset(encodingName,
-        given.encoding() != null ? "--encoding" : rc.path() + ": [ui] encoding");
+    Charset encoding =
+        charset(
+            encodingName, given.encoding() != null ? "--encoding" : rc.path() + ": [ui] encoding");
     String protocol = null;
     if (given.protocolVersion() != null) {
-      protocol = protocolVersion(given.protocolVersion(), "--protocol-version " + given.protocolVersion());
+      protocol =
+          protocolVersion(given.protocolVersion(), "--protocol-version " + given.protocolVersion());
     } else if (rc.protocolVersion().isPresent()) {
       int version = rc.protocolVersion().getAsInt();
       protocol = protocolVersion(version, rc.path() + ": [protocol] version = " + version);
@@ -123,7 +137,8 @@ public final class ShellFlags {
     } else if (rc.cqlVersion().isPresent()) {
       cql = fullCqlVersion(rc.cqlVersion().get(), rc.path() + ": [cql] version");
     }
-    Duration traceWait = rc.maxTraceWait().map(s -> Duration.ofNanos((long) (s * 1e9))).orElse(MAX_TRACE_WAIT);
+    Duration traceWait =
+        rc.maxTraceWait().map(s -> Duration.ofNanos((long) (s * 1e9))).orElse(MAX_TRACE_WAIT);
     return new Resolved(color, tty, encodingName, encoding, cql, protocol, traceWait);
   }
 
@@ -139,7 +154,8 @@ public final class ShellFlags {
    */
   static Charset charset(String name, String where) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
-    for (String candidate : new String[] {lower, lower.replace('_', '-'), lower.replace("_", "").replace("-", "")}) {
+    for (String candidate :
+        new String[] {lower, lower.replace('_', '-'), lower.replace("_", "").replace("-", "")}) {
       try {
         if (!candidate.isEmpty()) {
           return Charset.forName(candidate);
@@ -148,22 +164,31 @@ public final class ShellFlags {
         // try the next spelling
       }
     }
-    throw new IniException("Unknown encoding '" + name + "' (" + where + "): use one Java knows, such as "
-        + "utf-8, latin-1 or ascii.");
+    throw new IniException(
+        "Unknown encoding '"
+            + name
+            + "' ("
+            + where
+            + "): use one Java knows, such as "
+            + "utf-8, latin-1 or ascii.");
   }
 
-  /** The driver's name of native protocol version {@code n}: V3 to V6 (V6 is beta in Cassandra 5.0). */
+  /**
+   * The driver's name of native protocol version {@code n}: V3 to V6 (V6 is beta in Cassandra 5.0).
+   */
   private static String protocolVersion(int n, String where) {
     if (n < 3 || n > 6) {
-      throw new IniException(where + ": the driver speaks native protocol versions 3, 4, 5 and 6; "
-          + "give one of them, or none to let it choose.");
+      throw new IniException(
+          where
+              + ": the driver speaks native protocol versions 3, 4, 5 and 6; "
+              + "give one of them, or none to let it choose.");
     }
     return "V" + n;
   }
 
   /**
-   * Completes a CQL version to three numbers as cqlsh's {@code full_cql_version}: {@code 3}
-   * gives {@code 3.0.0}, {@code 3.4} gives {@code 3.4.0}; a {@code -suffix} is kept.
+   * Completes a CQL version to three numbers as cqlsh's {@code full_cql_version}: {@code 3} gives
+   * {@code 3.0.0}, {@code 3.4} gives {@code 3.4.0}; a {@code -suffix} is kept.
    *
    * @param version the version as typed
    * @param where the flag or file that gave it, for the error
@@ -185,7 +210,8 @@ public final class ShellFlags {
         Integer.parseInt(part);
       }
     } catch (NumberFormatException e) {
-      throw new IniException("'" + version + "' is not a CQL version (" + where + "): give one like 3.4.7.");
+      throw new IniException(
+          "'" + version + "' is not a CQL version (" + where + "): give one like 3.4.7.");
     }
     if (major < 3) {
       throw new IniException("'" + full + "' is not a supported CQL version.");
@@ -194,8 +220,8 @@ public final class ShellFlags {
   }
 
   /**
-   * Checks the CQL version asked for against the server's, as the Python driver does at
-   * connection (the server's STARTUP options list one version, which must match exactly).
+   * Checks the CQL version asked for against the server's, as the Python driver does at connection
+   * (the server's STARTUP options list one version, which must match exactly).
    *
    * @param wanted the full version asked for ({@link Resolved#cqlVersion()}), or {@code null}
    * @param server the server's {@code system.local cql_version}, e.g. {@code 3.4.7}
@@ -207,7 +233,12 @@ public final class ShellFlags {
     if (wanted == null || wanted.equals(server)) {
       return Optional.empty();
     }
-    return Optional.of("cql_version '" + wanted + "' is not supported by remote (w/ native protocol). "
-        + "Supported versions: ['" + server + "']");
+    return Optional.of(
+        "cql_version '"
+            + wanted
+            + "' is not supported by remote (w/ native protocol). "
+            + "Supported versions: ['"
+            + server
+            + "']");
   }
 }

@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Merges the command line, the environment, the cqlshrc and the credentials file into the
- * settings of a connection, with cqlsh's precedence (pylib/cqlshlib/cqlshmain.py {@code
- * read_options}):
+ * Merges the command line, the environment, the cqlshrc and the credentials file into the settings
+ * of a connection, with cqlsh's precedence (pylib/cqlshlib/cqlshmain.py {@code read_options}):
  *
  * <ul>
  *   <li>host: the {@code host} argument, else {@code $CQLSH_HOST}, else {@code [connection]
@@ -22,8 +21,8 @@ import java.util.function.Consumer;
  *       [PlainTextAuthProvider]}, else the cqlshrc's {@code [authentication]}, else its {@code
  *       [auth_provider]} (cqlsh's stated order: command line, credentials, cqlshrc).
  *   <li>keyspace: {@code -k}, else {@code [authentication] keyspace}.
- *   <li>timeouts: the flags, else {@code [connection] timeout} and {@code request_timeout}, else
- *       5 s and 10 s.
+ *   <li>timeouts: the flags, else {@code [connection] timeout} and {@code request_timeout}, else 5
+ *       s and 10 s.
  *   <li>TLS: {@code --ssl} or {@code [connection] ssl = true}, with {@link Cqlshrc#tls}.
  * </ul>
  *
@@ -91,7 +90,8 @@ public final class StartupConfig {
    * @throws IOException if an existing cqlshrc or credentials file cannot be read
    * @throws IniException if one is malformed or holds a bad value, or TLS lacks a certfile
    */
-  public static Resolved resolve(Given given, Map<String, String> env, String userHome, Consumer<String> warnings)
+  public static Resolved resolve(
+      Given given, Map<String, String> env, String userHome, Consumer<String> warnings)
       throws IOException {
     Path rcPath = Cqlshrc.defaultPath(userHome);
     if (given.cqlshrc() != null) {
@@ -99,58 +99,102 @@ public final class StartupConfig {
       if (Files.exists(named)) {
         rcPath = named;
       } else {
-        warnings.accept("Warning: Specified cqlshrc location `" + named + "` does not exist.  Using `"
-            + rcPath + "` instead.");
+        warnings.accept(
+            "Warning: Specified cqlshrc location `"
+                + named
+                + "` does not exist.  Using `"
+                + rcPath
+                + "` instead.");
       }
     }
     Cqlshrc rc = Cqlshrc.load(rcPath);
     io.cqlp.storage.s3.S3Settings.setFileDefaults(rc.ini().section("s3"));
     if (rc.username().isPresent() || rc.password().isPresent()) {
       if (rc.password().isPresent() && !FileSecurity.isSecure(rcPath)) {
-        warnings.accept("Warning: Password is found in an insecure cqlshrc file. The file is owned or "
-            + "readable by other users on the system.");
+        warnings.accept(
+            "Warning: Password is found in an insecure cqlshrc file. The file is owned or "
+                + "readable by other users on the system.");
       }
-      warnings.accept("Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the "
-          + "future.\nPlease use a credentials file to specify the username and password.");
+      warnings.accept(
+          "Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the "
+              + "future.\nPlease use a credentials file to specify the username and password.");
     }
     if (rc.get("ssl", "userkey_password").isPresent() && !FileSecurity.isSecure(rcPath)) {
-      warnings.accept("Warning: [ssl] userkey_password is found in an insecure cqlshrc file. The file is "
-          + "owned or readable by other users on the system.");
+      warnings.accept(
+          "Warning: [ssl] userkey_password is found in an insecure cqlshrc file. The file is "
+              + "owned or readable by other users on the system.");
     }
-    Path credentialsPath = given.credentials() != null
-        ? Cqlshrc.expandUser(given.credentials(), userHome)
-        : rc.credentialsPath(userHome);
+    Path credentialsPath =
+        given.credentials() != null
+            ? Cqlshrc.expandUser(given.credentials(), userHome)
+            : rc.credentialsPath(userHome);
     Credentials credentials = Credentials.NONE;
     if (!FileSecurity.isSecure(credentialsPath)) {
-      warnings.accept("Warning: Credentials file '" + credentialsPath + "' exists but is not used, because:\n"
-          + "  a. the file owner is not the current user; or\n"
-          + "  b. the file is readable by group or other.\n"
-          + "Please ensure the file is owned by the current user and is not readable by group or other.\n"
-          + "On a Linux or UNIX-like system, you often can do this by using the `chown` and `chmod` commands:\n"
-          + "  chown YOUR_USERNAME credentials\n"
-          + "  chmod 600 credentials");
+      warnings.accept(
+          "Warning: Credentials file '"
+              + credentialsPath
+              + "' exists but is not used, because:\n"
+              + "  a. the file owner is not the current user; or\n"
+              + "  b. the file is readable by group or other.\n"
+              + "Please ensure the file is owned by the current user and is not readable by group"
+              + " or other.\n"
+              + "On a Linux or UNIX-like system, you often can do this by using the `chown` and"
+              + " `chmod` commands:\n"
+              + "  chown YOUR_USERNAME credentials\n"
+              + "  chmod 600 credentials");
     } else {
       credentials = Credentials.read(credentialsPath);
     }
     if (given.passwordOnCommandLine()) {
-      warnings.accept("Warning: Using a password on the command line interface can be insecure.\n"
-          + "Recommendation: use the credentials file to securely provide the password.");
+      warnings.accept(
+          "Warning: Using a password on the command line interface can be insecure.\n"
+              + "Recommendation: use the credentials file to securely provide the password.");
     }
-    String username = first(given.username(), credentials.username(), rc.username().orElse(null),
-        rc.providerUsername().orElse(null));
-    String password = first(given.password(), credentials.password(), rc.password().orElse(null),
-        rc.providerPassword().orElse(null));
-    String host = first(given.host(), blankToNull(env.get("CQLSH_HOST")), rc.hostname().orElse(null), "127.0.0.1");
-    int port = given.port() != null ? given.port()
-        : blankToNull(env.get("CQLSH_PORT")) != null ? parsePort(env.get("CQLSH_PORT"))
-        : rc.port().orElse(ConnectionSettings.DEFAULT_PORT);
-    Duration connect = seconds(given.connectTimeout(), rc.connectTimeout().isPresent() ? rc.connectTimeout().getAsInt() : null,
-        CONNECT_TIMEOUT);
-    Duration request = seconds(given.requestTimeout(), rc.requestTimeout().isPresent() ? rc.requestTimeout().getAsInt() : null,
-        REQUEST_TIMEOUT);
+    String username =
+        first(
+            given.username(),
+            credentials.username(),
+            rc.username().orElse(null),
+            rc.providerUsername().orElse(null));
+    String password =
+        first(
+            given.password(),
+            credentials.password(),
+            rc.password().orElse(null),
+            rc.providerPassword().orElse(null));
+    String host =
+        first(
+            given.host(),
+            blankToNull(env.get("CQLSH_HOST")),
+            rc.hostname().orElse(null),
+            "127.0.0.1");
+    int port =
+        given.port() != null
+            ? given.port()
+            : blankToNull(env.get("CQLSH_PORT")) != null
+                ? parsePort(env.get("CQLSH_PORT"))
+                : rc.port().orElse(ConnectionSettings.DEFAULT_PORT);
+    Duration connect =
+        seconds(
+            given.connectTimeout(),
+            rc.connectTimeout().isPresent() ? rc.connectTimeout().getAsInt() : null,
+            CONNECT_TIMEOUT);
+    Duration request =
+        seconds(
+            given.requestTimeout(),
+            rc.requestTimeout().isPresent() ? rc.requestTimeout().getAsInt() : null,
+            REQUEST_TIMEOUT);
     TlsSettings tls = given.ssl() || rc.ssl() ? rc.tls(host, env, userHome) : null;
-    ConnectionSettings connection = new ConnectionSettings(host, port, username, password,
-        first(given.keyspace(), rc.keyspace().orElse(null)), connect, request, tls);
+    ConnectionSettings connection =
+        new ConnectionSettings(
+            host,
+            port,
+            username,
+            password,
+            first(given.keyspace(), rc.keyspace().orElse(null)),
+            connect,
+            request,
+            tls);
     return new Resolved(connection, rc);
   }
 

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 /**
  * The file formats COPY and CAPTURE name. Without a FORMAT option the format follows the file
  * extension as COMMANDS.md defines it: {@code .parquet}/{@code .pq} → PARQUET, {@code .json},
- * {@code .jsonl}, {@code .ndjson} → JSON, {@code .xlsx} → XLSX, anything else → CSV (cqlsh's
- * only format). A compression extension ({@code .gz}, {@code .zst}; see {@link
- * StreamCompression}) is looked through: {@code rows.jsonl.zst} is JSON.
+ * {@code .jsonl}, {@code .ndjson} → JSON, {@code .xlsx} → XLSX, anything else → CSV (cqlsh's only
+ * format). A compression extension ({@code .gz}, {@code .zst}; see {@link StreamCompression}) is
+ * looked through: {@code rows.jsonl.zst} is JSON.
  */
 public enum FileFormat {
   PARQUET,
@@ -19,8 +19,8 @@ public enum FileFormat {
   XLSX;
 
   /**
-   * The format for a path by its extension (case-insensitive); a directory path (ending in
-   * {@code /}) is a Parquet dataset.
+   * The format for a path by its extension (case-insensitive); a directory path (ending in {@code
+   * /}) is a Parquet dataset.
    */
   public static FileFormat fromPath(String path) {
     String lower = StreamCompression.stripExtension(path).toLowerCase(Locale.ROOT);
@@ -57,8 +57,11 @@ public enum FileFormat {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Unknown FORMAT '" + name + "'. Valid formats are: "
-              + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+          "Unknown FORMAT '"
+              + name
+              + "'. Valid formats are: "
+              + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
+              + ".");
     }
   }
 }

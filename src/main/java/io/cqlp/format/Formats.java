@@ -1,6 +1,5 @@
 package io.cqlp.format;
 
-import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
 import io.cqlp.format.csv.CsvOptions;
 import io.cqlp.format.csv.CsvRowReader;
@@ -8,11 +7,12 @@ import io.cqlp.format.csv.CsvRowWriter;
 import io.cqlp.format.json.JsonRowSink;
 import io.cqlp.format.json.JsonRowSource;
 import io.cqlp.format.parquet.ParquetCompression;
-import io.cqlp.format.xlsx.XlsxRowSink;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.format.parquet.ParquetTypeOptions;
 import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.format.xlsx.XlsxRowSink;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.SinkFactory;
@@ -32,10 +32,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's
- * extension ({@link FileFormat#fromPath}): Parquet (files and datasets), CSV (files,
- * {@code .csv.gz}/{@code .csv.zst}, STDIN and STDOUT; see {@link io.cqlp.format.csv.CsvOptions}),
- * JSON ({@link JsonRowSink}, {@link JsonRowSource}) and XLSX (COPY TO only, {@link XlsxRowSink}).
+ * Picks the reader or writer of a COPY by its format: the FORMAT option, else the file's extension
+ * ({@link FileFormat#fromPath}): Parquet (files and datasets), CSV (files, {@code .csv.gz}/{@code
+ * .csv.zst}, STDIN and STDOUT; see {@link io.cqlp.format.csv.CsvOptions}), JSON ({@link
+ * JsonRowSink}, {@link JsonRowSource}) and XLSX (COPY TO only, {@link XlsxRowSink}).
  */
 public final class Formats {
   private Formats() {}
@@ -43,7 +43,10 @@ public final class Formats {
   /** COPY TO option: write one JSON array instead of JSON Lines (default false). */
   public static final String JSON_ARRAY = "JSON_ARRAY";
 
-  /** COPY FROM option: skip JSON keys that name no column instead of refusing the row (default false). */
+  /**
+   * COPY FROM option: skip JSON keys that name no column instead of refusing the row (default
+   * false).
+   */
   public static final String IGNORE_UNKNOWN_KEYS = "IGNORE_UNKNOWN_KEYS";
 
   /** FORMAT=PARQUET, the default format of dataset part files. */
@@ -55,8 +58,8 @@ public final class Formats {
   }
 
   /**
-   * As {@link #sinks()}, with further footer entries in every Parquet file written (COPY 'file'
-   * TO with INCLUDE_METADATA: the source's key-value metadata); other formats ignore them.
+   * As {@link #sinks()}, with further footer entries in every Parquet file written (COPY 'file' TO
+   * with INCLUDE_METADATA: the source's key-value metadata); other formats ignore them.
    *
    * @param footer key-value entries beside cqlp's own ({@code cqlp.version}, {@code cqlp.schema},
    *     which win); not null
@@ -75,7 +78,8 @@ public final class Formats {
       }
 
       @Override
-      public RowSink openStdout(Writer out, TableSchema schema, Options options) throws IOException {
+      public RowSink openStdout(Writer out, TableSchema schema, Options options)
+          throws IOException {
         requireCsv(options, "STDOUT");
         ParquetTuningOptions.rejectFor(options, FileFormat.CSV, "STDOUT");
         return CsvRowWriter.toStream(out, schema.columns(), csvOptions(options));
@@ -94,13 +98,15 @@ public final class Formats {
   public static SourceFactory sources() {
     return new SourceFactory() {
       @Override
-      public RowSource open(Location file, TableSchema schema, boolean explicitColumns, Options options)
+      public RowSource open(
+          Location file, TableSchema schema, boolean explicitColumns, Options options)
           throws IOException {
         return openSource(file, schema, explicitColumns, options);
       }
 
       @Override
-      public RowSource openStdin(Reader in, TableSchema schema, Options options) throws IOException {
+      public RowSource openStdin(Reader in, TableSchema schema, Options options)
+          throws IOException {
         requireCsv(options, "STDIN");
         return CsvRowReader.fromReader("STDIN", in, schema.columns(), csvOptions(options));
       }
@@ -111,7 +117,8 @@ public final class Formats {
   private static void requireCsv(Options options, String stream) {
     String named = options.getString("FORMAT", null);
     if (named != null && format(options, "x.csv") != FileFormat.CSV) {
-      throw new TransferException(stream + " carries CSV only; drop FORMAT='" + named + "' or use a file.");
+      throw new TransferException(
+          stream + " carries CSV only; drop FORMAT='" + named + "' or use a file.");
     }
   }
 
@@ -133,21 +140,31 @@ public final class Formats {
 
   private static TransferException unavailable(FileFormat format, String path) {
     return new TransferException(
-        "FORMAT " + format + " is not available in this version of cqlp (for " + path
+        "FORMAT "
+            + format
+            + " is not available in this version of cqlp (for "
+            + path
             + "); use a .parquet file or FORMAT='PARQUET'.");
   }
 
-  private static RowSink openSink(Location target, TableSchema schema, Options options,
-      Map<String, String> footer) throws IOException {
+  private static RowSink openSink(
+      Location target, TableSchema schema, Options options, Map<String, String> footer)
+      throws IOException {
     FileFormat format = format(options, target);
     if (format != FileFormat.PARQUET) {
       ParquetTuningOptions.rejectFor(options, format, target);
     }
     return switch (format) {
-      case PARQUET -> ParquetRowWriter.open(target, schema.columns(),
-          ParquetTuningOptions.forFile(parquetOptions(schema, options), schema.columns()), footer, 0);
+      case PARQUET ->
+          ParquetRowWriter.open(
+              target,
+              schema.columns(),
+              ParquetTuningOptions.forFile(parquetOptions(schema, options), schema.columns()),
+              footer,
+              0);
       case CSV -> CsvRowWriter.open(target, schema.columns(), csvOptions(options));
-      case JSON -> JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
+      case JSON ->
+          JsonRowSink.open(target, schema.columns(), options.getBoolean(JSON_ARRAY, false));
       case XLSX -> XlsxRowSink.open(target, schema.columns());
     };
   }
@@ -156,24 +173,30 @@ public final class Formats {
    * Part files of a dataset are Parquet unless FORMAT names another format. Each file's footer
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
-  private static PartWriterFactory partWriters(TableSchema schema, Options options, Map<String, String> footer) {
+  private static PartWriterFactory partWriters(
+      TableSchema schema, Options options, Map<String, String> footer) {
     FileFormat format = format(options.withDefaults(PARQUET), "dataset/");
     if (format != FileFormat.PARQUET) {
       throw unavailable(format, "dataset/");
     }
-    ParquetWriteOptions write = ParquetTuningOptions.forDataset(parquetOptions(schema, options), schema, options);
-    return part -> ParquetRowWriter.open(
-        part.file(),
-        part.columns(),
-        write.withMaxRowGroupBytes(Math.min(write.maxRowGroupBytes(), part.maxRowGroupBytes())),
-        part.pathColumns().isEmpty()
-            ? footer
-            : withEntry(footer, ParquetRowWriter.PATH_COLUMNS_KEY,
-                SchemaJson.write(schema.keyspace(), schema.table(), part.pathColumns())),
-        part.maxFileBytes());
+    ParquetWriteOptions write =
+        ParquetTuningOptions.forDataset(parquetOptions(schema, options), schema, options);
+    return part ->
+        ParquetRowWriter.open(
+            part.file(),
+            part.columns(),
+            write.withMaxRowGroupBytes(Math.min(write.maxRowGroupBytes(), part.maxRowGroupBytes())),
+            part.pathColumns().isEmpty()
+                ? footer
+                : withEntry(
+                    footer,
+                    ParquetRowWriter.PATH_COLUMNS_KEY,
+                    SchemaJson.write(schema.keyspace(), schema.table(), part.pathColumns())),
+            part.maxFileBytes());
   }
 
-  private static Map<String, String> withEntry(Map<String, String> entries, String key, String value) {
+  private static Map<String, String> withEntry(
+      Map<String, String> entries, String key, String value) {
     Map<String, String> all = new java.util.LinkedHashMap<>(entries);
     all.put(key, value);
     return all;
@@ -182,46 +205,62 @@ public final class Formats {
   private static ParquetWriteOptions parquetOptions(TableSchema schema, Options options) {
     ParquetWriteOptions write;
     try {
-      ParquetCompression codec = ParquetCompression.parse(options.getString("COMPRESSION", "SNAPPY"));
-      Integer level = options.contains("COMPRESSION_LEVEL") ? options.getInt("COMPRESSION_LEVEL", 0) : null;
+      ParquetCompression codec =
+          ParquetCompression.parse(options.getString("COMPRESSION", "SNAPPY"));
+      Integer level =
+          options.contains("COMPRESSION_LEVEL") ? options.getInt("COMPRESSION_LEVEL", 0) : null;
       long rows = ParquetTuningOptions.rowsPerRowGroup(options);
-      write = ParquetWriteOptions.defaults()
-          .withCompression(codec, level)
-          .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
-          .withMaxRowGroupBytes(ParquetTuningOptions.rowGroupBytes(options))
-          .withTuning(ParquetTuningOptions.parse(options))
-          .withTable(schema.keyspace(), schema.table())
-          .withRequiredClustering(schema.clusteringNeverNull())
-          .withTypes(ParquetTypeOptions.parse(options.getString(ParquetTypeOptions.UUID_TYPE, null),
-              options.getString(ParquetTypeOptions.DECIMAL_TYPE, null),
-              options.getString(ParquetTypeOptions.TIME_UNIT, null)));
+      write =
+          ParquetWriteOptions.defaults()
+              .withCompression(codec, level)
+              .withRowsPerRowGroup((int) Math.min(Integer.MAX_VALUE, rows))
+              .withMaxRowGroupBytes(ParquetTuningOptions.rowGroupBytes(options))
+              .withTuning(ParquetTuningOptions.parse(options))
+              .withTable(schema.keyspace(), schema.table())
+              .withRequiredClustering(schema.clusteringNeverNull())
+              .withTypes(
+                  ParquetTypeOptions.parse(
+                      options.getString(ParquetTypeOptions.UUID_TYPE, null),
+                      options.getString(ParquetTypeOptions.DECIMAL_TYPE, null),
+                      options.getString(ParquetTypeOptions.TIME_UNIT, null)));
     } catch (IllegalArgumentException e) {
       throw new TransferException(capitalize(e.getMessage()) + ".");
     }
     return write;
   }
 
-  private static RowSource openSource(Location file, TableSchema schema, boolean explicitColumns, Options options)
+  private static RowSource openSource(
+      Location file, TableSchema schema, boolean explicitColumns, Options options)
       throws IOException {
     FileFormat format = format(options, file);
     return switch (format) {
       case PARQUET -> openParquet(file, schema, explicitColumns, PrecisionLoss.from(options));
       case CSV -> CsvRowReader.open(file, schema.columns(), csvOptions(options));
-      case JSON -> JsonRowSource.open(file, schema.columns(),
-          explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false)).precisionLoss(PrecisionLoss.from(options));
-      case XLSX -> throw new TransferException(
-          "COPY FROM reads no .xlsx files (" + file + "); save the sheet as CSV, or export JSON.");
+      case JSON ->
+          JsonRowSource.open(
+                  file,
+                  schema.columns(),
+                  explicitColumns || options.getBoolean(IGNORE_UNKNOWN_KEYS, false))
+              .precisionLoss(PrecisionLoss.from(options));
+      case XLSX ->
+          throw new TransferException(
+              "COPY FROM reads no .xlsx files ("
+                  + file
+                  + "); save the sheet as CSV, or export JSON.");
     };
   }
 
-  private static RowSource openParquet(Location file, TableSchema schema, boolean explicitColumns,
-      PrecisionLoss loss) throws IOException {
+  private static RowSource openParquet(
+      Location file, TableSchema schema, boolean explicitColumns, PrecisionLoss loss)
+      throws IOException {
     ParquetRowReader reader = ParquetRowReader.open(file, schema.columns(), explicitColumns, loss);
     if (explicitColumns) {
       return reader;
     }
     Set<String> tableNames =
-        schema.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        schema.columns().stream()
+            .map(c -> c.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     List<String> extra =
         reader.fileColumns().stream()
             .map(c -> c.name())
@@ -230,12 +269,25 @@ public final class Formats {
     if (!extra.isEmpty()) {
       reader.close();
       throw new TransferException(
-          file + " has columns that " + schema.keyspace() + "." + schema.table() + " does not: "
-              + String.join(", ", extra) + "; name the columns to import, e.g. COPY "
-              + schema.table() + " (" + schema.columns().stream().map(ColumnSpec::name).limit(3)
-                  .collect(Collectors.joining(", ")) + ") FROM ..."
+          file
+              + " has columns that "
+              + schema.keyspace()
+              + "."
+              + schema.table()
+              + " does not: "
+              + String.join(", ", extra)
+              + "; name the columns to import, e.g. COPY "
+              + schema.table()
+              + " ("
+              + schema.columns().stream()
+                  .map(ColumnSpec::name)
+                  .limit(3)
+                  .collect(Collectors.joining(", "))
+              + ") FROM ..."
               + (extra.stream().anyMatch(n -> n.startsWith("writetime(") || n.startsWith("ttl("))
-                  ? ", or add WITH WRITETIME=true AND TTL=true to restore each cell's write time and TTL" : ""));
+                  ? ", or add WITH WRITETIME=true AND TTL=true to restore each cell's write time"
+                      + " and TTL"
+                  : ""));
     }
     if (reader.missingColumns().isEmpty()) {
       return reader;
@@ -247,6 +299,8 @@ public final class Formats {
   }
 
   private static String capitalize(String message) {
-    return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    return message.isEmpty()
+        ? message
+        : Character.toUpperCase(message.charAt(0)) + message.substring(1);
   }
 }

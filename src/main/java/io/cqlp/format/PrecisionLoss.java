@@ -5,14 +5,13 @@ import io.cqlp.transfer.TransferException;
 import java.util.Locale;
 
 /**
- * COPY FROM's PRECISION_LOSS option: what to do with a value that holds more precision than its
- * CQL column, today a timestamp with digits below the millisecond (Parquet TIMESTAMP(MICROS) or
- * TIMESTAMP(NANOS), INT96, as pandas, Spark and DuckDB write them; CSV and JSON text such as
- * {@code 2024-05-06 07:08:09.123456}) loaded into a CQL timestamp.
- * {@link #REJECT}, the default, refuses the row (the message names this option); {@link
- * #TRUNCATE} drops the extra digits, rounding down to the millisecond (towards the past, also
- * before 1970). DSBulk refuses such precision loss by default too and offers {@code
- * codec.overflowStrategy=TRUNCATE}, whose name this follows.
+ * COPY FROM's PRECISION_LOSS option: what to do with a value that holds more precision than its CQL
+ * column, today a timestamp with digits below the millisecond (Parquet TIMESTAMP(MICROS) or
+ * TIMESTAMP(NANOS), INT96, as pandas, Spark and DuckDB write them; CSV and JSON text such as {@code
+ * 2024-05-06 07:08:09.123456}) loaded into a CQL timestamp. {@link #REJECT}, the default, refuses
+ * the row (the message names this option); {@link #TRUNCATE} drops the extra digits, rounding down
+ * to the millisecond (towards the past, also before 1970). DSBulk refuses such precision loss by
+ * default too and offers {@code codec.overflowStrategy=TRUNCATE}, whose name this follows.
  */
 public enum PrecisionLoss {
   /** Refuse the row (the default). */

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints DESCRIBE FILE: for a file, a header of {@code Label: value} lines (File, Size, Created
- * by, Rows, Row groups, Codecs), the columns (name, Parquet type, repetition, CQL type for
- * import, {@code -} where cqlp cannot load the column), the row groups (rows, compressed and
- * uncompressed bytes), and the footer's key-value metadata ({@code key = value}; a value of more
- * than {@link #MAX_VALUE_CHARS} characters is cut, but never cqlp's own {@code cqlp.*} entries).
- * For a dataset: Dataset, Files, Partition columns, Rows, a line per file, then the first file's
- * description.
+ * Prints DESCRIBE FILE: for a file, a header of {@code Label: value} lines (File, Size, Created by,
+ * Rows, Row groups, Codecs), the columns (name, Parquet type, repetition, CQL type for import,
+ * {@code -} where cqlp cannot load the column), the row groups (rows, compressed and uncompressed
+ * bytes), and the footer's key-value metadata ({@code key = value}; a value of more than {@link
+ * #MAX_VALUE_CHARS} characters is cut, but never cqlp's own {@code cqlp.*} entries). For a dataset:
+ * Dataset, Files, Partition columns, Rows, a line per file, then the first file's description.
  */
 final class FileDescription {
   /** Characters of a foreign key-value entry shown (Arrow's schema is a long base64 text). */
@@ -39,8 +38,13 @@ final class FileDescription {
     List<String[]> columns = new ArrayList<>();
     columns.add(new String[] {"column", "parquet type", "repetition", "cql type"});
     for (ParquetFooter.Column c : footer.columns()) {
-      columns.add(new String[] {c.name(), c.parquetType(), c.repetition(),
-          c.cqlType().map(t -> t.asCql(false, true)).orElse("-")});
+      columns.add(
+          new String[] {
+            c.name(),
+            c.parquetType(),
+            c.repetition(),
+            c.cqlType().map(t -> t.asCql(false, true)).orElse("-")
+          });
     }
     table(columns, false);
     out.println();
@@ -48,8 +52,13 @@ final class FileDescription {
     groups.add(new String[] {"row group", "rows", "compressed bytes", "uncompressed bytes"});
     for (int i = 0; i < footer.rowGroups().size(); i++) {
       ParquetFooter.RowGroup g = footer.rowGroups().get(i);
-      groups.add(new String[] {String.valueOf(i), String.valueOf(g.rows()),
-          String.valueOf(g.compressedBytes()), String.valueOf(g.uncompressedBytes())});
+      groups.add(
+          new String[] {
+            String.valueOf(i),
+            String.valueOf(g.rows()),
+            String.valueOf(g.compressedBytes()),
+            String.valueOf(g.uncompressedBytes())
+          });
     }
     table(groups, true);
     out.println();
@@ -68,15 +77,21 @@ final class FileDescription {
     out.println();
     out.println("Dataset: " + listing.root());
     out.println("Files: " + footers.size());
-    out.println("Partition columns: " + (partitionColumns.isEmpty() ? "none" : String.join(", ", partitionColumns)));
+    out.println(
+        "Partition columns: "
+            + (partitionColumns.isEmpty() ? "none" : String.join(", ", partitionColumns)));
     out.println("Rows: " + footers.stream().mapToLong(ParquetFooter::totalRows).sum());
     out.println();
     List<String[]> files = new ArrayList<>();
     files.add(new String[] {"file", "rows", "bytes"});
     for (int i = 0; i < footers.size(); i++) {
       DatasetFile f = listing.files().get(i);
-      files.add(new String[] {listing.root().relativize(f.file()),
-          String.valueOf(footers.get(i).totalRows()), String.valueOf(footers.get(i).size())});
+      files.add(
+          new String[] {
+            listing.root().relativize(f.file()),
+            String.valueOf(footers.get(i).totalRows()),
+            String.valueOf(footers.get(i).size())
+          });
     }
     table(files, false);
     out.println();

@@ -1,14 +1,14 @@
 package io.cqlp.inspect;
 
-import java.io.FileNotFoundException;
 import io.cqlp.command.Options;
-import io.cqlp.transfer.TargetLocations;
 import io.cqlp.storage.Location;
+import io.cqlp.transfer.TargetLocations;
 import io.cqlp.transfer.TransferException;
 import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.transfer.dataset.PathLevel;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -18,23 +18,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The shell's {@code DESCRIBE FILE 'path'} and {@code SHOW FILE 'path' [LIMIT n]}: a Parquet
- * file's footer ({@link FileDescription}) and its first rows ({@link FilePreview}). A directory
- * is a dataset of Parquet files under Hive-style {@code key=value} directories ({@link
- * DatasetListing}). Errors are thrown as one-line {@link TransferException}s.
+ * The shell's {@code DESCRIBE FILE 'path'} and {@code SHOW FILE 'path' [LIMIT n]}: a Parquet file's
+ * footer ({@link FileDescription}) and its first rows ({@link FilePreview}). A directory is a
+ * dataset of Parquet files under Hive-style {@code key=value} directories ({@link DatasetListing}).
+ * Errors are thrown as one-line {@link TransferException}s.
  */
 public final class FileInspector {
   private final PrintWriter out;
 
-  /** @param out where the description or rows are printed */
+  /**
+   * @param out where the description or rows are printed
+   */
   public FileInspector(PrintWriter out) {
     this.out = out;
   }
 
   /**
    * Prints what a file or dataset directory holds: schema, row groups, rows, codecs, size,
-   * created_by and key-value metadata; for a dataset its files, partition columns, total rows
-   * and the first file's description.
+   * created_by and key-value metadata; for a dataset its files, partition columns, total rows and
+   * the first file's description.
    *
    * @param path the path as typed
    * @throws TransferException if it is not a readable Parquet file or dataset
@@ -66,8 +68,8 @@ public final class FileInspector {
    *
    * @param path the path as typed
    * @param limit rows to print at most, at least 1
-   * @throws TransferException if it is not a readable Parquet file or dataset, or a value cannot
-   *     be read
+   * @throws TransferException if it is not a readable Parquet file or dataset, or a value cannot be
+   *     read
    */
   public void show(String path, int limit) {
     try {

@@ -1,12 +1,12 @@
 package io.cqlp.inspect;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
 import io.cqlp.format.Formats;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.output.TablePrinter;
 import io.cqlp.output.ValueFormatter;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.TableSchema;
 import io.cqlp.transfer.dataset.DatasetListing;
@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints SHOW FILE: the first rows of a Parquet file or dataset, read as COPY FROM reads them
- * into the columns' natural CQL types ({@link ParquetFooter.Column#cqlType()}), and printed as
- * SELECT prints rows ({@link TablePrinter}, values by {@link ValueFormatter}). A dataset's
- * partition keys are shown as text columns after the file's columns. A column cqlp cannot load
- * is left out, with a line saying so.
+ * Prints SHOW FILE: the first rows of a Parquet file or dataset, read as COPY FROM reads them into
+ * the columns' natural CQL types ({@link ParquetFooter.Column#cqlType()}), and printed as SELECT
+ * prints rows ({@link TablePrinter}, values by {@link ValueFormatter}). A dataset's partition keys
+ * are shown as text columns after the file's columns. A column cqlp cannot load is left out, with a
+ * line saying so.
  */
 final class FilePreview {
   private final PrintWriter out;
@@ -40,16 +40,19 @@ final class FilePreview {
     }
   }
 
-  void dataset(DatasetListing listing, List<String> partitionColumns, int limit) throws IOException {
+  void dataset(DatasetListing listing, List<String> partitionColumns, int limit)
+      throws IOException {
     ParquetFooter first = ParquetFooter.read(listing.files().get(0).file());
     List<ColumnSpec> columns = columns(first, partitionColumns);
     TableSchema schema = new TableSchema("", "", columns, List.of());
-    try (RowSource source = DatasetSource.open(listing, schema, true, Formats.sources(), Options.empty())) {
+    try (RowSource source =
+        DatasetSource.open(listing, schema, true, Formats.sources(), Options.empty())) {
       print(source, limit);
     }
   }
 
-  private List<ColumnSpec> columns(ParquetFooter footer, List<String> partitionColumns) throws IOException {
+  private List<ColumnSpec> columns(ParquetFooter footer, List<String> partitionColumns)
+      throws IOException {
     List<ColumnSpec> columns = new ArrayList<>();
     List<String> lower = new ArrayList<>();
     for (ParquetFooter.Column c : footer.columns()) {
@@ -57,7 +60,12 @@ final class FilePreview {
         columns.add(ColumnSpec.regular(c.name(), c.cqlType().get()));
         lower.add(c.name().toLowerCase(Locale.ROOT));
       } else {
-        out.println("Column " + c.name() + " is not shown: cqlp cannot read Parquet " + c.parquetType() + ".");
+        out.println(
+            "Column "
+                + c.name()
+                + " is not shown: cqlp cannot read Parquet "
+                + c.parquetType()
+                + ".");
       }
     }
     for (String key : partitionColumns) {
@@ -81,7 +89,8 @@ final class FilePreview {
       }
       block.add(cells);
     }
-    TablePrinter printer = new TablePrinter(out, source.columns().stream().map(ColumnSpec::name).toList());
+    TablePrinter printer =
+        new TablePrinter(out, source.columns().stream().map(ColumnSpec::name).toList());
     if (!block.isEmpty()) {
       printer.printBlock(block);
     }

@@ -1,10 +1,9 @@
 package io.cqlp.inspect;
 
-import io.cqlp.storage.Location;
-import org.apache.parquet.io.InputFile;
 import com.datastax.oss.driver.api.core.type.DataType;
-import io.cqlp.format.parquet.ImportTypes;
 import io.cqlp.format.parquet.HadoopFreeCodecFactory;
+import io.cqlp.format.parquet.ImportTypes;
+import io.cqlp.storage.Location;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -36,8 +36,14 @@ import org.apache.parquet.schema.Type;
  * @param codecs the compression codecs of the column chunks, in order of first use
  * @param keyValues the footer's key-value metadata, in footer order
  */
-public record ParquetFooter(Location file, long size, String createdBy, List<Column> columns,
-    List<RowGroup> rowGroups, Set<String> codecs, Map<String, String> keyValues) {
+public record ParquetFooter(
+    Location file,
+    long size,
+    String createdBy,
+    List<Column> columns,
+    List<RowGroup> rowGroups,
+    Set<String> codecs,
+    Map<String, String> keyValues) {
 
   /**
    * One top-level column.
@@ -46,12 +52,12 @@ public record ParquetFooter(Location file, long size, String createdBy, List<Col
    * @param parquetType physical and logical type in words ({@code INT64 TIMESTAMP(MICROS,true)},
    *     {@code LIST<BINARY STRING>})
    * @param repetition {@code required}, {@code optional} or {@code repeated}
-   * @param cqlType the CQL type COPY FROM loads the column into without a table to say
-   *     otherwise ({@link ImportTypes}), empty if cqlp cannot load it
+   * @param cqlType the CQL type COPY FROM loads the column into without a table to say otherwise
+   *     ({@link ImportTypes}), empty if cqlp cannot load it
    * @param field the Parquet field
    */
-  public record Column(String name, String parquetType, String repetition, Optional<DataType> cqlType,
-      Type field) {}
+  public record Column(
+      String name, String parquetType, String repetition, Optional<DataType> cqlType, Type field) {}
 
   /**
    * One row group.
@@ -79,16 +85,22 @@ public record ParquetFooter(Location file, long size, String createdBy, List<Col
     if (!file.isFile()) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withCodecFactory(new HadoopFreeCodecFactory())
-        .build();
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(new HadoopFreeCodecFactory())
+            .build();
     InputFile input = file.inputFile();
     try (ParquetFileReader reader = ParquetFileReader.open(input, options)) {
       FileMetaData meta = reader.getFileMetaData();
       List<Column> columns = new ArrayList<>();
       for (Type field : meta.getSchema().getFields()) {
-        columns.add(new Column(field.getName(), ImportTypes.describe(field),
-            field.getRepetition().name().toLowerCase(Locale.ROOT), ImportTypes.of(field), field));
+        columns.add(
+            new Column(
+                field.getName(),
+                ImportTypes.describe(field),
+                field.getRepetition().name().toLowerCase(Locale.ROOT),
+                ImportTypes.of(field),
+                field));
       }
       List<RowGroup> groups = new ArrayList<>();
       Set<String> codecs = new LinkedHashSet<>();
@@ -100,11 +112,21 @@ public record ParquetFooter(Location file, long size, String createdBy, List<Col
         }
         groups.add(new RowGroup(block.getRowCount(), block.getCompressedSize(), uncompressed));
       }
-      return new ParquetFooter(file, input.getLength(), meta.getCreatedBy(), List.copyOf(columns),
-          List.copyOf(groups), codecs, new LinkedHashMap<>(meta.getKeyValueMetaData()));
+      return new ParquetFooter(
+          file,
+          input.getLength(),
+          meta.getCreatedBy(),
+          List.copyOf(columns),
+          List.copyOf(groups),
+          codecs,
+          new LinkedHashMap<>(meta.getKeyValueMetaData()));
     } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      // parquet-java names the file by its InputFile's toString (LocalInputFile@1a2b3c): say "the file".
+      String why =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("");
+      // parquet-java names the file by its InputFile's toString (LocalInputFile@1a2b3c): say "the
+      // file".
       why = why.replace(input.toString(), "the file");
       throw new IOException("cannot read '" + file + "' as Parquet: " + why, e);
     }

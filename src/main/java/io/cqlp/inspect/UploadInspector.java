@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 public final class UploadInspector {
   private final PrintWriter out;
 
-  /** @param out where the lines go */
+  /**
+   * @param out where the lines go
+   */
   public UploadInspector(PrintWriter out) {
     this.out = out;
   }
@@ -27,8 +29,8 @@ public final class UploadInspector {
   /**
    * Lists, or aborts, the pending uploads at or below a prefix.
    *
-   * @param path {@code s3://bucket/prefix} as typed; the prefix matches keys as text, so
-   *     {@code s3://b/flights} covers {@code flights/...} and {@code flights.parquet}
+   * @param path {@code s3://bucket/prefix} as typed; the prefix matches keys as text, so {@code
+   *     s3://b/flights} covers {@code flights/...} and {@code flights.parquet}
    * @param abort abort them (their parts are deleted; no object appears)
    * @param options S3_ENDPOINT, S3_REGION, AWS_PROFILE, S3_PATH_STYLE
    * @throws TransferException if the path is not in an object store, or the store refuses
@@ -37,20 +39,38 @@ public final class UploadInspector {
     options.requireKnown(S3Settings.OPTIONS, abort ? "ABORT UPLOADS" : "SHOW UPLOADS");
     Location location = TargetLocations.resolve(path, options);
     if (!(location.storage() instanceof S3Storage storage)) {
-      throw new TransferException("Uploads are kept by object stores only; name an s3:// prefix (got '" + path + "').");
+      throw new TransferException(
+          "Uploads are kept by object stores only; name an s3:// prefix (got '" + path + "').");
     }
-    String prefix = path.endsWith("/") && !location.path().isEmpty() ? location.path() + "/" : location.path();
+    String prefix =
+        path.endsWith("/") && !location.path().isEmpty() ? location.path() + "/" : location.path();
     try {
       List<MultipartUpload> uploads = storage.pendingUploads(prefix);
       for (MultipartUpload u : uploads) {
         if (abort) {
           storage.abort(u);
         }
-        out.println((abort ? "aborted " : "") + "s3://" + storage.bucket() + "/" + u.key() + "  "
-            + u.initiated() + "  " + u.uploadId());
+        out.println(
+            (abort ? "aborted " : "")
+                + "s3://"
+                + storage.bucket()
+                + "/"
+                + u.key()
+                + "  "
+                + u.initiated()
+                + "  "
+                + u.uploadId());
       }
-      out.println(uploads.size() + " pending upload" + (uploads.size() == 1 ? "" : "s")
-          + (abort ? " aborted" : "") + " below s3://" + storage.bucket() + "/" + prefix + ".");
+      out.println(
+          uploads.size()
+              + " pending upload"
+              + (uploads.size() == 1 ? "" : "s")
+              + (abort ? " aborted" : "")
+              + " below s3://"
+              + storage.bucket()
+              + "/"
+              + prefix
+              + ".");
     } catch (IOException e) {
       String m = e.getMessage();
       throw new TransferException(Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".", e);

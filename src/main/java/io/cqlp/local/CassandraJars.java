@@ -59,7 +59,9 @@ final class CassandraJars {
     }
     if (!found) {
       throw new IOException(
-          "no local Cassandra jars at " + libDir + ": build with `mvn -B package` first, or unpack"
+          "no local Cassandra jars at "
+              + libDir
+              + ": build with `mvn -B package` first, or unpack"
               + " cqlp-<version>-cassandra.tar.gz (or .zip) over the folder of the cqlp archive");
     }
     return libDir.toAbsolutePath();

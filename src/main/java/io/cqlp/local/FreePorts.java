@@ -17,9 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Ports are drawn at random from {@value #LOW}..{@value #HIGH} (exclusive), below Linux's
  * default ephemeral range (32768-60999), so that an outgoing connection of another program cannot
  * take a chosen port between the choice and the node's bind. A port is chosen only if it can be
- * bound on the given address and no server answers a connection to it there. Between the choice
- * and the node's own bind another program may still take the port; the random draw keeps that
- * unlikely, even for several nodes started at once.
+ * bound on the given address and no server answers a connection to it there. Between the choice and
+ * the node's own bind another program may still take the port; the random draw keeps that unlikely,
+ * even for several nodes started at once.
  */
 final class FreePorts {
 
@@ -75,8 +75,15 @@ final class FreePorts {
     }
     if (chosen.size() < count) {
       throw new IOException(
-          "no free TCP port on " + String.join(", ", hosts) + " in " + LOW + ".." + HIGH + " after "
-              + MAX_ATTEMPTS + " tries: stop some local servers and retry");
+          "no free TCP port on "
+              + String.join(", ", hosts)
+              + " in "
+              + LOW
+              + ".."
+              + HIGH
+              + " after "
+              + MAX_ATTEMPTS
+              + " tries: stop some local servers and retry");
     }
     return new ArrayList<>(chosen);
   }

@@ -1,6 +1,8 @@
 package io.cqlp.local;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.cqlp.tls.TlsEngineFactory;
+import io.cqlp.tls.TlsSettings;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import io.cqlp.tls.TlsEngineFactory;
-import io.cqlp.tls.TlsSettings;
 
 /**
  * A real single-node Cassandra server on this machine, run as a child JVM from the jars of a
@@ -21,8 +21,8 @@ import io.cqlp.tls.TlsSettings;
  * <p>A node started here listens on {@code 127.0.0.1} only, on free ports chosen at start (CQL,
  * internode and local JMX); its directory holds its configuration, data and logs (see {@link
  * NodeConfig}). {@link #start} returns once the node answers {@code SELECT release_version FROM
- * system.local}. A node started by this JVM is stopped by {@link #stop()}, or by a shutdown hook
- * if the JVM exits first. A handle returned by {@link #startOrReuse} for a node another process
+ * system.local}. A node started by this JVM is stopped by {@link #stop()}, or by a shutdown hook if
+ * the JVM exits first. A handle returned by {@link #startOrReuse} for a node another process
  * started only connects to it: its {@link #stop()} leaves the node running.
  *
  * <p>Thread-safe: lifecycle methods are serialized; the accessors may be called at any time.
@@ -76,9 +76,12 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   private static NodeSessions.Access access(NodeConfig config) {
-    javax.net.ssl.SSLContext ssl = config.certificates() == null ? null
-        : TlsEngineFactory.sslContext(
-            new TlsSettings(config.certificates().caCertificate(), true, null, null), new AtomicReference<>());
+    javax.net.ssl.SSLContext ssl =
+        config.certificates() == null
+            ? null
+            : TlsEngineFactory.sslContext(
+                new TlsSettings(config.certificates().caCertificate(), true, null, null),
+                new AtomicReference<>());
     return config.passwordAuthentication()
         ? new NodeSessions.Access(ssl, NodeSecurity.SUPERUSER, NodeSecurity.SUPERUSER)
         : new NodeSessions.Access(ssl, null, null);
@@ -90,8 +93,7 @@ public final class LocalCassandra implements AutoCloseable {
    *
    * @param nodeDir the node's directory; created, or emptied if it holds an earlier node
    * @param libDir the Cassandra lib directory, e.g. {@link #defaultLibDir()}
-   * @param timeout how long to wait for the node to answer CQL, e.g. {@link
-   *     #DEFAULT_START_TIMEOUT}
+   * @param timeout how long to wait for the node to answer CQL, e.g. {@link #DEFAULT_START_TIMEOUT}
    * @return the running node, owned by the caller
    * @throws IOException as {@link #start(Path, Path, Duration, int)}
    */
@@ -104,16 +106,15 @@ public final class LocalCassandra implements AutoCloseable {
    * Starts a new node in {@code nodeDir} on {@code 127.0.0.1} and free ports, and waits until it
    * answers CQL.
    *
-   * @param nodeDir the node's directory; created if missing, emptied if it holds an earlier node
-   *     (a {@code conf/cassandra.yaml}); any other non-empty directory is refused
+   * @param nodeDir the node's directory; created if missing, emptied if it holds an earlier node (a
+   *     {@code conf/cassandra.yaml}); any other non-empty directory is refused
    * @param libDir the Cassandra lib directory; must hold {@code cassandra-all-*.jar}
    * @param timeout how long to wait for the node to answer CQL; positive
    * @param heapMb JVM heap in MiB, at least 256
    * @return the running node, owned by the caller, who must {@link #stop()} it
-   * @throws IOException if the jars are missing, {@code nodeDir} cannot be prepared, no free
-   *     ports are found, the JVM cannot be launched, the node exits while starting (the message
-   *     holds the end of its log), or it does not answer CQL within {@code timeout} (it is then
-   *     killed)
+   * @throws IOException if the jars are missing, {@code nodeDir} cannot be prepared, no free ports
+   *     are found, the JVM cannot be launched, the node exits while starting (the message holds the
+   *     end of its log), or it does not answer CQL within {@code timeout} (it is then killed)
    * @throws IllegalArgumentException if {@code heapMb} is below 256 or {@code timeout} is not
    *     positive
    */
@@ -130,11 +131,11 @@ public final class LocalCassandra implements AutoCloseable {
    *
    * @param security what to switch on; {@link NodeSecurity#NONE} starts exactly as {@link
    *     #start(Path, Path, Duration)}
-   * @throws IOException as {@link #start(Path, Path, Duration, int)}, or if the certificates
-   *     cannot be written
+   * @throws IOException as {@link #start(Path, Path, Duration, int)}, or if the certificates cannot
+   *     be written
    */
-  public static LocalCassandra start(Path nodeDir, Path libDir, Duration timeout, NodeSecurity security)
-      throws IOException {
+  public static LocalCassandra start(
+      Path nodeDir, Path libDir, Duration timeout, NodeSecurity security) throws IOException {
     return start(nodeDir, libDir, timeout, DEFAULT_HEAP_MB, null, security);
   }
 
@@ -144,8 +145,8 @@ public final class LocalCassandra implements AutoCloseable {
    * Calls for the same {@code stateDir} from several processes are serialized by a lock file, so
    * they share one node.
    *
-   * @param stateDir directory of the record ({@code node.properties}) and of the node; created
-   *     if missing
+   * @param stateDir directory of the record ({@code node.properties}) and of the node; created if
+   *     missing
    * @param libDir the Cassandra lib directory, used only when a node must be started
    * @param timeout how long to wait for a new node to answer CQL
    * @return a reused node ({@link #isOwned()} false: {@link #stop()} leaves it running) or a new
@@ -186,14 +187,15 @@ public final class LocalCassandra implements AutoCloseable {
                   + "`");
         }
         Files.deleteIfExists(stateFile);
-        return start(dir.resolve("node"), libDir, timeout, DEFAULT_HEAP_MB, stateFile, NodeSecurity.NONE);
+        return start(
+            dir.resolve("node"), libDir, timeout, DEFAULT_HEAP_MB, stateFile, NodeSecurity.NONE);
       }
     }
   }
 
   /**
-   * Finds the Cassandra lib directory: the system property {@value #LIB_DIR_PROPERTY} if set,
-   * else {@code $CQLP_HOME/target/cassandra/lib}.
+   * Finds the Cassandra lib directory: the system property {@value #LIB_DIR_PROPERTY} if set, else
+   * {@code $CQLP_HOME/target/cassandra/lib}.
    *
    * @return an existing directory holding {@code cassandra-all-*.jar}
    * @throws IOException if neither is set, or the directory holds no Cassandra jars (the message
@@ -204,7 +206,12 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   private static LocalCassandra start(
-      Path nodeDir, Path libDir, Duration timeout, int heapMb, Path stateFile, NodeSecurity security)
+      Path nodeDir,
+      Path libDir,
+      Duration timeout,
+      int heapMb,
+      Path stateFile,
+      NodeSecurity security)
       throws IOException {
     if (heapMb < 256) {
       throw new IllegalArgumentException("heap must be at least 256 MiB, was " + heapMb);
@@ -216,11 +223,20 @@ public final class LocalCassandra implements AutoCloseable {
     Path dir = nodeDir.toAbsolutePath();
     NodeConfig.prepareDir(dir);
     List<Integer> ports = FreePorts.choose(HOST, 3);
-    NodeCertificates certificates = security.clientTls()
-        ? NodeCertificates.create(dir.resolve("conf").resolve("tls"), HOST)
-        : null;
-    NodeConfig config = new NodeConfig(dir, HOST, ports.get(0), ports.get(1), ports.get(2), heapMb,
-        certificates, security.passwordAuthentication());
+    NodeCertificates certificates =
+        security.clientTls()
+            ? NodeCertificates.create(dir.resolve("conf").resolve("tls"), HOST)
+            : null;
+    NodeConfig config =
+        new NodeConfig(
+            dir,
+            HOST,
+            ports.get(0),
+            ports.get(1),
+            ports.get(2),
+            heapMb,
+            certificates,
+            security.passwordAuthentication());
     LocalCassandra node = new LocalCassandra(config, classpath, timeout, stateFile);
     node.launch();
     return node;
@@ -251,7 +267,9 @@ public final class LocalCassandra implements AutoCloseable {
    * client's {@code certfile} names), or {@code null} when the node speaks plain CQL.
    */
   public Path caCertificate() {
-    return config != null && config.certificates() != null ? config.certificates().caCertificate() : null;
+    return config != null && config.certificates() != null
+        ? config.certificates().caCertificate()
+        : null;
   }
 
   /** The node's own log file ({@code logs/system.log} under {@link #nodeDir()}). */
@@ -292,8 +310,8 @@ public final class LocalCassandra implements AutoCloseable {
   /**
    * Opens a new driver session to this node; the caller closes it. Its request timeout is 30 s
    * instead of the driver's 2 s, since a schema change on a busy two-core machine (this node and
-   * its client on the same cores) can take longer; closing it does not wait the driver's 2 s
-   * Netty quiet period. Everything else is the driver's default configuration.
+   * its client on the same cores) can take longer; closing it does not wait the driver's 2 s Netty
+   * quiet period. Everything else is the driver's default configuration.
    *
    * @return a session with the node as contact point and {@link #datacenter()} as local DC, no
    *     keyspace set; over TLS and logged in as {@code cassandra} for a node started so
@@ -304,8 +322,8 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   /**
-   * Stops the node if this JVM started it: SIGTERM (Cassandra drains: flushes memtables), up to
-   * 20 s to exit, then a kill. Removes its {@link #startOrReuse} record. Does nothing to a reused
+   * Stops the node if this JVM started it: SIGTERM (Cassandra drains: flushes memtables), up to 20
+   * s to exit, then a kill. Removes its {@link #startOrReuse} record. Does nothing to a reused
    * node, or if already stopped. Never throws.
    */
   public synchronized void stop() {
@@ -329,8 +347,8 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   /**
-   * Starts a stopped node again on the same address, ports and data, and waits until it answers
-   * CQL (with the timeout given at start).
+   * Starts a stopped node again on the same address, ports and data, and waits until it answers CQL
+   * (with the timeout given at start).
    *
    * @throws IOException as {@link #start(Path, Path, Duration, int)}
    * @throws IllegalStateException if the node is reused, or still running
@@ -348,8 +366,8 @@ public final class LocalCassandra implements AutoCloseable {
   }
 
   /**
-   * Stops the node and starts it again on the same ports, keeping its data; see {@link #stop()}
-   * and {@link #startAgain()}.
+   * Stops the node and starts it again on the same ports, keeping its data; see {@link #stop()} and
+   * {@link #startAgain()}.
    *
    * @throws IOException as {@link #startAgain()}
    * @throws IllegalStateException if the node is reused
@@ -390,12 +408,7 @@ public final class LocalCassandra implements AutoCloseable {
     }
     if (stateFile != null) {
       new NodeState(
-              started.pid(),
-              started.startedAt(),
-              host(),
-              port(),
-              datacenter(),
-              config.nodeDir())
+              started.pid(), started.startedAt(), host(), port(), datacenter(), config.nodeDir())
           .write(stateFile);
     }
   }

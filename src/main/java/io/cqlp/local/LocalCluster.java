@@ -22,11 +22,11 @@ import javax.management.remote.JMXServiceURL;
  * node on the same CQL and internode ports, the first node being the seed. Each node has its own
  * directory {@code clusterDir/node<i+1>} (see {@link NodeConfig}) and its own local JMX port.
  *
- * <p>{@link #start} launches the nodes one after another (a node joins the ring through the
- * seed), then waits until every node answers CQL and every node's gossip sees all nodes alive
- * with their tokens ({@link #awaitRing}). One node can be stopped ({@link #stop(int)}: SIGTERM,
- * {@link #kill(int)}: SIGKILL) and started again on demand ({@link #startAgain(int)}). {@link
- * #close()} stops every node; a shutdown hook does so if the JVM exits first.
+ * <p>{@link #start} launches the nodes one after another (a node joins the ring through the seed),
+ * then waits until every node answers CQL and every node's gossip sees all nodes alive with their
+ * tokens ({@link #awaitRing}). One node can be stopped ({@link #stop(int)}: SIGTERM, {@link
+ * #kill(int)}: SIGKILL) and started again on demand ({@link #startAgain(int)}). {@link #close()}
+ * stops every node; a shutdown hook does so if the JVM exits first.
  *
  * <p>Thread-safe: lifecycle methods are serialized.
  */
@@ -62,12 +62,12 @@ public final class LocalCluster implements AutoCloseable {
    * @return the running cluster, owned by the caller, who must {@link #close()} it
    * @throws IOException if the jars are missing, a directory cannot be prepared, no ports are free
    *     on every address, a node exits while starting or does not answer within {@code timeout}
-   *     (the message holds the end of its log), or the ring is not complete within {@code
-   *     timeout}; the nodes already started are then stopped
+   *     (the message holds the end of its log), or the ring is not complete within {@code timeout};
+   *     the nodes already started are then stopped
    * @throws IllegalArgumentException for a node count, heap or timeout out of range
    */
-  public static LocalCluster start(Path clusterDir, Path libDir, int nodes, Duration timeout, int heapMb)
-      throws IOException {
+  public static LocalCluster start(
+      Path clusterDir, Path libDir, int nodes, Duration timeout, int heapMb) throws IOException {
     if (nodes < 1 || nodes > 200) {
       throw new IllegalArgumentException("a local cluster has 1 to 200 nodes, not " + nodes);
     }
@@ -89,8 +89,9 @@ public final class LocalCluster implements AutoCloseable {
     for (int i = 0; i < nodes; i++) {
       Path dir = clusterDir.toAbsolutePath().resolve("node" + (i + 1));
       NodeConfig.prepareDir(dir);
-      configs.add(NodeConfig.clusterNode(dir, hosts.get(i), shared.get(0), shared.get(1), jmx.get(i), heapMb,
-          hosts.get(0)));
+      configs.add(
+          NodeConfig.clusterNode(
+              dir, hosts.get(i), shared.get(0), shared.get(1), jmx.get(i), heapMb, hosts.get(0)));
     }
     LocalCluster cluster = new LocalCluster(List.copyOf(configs), classpath, timeout);
     Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
@@ -175,8 +176,8 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * Kills node {@code i} with SIGKILL (no drain: unflushed writes stay in its commit log, as after
-   * a crash) and waits for the process to be gone. The other nodes' gossip marks it down about
-   * 20 s later; until then requests they send it time out. Does nothing if it is stopped.
+   * a crash) and waits for the process to be gone. The other nodes' gossip marks it down about 20 s
+   * later; until then requests they send it time out. Does nothing if it is stopped.
    */
   public synchronized void kill(int i) {
     NodeProcess current = processes[i];
@@ -187,8 +188,8 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Starts a stopped node again on its address, ports and data, and waits until it answers CQL
-   * and the ring is complete again.
+   * Starts a stopped node again on its address, ports and data, and waits until it answers CQL and
+   * the ring is complete again.
    *
    * @throws IOException as {@link #start}
    * @throws IllegalStateException if the node is running
@@ -202,9 +203,9 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until every running node's gossip sees every running node alive ({@code LiveNodes} of
-   * its StorageService over JMX) and none unreachable or joining, and its token map names every
-   * node of the cluster.
+   * Waits until every running node's gossip sees every running node alive ({@code LiveNodes} of its
+   * StorageService over JMX) and none unreachable or joining, and its token map names every node of
+   * the cluster.
    *
    * @throws IOException if that does not happen within the start timeout, or on interruption
    */
@@ -217,8 +218,11 @@ public final class LocalCluster implements AutoCloseable {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException("the local cluster's ring did not complete within " + timeout.toSeconds()
-            + " s: " + last);
+        throw new IOException(
+            "the local cluster's ring did not complete within "
+                + timeout.toSeconds()
+                + " s: "
+                + last);
       }
       try {
         Thread.sleep(RING_POLL.toMillis());
@@ -242,7 +246,9 @@ public final class LocalCluster implements AutoCloseable {
       NodeConfig config = configs.get(i);
       JMXServiceURL url;
       try {
-        url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + config.jmxPort() + "/jmxrmi");
+        url =
+            new JMXServiceURL(
+                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + config.jmxPort() + "/jmxrmi");
       } catch (java.net.MalformedURLException e) {
         throw new IllegalStateException(e);
       }
@@ -250,16 +256,33 @@ public final class LocalCluster implements AutoCloseable {
         MBeanServerConnection server = jmx.getMBeanServerConnection();
         ObjectName storage = new ObjectName("org.apache.cassandra.db:type=StorageService");
         Collection<?> live = (Collection<?>) server.getAttribute(storage, "LiveNodes");
-        Collection<?> unreachable = (Collection<?>) server.getAttribute(storage, "UnreachableNodes");
+        Collection<?> unreachable =
+            (Collection<?>) server.getAttribute(storage, "UnreachableNodes");
         Collection<?> joining = (Collection<?>) server.getAttribute(storage, "JoiningNodes");
         Map<?, ?> tokens = (Map<?, ?>) server.getAttribute(storage, "TokenToEndpointMap");
         int owners = new HashSet<>(tokens.values()).size();
-        if (live.size() != running || !unreachable.isEmpty() || !joining.isEmpty() || owners != size()) {
-          return config.host() + " sees live " + live + ", unreachable " + unreachable + ", joining "
-              + joining + ", " + owners + " token owners";
+        if (live.size() != running
+            || !unreachable.isEmpty()
+            || !joining.isEmpty()
+            || owners != size()) {
+          return config.host()
+              + " sees live "
+              + live
+              + ", unreachable "
+              + unreachable
+              + ", joining "
+              + joining
+              + ", "
+              + owners
+              + " token owners";
         }
       } catch (IOException | javax.management.JMException e) {
-        return config.host() + " does not answer JMX on 127.0.0.1:" + config.jmxPort() + " (" + e + ")";
+        return config.host()
+            + " does not answer JMX on 127.0.0.1:"
+            + config.jmxPort()
+            + " ("
+            + e
+            + ")";
       }
     }
     return null;

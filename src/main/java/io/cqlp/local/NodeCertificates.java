@@ -38,11 +38,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Certificates for a node's TLS client port, made in this JVM with BouncyCastle's certificate
- * builder (no keytool process, which costs seconds per step on a busy machine): a fresh certificate authority, and a
- * server certificate it signs for the node's IP address. The server certificate names the address
- * only as an IP subject alternative name, so a client that validates host names accepts {@code
- * 127.0.0.1} and refuses {@code localhost}. RSA 2048 keys, SHA256withRSA, valid from a day ago
- * for ten years.
+ * builder (no keytool process, which costs seconds per step on a busy machine): a fresh certificate
+ * authority, and a server certificate it signs for the node's IP address. The server certificate
+ * names the address only as an IP subject alternative name, so a client that validates host names
+ * accepts {@code 127.0.0.1} and refuses {@code localhost}. RSA 2048 keys, SHA256withRSA, valid from
+ * a day ago for ten years.
  *
  * @param caCertificate PEM file of the authority's certificate: what clients trust
  * @param keystore PKCS12 key store of the node: its key with the chain (its certificate, the
@@ -73,16 +73,19 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
     Files.createDirectories(dir);
     try {
       KeyPair ca = rsa();
-      X509Certificate caCert = certificate("cqlp local node CA", "cqlp local node CA", ca, ca.getPrivate(), true, null);
+      X509Certificate caCert =
+          certificate("cqlp local node CA", "cqlp local node CA", ca, ca.getPrivate(), true, null);
       KeyPair node = rsa();
       byte[] ip = InetAddress.getByName(ipAddress).getAddress();
-      X509Certificate nodeCert = certificate(ipAddress, "cqlp local node CA", node, ca.getPrivate(), false, ip);
+      X509Certificate nodeCert =
+          certificate(ipAddress, "cqlp local node CA", node, ca.getPrivate(), false, ip);
       Path pem = dir.resolve("ca.pem");
       Files.writeString(pem, pem(caCert), StandardCharsets.US_ASCII);
       String password = HexFormat.of().formatHex(random(16));
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("node", node.getPrivate(), password.toCharArray(), new Certificate[] {nodeCert, caCert});
+      store.setKeyEntry(
+          "node", node.getPrivate(), password.toCharArray(), new Certificate[] {nodeCert, caCert});
       Path keystore = dir.resolve("node.p12");
       try (OutputStream out = Files.newOutputStream(keystore)) {
         store.store(out, password.toCharArray());
@@ -106,7 +109,10 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
     try {
       KeyPair ca = rsa();
       Path pem = dir.resolve("ca.pem");
-      Files.writeString(pem, pem(certificate(name, name, ca, ca.getPrivate(), true, null)), StandardCharsets.US_ASCII);
+      Files.writeString(
+          pem,
+          pem(certificate(name, name, ca, ca.getPrivate(), true, null)),
+          StandardCharsets.US_ASCII);
       return pem;
     } catch (GeneralSecurityException e) {
       throw new IOException("could not make a TLS certificate: " + e.getMessage(), e);
@@ -115,7 +121,9 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
 
   /** The PEM text of a certificate, 64 characters a line. */
   static String pem(X509Certificate certificate) throws GeneralSecurityException {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded());
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(certificate.getEncoded());
     return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
   }
 
@@ -126,16 +134,28 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
   }
 
   private static X509Certificate certificate(
-      String subject, String issuer, KeyPair subjectKeys, PrivateKey issuerKey, boolean authority, byte[] ip)
+      String subject,
+      String issuer,
+      KeyPair subjectKeys,
+      PrivateKey issuerKey,
+      boolean authority,
+      byte[] ip)
       throws GeneralSecurityException {
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     try {
-      X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(issuer), new BigInteger(1, random(8)),
-          Date.from(now.minusDays(1).toInstant()), Date.from(now.plusYears(10).toInstant()), name(subject),
-          subjectKeys.getPublic())
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  name(issuer),
+                  new BigInteger(1, random(8)),
+                  Date.from(now.minusDays(1).toInstant()),
+                  Date.from(now.plusYears(10).toInstant()),
+                  name(subject),
+                  subjectKeys.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
       if (ip != null) {
-        builder.addExtension(Extension.subjectAlternativeName, false,
+        builder.addExtension(
+            Extension.subjectAlternativeName,
+            false,
             new GeneralNames(new GeneralName(GeneralName.iPAddress, new DEROctetString(ip))));
       }
       ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything that tells one local Cassandra node apart: its directory, address and ports, and
- * heap; and the files and JVM command line derived from them.
+ * Everything that tells one local Cassandra node apart: its directory, address and ports, and heap;
+ * and the files and JVM command line derived from them.
  *
- * <p>Layout under {@link #nodeDir()}: {@code conf/cassandra.yaml}, {@code conf/logback.xml},
- * {@code data/} (data, commit log, saved caches, hints, CDC), {@code logs/system.log} (the node's
- * own log) and {@code logs/output.log} (the JVM's stdout and stderr).
+ * <p>Layout under {@link #nodeDir()}: {@code conf/cassandra.yaml}, {@code conf/logback.xml}, {@code
+ * data/} (data, commit log, saved caches, hints, CDC), {@code logs/system.log} (the node's own log)
+ * and {@code logs/output.log} (the JVM's stdout and stderr).
  *
  * @param nodeDir the node's directory, absolute; not null
  * @param host the listen, RPC and seed address, e.g. {@code 127.0.0.1}; not null
@@ -25,12 +25,19 @@ import java.util.stream.Stream;
  * @param heapMb JVM heap in MiB, used for both {@code -Xms} and {@code -Xmx}
  * @param certificates the TLS files of the CQL port, or null for plain CQL
  * @param passwordAuthentication whether clients must log in ({@code PasswordAuthenticator})
- * @param seeds the seed address of a cluster's node (its ring is joined through it), or null
- *     for a single node that is its own seed
+ * @param seeds the seed address of a cluster's node (its ring is joined through it), or null for a
+ *     single node that is its own seed
  */
 record NodeConfig(
-    Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb,
-    NodeCertificates certificates, boolean passwordAuthentication, String seeds) {
+    Path nodeDir,
+    String host,
+    int storagePort,
+    int nativePort,
+    int jmxPort,
+    int heapMb,
+    NodeCertificates certificates,
+    boolean passwordAuthentication,
+    String seeds) {
 
   /** A node with plain CQL and no login. */
   NodeConfig(Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb) {
@@ -38,21 +45,46 @@ record NodeConfig(
   }
 
   /** A single node (its own seed). */
-  NodeConfig(Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb,
-      NodeCertificates certificates, boolean passwordAuthentication) {
-    this(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, certificates, passwordAuthentication, null);
+  NodeConfig(
+      Path nodeDir,
+      String host,
+      int storagePort,
+      int nativePort,
+      int jmxPort,
+      int heapMb,
+      NodeCertificates certificates,
+      boolean passwordAuthentication) {
+    this(
+        nodeDir,
+        host,
+        storagePort,
+        nativePort,
+        jmxPort,
+        heapMb,
+        certificates,
+        passwordAuthentication,
+        null);
   }
 
   /**
-   * A plain node of a local cluster ({@link LocalCluster}): {@value #CLUSTER_NUM_TOKENS} vnodes,
-   * no bootstrap streaming (every node starts empty), joined through {@code seeds}.
+   * A plain node of a local cluster ({@link LocalCluster}): {@value #CLUSTER_NUM_TOKENS} vnodes, no
+   * bootstrap streaming (every node starts empty), joined through {@code seeds}.
    */
   static NodeConfig clusterNode(
-      Path nodeDir, String host, int storagePort, int nativePort, int jmxPort, int heapMb, String seeds) {
-    return new NodeConfig(nodeDir, host, storagePort, nativePort, jmxPort, heapMb, null, false, seeds);
+      Path nodeDir,
+      String host,
+      int storagePort,
+      int nativePort,
+      int jmxPort,
+      int heapMb,
+      String seeds) {
+    return new NodeConfig(
+        nodeDir, host, storagePort, nativePort, jmxPort, heapMb, null, false, seeds);
   }
 
-  /** Vnodes of a cluster's node: few, so that the driver's token map and the scan plan stay small. */
+  /**
+   * Vnodes of a cluster's node: few, so that the driver's token map and the scan plan stay small.
+   */
   static final int CLUSTER_NUM_TOKENS = 8;
 
   /** Cluster name written to cassandra.yaml. */
@@ -129,8 +161,8 @@ record NodeConfig(
 
   /**
    * Renders cassandra.yaml: the minimal single-node settings of docs/measurements.md ("A Cassandra
-   * node from Maven Central"), plus {@code auto_snapshot: false} so that DROP and TRUNCATE in tests do not
-   * write snapshots. Everything else keeps Cassandra 5.0's defaults, so that measurements on
+   * node from Maven Central"), plus {@code auto_snapshot: false} so that DROP and TRUNCATE in tests
+   * do not write snapshots. Everything else keeps Cassandra 5.0's defaults, so that measurements on
    * this node stay representative. A cluster's node ({@link #seeds()} set) names that seed, has
    * {@value #CLUSTER_NUM_TOKENS} vnodes and {@code auto_bootstrap: false}.
    *
@@ -139,32 +171,32 @@ record NodeConfig(
   String yaml() {
     Path data = dataDir();
     return String.join(
-        "\n",
-        "# Written by cqlp for a local single-node Cassandra; rewritten on every start.",
-        "cluster_name: " + CLUSTER_NAME,
-        "num_tokens: " + (seeds == null ? 16 : CLUSTER_NUM_TOKENS),
-        "allocate_tokens_for_local_replication_factor: 1",
-        "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
-        "endpoint_snitch: SimpleSnitch",
-        "data_file_directories:",
-        "  - " + quoted(data.resolve("data")),
-        "commitlog_directory: " + quoted(data.resolve("commitlog")),
-        "saved_caches_directory: " + quoted(data.resolve("saved_caches")),
-        "hints_directory: " + quoted(data.resolve("hints")),
-        "cdc_raw_directory: " + quoted(data.resolve("cdc_raw")),
-        "commitlog_sync: periodic",
-        "commitlog_sync_period: 10000ms",
-        "seed_provider:",
-        "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
-        "    parameters:",
-        "      - seeds: \"" + (seeds == null ? host : seeds) + ":" + storagePort + "\"",
-        "listen_address: " + host,
-        "rpc_address: " + host,
-        "storage_port: " + storagePort,
-        "native_transport_port: " + nativePort,
-        "start_native_transport: true",
-        "auto_snapshot: false",
-        "")
+            "\n",
+            "# Written by cqlp for a local single-node Cassandra; rewritten on every start.",
+            "cluster_name: " + CLUSTER_NAME,
+            "num_tokens: " + (seeds == null ? 16 : CLUSTER_NUM_TOKENS),
+            "allocate_tokens_for_local_replication_factor: 1",
+            "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+            "endpoint_snitch: SimpleSnitch",
+            "data_file_directories:",
+            "  - " + quoted(data.resolve("data")),
+            "commitlog_directory: " + quoted(data.resolve("commitlog")),
+            "saved_caches_directory: " + quoted(data.resolve("saved_caches")),
+            "hints_directory: " + quoted(data.resolve("hints")),
+            "cdc_raw_directory: " + quoted(data.resolve("cdc_raw")),
+            "commitlog_sync: periodic",
+            "commitlog_sync_period: 10000ms",
+            "seed_provider:",
+            "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+            "    parameters:",
+            "      - seeds: \"" + (seeds == null ? host : seeds) + ":" + storagePort + "\"",
+            "listen_address: " + host,
+            "rpc_address: " + host,
+            "storage_port: " + storagePort,
+            "native_transport_port: " + nativePort,
+            "start_native_transport: true",
+            "auto_snapshot: false",
+            "")
         // Nodes of a local cluster start empty together: nothing to stream on joining.
         + (seeds == null ? "" : "auto_bootstrap: false\n")
         + securityYaml();
@@ -180,8 +212,12 @@ record NodeConfig(
       yaml.append("client_encryption_options:\n")
           .append("  enabled: true\n")
           .append("  optional: false\n")
-          .append("  keystore: ").append(quoted(certificates.keystore())).append("\n")
-          .append("  keystore_password: \"").append(certificates.keystorePassword()).append("\"\n")
+          .append("  keystore: ")
+          .append(quoted(certificates.keystore()))
+          .append("\n")
+          .append("  keystore_password: \"")
+          .append(certificates.keystorePassword())
+          .append("\"\n")
           .append("  store_type: PKCS12\n")
           .append("  require_client_auth: false\n");
     }
@@ -215,8 +251,8 @@ record NodeConfig(
   }
 
   /**
-   * Creates the node's directories and (re)writes cassandra.yaml and logback.xml. Existing data
-   * and logs are kept.
+   * Creates the node's directories and (re)writes cassandra.yaml and logback.xml. Existing data and
+   * logs are kept.
    *
    * @throws IOException if a directory or file cannot be written
    */
@@ -229,8 +265,8 @@ record NodeConfig(
   }
 
   /**
-   * Builds the command line that runs this node in the foreground. A {@code jamm-<version>.jar}
-   * on the classpath is also loaded as a Java agent, as Cassandra's own start scripts do.
+   * Builds the command line that runs this node in the foreground. A {@code jamm-<version>.jar} on
+   * the classpath is also loaded as a Java agent, as Cassandra's own start scripts do.
    *
    * @param java the {@code java} executable; not null
    * @param classpath the jars of the node, in classpath order; not null, not empty
@@ -282,8 +318,8 @@ record NodeConfig(
    * directory is refused, so that a wrong path never loses unrelated files.
    *
    * @param dir the node directory, absolute; not null
-   * @throws IOException if it is a non-empty directory that is not a node's, or cannot be
-   *     created or emptied
+   * @throws IOException if it is a non-empty directory that is not a node's, or cannot be created
+   *     or emptied
    */
   static void prepareDir(Path dir) throws IOException {
     if (!Files.exists(dir)) {

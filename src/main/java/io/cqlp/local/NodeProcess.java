@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a node's JVM: launched from a {@link NodeConfig}, waited for until it answers CQL,
- * and terminated. The JVM's stdout and stderr are appended to {@link NodeConfig#outputLog()}.
+ * One run of a node's JVM: launched from a {@link NodeConfig}, waited for until it answers CQL, and
+ * terminated. The JVM's stdout and stderr are appended to {@link NodeConfig#outputLog()}.
  */
 final class NodeProcess {
 
@@ -56,8 +56,8 @@ final class NodeProcess {
    * @param timeout how long to wait in all; positive
    * @param access TLS and login of the probe
    * @throws IOException if the process exits first, or the timeout passes, or the thread is
-   *     interrupted; the message ends with the last lines of both logs. The process is left as
-   *     it is: the caller terminates it.
+   *     interrupted; the message ends with the last lines of both logs. The process is left as it
+   *     is: the caller terminates it.
    */
   void awaitCql(Duration timeout, NodeSessions.Access access) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -116,9 +116,9 @@ final class NodeProcess {
   }
 
   /**
-   * Stops the JVM: SIGTERM (Cassandra then drains: flushes memtables and closes its commit log),
-   * up to {@link #STOP_GRACE} to exit, then a kill and up to {@link #STOP_GRACE} more. If the
-   * thread is interrupted, kills at once and keeps the interrupt flag. Never throws.
+   * Stops the JVM: SIGTERM (Cassandra then drains: flushes memtables and closes its commit log), up
+   * to {@link #STOP_GRACE} to exit, then a kill and up to {@link #STOP_GRACE} more. If the thread
+   * is interrupted, kills at once and keeps the interrupt flag. Never throws.
    */
   void terminate() {
     process.destroy();

@@ -14,8 +14,8 @@ import javax.net.ssl.SSLContext;
  * Driver sessions to a local node: the caller's session, and the short-lived probe that tells
  * whether a node answers CQL.
  *
- * <p>Every session opened here keeps the driver's defaults except that closing it does not wait
- * the 2 s quiet period of its Netty event loops (which would add 2 s to every probe).
+ * <p>Every session opened here keeps the driver's defaults except that closing it does not wait the
+ * 2 s quiet period of its Netty event loops (which would add 2 s to every probe).
  */
 final class NodeSessions {
 
@@ -61,9 +61,13 @@ final class NodeSessions {
    * @throws com.datastax.oss.driver.api.core.AllNodesFailedException if no node answers
    */
   static CqlSession open(java.util.List<String> hosts, int port, String datacenter) {
-    var builder = CqlSession.builder()
-        .withLocalDatacenter(datacenter)
-        .withConfigLoader(config().withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT).build());
+    var builder =
+        CqlSession.builder()
+            .withLocalDatacenter(datacenter)
+            .withConfigLoader(
+                config()
+                    .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, REQUEST_TIMEOUT)
+                    .build());
     hosts.forEach(host -> builder.addContactPoint(new InetSocketAddress(host, port)));
     return builder.build();
   }
@@ -125,10 +129,11 @@ final class NodeSessions {
 
   private static CqlSession build(
       String host, int port, String datacenter, DriverConfigLoader config, Access access) {
-    var builder = CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(host, port))
-        .withLocalDatacenter(datacenter)
-        .withConfigLoader(config);
+    var builder =
+        CqlSession.builder()
+            .addContactPoint(new InetSocketAddress(host, port))
+            .withLocalDatacenter(datacenter)
+            .withConfigLoader(config);
     if (access.ssl() != null) {
       builder.withSslContext(access.ssl());
     }

@@ -17,9 +17,9 @@ import java.util.Properties;
  * nodeDir}).
  *
  * @param pid operating-system process id of the node's JVM
- * @param startedAt start time of that process in epoch milliseconds as the operating system
- *     reports it, or -1 if unknown; with {@code pid} it tells the node from a later process that
- *     got the same pid
+ * @param startedAt start time of that process in epoch milliseconds as the operating system reports
+ *     it, or -1 if unknown; with {@code pid} it tells the node from a later process that got the
+ *     same pid
  * @param host address of the CQL native transport; not null
  * @param port CQL native transport port
  * @param datacenter local data center name for the driver; not null

@@ -8,24 +8,25 @@ import java.util.List;
 import java.util.logging.LogManager;
 
 /**
- * cqlp's log file, {@code ~/.cqlp/logs/cqlp.log}: the lines of the libraries that log through
- * SLF4J (the Cassandra driver, the S3 SDK, Parquet, Netty), which slf4j-jdk14 hands to
- * java.util.logging, and of those that use java.util.logging directly (JLine). Nothing of theirs
- * reaches the screen; what cqlp prints is unchanged.
+ * cqlp's log file, {@code ~/.cqlp/logs/cqlp.log}: the lines of the libraries that log through SLF4J
+ * (the Cassandra driver, the S3 SDK, Parquet, Netty), which slf4j-jdk14 hands to java.util.logging,
+ * and of those that use java.util.logging directly (JLine). Nothing of theirs reaches the screen;
+ * what cqlp prints is unchanged.
  *
  * <p>Levels: WARN and above by default. With {@code --debug}, DEBUG for the loggers of {@link
- * #DEBUG_LOGGERS} (but for the noisy {@link #QUIET_LOGGERS}) and INFO for all others: the DEBUG lines of the S3 SDK and its HTTP client
- * carry request headers and the canonical requests that are signed (session tokens), and those of
- * the JDK's own HTTP code carry headers too, so they stay at INFO; Apache HttpClient's wire and
- * header loggers are off at every level. Every line is also masked by {@link LogFormat}.
+ * #DEBUG_LOGGERS} (but for the noisy {@link #QUIET_LOGGERS}) and INFO for all others: the DEBUG
+ * lines of the S3 SDK and its HTTP client carry request headers and the canonical requests that are
+ * signed (session tokens), and those of the JDK's own HTTP code carry headers too, so they stay at
+ * INFO; Apache HttpClient's wire and header loggers are off at every level. Every line is also
+ * masked by {@link LogFormat}.
  *
- * <p>The file turns over at {@link #LIMIT_BYTES} into {@code cqlp.log.1}, then {@code
- * cqlp.log.2}; at most {@link #FILES} files are kept ({@link RotatingFileHandler}).
+ * <p>The file turns over at {@link #LIMIT_BYTES} into {@code cqlp.log.1}, then {@code cqlp.log.2};
+ * at most {@link #FILES} files are kept ({@link RotatingFileHandler}).
  *
  * <p>Nothing happens at start-up: {@link #install} only names this class in the system property
  * {@code java.util.logging.config.class}; java.util.logging builds it when something first logs
- * (the driver, when it connects), and the file is opened at the first line written. A command
- * that logs nothing (such as {@code --version}) pays nothing.
+ * (the driver, when it connects), and the file is opened at the first line written. A command that
+ * logs nothing (such as {@code --version}) pays nothing.
  */
 public final class LogFile {
   /** Size at which the file turns over: 5 MiB. */
@@ -42,9 +43,10 @@ public final class LogFile {
    * Driver loggers kept at INFO with {@code --debug}: their DEBUG lines are a stack trace for each
    * optional library that is absent, and one line per internal event listener.
    */
-  static final List<String> QUIET_LOGGERS = List.of(
-      "com.datastax.oss.driver.internal.core.util.Reflection",
-      "com.datastax.oss.driver.internal.core.context.EventBus");
+  static final List<String> QUIET_LOGGERS =
+      List.of(
+          "com.datastax.oss.driver.internal.core.util.Reflection",
+          "com.datastax.oss.driver.internal.core.context.EventBus");
 
   /** Loggers that never log, whatever the level: they print HTTP headers and bodies. */
   static final List<String> SILENT_LOGGERS =
@@ -62,17 +64,20 @@ public final class LogFile {
    */
   public LogFile() {
     try {
-      LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(
-          properties(Boolean.getBoolean(DEBUG_PROPERTY)).getBytes(StandardCharsets.ISO_8859_1)));
+      LogManager.getLogManager()
+          .readConfiguration(
+              new ByteArrayInputStream(
+                  properties(Boolean.getBoolean(DEBUG_PROPERTY))
+                      .getBytes(StandardCharsets.ISO_8859_1)));
     } catch (IOException | RuntimeException e) {
       // No log file then; the screen must stay as it is.
     }
   }
 
   /**
-   * Routes the libraries' logging to the log file, at DEBUG or WARN. Call before anything logs;
-   * a configuration the user gives (the system property {@code java.util.logging.config.class}
-   * or {@code java.util.logging.config.file}, e.g. in {@code CQLP_JAVA_OPTS}) is kept instead.
+   * Routes the libraries' logging to the log file, at DEBUG or WARN. Call before anything logs; a
+   * configuration the user gives (the system property {@code java.util.logging.config.class} or
+   * {@code java.util.logging.config.file}, e.g. in {@code CQLP_JAVA_OPTS}) is kept instead.
    *
    * @param debug true for {@code --debug}
    */

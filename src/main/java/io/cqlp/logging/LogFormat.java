@@ -12,17 +12,18 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * One log record as one line (and the stack trace of its exception, if any):
- * {@code 2026-12-02 13:45:50.123 12548 WARN  [thread] logger: message}, with the local time, the
- * process id (several cqlp may share the file) and SLF4J's level names (java.util.logging's
- * FINE is DEBUG, FINER and FINEST are TRACE, SEVERE is ERROR).
+ * One log record as one line (and the stack trace of its exception, if any): {@code 2026-12-02
+ * 13:45:50.123 12548 WARN [thread] logger: message}, with the local time, the process id (several
+ * cqlp may share the file) and SLF4J's level names (java.util.logging's FINE is DEBUG, FINER and
+ * FINEST are TRACE, SEVERE is ERROR).
  *
- * <p>Secrets are masked as {@code *****}: the passwords cqlp was given and the password literals
- * of CQL ({@link SecretRedaction}), and the values of the environment variables {@code
+ * <p>Secrets are masked as {@code *****}: the passwords cqlp was given and the password literals of
+ * CQL ({@link SecretRedaction}), and the values of the environment variables {@code
  * AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}.
  */
 public final class LogFormat extends Formatter {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   private static final String PID = Long.toString(ProcessHandle.current().pid());
   private final ZoneId zone = ZoneId.systemDefault();
   private final List<String> secrets = new ArrayList<>();
@@ -39,13 +40,20 @@ public final class LogFormat extends Formatter {
 
   @Override
   public String format(LogRecord record) {
-    StringBuilder line = new StringBuilder(200)
-        .append(TIME.format(record.getInstant().atZone(zone))).append(' ')
-        .append(PID).append(' ')
-        .append(String.format("%-5s", level(record.getLevel())))
-        .append(" [").append(Thread.currentThread().getName()).append("] ")
-        .append(record.getLoggerName()).append(": ")
-        .append(formatMessage(record)).append('\n');
+    StringBuilder line =
+        new StringBuilder(200)
+            .append(TIME.format(record.getInstant().atZone(zone)))
+            .append(' ')
+            .append(PID)
+            .append(' ')
+            .append(String.format("%-5s", level(record.getLevel())))
+            .append(" [")
+            .append(Thread.currentThread().getName())
+            .append("] ")
+            .append(record.getLoggerName())
+            .append(": ")
+            .append(formatMessage(record))
+            .append('\n');
     if (record.getThrown() != null) {
       StringWriter trace = new StringWriter();
       record.getThrown().printStackTrace(new PrintWriter(trace));

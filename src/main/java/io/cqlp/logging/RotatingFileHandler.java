@@ -3,13 +3,13 @@ package io.cqlp.logging;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -34,9 +34,9 @@ public final class RotatingFileHandler extends Handler {
   private boolean broken;
 
   /**
-   * The handler java.util.logging makes from {@link LogFile}'s properties: {@link
-   * LogFile#path} of the system property {@code user.home}, {@link LogFile#LIMIT_BYTES}, {@link
-   * LogFile#FILES}, {@link LogFormat}.
+   * The handler java.util.logging makes from {@link LogFile}'s properties: {@link LogFile#path} of
+   * the system property {@code user.home}, {@link LogFile#LIMIT_BYTES}, {@link LogFile#FILES},
+   * {@link LogFormat}.
    */
   public RotatingFileHandler() {
     this(LogFile.path(System.getProperty("user.home")), LogFile.LIMIT_BYTES, LogFile.FILES);
@@ -50,7 +50,8 @@ public final class RotatingFileHandler extends Handler {
    */
   public RotatingFileHandler(Path file, long limit, int files) {
     if (limit <= 0 || files < 2) {
-      throw new IllegalArgumentException("limit must be positive and files at least 2, were " + limit + " and " + files);
+      throw new IllegalArgumentException(
+          "limit must be positive and files at least 2, were " + limit + " and " + files);
     }
     this.file = file.toAbsolutePath();
     this.limit = limit;
@@ -111,18 +112,22 @@ public final class RotatingFileHandler extends Handler {
       turnOver();
     }
     createOwnerOnly();
-    out = Channels.newOutputStream(
-        Files.newByteChannel(file, Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND)));
+    out =
+        Channels.newOutputStream(
+            Files.newByteChannel(
+                file, Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND)));
     size = Files.size(file);
   }
 
   private void createOwnerOnly() throws IOException {
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException e) {
       // Appended to.
     } catch (UnsupportedOperationException e) {
-      Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE)).close();
+      Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE))
+          .close();
     }
   }
 

@@ -67,7 +67,8 @@ public final class Columns {
           line.append("  ");
         }
         String text = texts.get(c);
-        line.append(text).append(" ".repeat(Math.max(0, (cols == 1 ? 0 : widths[c]) - DisplayWidth.of(text))));
+        line.append(text)
+            .append(" ".repeat(Math.max(0, (cols == 1 ? 0 : widths[c]) - DisplayWidth.of(text))));
       }
       lines.add(line.toString());
     }

@@ -45,7 +45,9 @@ public final class CqlshText {
 
   private final ScreenSettings settings;
 
-  /** @param settings the {@code [ui]} settings; not null */
+  /**
+   * @param settings the {@code [ui]} settings; not null
+   */
   public CqlshText(ScreenSettings settings) {
     this.settings = settings;
   }
@@ -87,7 +89,9 @@ public final class CqlshText {
       return nested ? "'" + text + "'" : text;
     }
     if (value instanceof LocalDate d) {
-      return d.getYear() >= 1 && d.getYear() <= 9999 ? d.toString() : String.valueOf(d.toEpochDay());
+      return d.getYear() >= 1 && d.getYear() <= 9999
+          ? d.toString()
+          : String.valueOf(d.toEpochDay());
     }
     if (value instanceof LocalTime t) {
       return TIME.format(t);
@@ -107,8 +111,8 @@ public final class CqlshText {
   }
 
   /**
-   * Text as cqlsh shows it: {@code \} doubled, U+0000-U+001F and U+007F-U+00A0 escaped as
-   * Python's repr does ({@code \t \n \r}, else {@code \xNN}). Column names are shown this way too.
+   * Text as cqlsh shows it: {@code \} doubled, U+0000-U+001F and U+007F-U+00A0 escaped as Python's
+   * repr does ({@code \t \n \r}, else {@code \xNN}). Column names are shown this way too.
    *
    * @param s the text; not null
    * @return the escaped text
@@ -117,13 +121,15 @@ public final class CqlshText {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String replacement = switch (c) {
-        case '\\' -> "\\\\";
-        case '\t' -> "\\t";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        default -> c <= 0x1f || (c >= 0x7f && c <= 0xa0) ? String.format("\\x%02x", (int) c) : null;
-      };
+      String replacement =
+          switch (c) {
+            case '\\' -> "\\\\";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            default ->
+                c <= 0x1f || (c >= 0x7f && c <= 0xa0) ? String.format("\\x%02x", (int) c) : null;
+          };
       if (replacement != null && out == null) {
         out = new StringBuilder(s.length() + 8).append(s, 0, i);
       }
@@ -236,8 +242,13 @@ public final class CqlshText {
         out.append(':');
       }
       if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xffff))) {
-        out.append(b[12] & 0xff).append('.').append(b[13] & 0xff).append('.')
-            .append(b[14] & 0xff).append('.').append(b[15] & 0xff);
+        out.append(b[12] & 0xff)
+            .append('.')
+            .append(b[13] & 0xff)
+            .append('.')
+            .append(b[14] & 0xff)
+            .append('.')
+            .append(b[15] & 0xff);
         return out.toString();
       }
       out.append(Integer.toHexString(words[i]));

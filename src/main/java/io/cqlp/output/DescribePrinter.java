@@ -22,7 +22,9 @@ public final class DescribePrinter {
 
   private final PrintWriter out;
 
-  /** @param out where to print; not null */
+  /**
+   * @param out where to print; not null
+   */
   public DescribePrinter(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
   }
@@ -85,7 +87,8 @@ public final class DescribePrinter {
    * @param ranges token to endpoints, in ring order; {@code null} when the server sent none (no
    *     keyspace in use)
    */
-  public void cluster(String cluster, String partitioner, String snitch, Map<String, List<String>> ranges) {
+  public void cluster(
+      String cluster, String partitioner, String snitch, Map<String, List<String>> ranges) {
     out.println();
     out.println("Cluster: " + cluster);
     out.println("Partitioner: " + partitioner);
@@ -95,8 +98,13 @@ public final class DescribePrinter {
       out.println("Range ownership:");
       for (Map.Entry<String, List<String>> e : ranges.entrySet()) {
         String token = e.getKey();
-        out.println(" " + " ".repeat(Math.max(0, 39 - token.length())) + token
-            + "  [" + String.join(", ", e.getValue()) + "]");
+        out.println(
+            " "
+                + " ".repeat(Math.max(0, 39 - token.length()))
+                + token
+                + "  ["
+                + String.join(", ", e.getValue())
+                + "]");
       }
       out.println();
     }

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * How results are shown, changed by the command line and shell commands and read by {@link
- * ResultPrinter} at every result. Defaults: {@link OutputFormat#TABLE}, no colours, no width
- * limit, no pager, not a terminal. Used from the shell's one thread.
+ * ResultPrinter} at every result. Defaults: {@link OutputFormat#TABLE}, no colours, no width limit,
+ * no pager, not a terminal. Used from the shell's one thread.
  */
 public final class Display {
   private OutputFormat format = OutputFormat.TABLE;

@@ -8,17 +8,17 @@ import org.jline.utils.WCWidth;
  * selectors) none. ANSI colour sequences ({@code ESC [ ... m}) take no cells, so coloured text
  * aligns as plain text.
  *
- * <p>Widths come from jline's {@link WCWidth} (Markus Kuhn's wcwidth, with jline's wide ranges),
- * as jline's line editor counts them; a code point the JDK's Unicode tables class as a
- * non-spacing or enclosing mark or a format character (general categories Mn, Me, Cf) takes no
- * cell even where jline's older table gives it one. cqlsh measures text with Python's wcwidth
- * package (formatting.py, {@code wcwidth.wcswidth}); both agree on CJK, Hangul, kana, full-width
- * forms, emoji from U+1F300 to U+1F64F and U+1F680 to U+1F6FF, combining accents and
- * zero-width joiner sequences (counted per code point: 👨‍👩‍👧 is 6 cells). Known differences with
- * cqlsh's wcwidth 0.2.5: emoji in the BMP that became wide in Unicode 9 (✅ ⭐ ☕ ⌚) count one cell
- * here and two in cqlsh; regional indicators (flag halves) two here and one there; skin tone
- * modifiers none here and two there. A control character (which value formatting escapes before
- * display) counts one cell.
+ * <p>Widths come from jline's {@link WCWidth} (Markus Kuhn's wcwidth, with jline's wide ranges), as
+ * jline's line editor counts them; a code point the JDK's Unicode tables class as a non-spacing or
+ * enclosing mark or a format character (general categories Mn, Me, Cf) takes no cell even where
+ * jline's older table gives it one. cqlsh measures text with Python's wcwidth package
+ * (formatting.py, {@code wcwidth.wcswidth}); both agree on CJK, Hangul, kana, full-width forms,
+ * emoji from U+1F300 to U+1F64F and U+1F680 to U+1F6FF, combining accents and zero-width joiner
+ * sequences (counted per code point: 👨‍👩‍👧 is 6 cells). Known differences with cqlsh's wcwidth
+ * 0.2.5: emoji in the BMP that became wide in Unicode 9 (✅ ⭐ ☕ ⌚) count one cell here and two in
+ * cqlsh; regional indicators (flag halves) two here and one there; skin tone modifiers none here
+ * and two there. A control character (which value formatting escapes before display) counts one
+ * cell.
  */
 public final class DisplayWidth {
   private DisplayWidth() {}

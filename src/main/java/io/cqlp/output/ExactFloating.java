@@ -5,12 +5,12 @@ import java.math.BigDecimal;
 /**
  * The exact text of a float or double: the digits of {@link Float#toString} or {@link
  * Double#toString} (the fewest that read back as the same value, up to the JDK 17 rule that may
- * keep one digit more), laid out as cqlsh's {@code %g} lays out its rounded digits, so that
- * cqlsh reads it too: plain for decimal exponents from -4 to 15 ({@code 2.718281828459045},
- * {@code 0.0001}, {@code 100}), otherwise one digit, the fraction and a signed exponent of at
- * least two digits ({@code 1.7976931348623157e+308}, {@code 1.4e-45}). NaN, Infinity and
- * -Infinity are spelled as CQL literals; negative zero is {@code -0}. Parsing the text with
- * {@link Float#parseFloat} or {@link Double#parseDouble} gives the same bits (NaN: a NaN).
+ * keep one digit more), laid out as cqlsh's {@code %g} lays out its rounded digits, so that cqlsh
+ * reads it too: plain for decimal exponents from -4 to 15 ({@code 2.718281828459045}, {@code
+ * 0.0001}, {@code 100}), otherwise one digit, the fraction and a signed exponent of at least two
+ * digits ({@code 1.7976931348623157e+308}, {@code 1.4e-45}). NaN, Infinity and -Infinity are
+ * spelled as CQL literals; negative zero is {@code -0}. Parsing the text with {@link
+ * Float#parseFloat} or {@link Double#parseDouble} gives the same bits (NaN: a NaN).
  */
 public final class ExactFloating {
 
@@ -24,7 +24,8 @@ public final class ExactFloating {
    *     {@code ""} for none
    * @return the text, never null
    */
-  public static String format(double v, boolean isFloat, char decimalSeparator, String thousandsSeparator) {
+  public static String format(
+      double v, boolean isFloat, char decimalSeparator, String thousandsSeparator) {
     if (Double.isNaN(v)) {
       return "NaN";
     }
@@ -34,7 +35,9 @@ public final class ExactFloating {
     if (v == 0) {
       return 1 / v < 0 ? "-0" : "0";
     }
-    BigDecimal digits = new BigDecimal(isFloat ? Float.toString((float) v) : Double.toString(v)).stripTrailingZeros();
+    BigDecimal digits =
+        new BigDecimal(isFloat ? Float.toString((float) v) : Double.toString(v))
+            .stripTrailingZeros();
     int exponent = digits.precision() - digits.scale() - 1;
     String text;
     if (exponent >= -4 && exponent < 16) {

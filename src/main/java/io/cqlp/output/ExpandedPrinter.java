@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Prints rows vertically as cqlsh's {@code EXPAND ON} ({@code print_formatted_result_vertically}):
- * for each row {@code @ Row N}, a rule, one {@code  name | value} line per column with names
+ * for each row {@code @ Row N}, a rule, one {@code name | value} line per column with names
  * left-aligned, then a blank line. The name and value widths of the rule are the widest of the
  * block (cqlsh's page). The whole result starts with a blank line and ends with {@code (N rows)},
  * after one more blank line when not at a terminal.
@@ -46,8 +46,8 @@ public final class ExpandedPrinter {
   }
 
   /**
-   * As {@link #printBlock(List)}, the rule's value width counting cells short as cqlsh counts
-   * empty collections ({@link CqlshText#uncounted}).
+   * As {@link #printBlock(List)}, the rule's value width counting cells short as cqlsh counts empty
+   * collections ({@link CqlshText#uncounted}).
    *
    * @param uncounted for each row, the cells each cell's width is counted short by; null for none
    */
@@ -63,7 +63,10 @@ public final class ExpandedPrinter {
     int valueWidth = 0;
     for (int r = 0; r < block.size(); r++) {
       for (int c = 0; c < block.get(r).length; c++) {
-        valueWidth = Math.max(valueWidth, DisplayWidth.of(block.get(r)[c]) - TablePrinter.shortBy(uncounted, r, c));
+        valueWidth =
+            Math.max(
+                valueWidth,
+                DisplayWidth.of(block.get(r)[c]) - TablePrinter.shortBy(uncounted, r, c));
       }
     }
     int room = maxWidth > 0 ? Math.max(TablePrinter.MIN_FIT_WIDTH, maxWidth - nameWidth - 4) : 0;

@@ -1,8 +1,6 @@
 package io.cqlp.output;
 
-/**
- * Waits between displayed pages of a result at a terminal, as cqlsh's {@code ---MORE---}.
- */
+/** Waits between displayed pages of a result at a terminal, as cqlsh's {@code ---MORE---}. */
 @FunctionalInterface
 public interface Pager {
   /**

@@ -15,7 +15,8 @@ import java.util.Locale;
  * %%}; any other {@code %x} is kept as written, as glibc does. English names (the C locale).
  */
 public final class PyStrftime {
-  private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONE_NAME =
+      DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
   private PyStrftime() {}
 
@@ -65,7 +66,8 @@ public final class PyStrftime {
         case 'u' -> out.append(t.getDayOfWeek().getValue());
         case 'w' -> out.append(t.getDayOfWeek().getValue() % 7);
         case 'U' -> two(out, (t.getDayOfYear() - 1 + 7 - t.getDayOfWeek().getValue() % 7) / 7);
-        case 'W' -> two(out, (t.getDayOfYear() - 1 + 7 - (t.getDayOfWeek().getValue() + 6) % 7) / 7);
+        case 'W' ->
+            two(out, (t.getDayOfYear() - 1 + 7 - (t.getDayOfWeek().getValue() + 6) % 7) / 7);
         case 's' -> out.append(t.toEpochSecond());
         case 'n' -> out.append('\n');
         case 't' -> out.append('\t');

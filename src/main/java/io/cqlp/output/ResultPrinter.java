@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
  * row, values typed by {@link JsonValues}) or CSV (a header, then values as cqlsh displays them,
  * NULL empty). Memory is bounded by one block of at most {@code blockRows} rows, whatever the
  * result's size: pages are fetched from Cassandra as the previous one is printed. With a {@link
- * Pager} (a terminal with PAGING ON), the table and vertical forms stop after each block until
- * the user asks for more.
+ * Pager} (a terminal with PAGING ON), the table and vertical forms stop after each block until the
+ * user asks for more.
  */
 public final class ResultPrinter {
   private final PrintWriter out;
@@ -72,13 +72,14 @@ public final class ResultPrinter {
   }
 
   /**
-   * As {@link #print(ResultSet, int, boolean, Consumer)}; {@code counted} false prints the rows
-   * as cqlsh prints the result of a statement that is not a SELECT or LIST (a conditional update's
+   * As {@link #print(ResultSet, int, boolean, Consumer)}; {@code counted} false prints the rows as
+   * cqlsh prints the result of a statement that is not a SELECT or LIST (a conditional update's
    * {@code [applied]} row): no {@code (N rows)} line, and nothing at all for no rows.
    *
    * @param counted whether the result ends with {@code (N rows)} (SELECT and LIST statements)
    */
-  public long print(ResultSet result, int blockRows, boolean expand, Consumer<Row> tee, boolean counted) {
+  public long print(
+      ResultSet result, int blockRows, boolean expand, Consumer<Row> tee, boolean counted) {
     List<String> names = new ArrayList<>();
     for (ColumnDefinition column : result.getColumnDefinitions()) {
       names.add(column.getName().asCql(true));
@@ -100,9 +101,10 @@ public final class ResultPrinter {
         case JSON -> printJson(rows, result);
         case CSV -> printCsv(rows, names);
         // cqlsh shows an empty result as a table header even with EXPAND ON
-        default -> (expand || display.format() == OutputFormat.EXPAND) && rows.hasNext()
-            ? printExpanded(rows, shown, blockRows, counted)
-            : printTable(rows, shown, blockRows, counted);
+        default ->
+            (expand || display.format() == OutputFormat.EXPAND) && rows.hasNext()
+                ? printExpanded(rows, shown, blockRows, counted)
+                : printTable(rows, shown, blockRows, counted);
       };
     } catch (IOException e) {
       throw new UncheckedIOException("Could not print the result: " + e.getMessage(), e);
@@ -110,10 +112,11 @@ public final class ResultPrinter {
   }
 
   private long printTable(Iterator<Row> rows, List<String> names, int blockRows, boolean counted) {
-    TablePrinter table = new TablePrinter(out, colored(names))
-        .fitTo(display.width())
-        .headerEveryBlock(display.pager() != null)
-        .tty(display.tty());
+    TablePrinter table =
+        new TablePrinter(out, colored(names))
+            .fitTo(display.width())
+            .headerEveryBlock(display.pager() != null)
+            .tty(display.tty());
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
     List<int[]> uncounted = new ArrayList<>(Math.min(blockRows, 5000));
     while (next(rows)) {
@@ -139,9 +142,10 @@ public final class ResultPrinter {
     return table.rows();
   }
 
-  private long printExpanded(Iterator<Row> rows, List<String> names, int blockRows, boolean counted) {
-    ExpandedPrinter expanded = new ExpandedPrinter(out, colored(names), display.tty())
-        .fitTo(display.width());
+  private long printExpanded(
+      Iterator<Row> rows, List<String> names, int blockRows, boolean counted) {
+    ExpandedPrinter expanded =
+        new ExpandedPrinter(out, colored(names), display.tty()).fitTo(display.width());
     List<String[]> block = new ArrayList<>(Math.min(blockRows, 5000));
     List<int[]> uncounted = new ArrayList<>(Math.min(blockRows, 5000));
     while (next(rows)) {
@@ -188,7 +192,8 @@ public final class ResultPrinter {
   }
 
   private long printCsv(Iterator<Row> rows, List<String> names) throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+    CSVPrinter csv =
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
     csv.printRecord(names);
     long count = 0;
     List<String> values = new ArrayList<>(names.size());

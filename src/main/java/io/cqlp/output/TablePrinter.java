@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * Prints result rows as cqlsh does: a leading blank line, column names left-aligned, a rule of
- * {@code -} and {@code +}, every value right-aligned in its column, then a blank line and {@code
- * (N rows)}. Column widths are computed per block of rows, so memory is bounded by one block
- * (cqlsh computes them per page in the same way when paging is on).
+ * {@code -} and {@code +}, every value right-aligned in its column, then a blank line and {@code (N
+ * rows)}. Column widths are computed per block of rows, so memory is bounded by one block (cqlsh
+ * computes them per page in the same way when paging is on).
  *
  * <p>At a terminal ({@link #fitTo}), a table wider than the terminal never wraps: the widest
- * columns are narrowed and their long cells cut with {@code …}. With {@link #headerEveryBlock}
- * each block gets its own header, as cqlsh's pages at a terminal.
+ * columns are narrowed and their long cells cut with {@code …}. With {@link #headerEveryBlock} each
+ * block gets its own header, as cqlsh's pages at a terminal.
  *
  * <p>Usage: {@link #printBlock} any number of times, then {@link #finish}. Not thread-safe.
  */
@@ -50,8 +50,8 @@ public final class TablePrinter {
   }
 
   /**
-   * @param on print the header above every block, not only the first (cqlsh's pages at a
-   *     terminal); off by default
+   * @param on print the header above every block, not only the first (cqlsh's pages at a terminal);
+   *     off by default
    * @return this printer
    */
   public TablePrinter headerEveryBlock(boolean on) {
@@ -80,8 +80,8 @@ public final class TablePrinter {
   }
 
   /**
-   * As {@link #printBlock(List)}, with cells counted narrower than they are, as cqlsh counts
-   * empty collections ({@link CqlshText#uncounted}): their columns and padding follow that count.
+   * As {@link #printBlock(List)}, with cells counted narrower than they are, as cqlsh counts empty
+   * collections ({@link CqlshText#uncounted}): their columns and padding follow that count.
    *
    * @param uncounted for each row, the cells each cell's width is counted short by; null for none
    */
@@ -92,7 +92,8 @@ public final class TablePrinter {
     }
     for (int r = 0; r < block.size(); r++) {
       for (int c = 0; c < widths.length; c++) {
-        widths[c] = Math.max(widths[c], DisplayWidth.of(block.get(r)[c]) - shortBy(uncounted, r, c));
+        widths[c] =
+            Math.max(widths[c], DisplayWidth.of(block.get(r)[c]) - shortBy(uncounted, r, c));
       }
     }
     if (maxWidth > 0) {
@@ -112,7 +113,9 @@ public final class TablePrinter {
           line.append(" | ");
         }
         String cell = maxWidth > 0 ? DisplayWidth.truncate(row[c], widths[c]) : row[c];
-        pad(line, widths[c] - DisplayWidth.of(cell) + (cell == row[c] ? shortBy(uncounted, r, c) : 0));
+        pad(
+            line,
+            widths[c] - DisplayWidth.of(cell) + (cell == row[c] ? shortBy(uncounted, r, c) : 0));
         line.append(cell);
       }
       out.println(line);

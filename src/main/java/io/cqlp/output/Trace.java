@@ -6,8 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One tracing session as stored in {@code system_traces.sessions} and {@code
- * system_traces.events}.
+ * One tracing session as stored in {@code system_traces.sessions} and {@code system_traces.events}.
  *
  * @param id the session id
  * @param requestType the request, e.g. {@code Execute CQL3 query}
@@ -17,8 +16,14 @@ import java.util.UUID;
  * @param durationMicros the request's duration in microseconds, {@code null} while unfinished
  * @param events the events in time order
  */
-public record Trace(UUID id, String requestType, String coordinator, String client,
-    Instant startedAt, Integer durationMicros, List<Event> events) {
+public record Trace(
+    UUID id,
+    String requestType,
+    String coordinator,
+    String client,
+    Instant startedAt,
+    Integer durationMicros,
+    List<Event> events) {
 
   /**
    * One event of a trace.
@@ -29,7 +34,8 @@ public record Trace(UUID id, String requestType, String coordinator, String clie
    * @param source the node's address, as text
    * @param elapsedMicros microseconds since the request reached that node
    */
-  public record Event(String activity, String thread, Instant timestamp, String source, int elapsedMicros) {}
+  public record Event(
+      String activity, String thread, Instant timestamp, String source, int elapsedMicros) {}
 
   public Trace {
     Objects.requireNonNull(id, "id");

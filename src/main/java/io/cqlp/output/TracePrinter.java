@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * Prints a trace as cqlsh's {@code TRACING ON} and {@code SHOW SESSION} do ({@code
- * cqlshlib/tracing.py}): {@code Tracing session: <id>}, then a table of {@code activity |
- * timestamp | source | source_elapsed | client} with a first row for the request, one row per
- * event ({@code activity [thread]}) and a last {@code Request complete} row when the duration is
- * known. Times are local ({@code zone}) in Python's {@code str(datetime)} form, {@code
- * 2024-01-02 03:04:05.123456} (no fraction when it is zero); elapsed times in microseconds.
+ * cqlshlib/tracing.py}): {@code Tracing session: <id>}, then a table of {@code activity | timestamp
+ * | source | source_elapsed | client} with a first row for the request, one row per event ({@code
+ * activity [thread]}) and a last {@code Request complete} row when the duration is known. Times are
+ * local ({@code zone}) in Python's {@code str(datetime)} form, {@code 2024-01-02 03:04:05.123456}
+ * (no fraction when it is zero); elapsed times in microseconds.
  */
 public final class TracePrinter {
   private static final List<String> NAMES =
@@ -49,17 +49,28 @@ public final class TracePrinter {
     List<String[]> rows = new ArrayList<>();
     rows.add(row(trace.requestType(), time(trace.startedAt()), trace.coordinator(), 0, client));
     for (Trace.Event e : trace.events()) {
-      rows.add(row(e.activity() + " [" + e.thread() + "]", time(e.timestamp()), e.source(),
-          e.elapsedMicros(), client));
+      rows.add(
+          row(
+              e.activity() + " [" + e.thread() + "]",
+              time(e.timestamp()),
+              e.source(),
+              e.elapsedMicros(),
+              client));
     }
     if (trace.durationMicros() != null) {
-      rows.add(row("Request complete", time(trace.startedAt().plusNanos(trace.durationMicros() * 1000L)),
-          trace.coordinator(), trace.durationMicros(), client));
+      rows.add(
+          row(
+              "Request complete",
+              time(trace.startedAt().plusNanos(trace.durationMicros() * 1000L)),
+              trace.coordinator(),
+              trace.durationMicros(),
+              client));
     }
     out.println();
     out.println(Ansi.paint("Tracing session: ", Ansi.MAGENTA, colors) + trace.id());
-    TablePrinter table = new TablePrinter(out,
-        NAMES.stream().map(n -> Ansi.paint(n, Ansi.MAGENTA, colors)).toList());
+    TablePrinter table =
+        new TablePrinter(
+            out, NAMES.stream().map(n -> Ansi.paint(n, Ansi.MAGENTA, colors)).toList());
     table.printBlock(rows);
     if (tty) {
       out.println();
@@ -82,8 +93,15 @@ public final class TracePrinter {
   /** Python's {@code str(datetime)}: microseconds only when not zero. */
   String time(Instant instant) {
     LocalDateTime t = LocalDateTime.ofInstant(instant, zone);
-    String text = String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+    String text =
+        String.format(
+            "%04d-%02d-%02d %02d:%02d:%02d",
+            t.getYear(),
+            t.getMonthValue(),
+            t.getDayOfMonth(),
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond());
     int micros = t.getNano() / 1000;
     return micros == 0 ? text : text + String.format(".%06d", micros);
   }

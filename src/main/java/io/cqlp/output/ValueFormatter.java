@@ -18,18 +18,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Formats CQL values for display the way cqlsh 6 prints them: timestamps as {@code
- * 2024-01-02 03:04:05.678000+0000}, booleans as {@code True}/{@code False}, blobs as {@code
- * 0x…}, floats with 5 and doubles with 12 significant digits ({@code float_precision} and {@code
- * double_precision} of cqlsh's {@code [ui]} section), NULL as {@code null}, strings inside
- * collections in single quotes; lists and vectors as {@code [1, 2]}, sets {@code {1, 2}}, maps
- * {@code {'k': 1}}, user types {@code {street: 'x', zip: null}}, tuples {@code (1, 'a')} and
- * durations {@code 1y2mo3d4h5m6s7ms8us9ns} (cqlsh's {@code formatting.py}). Stateless and
- * thread-safe.
+ * Formats CQL values for display the way cqlsh 6 prints them: timestamps as {@code 2024-01-02
+ * 03:04:05.678000+0000}, booleans as {@code True}/{@code False}, blobs as {@code 0x…}, floats with
+ * 5 and doubles with 12 significant digits ({@code float_precision} and {@code double_precision} of
+ * cqlsh's {@code [ui]} section), NULL as {@code null}, strings inside collections in single quotes;
+ * lists and vectors as {@code [1, 2]}, sets {@code {1, 2}}, maps {@code {'k': 1}}, user types
+ * {@code {street: 'x', zip: null}}, tuples {@code (1, 'a')} and durations {@code
+ * 1y2mo3d4h5m6s7ms8us9ns} (cqlsh's {@code formatting.py}). Stateless and thread-safe.
  *
  * <p>These rules give the text of values in files (COPY TO, CAPTURE, the text cells of JSON and
- * XLSX), which keeps digits and characters as they are. The shell's screen uses {@link
- * #screen}, which spells every value exactly as cqlsh 6.2 shows it ({@link CqlshText}).
+ * XLSX), which keeps digits and characters as they are. The shell's screen uses {@link #screen},
+ * which spells every value exactly as cqlsh 6.2 shows it ({@link CqlshText}).
  */
 public final class ValueFormatter {
 
@@ -58,8 +57,8 @@ public final class ValueFormatter {
    * @param falseText text of {@code false} (cqlsh: {@code False}); not null
    * @param timestamps the format of timestamps; not null
    * @param decimalSeparator the decimal separator of float, double and decimal values
-   * @param thousandsSeparator inserted between groups of three integer digits of numbers;
-   *     {@code ""} for none
+   * @param thousandsSeparator inserted between groups of three integer digits of numbers; {@code
+   *     ""} for none
    * @param copyRules {@code true} for cqlsh COPY's rules ({@code formatting.py}
    *     format_floating_point_type): a float or double whose decimal exponent e is from -4 to
    *     precision-1 is printed with precision+e+1 significant digits (so precision counts digits
@@ -83,7 +82,10 @@ public final class ValueFormatter {
     }
   }
 
-  /** A formatter for file text with precisions float 5, double 12 (not the screen's; see {@link #screen}). */
+  /**
+   * A formatter for file text with precisions float 5, double 12 (not the screen's; see {@link
+   * #screen}).
+   */
   public ValueFormatter() {
     this(5, 12);
   }
@@ -96,7 +98,9 @@ public final class ValueFormatter {
     this(Style.display(floatPrecision, doublePrecision));
   }
 
-  /** @param style how values are spelled; not null */
+  /**
+   * @param style how values are spelled; not null
+   */
   public ValueFormatter(Style style) {
     this(style, null);
   }
@@ -117,7 +121,8 @@ public final class ValueFormatter {
    * @return the formatter
    */
   public static ValueFormatter screen(ScreenSettings settings) {
-    return new ValueFormatter(Style.display(settings.floatPrecision(), settings.doublePrecision()),
+    return new ValueFormatter(
+        Style.display(settings.floatPrecision(), settings.doublePrecision()),
         new CqlshText(settings));
   }
 
@@ -165,8 +170,11 @@ public final class ValueFormatter {
           : groupedDecimal(d.toPlainString());
     }
     if (!style.thousandsSeparator().isEmpty()
-        && (value instanceof Long || value instanceof Integer || value instanceof Short
-            || value instanceof Byte || value instanceof java.math.BigInteger)) {
+        && (value instanceof Long
+            || value instanceof Integer
+            || value instanceof Short
+            || value instanceof Byte
+            || value instanceof java.math.BigInteger)) {
       return groupedDecimal(value.toString());
     }
     if (value instanceof Instant i) {
@@ -198,7 +206,9 @@ public final class ValueFormatter {
    * @param nested spells each element, key, value and field (a null field as null)
    * @param fieldName spells a user type's field name
    */
-  static String composite(Object value, java.util.function.Function<Object, String> nested,
+  static String composite(
+      Object value,
+      java.util.function.Function<Object, String> nested,
       java.util.function.UnaryOperator<String> fieldName) {
     if (value instanceof List<?> list) {
       return join(list.iterator(), "[", "]", nested);
@@ -212,15 +222,19 @@ public final class ValueFormatter {
     StringBuilder out = new StringBuilder();
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(out.length() == 0 ? "{" : ", ").append(nested.apply(e.getKey())).append(": ")
+        out.append(out.length() == 0 ? "{" : ", ")
+            .append(nested.apply(e.getKey()))
+            .append(": ")
             .append(nested.apply(e.getValue()));
       }
       return out.length() == 0 ? "{}" : out.append('}').toString();
     }
     if (value instanceof UdtValue udt) {
       for (int i = 0; i < udt.size(); i++) {
-        out.append(i == 0 ? "{" : ", ").append(fieldName.apply(udt.getType().getFieldNames().get(i).asInternal()))
-            .append(": ").append(nested.apply(field(udt, i)));
+        out.append(i == 0 ? "{" : ", ")
+            .append(fieldName.apply(udt.getType().getFieldNames().get(i).asInternal()))
+            .append(": ")
+            .append(nested.apply(field(udt, i)));
       }
       return out.length() == 0 ? "{}" : out.append('}').toString();
     }
@@ -238,7 +252,10 @@ public final class ValueFormatter {
     return value.isNull(i) ? null : value.getObject(i);
   }
 
-  private static String join(Iterator<?> it, String open, String close,
+  private static String join(
+      Iterator<?> it,
+      String open,
+      String close,
       java.util.function.Function<Object, String> nested) {
     StringBuilder out = new StringBuilder(open);
     while (it.hasNext()) {
@@ -268,22 +285,27 @@ public final class ValueFormatter {
   /**
    * A float or double as cqlsh's COPY TO writes it ({@code formatting.py}
    * format_floating_point_type): without a thousands separator, {@code '%.{q}g'} where q is
-   * precision+e+1 when the decimal exponent e is from -4 to precision-1, else precision, then
-   * the decimal separator; with one, the integer part grouped by threes and the fraction as
-   * {@code '%.{precision}f'} without its trailing zeros.
+   * precision+e+1 when the decimal exponent e is from -4 to precision-1, else precision, then the
+   * decimal separator; with one, the integer part grouped by threes and the fraction as {@code
+   * '%.{precision}f'} without its trailing zeros.
    *
    * @param thousandsSeparator {@code ""} for none
    */
-  static String copyFloating(double v, int precision, char decimalSeparator, String thousandsSeparator) {
+  static String copyFloating(
+      double v, int precision, char decimalSeparator, String thousandsSeparator) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return formatFloating(v, precision);
     }
     if (!thousandsSeparator.isEmpty()) {
       BigDecimal whole = new BigDecimal(v).setScale(0, java.math.RoundingMode.DOWN);
-      String fraction = new BigDecimal(Math.abs(v)).subtract(whole.abs())
-          .setScale(precision, java.math.RoundingMode.HALF_EVEN).toPlainString();
+      String fraction =
+          new BigDecimal(Math.abs(v))
+              .subtract(whole.abs())
+              .setScale(precision, java.math.RoundingMode.HALF_EVEN)
+              .toPlainString();
       // '%.{p}f' of the fraction: "0.xxxx", or "1.000" when it rounds up
-      String digits = fraction.startsWith("0.") ? fraction.substring(2).replaceFirst("0+$", "") : "";
+      String digits =
+          fraction.startsWith("0.") ? fraction.substring(2).replaceFirst("0+$", "") : "";
       if (fraction.startsWith("1")) {
         whole = whole.add(BigDecimal.valueOf(v < 0 ? -1 : 1));
       }
@@ -307,13 +329,16 @@ public final class ValueFormatter {
   private String groupedDecimal(String plain) {
     int dot = plain.indexOf('.');
     String whole = dot < 0 ? plain : plain.substring(0, dot);
-    String text = style.thousandsSeparator().isEmpty() ? whole : ExactFloating.group(whole, style.thousandsSeparator());
+    String text =
+        style.thousandsSeparator().isEmpty()
+            ? whole
+            : ExactFloating.group(whole, style.thousandsSeparator());
     return dot < 0 ? text : text + style.decimalSeparator() + plain.substring(dot + 1);
   }
 
   /**
-   * Formats like Python's {@code '%.{p}g'} as cqlsh does, with {@code NaN}, {@code Infinity}
-   * and {@code -Infinity} spelled as CQL literals.
+   * Formats like Python's {@code '%.{p}g'} as cqlsh does, with {@code NaN}, {@code Infinity} and
+   * {@code -Infinity} spelled as CQL literals.
    */
   static String formatFloating(double v, int precision) {
     if (Double.isNaN(v)) {
@@ -352,21 +377,23 @@ public final class ValueFormatter {
   }
 
   /**
-   * v rounded to {@code precision} significant digits from its exact binary value (half to even,
-   * as C's printf).
-   * The exact expansion of a double can run to hundreds of digits, so the shortest decimal that
-   * reads back as v ({@link Double#toString}) is rounded instead whenever that gives the same
-   * digits: when it has more digits than kept and is not a tie. No decimal of the kept length
-   * lies between it and v, as it would then be the shortest itself.
+   * v rounded to {@code precision} significant digits from its exact binary value (half to even, as
+   * C's printf). The exact expansion of a double can run to hundreds of digits, so the shortest
+   * decimal that reads back as v ({@link Double#toString}) is rounded instead whenever that gives
+   * the same digits: when it has more digits than kept and is not a tie. No decimal of the kept
+   * length lies between it and v, as it would then be the shortest itself.
    */
   private static BigDecimal round(double v, int precision) {
     java.math.MathContext context = new java.math.MathContext(precision);
     BigDecimal shortest = new BigDecimal(Double.toString(v));
     int extra = shortest.precision() - precision;
-    boolean tie = extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
+    boolean tie =
+        extra == 1 && shortest.unscaledValue().abs().mod(java.math.BigInteger.TEN).intValue() == 5;
     // printf rounds the exact binary value half to even (0.125 as %.2g is 0.12)
-    return extra > 0 && !tie ? shortest.round(context)
-        : new BigDecimal(v).round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+    return extra > 0 && !tie
+        ? shortest.round(context)
+        : new BigDecimal(v)
+            .round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** Hex of a blob as CQL writes blob literals: {@code 0x} then two lower-case digits a byte. */

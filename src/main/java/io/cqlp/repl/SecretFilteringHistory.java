@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.jline.reader.impl.history.DefaultHistory;
 
 /**
- * History that never records a line that may carry a password: LOGIN, and any statement
- * naming PASSWORD (CREATE/ALTER ROLE or USER ... WITH PASSWORD).
+ * History that never records a line that may carry a password: LOGIN, and any statement naming
+ * PASSWORD (CREATE/ALTER ROLE or USER ... WITH PASSWORD).
  */
 final class SecretFilteringHistory extends DefaultHistory {
   private static final Pattern SECRET =

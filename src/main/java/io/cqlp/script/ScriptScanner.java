@@ -4,14 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts CQL script text into the few kinds of tokens that statement splitting needs. It knows
- * CQL's quoting and comments, nothing of its grammar: 'strings' (a quote inside is doubled),
- * "identifiers" (same), $$ bodies $$ (nothing escaped), {@code --} and {@code //} comments to
- * the end of the line and non-nested block comments. Newlines outside those are tokens of their
- * own; other whitespace is dropped.
+ * Cuts CQL script text into the few kinds of tokens that statement splitting needs. It knows CQL's
+ * quoting and comments, nothing of its grammar: 'strings' (a quote inside is doubled),
+ * "identifiers" (same), $$ bodies $$ (nothing escaped), {@code --} and {@code //} comments to the
+ * end of the line and non-nested block comments. Newlines outside those are tokens of their own;
+ * other whitespace is dropped.
  */
 final class ScriptScanner {
-  enum Kind { WORD, QUOTED, SEMICOLON, SYMBOL, COMMENT, NEWLINE }
+  enum Kind {
+    WORD,
+    QUOTED,
+    SEMICOLON,
+    SYMBOL,
+    COMMENT,
+    NEWLINE
+  }
 
   /**
    * @param start offset of the first character

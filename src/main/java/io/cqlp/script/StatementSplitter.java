@@ -12,26 +12,44 @@ import java.util.Set;
  * Splits script or prompt text into statements the way cqlsh does.
  *
  * <ul>
- *   <li>A statement ends at a {@code ;} outside 'strings', "identifiers", $$ bodies $$ and
- *       comments ({@code --} and {@code //} to the end of the line, {@code /* ... *}{@code /}).
- *   <li>In {@code BEGIN [UNLOGGED | COUNTER] BATCH ... APPLY BATCH} the inner {@code ;} do not
- *       end the statement; the {@code ;} after {@code APPLY BATCH} does.
+ *   <li>A statement ends at a {@code ;} outside 'strings', "identifiers", $$ bodies $$ and comments
+ *       ({@code --} and {@code //} to the end of the line, {@code /* ... *}{@code /}).
+ *   <li>In {@code BEGIN [UNLOGGED | COUNTER] BATCH ... APPLY BATCH} the inner {@code ;} do not end
+ *       the statement; the {@code ;} after {@code APPLY BATCH} does.
  *   <li>Shell commands whose first word is in cqlsh's {@code my_commands_ending_with_newline}
  *       (help, ?, consistency, serial, describe, desc, show, source, capture, login, debug,
- *       tracing, expand, paging, exit, quit, clear, cls, history; any case) also end at the end
- *       of their line, or at the end of the text. So that the multi-line form of the seed
- *       documents ({@code CAPTURE PARQUET 'dir/' WITH} / {@code PARTITION='d'} /
- *       {@code AND COMPRESSION='ZSTD';}) works, such a command goes on to the next line when its
- *       line ends with WITH, AND or {@code =}, or when the next line starts with WITH or AND.
+ *       tracing, expand, paging, exit, quit, clear, cls, history; any case) also end at the end of
+ *       their line, or at the end of the text. So that the multi-line form of the seed documents
+ *       ({@code CAPTURE PARQUET 'dir/' WITH} / {@code PARTITION='d'} / {@code AND
+ *       COMPRESSION='ZSTD';}) works, such a command goes on to the next line when its line ends
+ *       with WITH, AND or {@code =}, or when the next line starts with WITH or AND.
  *   <li>Statements holding only comments are dropped, as are empty ones ({@code ;;}).
  * </ul>
  *
  * <p>Thread-safe: no state is shared between calls.
  */
 public final class StatementSplitter {
-  private static final Set<String> ENDING_WITH_NEWLINE = Set.of(
-      "help", "?", "consistency", "serial", "describe", "desc", "show", "source", "capture",
-      "login", "debug", "tracing", "expand", "paging", "exit", "quit", "clear", "cls", "history");
+  private static final Set<String> ENDING_WITH_NEWLINE =
+      Set.of(
+          "help",
+          "?",
+          "consistency",
+          "serial",
+          "describe",
+          "desc",
+          "show",
+          "source",
+          "capture",
+          "login",
+          "debug",
+          "tracing",
+          "expand",
+          "paging",
+          "exit",
+          "quit",
+          "clear",
+          "cls",
+          "history");
   private static final Set<String> CONTINUING_WORDS = Set.of("with", "and");
 
   private StatementSplitter() {}
@@ -51,8 +69,8 @@ public final class StatementSplitter {
 
   /**
    * @param statements the complete statements in input order
-   * @param remainder the end of the input after the last complete statement, exactly as given
-   *     (a suffix of the input), when it holds the start of another statement or an open block
+   * @param remainder the end of the input after the last complete statement, exactly as given (a
+   *     suffix of the input), when it holds the start of another statement or an open block
    *     comment; {@code ""} when only whitespace and comments are left
    */
   public record Result(List<Statement> statements, String remainder) {
@@ -61,7 +79,9 @@ public final class StatementSplitter {
       Objects.requireNonNull(remainder, "remainder");
     }
 
-    /** @return whether the input ended with a complete statement (nothing remains) */
+    /**
+     * @return whether the input ended with a complete statement (nothing remains)
+     */
     public boolean isComplete() {
       return remainder.isEmpty();
     }
@@ -77,8 +97,8 @@ public final class StatementSplitter {
 
   /**
    * @param text script or prompt text
-   * @param firstLine the line number of the first line of {@code text}, for text that continues
-   *     a larger script
+   * @param firstLine the line number of the first line of {@code text}, for text that continues a
+   *     larger script
    * @return the complete statements and the incomplete rest
    */
   public static Result split(String text, int firstLine) {
@@ -119,7 +139,7 @@ public final class StatementSplitter {
       for (int i = 0; i < tokens.size(); i++) {
         Token token = tokens.get(i);
         switch (token.kind()) {
-          case COMMENT -> { }
+          case COMMENT -> {}
           case NEWLINE -> {
             if (first != null && endsWithLine && !continues(nextSignificant(i))) {
               finish(token);
@@ -175,14 +195,17 @@ public final class StatementSplitter {
           }
         }
         case 2 -> batch = maybeBatch && word.equals("batch");
-        default -> { }
+        default -> {}
       }
     }
 
     /** Whether a newline-ended command goes on past the end of its line. */
     private boolean continues(Token next) {
-      return is(last, "with") || is(last, "and") || last.text(text).equals("=")
-          || (next != null && next.kind() == Kind.WORD
+      return is(last, "with")
+          || is(last, "and")
+          || last.text(text).equals("=")
+          || (next != null
+              && next.kind() == Kind.WORD
               && CONTINUING_WORDS.contains(next.text(text).toLowerCase(Locale.ROOT)));
     }
 
@@ -198,8 +221,8 @@ public final class StatementSplitter {
 
     /** Ends the current statement at {@code terminator} (null: the end of the text). */
     private void finish(Token terminator) {
-      statements.add(new Statement(text.substring(first.start(), last.end()),
-          lineOffset + first.line()));
+      statements.add(
+          new Statement(text.substring(first.start(), last.end()), lineOffset + first.line()));
       consumed = terminator == null ? text.length() : terminator.end();
       first = null;
       last = null;
@@ -211,8 +234,7 @@ public final class StatementSplitter {
     }
 
     private boolean is(Token token, String word) {
-      return token != null && token.kind() == Kind.WORD
-          && token.text(text).equalsIgnoreCase(word);
+      return token != null && token.kind() == Kind.WORD && token.text(text).equalsIgnoreCase(word);
     }
   }
 }

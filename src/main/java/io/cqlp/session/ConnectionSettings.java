@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param connectTimeout connect timeout (cqlsh {@code --connect-timeout}, default 5 s)
  * @param requestTimeout per-request timeout (cqlsh {@code --request-timeout}, default 10 s)
  * @param tls how to talk TLS ({@code --ssl}), or {@code null} for plain connections
- * @param protocolVersion the driver's name of the native protocol version to pin ({@code V4},
- *     cqlsh {@code --protocol-version 4}), or {@code null} to let the driver negotiate
+ * @param protocolVersion the driver's name of the native protocol version to pin ({@code V4}, cqlsh
+ *     {@code --protocol-version 4}), or {@code null} to let the driver negotiate
  */
 public record ConnectionSettings(
     String host,
@@ -41,8 +41,14 @@ public record ConnectionSettings(
 
   /** Settings with the protocol version negotiated. */
   public ConnectionSettings(
-      String host, int port, String username, String password, String keyspace,
-      Duration connectTimeout, Duration requestTimeout, TlsSettings tls) {
+      String host,
+      int port,
+      String username,
+      String password,
+      String keyspace,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      TlsSettings tls) {
     this(host, port, username, password, keyspace, connectTimeout, requestTimeout, tls, null);
   }
 
@@ -51,20 +57,33 @@ public record ConnectionSettings(
    * @return these settings with that protocol version
    */
   public ConnectionSettings withProtocolVersion(String version) {
-    return new ConnectionSettings(host, port, username, password, keyspace, connectTimeout, requestTimeout,
-        tls, version);
+    return new ConnectionSettings(
+        host, port, username, password, keyspace, connectTimeout, requestTimeout, tls, version);
   }
 
   /** Settings without TLS. */
   public ConnectionSettings(
-      String host, int port, String username, String password, String keyspace,
-      Duration connectTimeout, Duration requestTimeout) {
+      String host,
+      int port,
+      String username,
+      String password,
+      String keyspace,
+      Duration connectTimeout,
+      Duration requestTimeout) {
     this(host, port, username, password, keyspace, connectTimeout, requestTimeout, null);
   }
 
   /** Leaves the password out, so settings can never leak it through a log line. */
   @Override
   public String toString() {
-    return "ConnectionSettings[" + host + ":" + port + ", user=" + username + ", tls=" + (tls != null) + "]";
+    return "ConnectionSettings["
+        + host
+        + ":"
+        + port
+        + ", user="
+        + username
+        + ", tls="
+        + (tls != null)
+        + "]";
   }
 }

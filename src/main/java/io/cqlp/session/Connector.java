@@ -16,8 +16,8 @@ public final class Connector {
    * Connects to the cluster.
    *
    * <p>The local datacenter is inferred from the contact point (the driver's {@code
-   * DcInferringLoadBalancingPolicy}), as cqlsh needs none. Schema metadata is fetched on first
-   * use ({@link SchemaOnDemandSession}): DESCRIBE, completion and COPY get it with the token map's
+   * DcInferringLoadBalancingPolicy}), as cqlsh needs none. Schema metadata is fetched on first use
+   * ({@link SchemaOnDemandSession}): DESCRIBE, completion and COPY get it with the token map's
    * replicas, while a one-shot statement does not wait for the schema tables.
    *
    * @param settings where and as whom; not null
@@ -33,10 +33,12 @@ public final class Connector {
             .withString(
                 DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy")
             .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, settings.connectTimeout())
-            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.connectTimeout())
+            .withDuration(
+                DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.connectTimeout())
             .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, settings.connectTimeout())
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout())
+            .withDuration(
+                DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout())
             .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
             .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
             // Startup: the native clock loads jnr-ffi and a native library (~400 classes, a

@@ -10,9 +10,9 @@ import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import java.io.PrintWriter;
 
 /**
- * Prints errors as one line each, the way cqlsh does: {@code <source>:<line>:<message>} for
- * scripts and {@code <message>} at the prompt, with Cassandra's errors named as cqlsh names them
- * ({@code InvalidRequest: Error from server: ...}). A stack trace only with {@code --debug}.
+ * Prints errors as one line each, the way cqlsh does: {@code <source>:<line>:<message>} for scripts
+ * and {@code <message>} at the prompt, with Cassandra's errors named as cqlsh names them ({@code
+ * InvalidRequest: Error from server: ...}). A stack trace only with {@code --debug}.
  */
 public final class ErrorReporter {
   private final PrintWriter err;
@@ -59,7 +59,10 @@ public final class ErrorReporter {
   /** Reports a message as one line, prefixed with {@code source:line:} when from a script. */
   public void report(String source, int line, String message) {
     count++;
-    String oneLine = message == null ? "" : SecretRedaction.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
+    String oneLine =
+        message == null
+            ? ""
+            : SecretRedaction.redact(message.replaceAll("\\s*\\R\\s*", " ").trim());
     String text = source == null ? oneLine : source + ":" + line + ":" + oneLine;
     err.println(colors ? io.cqlp.output.Ansi.RED + text + io.cqlp.output.Ansi.RESET : text);
     err.flush();
@@ -72,8 +75,8 @@ public final class ErrorReporter {
   }
 
   /**
-   * Prints {@code text} on the error stream without a line end (a progress line rewritten in
-   * place with carriage returns); not counted as an error.
+   * Prints {@code text} on the error stream without a line end (a progress line rewritten in place
+   * with carriage returns); not counted as an error.
    */
   public void status(String text) {
     err.print(text);
@@ -95,13 +98,16 @@ public final class ErrorReporter {
 
   /** The user-facing text of an error, with cqlsh's names for Cassandra's errors. */
   public static String describe(Throwable error) {
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     if (error instanceof SyntaxError) {
       return "SyntaxException: " + message;
     } else if (error instanceof AlreadyExistsException) {
       return "AlreadyExists: " + message;
     } else if (error instanceof InvalidQueryException) {
-      return "InvalidRequest: Error from server: code=2200 [Invalid query] message=\"" + message + "\"";
+      return "InvalidRequest: Error from server: code=2200 [Invalid query] message=\""
+          + message
+          + "\"";
     } else if (error instanceof UnauthorizedException) {
       return "Unauthorized: " + message;
     } else if (error instanceof ServerError) {

@@ -7,10 +7,10 @@ import io.cqlp.script.StatementSplitter;
 import java.util.regex.Pattern;
 
 /**
- * The data of a {@code COPY ... FROM STDIN} inside a script, as cqlsh reads it: the lines after
- * the statement's line, up to a line holding only {@code \.} or the end of the script. The
- * script goes on after the {@code \.} line. A COPY FROM STDIN with nothing after it (the last
- * statement, {@code -e}, the prompt) reads the shell's standard input instead. Stateless.
+ * The data of a {@code COPY ... FROM STDIN} inside a script, as cqlsh reads it: the lines after the
+ * statement's line, up to a line holding only {@code \.} or the end of the script. The script goes
+ * on after the {@code \.} line. A COPY FROM STDIN with nothing after it (the last statement, {@code
+ * -e}, the prompt) reads the shell's standard input instead. Stateless.
  */
 final class InlineStdin {
   private static final Pattern COPY_FROM_STDIN =
@@ -27,8 +27,8 @@ final class InlineStdin {
 
   /**
    * Whether a statement is a valid COPY FROM STDIN. One that does not parse reads no data, as in
-   * cqlsh (which parses a statement before running it): its error is reported and the script's
-   * next lines stay statements.
+   * cqlsh (which parses a statement before running it): its error is reported and the script's next
+   * lines stay statements.
    */
   static boolean isCopyFromStdin(String statement) {
     if (!COPY_FROM_STDIN.matcher(statement).matches()) {
@@ -71,7 +71,9 @@ final class InlineStdin {
       int end = nl < 0 ? text.length() : nl;
       if (text.substring(pos, end).strip().equals(DotTerminatedReader.END)) {
         int restStart = nl < 0 ? text.length() : nl + 1;
-        return new Split(text.substring(dataStart, pos), text.substring(restStart),
+        return new Split(
+            text.substring(dataStart, pos),
+            text.substring(restStart),
             firstLine + (int) text.substring(0, restStart).chars().filter(c -> c == '\n').count());
       }
       pos = end + 1;

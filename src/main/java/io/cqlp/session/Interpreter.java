@@ -2,6 +2,7 @@ package io.cqlp.session;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.cqlp.capture.CaptureException;
@@ -25,27 +26,25 @@ import io.cqlp.transfer.CopyFromWorkflow;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.SourceFactory;
-import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs statements: the shell's own commands (COPY, USE, CONSISTENCY, PAGING, EXPAND, SOURCE,
- * EXIT, ...) here, DESCRIBE, SHOW, LOGIN, HISTORY, CLEAR and HELP in {@link ShellCommands}, every
- * other statement sent to Cassandra as typed and its result printed
- * as cqlsh prints it. Shared by the interactive prompt and the script runner. Used from one
- * thread; Ctrl-C interrupts that thread.
+ * Runs statements: the shell's own commands (COPY, USE, CONSISTENCY, PAGING, EXPAND, SOURCE, EXIT,
+ * ...) here, DESCRIBE, SHOW, LOGIN, HISTORY, CLEAR and HELP in {@link ShellCommands}, every other
+ * statement sent to Cassandra as typed and its result printed as cqlsh prints it. Shared by the
+ * interactive prompt and the script runner. Used from one thread; Ctrl-C interrupts that thread.
  */
 public final class Interpreter {
 
@@ -67,6 +66,7 @@ public final class Interpreter {
   private final ResultPrinter printer;
   private final ShellCommands shellCommands;
   private int sourceDepth;
+
   /** The inline data of the COPY FROM STDIN being run from a script; null otherwise. */
   private String inlineStdin;
 
@@ -78,15 +78,19 @@ public final class Interpreter {
    * @param sources opens COPY FROM inputs
    */
   public Interpreter(
-      ShellState state, PrintWriter out, ErrorReporter errors, SinkFactory sinks, SourceFactory sources) {
+      ShellState state,
+      PrintWriter out,
+      ErrorReporter errors,
+      SinkFactory sinks,
+      SourceFactory sources) {
     this.state = state;
     this.out = out;
     this.errors = errors;
     this.sinks = sinks;
     this.sources = sources;
     this.printer = new ResultPrinter(out, state.valueFormatter(), state.display());
-    this.shellCommands = new ShellCommands(state, out,
-        Path.of(System.getProperty("user.home"), ".cqlp", "history"));
+    this.shellCommands =
+        new ShellCommands(state, out, Path.of(System.getProperty("user.home"), ".cqlp", "history"));
   }
 
   /** The shell state this interpreter runs against. */
@@ -99,8 +103,8 @@ public final class Interpreter {
    *
    * @param text the script's text
    * @param sourceName the name errors are reported under ({@code <stdin>}, a file name)
-   * @return {@link Outcome#EXIT} if the script said EXIT, {@link Outcome#FAILED} if any
-   *     statement failed, else {@link Outcome#OK}
+   * @return {@link Outcome#EXIT} if the script said EXIT, {@link Outcome#FAILED} if any statement
+   *     failed, else {@link Outcome#OK}
    */
   public Outcome runScript(String text, String sourceName) {
     String rest = text;
@@ -114,7 +118,9 @@ public final class Interpreter {
       for (StatementSplitter.Statement statement : split.statements()) {
         // COPY ... FROM STDIN in a script reads the lines after it, up to \. (InlineStdin).
         InlineStdin.Split inline =
-            InlineStdin.isCopyFromStdin(statement.text()) ? InlineStdin.after(rest, firstLine, statement) : null;
+            InlineStdin.isCopyFromStdin(statement.text())
+                ? InlineStdin.after(rest, firstLine, statement)
+                : null;
         inlineStdin = inline == null ? null : inline.data();
         Outcome outcome;
         try {
@@ -137,7 +143,9 @@ public final class Interpreter {
       }
     } while (again);
     if (!split.remainder().isBlank()) {
-      errors.report(sourceName, lineOf(rest, split.remainder()) + firstLine - 1,
+      errors.report(
+          sourceName,
+          lineOf(rest, split.remainder()) + firstLine - 1,
           "Incomplete statement at end of input (missing ';'?)");
       result = Outcome.FAILED;
     }
@@ -157,7 +165,8 @@ public final class Interpreter {
       out.flush();
     }
     return new io.cqlp.format.csv.DotTerminatedReader(
-        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)));
   }
 
   private static int lineOf(String text, String remainder) {
@@ -189,8 +198,11 @@ public final class Interpreter {
     if (errors.debug()) {
       java.util.Map<String, Long> counts = io.cqlp.storage.s3.S3Requests.take();
       if (!counts.isEmpty()) {
-        errors.note("S3 requests: " + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-            .collect(java.util.stream.Collectors.joining(", ")));
+        errors.note(
+            "S3 requests: "
+                + counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
       }
     }
   }
@@ -204,8 +216,15 @@ public final class Interpreter {
       return Outcome.FAILED;
     } catch (ParsingException e) {
       int errorLine = line + e.getLineNumber() - 1;
-      errors.report(sourceName, errorLine,
-          "SyntaxException: line " + errorLine + ":" + e.getColumnNumber() + ": " + e.getErrorMessage());
+      errors.report(
+          sourceName,
+          errorLine,
+          "SyntaxException: line "
+              + errorLine
+              + ":"
+              + e.getColumnNumber()
+              + ": "
+              + e.getErrorMessage());
       return Outcome.FAILED;
     } catch (RuntimeException e) {
       if (Thread.interrupted()) {
@@ -223,9 +242,14 @@ public final class Interpreter {
     } else if (command instanceof io.cqlp.command.CopyFileTo copy) {
       // A file converted: no session involved, so it also runs with --no-connect.
       io.cqlp.transfer.TransferSummary converted;
-      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed", -1, state.display()::width)) {
-        converted = new io.cqlp.transfer.FileCopyWorkflow(sinks, sources)
-            .withStdout(out).progress(progress).run(copy);
+      try (ProgressLine progress =
+          ProgressLine.start(
+              errors, state.interactive(), "Processed", -1, state.display()::width)) {
+        converted =
+            new io.cqlp.transfer.FileCopyWorkflow(sinks, sources)
+                .withStdout(out)
+                .progress(progress)
+                .run(copy);
       }
       if (!copy.stdout()) {
         out.println(converted.exportLine());
@@ -233,12 +257,19 @@ public final class Interpreter {
     } else if (command instanceof CopyTo copy) {
       CqlSession session = state.session();
       CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
-      io.cqlp.command.Verify verify = io.cqlp.transfer.verify.VerifyWorkflow.afterExport(withDefaults);
+      io.cqlp.command.Verify verify =
+          io.cqlp.transfer.verify.VerifyWorkflow.afterExport(withDefaults);
       io.cqlp.transfer.TransferSummary exported;
-      CopyToWorkflow workflow = new CopyToWorkflow(session, state.consistency(), sinks, sources)
-          .debug(errors.debug() ? errors::note : null);
-      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
-          io.cqlp.transfer.RowEstimate.forExport(session, withDefaults), state.display()::width)) {
+      CopyToWorkflow workflow =
+          new CopyToWorkflow(session, state.consistency(), sinks, sources)
+              .debug(errors.debug() ? errors::note : null);
+      try (ProgressLine progress =
+          ProgressLine.start(
+              errors,
+              state.interactive(),
+              "Processed",
+              io.cqlp.transfer.RowEstimate.forExport(session, withDefaults),
+              state.display()::width)) {
         exported = workflow.withStdout(out).progress(progress).run(withDefaults);
       }
       if (!copy.stdout()) {
@@ -252,10 +283,18 @@ public final class Interpreter {
       CqlSession session = state.session();
       CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
       io.cqlp.transfer.TransferSummary imported;
-      try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Processed",
-          io.cqlp.transfer.RowEstimate.forImport(withDefaults), state.display()::width)) {
-        imported = new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
-            .withStdin(this::stdin).progress(progress).run(withDefaults);
+      try (ProgressLine progress =
+          ProgressLine.start(
+              errors,
+              state.interactive(),
+              "Processed",
+              io.cqlp.transfer.RowEstimate.forImport(withDefaults),
+              state.display()::width)) {
+        imported =
+            new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
+                .withStdin(this::stdin)
+                .progress(progress)
+                .run(withDefaults);
       }
       out.println(imported.importLine());
       if (imported.failedRows() > 0) {
@@ -263,7 +302,10 @@ public final class Interpreter {
         return Outcome.FAILED;
       }
     } else if (command instanceof Use use) {
-      runCql("USE " + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace()).asCql(false));
+      runCql(
+          "USE "
+              + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace())
+                  .asCql(false));
     } else if (command instanceof Consistency c) {
       consistency(c);
     } else if (command instanceof Paging p) {
@@ -296,7 +338,8 @@ public final class Interpreter {
   /** Runs a VERIFY and prints its report: FAILED (exit status 2) when the sides differ. */
   private Outcome verify(io.cqlp.command.Verify command) throws InterruptedException {
     io.cqlp.transfer.verify.VerifyReport report =
-        new io.cqlp.transfer.verify.VerifyWorkflow(state.session(), state.consistency(), sources).run(command);
+        new io.cqlp.transfer.verify.VerifyWorkflow(state.session(), state.consistency(), sources)
+            .run(command);
     report.lines().forEach(out::println);
     out.flush();
     return report.equal() ? Outcome.OK : Outcome.FAILED;
@@ -353,32 +396,42 @@ public final class Interpreter {
       printer.print(result, block, state.expand(), null, counted);
       throw new CaptureException(refused);
     }
-    RowDecoder decoder = new RowDecoder(columns, state.session().getContext().getCodecRegistry(),
-        state.session().getContext().getProtocolVersion());
+    RowDecoder decoder =
+        new RowDecoder(
+            columns,
+            state.session().getContext().getCodecRegistry(),
+            state.session().getContext().getProtocolVersion());
     long[] captured = {0};
-    try (ProgressLine progress = ProgressLine.start(errors, state.interactive(), "Captured", -1, state.display()::width)) {
-      printer.print(result, block, state.expand(), row -> {
-        try {
-          capture.write(decoder.decode(row));
-          progress.rowsDone(++captured[0]);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
-        }
-      });
+    try (ProgressLine progress =
+        ProgressLine.start(errors, state.interactive(), "Captured", -1, state.display()::width)) {
+      printer.print(
+          result,
+          block,
+          state.expand(),
+          row -> {
+            try {
+              capture.write(decoder.decode(row));
+              progress.rowsDone(++captured[0]);
+            } catch (IOException e) {
+              throw new UncheckedIOException(
+                  "Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
+            }
+          });
     }
     try {
       capture.endResult();
     } catch (IOException e) {
-      throw new UncheckedIOException("Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
     }
     printWarnings(result);
     shellCommands.printTraces(result, errors);
   }
 
   /**
-   * The server's warnings on a statement, after its rows, as cqlsh's print_warnings: a blank
-   * line, {@code Warnings :}, then each warning followed by a blank line, on standard output. Those
-   * of the last page fetched, as the Python driver keeps them.
+   * The server's warnings on a statement, after its rows, as cqlsh's print_warnings: a blank line,
+   * {@code Warnings :}, then each warning followed by a blank line, on standard output. Those of
+   * the last page fetched, as the Python driver keeps them.
    */
   private void printWarnings(ResultSet result) {
     List<com.datastax.oss.driver.api.core.cql.ExecutionInfo> infos = result.getExecutionInfos();
@@ -398,8 +451,9 @@ public final class Interpreter {
   /** cqlsh does not trace reads of the traces themselves. */
   private boolean readsTraces(String cql) {
     String text = cql.toLowerCase(Locale.ROOT);
-    return text.startsWith("select") && (text.contains("system_traces.")
-        || (!text.contains(".") && "system_traces".equals(state.keyspace())));
+    return text.startsWith("select")
+        && (text.contains("system_traces.")
+            || (!text.contains(".") && "system_traces".equals(state.keyspace())));
   }
 
   private void capture(Capture command) {
@@ -411,17 +465,24 @@ public final class Interpreter {
         }
         case OFF -> {
           io.cqlp.capture.Capture ended = state.finishCapture();
-          out.println(ended == null
-              ? "Currently not capturing query output."
-              : "Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
+          out.println(
+              ended == null
+                  ? "Currently not capturing query output."
+                  : "Stopped capture. "
+                      + ended.rows()
+                      + " rows written to '"
+                      + ended.target()
+                      + "'.");
         }
         case START -> {
           io.cqlp.capture.Capture ended = state.finishCapture();
           if (ended != null) {
-            out.println("Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
+            out.println(
+                "Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
           }
           io.cqlp.capture.Capture started =
-              io.cqlp.capture.Capture.start(command.path(), command.format(), command.options(), sinks);
+              io.cqlp.capture.Capture.start(
+                  command.path(), command.format(), command.options(), sinks);
           state.capture(started);
           out.println("Now capturing query output to '" + command.path() + "'.");
         }
@@ -435,19 +496,26 @@ public final class Interpreter {
   private void consistency(Consistency c) {
     String what = c.serial() ? "Serial consistency level" : "Consistency level";
     if (c.level() == null) {
-      out.println("Current " + what.toLowerCase(Locale.ROOT) + " is "
-          + (c.serial() ? state.serialConsistency() : state.consistency()).name() + ".");
+      out.println(
+          "Current "
+              + what.toLowerCase(Locale.ROOT)
+              + " is "
+              + (c.serial() ? state.serialConsistency() : state.consistency()).name()
+              + ".");
       return;
     }
     DefaultConsistencyLevel level;
     try {
       level = DefaultConsistencyLevel.valueOf(c.level().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Improper CONSISTENCY command: unknown level '" + c.level() + "'.");
+      throw new IllegalArgumentException(
+          "Improper CONSISTENCY command: unknown level '" + c.level() + "'.");
     }
     if (c.serial()) {
-      if (level != DefaultConsistencyLevel.SERIAL && level != DefaultConsistencyLevel.LOCAL_SERIAL) {
-        throw new IllegalArgumentException("Improper SERIAL CONSISTENCY command: the level must be SERIAL or LOCAL_SERIAL.");
+      if (level != DefaultConsistencyLevel.SERIAL
+          && level != DefaultConsistencyLevel.LOCAL_SERIAL) {
+        throw new IllegalArgumentException(
+            "Improper SERIAL CONSISTENCY command: the level must be SERIAL or LOCAL_SERIAL.");
       }
       state.serialConsistency(level);
     } else {

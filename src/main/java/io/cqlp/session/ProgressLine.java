@@ -1,20 +1,20 @@
 package io.cqlp.session;
 
+import io.cqlp.output.DisplayWidth;
 import io.cqlp.transfer.RowEstimate;
 import io.cqlp.transfer.TransferProgress;
-import io.cqlp.output.DisplayWidth;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Shows how far a COPY or CAPTURE has come, on standard error: {@code Processed: 120,000 rows;
- * Rate: 45,210 rows/s; Elapsed: 0:02}, then {@code ; 40% of ~300,000; ETA 0:04} when the total
- * can be estimated ({@link RowEstimate}).
+ * Rate: 45,210 rows/s; Elapsed: 0:02}, then {@code ; 40% of ~300,000; ETA 0:04} when the total can
+ * be estimated ({@link RowEstimate}).
  *
- * <p>At the prompt it is one live line, rewritten in place (carriage return) at most five times
- * a second, and erased by {@link #close()} before the summary line. In scripts it is a line of
- * its own every ten seconds at most, the first after ten seconds, so short jobs print none.
+ * <p>At the prompt it is one live line, rewritten in place (carriage return) at most five times a
+ * second, and erased by {@link #close()} before the summary line. In scripts it is a line of its
+ * own every ten seconds at most, the first after ten seconds, so short jobs print none.
  *
  * <p>Given the terminal's width, the line never takes more than the width less one cell (so the
  * cursor never reaches the last column, where terminals wrap): parts are left out until it fits,
@@ -50,10 +50,16 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   /**
    * As above, fitted to a terminal.
    *
-   * @param width the terminal's width in cells, read at every update (it may change); 0 or less
-   *     for no limit
+   * @param width the terminal's width in cells, read at every update (it may change); 0 or less for
+   *     no limit
    */
-  ProgressLine(ErrorReporter terminal, boolean live, String verb, long total, LongSupplier clock, IntSupplier width) {
+  ProgressLine(
+      ErrorReporter terminal,
+      boolean live,
+      String verb,
+      long total,
+      LongSupplier clock,
+      IntSupplier width) {
     this.width = width;
     this.terminal = terminal;
     this.live = live;
@@ -65,12 +71,13 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
   }
 
   /**
-   * Progress of a transfer on the real clock, never wider than the terminal; see the class
-   * comment for where it shows.
+   * Progress of a transfer on the real clock, never wider than the terminal; see the class comment
+   * for where it shows.
    *
    * @param width the terminal's width in cells (e.g. {@code Display::width}), 0 for no limit
    */
-  static ProgressLine start(ErrorReporter terminal, boolean live, String verb, long total, IntSupplier width) {
+  static ProgressLine start(
+      ErrorReporter terminal, boolean live, String verb, long total, IntSupplier width) {
     return new ProgressLine(terminal, live, verb, total, System::nanoTime, width);
   }
 
@@ -87,7 +94,8 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
     if (live) {
       int cells = DisplayWidth.of(text);
       // Blank what is left of a longer line shown before, but never past the room.
-      String pad = " ".repeat(Math.max(0, (room > 0 ? Math.min(shownWidth, room) : shownWidth) - cells));
+      String pad =
+          " ".repeat(Math.max(0, (room > 0 ? Math.min(shownWidth, room) : shownWidth) - cells));
       terminal.status("\r" + text + pad);
       shownWidth = cells;
     } else {

@@ -15,16 +15,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A driver session opened without schema metadata, which fetches it the first time anyone asks
- * for the metadata: a one-shot {@code cqlp -e "SELECT ..."} then never reads the schema tables,
- * while DESCRIBE, completion and COPY (which plan from the keyspaces, tables and the token map)
- * see the full metadata as before.
+ * A driver session opened without schema metadata, which fetches it the first time anyone asks for
+ * the metadata: a one-shot {@code cqlp -e "SELECT ..."} then never reads the schema tables, while
+ * DESCRIBE, completion and COPY (which plan from the keyspaces, tables and the token map) see the
+ * full metadata as before.
  *
- * <p>{@link #getMetadata()} turns the driver's schema metadata on (a refresh of the schema and
- * of the token map's replicas) and waits for it once; later calls return at once, and the driver
- * keeps the metadata current from schema events from then on. {@link #prefetch()} starts the same
- * refresh without waiting, for the interactive shell, whose completion will want it. Everything
- * else goes to the driver's session unchanged.
+ * <p>{@link #getMetadata()} turns the driver's schema metadata on (a refresh of the schema and of
+ * the token map's replicas) and waits for it once; later calls return at once, and the driver keeps
+ * the metadata current from schema events from then on. {@link #prefetch()} starts the same refresh
+ * without waiting, for the interactive shell, whose completion will want it. Everything else goes
+ * to the driver's session unchanged.
  */
 public final class SchemaOnDemandSession implements CqlSession {
   private static final Logger LOG = Logger.getLogger(SchemaOnDemandSession.class.getName());
@@ -55,8 +55,8 @@ public final class SchemaOnDemandSession implements CqlSession {
   /**
    * The driver's metadata, with the schema: fetched and waited for on the first call.
    *
-   * <p>If the fetch fails (a schema query timing out), the metadata is returned without the
-   * schema and the next call tries again; an interrupt while waiting is kept on the thread.
+   * <p>If the fetch fails (a schema query timing out), the metadata is returned without the schema
+   * and the next call tries again; an interrupt while waiting is kept on the thread.
    */
   @Override
   public Metadata getMetadata() {
@@ -66,7 +66,10 @@ public final class SchemaOnDemandSession implements CqlSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      LOG.log(Level.WARNING, "schema metadata could not be fetched; trying again on next use", e.getCause());
+      LOG.log(
+          Level.WARNING,
+          "schema metadata could not be fetched; trying again on next use",
+          e.getCause());
       synchronized (this) {
         if (schema == loading) {
           delegate.setSchemaMetadataEnabled(false);
@@ -118,7 +121,8 @@ public final class SchemaOnDemandSession implements CqlSession {
   }
 
   @Override
-  public <RequestT extends Request, ResultT> ResultT execute(RequestT request, GenericType<ResultT> resultType) {
+  public <RequestT extends Request, ResultT> ResultT execute(
+      RequestT request, GenericType<ResultT> resultType) {
     return delegate.execute(request, resultType);
   }
 

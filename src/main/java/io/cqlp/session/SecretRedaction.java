@@ -27,8 +27,7 @@ public final class SecretRedaction {
 
   private static final Pattern AFTER_PASSWORD =
       Pattern.compile("(?i)(\\bpassword\\s*(?:=\\s*)?)'(?:[^']|'')*'?");
-  private static final Pattern LOGIN =
-      Pattern.compile("(?i)(\\blogin\\s+\\S+\\s+)'(?:[^']|'')*'?");
+  private static final Pattern LOGIN = Pattern.compile("(?i)(\\blogin\\s+\\S+\\s+)'(?:[^']|'')*'?");
   private static final Pattern ROLE_OPTION =
       Pattern.compile("(?i)\\b(login|superuser|options|access\\s+to)\\b");
   private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'?");

@@ -88,9 +88,10 @@ final class ShellCommands {
   }
 
   private void describe(Describe d) {
-    SimpleStatement statement = SimpleStatement.newInstance(d.statement())
-        .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_ONE)
-        .setPageSize(5000);
+    SimpleStatement statement =
+        SimpleStatement.newInstance(d.statement())
+            .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_ONE)
+            .setPageSize(5000);
     ResultSet result;
     try {
       result = state.session().execute(statement);
@@ -107,14 +108,20 @@ final class ShellCommands {
       }
       case NAMES -> {
         List<DescribePrinter.Named> names = new ArrayList<>();
-        result.forEach(row -> names.add(
-            new DescribePrinter.Named(row.getString("keyspace_name"), row.getString("name"))));
+        result.forEach(
+            row ->
+                names.add(
+                    new DescribePrinter.Named(
+                        row.getString("keyspace_name"), row.getString("name"))));
         printer.names(names, state.keyspace());
       }
       case CLUSTER -> {
         for (Row row : result) {
-          printer.cluster(row.getString("cluster"), row.getString("partitioner"),
-              row.getString("snitch"), ranges(row));
+          printer.cluster(
+              row.getString("cluster"),
+              row.getString("partitioner"),
+              row.getString("snitch"),
+              ranges(row));
         }
       }
       case ELEMENT -> {
@@ -131,11 +138,13 @@ final class ShellCommands {
       return null;
     }
     Map<String, List<String>> ranges = new LinkedHashMap<>();
-    ((Map<?, ?>) row.getObject("range_ownership")).forEach((token, hosts) -> {
-      List<String> list = new ArrayList<>();
-      ((Iterable<?>) hosts).forEach(h -> list.add(String.valueOf(h)));
-      ranges.put(String.valueOf(token), list);
-    });
+    ((Map<?, ?>) row.getObject("range_ownership"))
+        .forEach(
+            (token, hosts) -> {
+              List<String> list = new ArrayList<>();
+              ((Iterable<?>) hosts).forEach(h -> list.add(String.valueOf(h)));
+              ranges.put(String.valueOf(token), list);
+            });
     return ranges;
   }
 
@@ -144,18 +153,32 @@ final class ShellCommands {
     switch (s.what()) {
       case VERSION -> {
         Row local = session.execute("SELECT release_version, cql_version FROM system.local").one();
-        out.println("[cqlp " + VersionProvider.version()
-            + " | Cassandra " + (local == null ? "unknown" : local.getString("release_version"))
-            + " | CQL spec " + (local == null ? "unknown" : local.getString("cql_version"))
-            + " | Native protocol v" + session.getContext().getProtocolVersion().getCode() + "]");
+        out.println(
+            "[cqlp "
+                + VersionProvider.version()
+                + " | Cassandra "
+                + (local == null ? "unknown" : local.getString("release_version"))
+                + " | CQL spec "
+                + (local == null ? "unknown" : local.getString("cql_version"))
+                + " | Native protocol v"
+                + session.getContext().getProtocolVersion().getCode()
+                + "]");
       }
       case HOST -> {
-        String cluster = session.getMetadata().getClusterName().orElseGet(() -> {
-          Row local = session.execute("SELECT cluster_name FROM system.local").one();
-          return local == null ? "unknown" : local.getString("cluster_name");
-        });
-        out.println("Connected to " + Ansi.paint(cluster, Ansi.BLUE, state.display().colors())
-            + " at " + hostAndPort(session));
+        String cluster =
+            session
+                .getMetadata()
+                .getClusterName()
+                .orElseGet(
+                    () -> {
+                      Row local = session.execute("SELECT cluster_name FROM system.local").one();
+                      return local == null ? "unknown" : local.getString("cluster_name");
+                    });
+        out.println(
+            "Connected to "
+                + Ansi.paint(cluster, Ansi.BLUE, state.display().colors())
+                + " at "
+                + hostAndPort(session));
       }
       case SESSION -> showSession(s.session());
       default -> throw new IllegalStateException("unknown SHOW form " + s.what());
@@ -199,9 +222,13 @@ final class ShellCommands {
       try {
         TraceFetcher.Result trace = TraceFetcher.fetch(state.session(), id, state.maxTraceWait());
         if (trace == null || !trace.complete()) {
-          out.println(Ansi.paint("Statement trace did not complete within "
-              + state.maxTraceWait().toSeconds() + " seconds; trace data may be incomplete.",
-              Ansi.RED, state.display().colors()));
+          out.println(
+              Ansi.paint(
+                  "Statement trace did not complete within "
+                      + state.maxTraceWait().toSeconds()
+                      + " seconds; trace data may be incomplete.",
+                  Ansi.RED,
+                  state.display().colors()));
         }
         if (trace != null && !tracePrinter().print(trace.trace())) {
           errors.report(null, 0, "No rows for session " + id + " found.");
@@ -214,7 +241,8 @@ final class ShellCommands {
   }
 
   private TracePrinter tracePrinter() {
-    return new TracePrinter(out, state.display().colors(), state.interactive(), ZoneId.systemDefault());
+    return new TracePrinter(
+        out, state.display().colors(), state.interactive(), ZoneId.systemDefault());
   }
 
   private void login(Login l) {
@@ -223,14 +251,18 @@ final class ShellCommands {
       throw new IllegalStateException(ShellState.NOT_CONNECTED);
     }
     if (reconnector == null) {
-      throw new IllegalStateException("LOGIN is not available: the shell does not know how it connected.");
+      throw new IllegalStateException(
+          "LOGIN is not available: the shell does not know how it connected.");
     }
     String password = l.password();
     if (password == null) {
       Console console = System.console();
       if (console == null) {
-        throw new IllegalStateException("LOGIN without a password needs a terminal to ask for it:"
-            + " give it quoted, LOGIN " + l.username() + " 'password'");
+        throw new IllegalStateException(
+            "LOGIN without a password needs a terminal to ask for it:"
+                + " give it quoted, LOGIN "
+                + l.username()
+                + " 'password'");
       }
       char[] typed = console.readPassword("Password: ");
       password = typed == null ? "" : new String(typed);
@@ -260,7 +292,8 @@ final class ShellCommands {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("Could not read the history file " + file + ": " + e.getMessage());
+      throw new IllegalStateException(
+          "Could not read the history file " + file + ": " + e.getMessage());
     }
     for (String line : lines) {
       Matcher m = HISTORY_LINE.matcher(line);

@@ -5,14 +5,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.capture.Capture;
 import io.cqlp.config.CopyDefaults;
-import io.cqlp.output.ValueFormatter;
 import io.cqlp.output.Display;
+import io.cqlp.output.ValueFormatter;
 import java.io.IOException;
 
 /**
- * What a shell session remembers between statements: the connection, the consistency levels,
- * paging and display settings. Defaults are cqlsh's: consistency ONE, serial consistency
- * SERIAL, paging on with 100 rows a page on a terminal. Used from the shell's one thread.
+ * What a shell session remembers between statements: the connection, the consistency levels, paging
+ * and display settings. Defaults are cqlsh's: consistency ONE, serial consistency SERIAL, paging on
+ * with 100 rows a page on a terminal. Used from the shell's one thread.
  */
 public final class ShellState {
   private CqlSession session;
@@ -25,7 +25,8 @@ public final class ShellState {
   private boolean tracing;
   private java.time.Duration maxTraceWait = java.time.Duration.ofSeconds(10);
   private Capture capture;
-  private ValueFormatter valueFormatter = ValueFormatter.screen(io.cqlp.output.ScreenSettings.DEFAULT);
+  private ValueFormatter valueFormatter =
+      ValueFormatter.screen(io.cqlp.output.ScreenSettings.DEFAULT);
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
   private final Display display = new Display();
   private String host;
@@ -47,8 +48,8 @@ public final class ShellState {
   }
 
   /**
-   * The one line a statement that needs a cluster fails with when cqlp runs without one
-   * ({@code --no-connect}).
+   * The one line a statement that needs a cluster fails with when cqlp runs without one ({@code
+   * --no-connect}).
    */
   public static final String NOT_CONNECTED =
       "not connected: start cqlp with a host, or without --no-connect";
@@ -200,12 +201,17 @@ public final class ShellState {
     this.tracing = on;
   }
 
-  /** How long TRACING waits for a trace to complete (cqlshrc {@code [tracing] max_trace_wait}; 10 s). */
+  /**
+   * How long TRACING waits for a trace to complete (cqlshrc {@code [tracing] max_trace_wait}; 10
+   * s).
+   */
   public java.time.Duration maxTraceWait() {
     return maxTraceWait;
   }
 
-  /** @param wait how long TRACING waits for a trace to complete; not negative */
+  /**
+   * @param wait how long TRACING waits for a trace to complete; not negative
+   */
   public void maxTraceWait(java.time.Duration wait) {
     this.maxTraceWait = wait;
   }

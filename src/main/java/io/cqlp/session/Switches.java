@@ -3,9 +3,9 @@ package io.cqlp.session;
 import java.io.PrintWriter;
 
 /**
- * cqlsh's on/off shell settings (TRACING, EXPAND, PAGING), with cqlsh 6.2's messages
- * ({@code cqlshmain.py} on_off_switch): {@code EXPAND is OFF} for the bare command, {@code EXPAND
- * set to ON} for a change and {@code EXPAND is already ON} when nothing changes (not an error).
+ * cqlsh's on/off shell settings (TRACING, EXPAND, PAGING), with cqlsh 6.2's messages ({@code
+ * cqlshmain.py} on_off_switch): {@code EXPAND is OFF} for the bare command, {@code EXPAND set to
+ * ON} for a change and {@code EXPAND is already ON} when nothing changes (not an error).
  */
 final class Switches {
   private Switches() {}

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads a tracing session from {@code system_traces.sessions} and {@code system_traces.events},
- * as cqlsh's {@code TraceSession.populate}: the session row is polled until its duration is
- * written (the request finished) or the wait runs out. Reads at consistency ONE.
+ * Reads a tracing session from {@code system_traces.sessions} and {@code system_traces.events}, as
+ * cqlsh's {@code TraceSession.populate}: the session row is polled until its duration is written
+ * (the request finished) or the wait runs out. Reads at consistency ONE.
  */
 final class TraceFetcher {
   /** Offset of the UUID epoch (1582-10-15) from the Unix epoch, in 100 ns units. */
@@ -38,10 +38,15 @@ final class TraceFetcher {
     long pause = 20;
     Row row;
     while (true) {
-      row = session.execute(SimpleStatement.newInstance(
-              "SELECT request, coordinator, client, started_at, duration"
-                  + " FROM system_traces.sessions WHERE session_id = ?", id)
-          .setConsistencyLevel(DefaultConsistencyLevel.ONE)).one();
+      row =
+          session
+              .execute(
+                  SimpleStatement.newInstance(
+                          "SELECT request, coordinator, client, started_at, duration"
+                              + " FROM system_traces.sessions WHERE session_id = ?",
+                          id)
+                      .setConsistencyLevel(DefaultConsistencyLevel.ONE))
+              .one();
       boolean complete = row != null && !row.isNull("duration");
       if (complete || System.nanoTime() >= deadline) {
         break;
@@ -53,25 +58,39 @@ final class TraceFetcher {
       return null;
     }
     List<Trace.Event> events = new ArrayList<>();
-    for (Row e : session.execute(SimpleStatement.newInstance(
-            "SELECT activity, event_id, source, source_elapsed, thread"
-                + " FROM system_traces.events WHERE session_id = ?", id)
-        .setConsistencyLevel(DefaultConsistencyLevel.ONE))) {
-      events.add(new Trace.Event(e.getString("activity"), e.getString("thread"),
-          timeOf(e.getUuid("event_id")), address(e.getInetAddress("source")),
-          e.isNull("source_elapsed") ? 0 : e.getInt("source_elapsed")));
+    for (Row e :
+        session.execute(
+            SimpleStatement.newInstance(
+                    "SELECT activity, event_id, source, source_elapsed, thread"
+                        + " FROM system_traces.events WHERE session_id = ?",
+                    id)
+                .setConsistencyLevel(DefaultConsistencyLevel.ONE))) {
+      events.add(
+          new Trace.Event(
+              e.getString("activity"),
+              e.getString("thread"),
+              timeOf(e.getUuid("event_id")),
+              address(e.getInetAddress("source")),
+              e.isNull("source_elapsed") ? 0 : e.getInt("source_elapsed")));
     }
     Integer duration = row.isNull("duration") ? null : row.getInt("duration");
-    Trace trace = new Trace(id, row.getString("request"), address(row.getInetAddress("coordinator")),
-        row.isNull("client") ? null : address(row.getInetAddress("client")),
-        row.getInstant("started_at"), duration, events);
+    Trace trace =
+        new Trace(
+            id,
+            row.getString("request"),
+            address(row.getInetAddress("coordinator")),
+            row.isNull("client") ? null : address(row.getInetAddress("client")),
+            row.getInstant("started_at"),
+            duration,
+            events);
     return new Result(trace, duration != null);
   }
 
   /** The time of a time-based UUID, to the microsecond. */
   static Instant timeOf(UUID timeUuid) {
     long micros = (timeUuid.timestamp() - UUID_EPOCH_OFFSET) / 10;
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   private static String address(InetAddress address) {

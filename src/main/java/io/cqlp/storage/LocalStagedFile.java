@@ -33,13 +33,18 @@ final class LocalStagedFile extends StagedFile {
     Path absolute = target.localPath().toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IOException("cannot write '" + target + "': directory '" + dir + "' does not exist");
+      throw new IOException(
+          "cannot write '" + target + "': directory '" + dir + "' does not exist");
     }
     if (Files.isDirectory(absolute)) {
       throw new IOException("cannot write '" + target + "': it is a directory");
     }
-    Path staging = dir.resolve("." + absolute.getFileName() + ".cqlp-tmp-"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    Path staging =
+        dir.resolve(
+            "."
+                + absolute.getFileName()
+                + ".cqlp-tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
     return new LocalStagedFile(target, staging, new FileOutputStream(staging.toFile()));
   }
 
@@ -64,7 +69,8 @@ final class LocalStagedFile extends StagedFile {
       file.getChannel().force(true);
       file.close();
       try {
-        Files.move(staging, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            staging, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(staging, path, StandardCopyOption.REPLACE_EXISTING);
       }

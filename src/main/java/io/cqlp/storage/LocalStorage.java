@@ -51,7 +51,11 @@ public final class LocalStorage implements Storage {
         BasicFileAttributes attrs =
             Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attrs.isDirectory() || attrs.isRegularFile()) {
-          entries.add(new Entry(Location.local(child), attrs.isDirectory(), attrs.isDirectory() ? 0 : attrs.size()));
+          entries.add(
+              new Entry(
+                  Location.local(child),
+                  attrs.isDirectory(),
+                  attrs.isDirectory() ? 0 : attrs.size()));
         }
       }
     } catch (NoSuchFileException | NotDirectoryException e) {

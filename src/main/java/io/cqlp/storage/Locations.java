@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Turns a path as typed into a {@link Location}: {@code s3://bucket/key} is an object in S3 (or
- * an S3-compatible store, see {@link S3Settings}); anything else is a local path.
+ * Turns a path as typed into a {@link Location}: {@code s3://bucket/key} is an object in S3 (or an
+ * S3-compatible store, see {@link S3Settings}); anything else is a local path.
  */
 public final class Locations {
   private static final String S3 = "s3://";
@@ -23,12 +23,12 @@ public final class Locations {
   /**
    * Resolves a path as typed.
    *
-   * @param typed a local path, or {@code s3://bucket/key} (a trailing {@code /} names a
-   *     directory and is dropped here)
+   * @param typed a local path, or {@code s3://bucket/key} (a trailing {@code /} names a directory
+   *     and is dropped here)
    * @param option the statement's WITH option of a name ({@link S3Settings#OPTIONS}), or null
    * @return the location
-   * @throws IllegalArgumentException if an {@code s3://} path has no valid bucket name, a
-   *     setting is malformed, or a local path is not valid on this system; one line
+   * @throws IllegalArgumentException if an {@code s3://} path has no valid bucket name, a setting
+   *     is malformed, or a local path is not valid on this system; one line
    */
   public static Location resolve(String typed, Function<String, String> option) {
     if (!isObjectStore(typed)) {
@@ -43,12 +43,17 @@ public final class Locations {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String key = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("/+$", "");
     if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
-      throw new IllegalArgumentException("'" + typed + "' has no valid bucket name ('" + bucket
-          + "'): S3 bucket names are 3 to 63 lower-case letters, digits, '.' and '-'; e.g. s3://my-bucket/"
-          + "path/file.parquet");
+      throw new IllegalArgumentException(
+          "'"
+              + typed
+              + "' has no valid bucket name ('"
+              + bucket
+              + "'): S3 bucket names are 3 to 63 lower-case letters, digits, '.' and '-'; e.g."
+              + " s3://my-bucket/path/file.parquet");
     }
     if (key.contains("//")) {
-      throw new IllegalArgumentException("'" + typed + "' has an empty directory name ('//'); remove the extra '/'");
+      throw new IllegalArgumentException(
+          "'" + typed + "' has an empty directory name ('//'); remove the extra '/'");
     }
     S3Settings settings = S3Settings.resolve(option, System::getenv);
     return new Location(S3Storage.of(settings, bucket), key);

@@ -65,8 +65,8 @@ public interface Storage {
    *
    * @param target a location of this storage
    * @return the open staged file; nothing is at {@code target} before {@link StagedFile#publish()}
-   * @throws IOException if the target's directory (local) or bucket does not exist, the target is
-   *     a directory, or the staging file or upload cannot be created; one line naming the target
+   * @throws IOException if the target's directory (local) or bucket does not exist, the target is a
+   *     directory, or the staging file or upload cannot be created; one line naming the target
    */
   StagedFile create(Location target) throws IOException;
 

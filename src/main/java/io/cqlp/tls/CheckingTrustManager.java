@@ -10,10 +10,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Checks server certificates with the JDK's PKIX trust manager, in two steps so that the user
- * learns which one failed: first the chain against the certfile, then (when the engine asks for
- * it) the host name against the certificate. The first failure is kept as a one-line message
- * for {@link TlsEngineFactory#failure()}. With no delegate, every server is trusted ({@code
- * validate = false}). Client certificates are not checked here: this side is always the client.
+ * learns which one failed: first the chain against the certfile, then (when the engine asks for it)
+ * the host name against the certificate. The first failure is kept as a one-line message for {@link
+ * TlsEngineFactory#failure()}. With no delegate, every server is trusted ({@code validate =
+ * false}). Client certificates are not checked here: this side is always the client.
  */
 final class CheckingTrustManager extends X509ExtendedTrustManager {
   private final X509ExtendedTrustManager delegate;
@@ -25,7 +25,8 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
    * @param certfile named in messages
    * @param failure receives the first failure's message
    */
-  CheckingTrustManager(X509ExtendedTrustManager delegate, Path certfile, AtomicReference<String> failure) {
+  CheckingTrustManager(
+      X509ExtendedTrustManager delegate, Path certfile, AtomicReference<String> failure) {
     this.delegate = delegate;
     this.certfile = certfile;
     this.failure = failure;
@@ -34,15 +35,26 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    check(chain, authType, engine == null ? null : engine.getPeerHost() + ":" + engine.getPeerPort(),
+    check(
+        chain,
+        authType,
+        engine == null ? null : engine.getPeerHost() + ":" + engine.getPeerPort(),
         engine == null ? null : engine.getPeerHost());
     if (delegate != null && engine != null) {
       try {
         delegate.checkServerTrusted(chain, authType, engine);
       } catch (CertificateException e) {
-        failure.compareAndSet(null, "server certificate for " + engine.getPeerHost() + ":"
-            + engine.getPeerPort() + " does not match the host name '" + engine.getPeerHost() + "': "
-            + innermost(e) + " (connect with a name the certificate holds, or set validate = false in [ssl])");
+        failure.compareAndSet(
+            null,
+            "server certificate for "
+                + engine.getPeerHost()
+                + ":"
+                + engine.getPeerPort()
+                + " does not match the host name '"
+                + engine.getPeerHost()
+                + "': "
+                + innermost(e)
+                + " (connect with a name the certificate holds, or set validate = false in [ssl])");
         throw e;
       }
     }
@@ -51,7 +63,8 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    String host = socket == null ? null : socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    String host =
+        socket == null ? null : socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     check(chain, authType, host, null);
     if (delegate != null) {
       delegate.checkServerTrusted(chain, authType, socket);
@@ -59,7 +72,8 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     check(chain, authType, null, null);
   }
 
@@ -71,9 +85,18 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
     try {
       delegate.checkServerTrusted(chain, authType);
     } catch (CertificateException e) {
-      String subject = chain.length == 0 ? "" : " (" + chain[0].getSubjectX500Principal().getName() + ")";
-      failure.compareAndSet(null, "server certificate" + subject + " for " + (peer == null ? "the server" : peer)
-          + " is not trusted by " + certfile + ": " + innermost(e));
+      String subject =
+          chain.length == 0 ? "" : " (" + chain[0].getSubjectX500Principal().getName() + ")";
+      failure.compareAndSet(
+          null,
+          "server certificate"
+              + subject
+              + " for "
+              + (peer == null ? "the server" : peer)
+              + " is not trusted by "
+              + certfile
+              + ": "
+              + innermost(e));
       throw e;
     }
   }
@@ -99,7 +122,8 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     throw new CertificateException("cqlp does not accept TLS clients");
   }
 

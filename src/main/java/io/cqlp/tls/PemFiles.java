@@ -33,10 +33,10 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
 /**
- * Reads PEM files with BouncyCastle's {@link PEMParser}, as OpenSSL (and so cqlsh, through
- * Python's {@code ssl.SSLContext.load_cert_chain}) reads them: X.509 certificates ({@code BEGIN
- * CERTIFICATE}, {@code BEGIN TRUSTED CERTIFICATE}, any number, text between blocks ignored) and
- * one private key in any of OpenSSL's PEM forms:
+ * Reads PEM files with BouncyCastle's {@link PEMParser}, as OpenSSL (and so cqlsh, through Python's
+ * {@code ssl.SSLContext.load_cert_chain}) reads them: X.509 certificates ({@code BEGIN
+ * CERTIFICATE}, {@code BEGIN TRUSTED CERTIFICATE}, any number, text between blocks ignored) and one
+ * private key in any of OpenSSL's PEM forms:
  *
  * <ul>
  *   <li>PKCS#8 {@code BEGIN PRIVATE KEY} (RSA, EC, Ed25519, DSA);
@@ -48,8 +48,8 @@ import org.bouncycastle.pkcs.PKCSException;
  *       DEK-Info} headers.
  * </ul>
  *
- * <p>The password of an encrypted key is asked for only when the key is encrypted. Failures are
- * one line naming the file and what to do; the password is never part of a message.
+ * <p>The password of an encrypted key is asked for only when the key is encrypted. Failures are one
+ * line naming the file and what to do; the password is never part of a message.
  */
 public final class PemFiles {
   private PemFiles() {}
@@ -58,8 +58,8 @@ public final class PemFiles {
    * @param file a PEM file
    * @param role what the file is, for messages: {@code certfile}, {@code usercert}
    * @return its certificates in file order, at least one
-   * @throws TlsException naming the file when it cannot be read, holds no certificate, or one
-   *     does not parse
+   * @throws TlsException naming the file when it cannot be read, holds no certificate, or one does
+   *     not parse
    */
   public static List<X509Certificate> certificates(Path file, String role) {
     List<X509Certificate> certificates = new ArrayList<>();
@@ -77,7 +77,8 @@ public final class PemFiles {
       throw new TlsException("cannot read " + role + " '" + file + "': " + e.getMessage(), e);
     }
     if (certificates.isEmpty()) {
-      throw new TlsException(role + " '" + file + "' holds no PEM certificate (-----BEGIN CERTIFICATE-----).");
+      throw new TlsException(
+          role + " '" + file + "' holds no PEM certificate (-----BEGIN CERTIFICATE-----).");
     }
     return certificates;
   }
@@ -94,9 +95,8 @@ public final class PemFiles {
   /**
    * @param file a PEM file holding a private key (the first one is used)
    * @param role what the file is, for messages: {@code userkey}
-   * @param password asked only when the key is encrypted; returns the password, or null when
-   *     none can be had (then the key is refused with what to set). The array is cleared after
-   *     use.
+   * @param password asked only when the key is encrypted; returns the password, or null when none
+   *     can be had (then the key is refused with what to set). The array is cleared after use.
    * @return the key, as the JDK's key factories make it (usable by the JDK's TLS)
    * @throws TlsException naming the file when it cannot be read, holds no key, the password is
    *     missing or wrong, or the key's encryption or algorithm is not supported
@@ -112,8 +112,13 @@ public final class PemFiles {
       if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
         char[] typed = need(password, file, role);
         try {
-          return jdkKey(encrypted.decryptPrivateKeyInfo(
-              new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(provider()).build(typed)), file, role);
+          return jdkKey(
+              encrypted.decryptPrivateKeyInfo(
+                  new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                      .setProvider(provider())
+                      .build(typed)),
+              file,
+              role);
         } catch (PKCSException | OperatorCreationException | RuntimeException e) {
           throw cannotDecrypt(e, file, role);
         } finally {
@@ -123,8 +128,13 @@ public final class PemFiles {
       if (object instanceof PEMEncryptedKeyPair encrypted) {
         char[] typed = need(password, file, role);
         try {
-          return jdkKey(encrypted.decryptKeyPair(
-              new JcePEMDecryptorProviderBuilder().setProvider(provider()).build(typed)).getPrivateKeyInfo(), file, role);
+          return jdkKey(
+              encrypted
+                  .decryptKeyPair(
+                      new JcePEMDecryptorProviderBuilder().setProvider(provider()).build(typed))
+                  .getPrivateKeyInfo(),
+              file,
+              role);
         } catch (IOException | RuntimeException e) {
           throw cannotDecrypt(e, file, role);
         } finally {
@@ -132,15 +142,25 @@ public final class PemFiles {
         }
       }
     }
-    throw new TlsException(role + " '" + file + "' holds no PEM private key (-----BEGIN PRIVATE KEY-----, "
-        + "ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY).");
+    throw new TlsException(
+        role
+            + " '"
+            + file
+            + "' holds no PEM private key (-----BEGIN PRIVATE KEY-----, "
+            + "ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY).");
   }
 
   private static char[] need(Supplier<char[]> password, Path file, String role) {
     char[] typed = password.get();
     if (typed == null) {
-      throw new TlsException(role + " '" + file + "' is encrypted: set " + role + "_password in the [ssl] "
-          + "section of the cqlshrc, or start cqlp at a terminal to be asked for it.");
+      throw new TlsException(
+          role
+              + " '"
+              + file
+              + "' is encrypted: set "
+              + role
+              + "_password in the [ssl] "
+              + "section of the cqlshrc, or start cqlp at a terminal to be asked for it.");
     }
     return typed;
   }
@@ -148,14 +168,29 @@ public final class PemFiles {
   /** Wrong password, damaged data, or an encryption BouncyCastle's provider does not know. */
   private static TlsException cannotDecrypt(Exception e, Path file, String role) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NoSuchAlgorithmException || t instanceof OperatorCreationException
-          || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unknown"))) {
-        return new TlsException(role + " '" + file + "' is encrypted in a way cqlp cannot read; re-encrypt it "
-            + "with AES, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc -in " + file + " -out key.pem");
+      if (t instanceof NoSuchAlgorithmException
+          || t instanceof OperatorCreationException
+          || (t.getMessage() != null
+              && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unknown"))) {
+        return new TlsException(
+            role
+                + " '"
+                + file
+                + "' is encrypted in a way cqlp cannot read; re-encrypt it "
+                + "with AES, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc -in "
+                + file
+                + " -out key.pem");
       }
     }
-    return new TlsException("cannot decrypt " + role + " '" + file + "': wrong password (check " + role
-        + "_password in the [ssl] section of the cqlshrc, or the one typed), or a damaged key.");
+    return new TlsException(
+        "cannot decrypt "
+            + role
+            + " '"
+            + file
+            + "': wrong password (check "
+            + role
+            + "_password in the [ssl] section of the cqlshrc, or the one typed), or a damaged"
+            + " key.");
   }
 
   private static PrivateKey jdkKey(PrivateKeyInfo info, Path file, String role) {
@@ -172,8 +207,15 @@ public final class PemFiles {
         // try the next algorithm
       }
     }
-    throw new TlsException("cannot use " + role + " '" + file + "': not an RSA, EC (on a curve the JDK supports), "
-        + "Ed25519 or DSA private key (algorithm " + info.getPrivateKeyAlgorithm().getAlgorithm() + ").");
+    throw new TlsException(
+        "cannot use "
+            + role
+            + " '"
+            + file
+            + "': not an RSA, EC (on a curve the JDK supports), "
+            + "Ed25519 or DSA private key (algorithm "
+            + info.getPrivateKeyAlgorithm().getAlgorithm()
+            + ").");
   }
 
   /** BouncyCastle's provider, for decryption only (not registered with the JDK). */

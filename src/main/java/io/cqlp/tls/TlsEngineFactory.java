@@ -25,8 +25,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * PemFiles}, BouncyCastle's PEM reader) and the JDK's TLS (no key stores on disk).
  *
  * <p>With {@code validate}, the server's certificate must chain to a certificate of the certfile
- * and hold the host name as given on the command line or in the cqlshrc (an IP address must be
- * in its IP subject alternative names, a name in its DNS ones: HTTPS endpoint identification); no
+ * and hold the host name as given on the command line or in the cqlshrc (an IP address must be in
+ * its IP subject alternative names, a name in its DNS ones: HTTPS endpoint identification); no
  * reverse DNS lookup is made. Without {@code validate}, any server is accepted, as cqlsh's {@code
  * validate = false}. With {@code usercert} and {@code userkey}, the client presents that
  * certificate (mutual TLS); an encrypted userkey is decrypted with {@code [ssl] userkey_password}
@@ -77,16 +77,21 @@ public final class TlsEngineFactory implements SslEngineFactory {
       KeyManager[] keyManagers = null;
       if (settings.usercert() != null) {
         List<X509Certificate> chain = PemFiles.certificates(settings.usercert(), "usercert");
-        PrivateKey key = PemFiles.privateKey(settings.userkey(), "userkey", () -> keyPassword(settings));
+        PrivateKey key =
+            PemFiles.privateKey(settings.userkey(), "userkey", () -> keyPassword(settings));
         KeyStore own = KeyStore.getInstance("PKCS12");
         own.load(null, null);
         own.setKeyEntry("client", key, IN_MEMORY, chain.toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(own, IN_MEMORY);
         keyManagers = kmf.getKeyManagers();
       }
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers, new TrustManager[] {new CheckingTrustManager(pkix, settings.certfile(), failure)}, null);
+      context.init(
+          keyManagers,
+          new TrustManager[] {new CheckingTrustManager(pkix, settings.certfile(), failure)},
+          null);
       return context;
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new TlsException("cannot set up TLS: " + e.getMessage(), e);
@@ -102,15 +107,18 @@ public final class TlsEngineFactory implements SslEngineFactory {
       return settings.userkeyPassword().toCharArray();
     }
     java.io.Console console = System.console();
-    return console == null ? null : console.readPassword("Enter PEM pass phrase for %s: ", settings.userkey());
+    return console == null
+        ? null
+        : console.readPassword("Enter PEM pass phrase for %s: ", settings.userkey());
   }
 
   @Override
   public SSLEngine newSslEngine(EndPoint endPoint) {
     SocketAddress address = endPoint.resolve();
-    SSLEngine engine = address instanceof InetSocketAddress inet
-        ? context.createSSLEngine(inet.getHostString(), inet.getPort())
-        : context.createSSLEngine();
+    SSLEngine engine =
+        address instanceof InetSocketAddress inet
+            ? context.createSSLEngine(inet.getHostString(), inet.getPort())
+            : context.createSSLEngine();
     engine.setUseClientMode(true);
     if (validate) {
       SSLParameters parameters = engine.getSSLParameters();
@@ -120,7 +128,9 @@ public final class TlsEngineFactory implements SslEngineFactory {
     return engine;
   }
 
-  /** @return the first server certificate that failed validation, as one line; empty if none */
+  /**
+   * @return the first server certificate that failed validation, as one line; empty if none
+   */
   public Optional<String> failure() {
     return Optional.ofNullable(failure.get());
   }

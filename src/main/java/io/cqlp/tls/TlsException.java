@@ -2,13 +2,15 @@ package io.cqlp.tls;
 
 /**
  * A TLS connection that cannot be set up: an unreadable certificate or key file, or a server
- * certificate that fails validation. The message is one line for the user, starting with
- * {@code TLS: }.
+ * certificate that fails validation. The message is one line for the user, starting with {@code
+ * TLS: }.
  */
 public final class TlsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message the line after {@code TLS: } */
+  /**
+   * @param message the line after {@code TLS: }
+   */
   public TlsException(String message) {
     super("TLS: " + message);
   }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  *
  * @param certfile PEM file of the certificates to trust (a CA, or the server's own certificate);
  *     null only when {@code validate} is false
- * @param validate check the server's certificate against {@code certfile} and its name against
- *     the host connected to (cqlsh default true); false trusts any server
+ * @param validate check the server's certificate against {@code certfile} and its name against the
+ *     host connected to (cqlsh default true); false trusts any server
  * @param usercert PEM file of the client's certificate chain for mutual TLS, or null
  * @param userkey PEM file of the client's private key (PKCS#8, plain or encrypted; or OpenSSL's
  *     traditional RSA, EC or DSA key, plain or encrypted: see {@link PemFiles}), or null
@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *     userkey_password}; cqlsh has none and OpenSSL asks at the terminal), or null to ask at the
  *     terminal when the key is encrypted; never shown by {@link #toString()}
  */
-public record TlsSettings(Path certfile, boolean validate, Path usercert, Path userkey, String userkeyPassword) {
+public record TlsSettings(
+    Path certfile, boolean validate, Path usercert, Path userkey, String userkeyPassword) {
 
   /** Settings without a key password: an encrypted userkey's password is asked at the terminal. */
   public TlsSettings(Path certfile, boolean validate, Path usercert, Path userkey) {
@@ -30,7 +31,8 @@ public record TlsSettings(Path certfile, boolean validate, Path usercert, Path u
    */
   public TlsSettings {
     if (validate && certfile == null) {
-      throw new IllegalArgumentException("a certfile is needed to validate the server's certificate");
+      throw new IllegalArgumentException(
+          "a certfile is needed to validate the server's certificate");
     }
     if ((usercert == null) != (userkey == null)) {
       throw new IllegalArgumentException("usercert and userkey go together");
@@ -39,7 +41,15 @@ public record TlsSettings(Path certfile, boolean validate, Path usercert, Path u
 
   @Override
   public String toString() {
-    return "TlsSettings[certfile=" + certfile + ", validate=" + validate + ", usercert=" + usercert
-        + ", userkey=" + userkey + (userkeyPassword == null ? "" : ", userkeyPassword=*****") + "]";
+    return "TlsSettings[certfile="
+        + certfile
+        + ", validate="
+        + validate
+        + ", usercert="
+        + usercert
+        + ", userkey="
+        + userkey
+        + (userkeyPassword == null ? "" : ", userkeyPassword=*****")
+        + "]";
   }
 }

@@ -26,18 +26,19 @@ import java.util.Map;
  * the file has them (found by name: Parquet and JSON always, CSV with HEADER=true; WRITETIME=true
  * forces them, WRITETIME=false ignores them) and writes each row with {@code USING TIMESTAMP ? AND
  * TTL ?}, the cells of one row that have different write times or TTLs in separate statements, as
- * DSBulk does; a cell without a write time gets the write's own time, one without a TTL none. A
- * TTL is thus re-applied as the time that was left at export.
+ * DSBulk does; a cell without a write time gets the write's own time, one without a TTL none. A TTL
+ * is thus re-applied as the time that was left at export.
  *
  * <p>What cannot be kept is refused with one line, never dropped: a counter has no write time in
- * CQL; a non-frozen collection or user type has one write time per element (Cassandra 5.0's
- * {@code WRITETIME(c)} returns them as a list), which one INSERT restores only when they are all
- * equal, so an export fails on the first such value whose elements differ in write time or TTL. A
- * frozen collection or user type is one cell and is always kept.
+ * CQL; a non-frozen collection or user type has one write time per element (Cassandra 5.0's {@code
+ * WRITETIME(c)} returns them as a list), which one INSERT restores only when they are all equal, so
+ * an export fails on the first such value whose elements differ in write time or TTL. A frozen
+ * collection or user type is one cell and is always kept.
  */
 public final class CellTimes {
   /** The option naming write times. */
   public static final String WRITETIME = "WRITETIME";
+
   /** The option naming TTLs (on COPY FROM, a number is cqlsh's TTL for every row instead). */
   public static final String TTL = "TTL";
 
@@ -78,7 +79,9 @@ public final class CellTimes {
     return "ttl(" + column + ")";
   }
 
-  /** Whether a column is a {@code writetime(c)} or {@code ttl(c)} column, by its kind or its name. */
+  /**
+   * Whether a column is a {@code writetime(c)} or {@code ttl(c)} column, by its kind or its name.
+   */
   public static boolean isTimeColumn(ColumnSpec column) {
     if (column.kind() == ColumnKind.WRITETIME || column.kind() == ColumnKind.TTL) {
       return true;
@@ -107,7 +110,9 @@ public final class CellTimes {
     return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"));
   }
 
-  /** Whether WRITETIME=false is given (and TTL is not true): an import then ignores time columns. */
+  /**
+   * Whether WRITETIME=false is given (and TTL is not true): an import then ignores time columns.
+   */
   public static boolean refused(Options options) {
     return flag(options, WRITETIME) && !options.getBoolean(WRITETIME, false) && !requested(options);
   }
@@ -115,8 +120,8 @@ public final class CellTimes {
   /**
    * Whether rows read from a source may hold time columns, found by their names: Parquet (the
    * footer names the columns) and JSON (the keys) always; a CSV file only with HEADER=true and a
-   * header naming a {@code writetime(c)} or {@code ttl(c)} column, since CSV fields are the
-   * table's columns by position (as in cqlsh) and the table's columns come first in an export.
+   * header naming a {@code writetime(c)} or {@code ttl(c)} column, since CSV fields are the table's
+   * columns by position (as in cqlsh) and the table's columns come first in an export.
    *
    * @param source the source path as typed, or {@code STDIN}
    * @param input the resolved source, or null for STDIN
@@ -137,8 +142,10 @@ public final class CellTimes {
       return false;
     }
     try {
-      return io.cqlp.format.csv.CsvRowReader.firstRecord(input.location(), io.cqlp.format.csv.CsvOptions.from(options))
-          .stream().anyMatch(name -> isTimeColumn(ColumnSpec.regular(name, DataTypes.TEXT)));
+      return io.cqlp.format.csv.CsvRowReader.firstRecord(
+              input.location(), io.cqlp.format.csv.CsvOptions.from(options))
+          .stream()
+          .anyMatch(name -> isTimeColumn(ColumnSpec.regular(name, DataTypes.TEXT)));
     } catch (java.io.IOException e) {
       throw new TransferException(e.getMessage(), e);
     }
@@ -151,8 +158,8 @@ public final class CellTimes {
   }
 
   /**
-   * The columns an export with write times and TTLs writes: the table's, then {@code
-   * writetime(c)} and {@code ttl(c)} for each regular and static column.
+   * The columns an export with write times and TTLs writes: the table's, then {@code writetime(c)}
+   * and {@code ttl(c)} for each regular and static column.
    *
    * @param columns the selected table columns; not null
    * @return the file's columns
@@ -181,7 +188,8 @@ public final class CellTimes {
       out.append(out.length() == 0 ? "" : ", ").append(TableSchema.quote(c.name()));
     }
     for (ColumnSpec c : columns) {
-      if ((c.kind() == ColumnKind.REGULAR || c.kind() == ColumnKind.STATIC) && c.type() != DataTypes.COUNTER) {
+      if ((c.kind() == ColumnKind.REGULAR || c.kind() == ColumnKind.STATIC)
+          && c.type() != DataTypes.COUNTER) {
         String q = TableSchema.quote(c.name());
         out.append(", WRITETIME(").append(q).append("), TTL(").append(q).append(')');
       }
@@ -197,7 +205,8 @@ public final class CellTimes {
     return withTimes(columns, false, false);
   }
 
-  private static List<ColumnSpec> withTimes(List<ColumnSpec> columns, boolean refuseCounters, boolean lists) {
+  private static List<ColumnSpec> withTimes(
+      List<ColumnSpec> columns, boolean refuseCounters, boolean lists) {
     List<ColumnSpec> out = new ArrayList<>(columns);
     for (ColumnSpec c : columns) {
       if (c.kind() != ColumnKind.REGULAR && c.kind() != ColumnKind.STATIC) {
@@ -205,16 +214,25 @@ public final class CellTimes {
       }
       if (c.type() == DataTypes.COUNTER) {
         if (refuseCounters) {
-          throw new TransferException("Column " + c.name() + " is a counter, which has no write time;"
-              + " export it without WRITETIME and TTL, or name the other columns.");
+          throw new TransferException(
+              "Column "
+                  + c.name()
+                  + " is a counter, which has no write time;"
+                  + " export it without WRITETIME and TTL, or name the other columns.");
         }
         continue;
       }
       boolean many = lists && isMultiCell(c.type());
-      out.add(new ColumnSpec(writetimeName(c.name()), many ? DataTypes.listOf(DataTypes.BIGINT) : DataTypes.BIGINT,
-          ColumnKind.WRITETIME));
-      out.add(new ColumnSpec(ttlName(c.name()), many ? DataTypes.listOf(DataTypes.INT) : DataTypes.INT,
-          ColumnKind.TTL));
+      out.add(
+          new ColumnSpec(
+              writetimeName(c.name()),
+              many ? DataTypes.listOf(DataTypes.BIGINT) : DataTypes.BIGINT,
+              ColumnKind.WRITETIME));
+      out.add(
+          new ColumnSpec(
+              ttlName(c.name()),
+              many ? DataTypes.listOf(DataTypes.INT) : DataTypes.INT,
+              ColumnKind.TTL));
     }
     return out;
   }
@@ -233,7 +251,8 @@ public final class CellTimes {
   public static Object[] collapse(List<ColumnSpec> columns, Object[] row) {
     int at = columns.size();
     for (ColumnSpec c : columns) {
-      if ((c.kind() != ColumnKind.REGULAR && c.kind() != ColumnKind.STATIC) || c.type() == DataTypes.COUNTER) {
+      if ((c.kind() != ColumnKind.REGULAR && c.kind() != ColumnKind.STATIC)
+          || c.type() == DataTypes.COUNTER) {
         continue;
       }
       if (isMultiCell(c.type())) {
@@ -245,7 +264,8 @@ public final class CellTimes {
     return row;
   }
 
-  private static Object single(List<ColumnSpec> columns, Object[] row, ColumnSpec c, Object value, String why) {
+  private static Object single(
+      List<ColumnSpec> columns, Object[] row, ColumnSpec c, Object value, String why) {
     if (!(value instanceof List<?> list) || list.isEmpty()) {
       return null;
     }
@@ -256,12 +276,25 @@ public final class CellTimes {
         for (int i = 0; i < columns.size(); i++) {
           ColumnKind k = columns.get(i).kind();
           if (k == ColumnKind.PARTITION_KEY || k == ColumnKind.CLUSTERING) {
-            key.append(key.length() == 0 ? "" : ", ").append(columns.get(i).name()).append('=').append(row[i]);
+            key.append(key.length() == 0 ? "" : ", ")
+                .append(columns.get(i).name())
+                .append('=')
+                .append(row[i]);
           }
         }
-        throw new TransferException("Column " + c.name() + " (" + c.type().asCql(true, true) + ") of the row ("
-            + key + ") holds elements " + why + " " + list + "; one INSERT restores a single write time and TTL"
-            + " per value. Export without WRITETIME and TTL, or name the other columns.");
+        throw new TransferException(
+            "Column "
+                + c.name()
+                + " ("
+                + c.type().asCql(true, true)
+                + ") of the row ("
+                + key
+                + ") holds elements "
+                + why
+                + " "
+                + list
+                + "; one INSERT restores a single write time and TTL"
+                + " per value. Export without WRITETIME and TTL, or name the other columns.");
       }
     }
     return first;
@@ -272,8 +305,10 @@ public final class CellTimes {
    * user type (Cassandra returns NULL for an empty one, and one write time per element).
    */
   public static boolean isMultiCell(DataType t) {
-    return (t instanceof ListType l && !l.isFrozen()) || (t instanceof SetType s && !s.isFrozen())
-        || (t instanceof MapType m && !m.isFrozen()) || (t instanceof UserDefinedType u && !u.isFrozen());
+    return (t instanceof ListType l && !l.isFrozen())
+        || (t instanceof SetType s && !s.isFrozen())
+        || (t instanceof MapType m && !m.isFrozen())
+        || (t instanceof UserDefinedType u && !u.isFrozen());
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -13,13 +12,14 @@ import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.load.AsyncLoader;
-import io.cqlp.transfer.load.IngestRate;
-import io.cqlp.transfer.load.LiteralWrite;
 import io.cqlp.transfer.load.ErrorBudget;
 import io.cqlp.transfer.load.ErrorFile;
 import io.cqlp.transfer.load.ImportErrors;
+import io.cqlp.transfer.load.IngestRate;
+import io.cqlp.transfer.load.LiteralWrite;
 import io.cqlp.transfer.load.LoadRow;
 import io.cqlp.transfer.load.PartitionBatcher;
 import io.cqlp.types.ColumnKind;
@@ -27,7 +27,6 @@ import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +46,33 @@ import java.util.stream.Collectors;
 public final class CopyFromWorkflow {
 
   private static final Set<String> OWN_OPTIONS =
-      Set.of("FORMAT", "MAXREQUESTS", "MAXATTEMPTS", "SKIPROWS", "MAXROWS", "MAXBATCHSIZE",
-          "CHUNKSIZE", "PARTITION_FILTER", "INGESTRATE", "IGNORE_UNKNOWN_KEYS",
-          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE", io.cqlp.format.PrecisionLoss.OPTION,
+      Set.of(
+          "FORMAT",
+          "MAXREQUESTS",
+          "MAXATTEMPTS",
+          "SKIPROWS",
+          "MAXROWS",
+          "MAXBATCHSIZE",
+          "CHUNKSIZE",
+          "PARTITION_FILTER",
+          "INGESTRATE",
+          "IGNORE_UNKNOWN_KEYS",
+          "MAXPARSEERRORS",
+          "MAXINSERTERRORS",
+          "ERRFILE",
+          io.cqlp.format.PrecisionLoss.OPTION,
           CellTimes.WRITETIME);
 
-  /** Every option COPY FROM accepts: its own and the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_FROM}). */
-  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(OWN_OPTIONS,
-      io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_FROM), CopyRunOptions.COMMON);
+  /**
+   * Every option COPY FROM accepts: its own and the CSV ones ({@link
+   * io.cqlp.format.csv.CsvOptions#COPY_FROM}).
+   */
+  public static final Set<String> OPTIONS =
+      Options.union(
+          Options.union(
+              Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
+              io.cqlp.format.csv.CsvOptions.COPY_FROM),
+          CopyRunOptions.COMMON);
 
   /** Default rows per second at most (INGESTRATE), cqlsh's default. */
   public static final int DEFAULT_INGEST_RATE = 100_000;
@@ -73,8 +91,8 @@ public final class CopyFromWorkflow {
   static final int MAX_BATCH_BYTES = 4 * 1024;
 
   /**
-   * Default CHUNKSIZE: rows read ahead and grouped by partition key into batches, cqlsh's
-   * default chunk of 5,000 rows.
+   * Default CHUNKSIZE: rows read ahead and grouped by partition key into batches, cqlsh's default
+   * chunk of 5,000 rows.
    */
   public static final int DEFAULT_CHUNK_SIZE = 5000;
 
@@ -108,14 +126,20 @@ public final class CopyFromWorkflow {
    *     the ERRFILE (standard error); called from several threads
    */
   public CopyFromWorkflow(
-      CqlSession session, ConsistencyLevel consistency, SourceFactory sources, Consumer<String> errorLines) {
+      CqlSession session,
+      ConsistencyLevel consistency,
+      SourceFactory sources,
+      Consumer<String> errorLines) {
     this.session = session;
     this.consistency = consistency;
     this.sources = sources;
     this.errorLines = errorLines;
   }
 
-  /** Reports the rows read for import so far to {@code listener} while {@link #run} runs; returns this. */
+  /**
+   * Reports the rows read for import so far to {@code listener} while {@link #run} runs; returns
+   * this.
+   */
   public CopyFromWorkflow progress(TransferProgress listener) {
     this.progress = listener;
     return this;
@@ -136,13 +160,12 @@ public final class CopyFromWorkflow {
    * Runs the import.
    *
    * @param command the parsed COPY FROM
-   * <p>A row whose value does not convert (parse error) or whose write fails for good (insert
-   * error, after MAXATTEMPTS for a retryable error) is written to the ERRFILE and the import goes
-   * on, until MAXPARSEERRORS or MAXINSERTERRORS is exceeded ({@link ErrorBudget}, cqlsh's rules
-   * and defaults). Then the import stops: the rows read but not sent, and the rest of the input,
-   * go to the ERRFILE too, so that it holds every row not imported and importing it finishes the
-   * job.
-   *
+   *     <p>A row whose value does not convert (parse error) or whose write fails for good (insert
+   *     error, after MAXATTEMPTS for a retryable error) is written to the ERRFILE and the import
+   *     goes on, until MAXPARSEERRORS or MAXINSERTERRORS is exceeded ({@link ErrorBudget}, cqlsh's
+   *     rules and defaults). Then the import stops: the rows read but not sent, and the rest of the
+   *     input, go to the ERRFILE too, so that it holds every row not imported and importing it
+   *     finishes the job.
    * @return rows imported, files read, rows skipped, failed rows, elapsed time
    * @throws TransferException for an unknown table, column or option, an unreadable file, a file
    *     whose columns cannot convert at all, or an exceeded error maximum: the message has cqlsh's
@@ -154,7 +177,8 @@ public final class CopyFromWorkflow {
     return RateMeter.measure(progress, command.options(), meter -> load(command, meter));
   }
 
-  private TransferSummary load(CopyFrom command, TransferProgress progress) throws InterruptedException {
+  private TransferSummary load(CopyFrom command, TransferProgress progress)
+      throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY FROM");
@@ -164,55 +188,83 @@ public final class CopyFromWorkflow {
     long maxRows = options.getRowCount("MAXROWS", -1);
     int maxBatchSize = options.getInt("MAXBATCHSIZE", DEFAULT_MAX_BATCH_SIZE);
     long chunkSize = options.getRowCount("CHUNKSIZE", DEFAULT_CHUNK_SIZE);
-    if (maxRequests < 1 || maxAttempts < 1 || maxBatchSize < 1 || chunkSize < 1 || chunkSize > 1_000_000) {
+    if (maxRequests < 1
+        || maxAttempts < 1
+        || maxBatchSize < 1
+        || chunkSize < 1
+        || chunkSize > 1_000_000) {
       throw new TransferException(
           "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
     }
     boolean forced = CellTimes.requested(options);
     long ttl = CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1);
     long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
-    int minBatchSize = options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
+    int minBatchSize =
+        options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
     if (ingestRate < 1) {
       throw new TransferException("INGESTRATE is rows per second and must be at least 1.");
     }
     if (minBatchSize < 1 || minBatchSize > maxBatchSize) {
-      throw new TransferException("MINBATCHSIZE must be from 1 to MAXBATCHSIZE (" + maxBatchSize + ").");
+      throw new TransferException(
+          "MINBATCHSIZE must be from 1 to MAXBATCHSIZE (" + maxBatchSize + ").");
     }
     if (command.stdin() && stdin == null) {
       throw new TransferException("COPY FROM STDIN has no standard input here.");
     }
     IngestRate rate = new IngestRate(ingestRate);
     TableSchema table =
-        TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns());
+        TableSchema.resolve(
+            session, command.table().keyspace(), command.table().table(), command.columns());
     FileSources input = command.stdin() ? null : FileSources.of(command.source(), options);
     Location file = command.stdin() ? Location.local(Path.of("STDIN")) : input.location();
     // Time columns are looked for by name unless forced: so that they are applied, or with
     // WRITETIME=false knowingly left out.
-    boolean detect = !forced && CellTimes.mayHoldTimes(command.stdin() ? "STDIN" : command.source(), input, options);
-    TableSchema schema = !forced && !detect ? table : new TableSchema(table.keyspace(), table.table(),
-        CellTimes.importColumns(table.columns()), table.partitionKey(), table.clusteringNeverNull());
+    boolean detect =
+        !forced
+            && CellTimes.mayHoldTimes(command.stdin() ? "STDIN" : command.source(), input, options);
+    TableSchema schema =
+        !forced && !detect
+            ? table
+            : new TableSchema(
+                table.keyspace(),
+                table.table(),
+                CellTimes.importColumns(table.columns()),
+                table.partitionKey(),
+                table.clusteringNeverNull());
     long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
-    long maxInsertErrors = options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
-    Location errPath = TargetLocations.resolve(options.getString("ERRFILE",
-        ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()), options);
+    long maxInsertErrors =
+        options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
+    Location errPath =
+        TargetLocations.resolve(
+            options.getString(
+                "ERRFILE", ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()),
+            options);
     ErrorBudget budget = new ErrorBudget(maxParseErrors, maxInsertErrors);
     long skipped = 0;
     boolean explicit = !command.columns().isEmpty();
-    try (RowSource source = command.stdin()
-        ? sources.openStdin(stdin.get(), schema, options)
-        : input.open(schema, explicit, options, sources)) {
+    try (RowSource source =
+        command.stdin()
+            ? sources.openStdin(stdin.get(), schema, options)
+            : input.open(schema, explicit, options, sources)) {
       List<ColumnSpec> columns = source.columns();
       FileSources.requireKeyColumns(schema, columns, file);
-      boolean times = forced
-          || (detect && !CellTimes.refused(options) && columns.stream().anyMatch(CellTimes::isTimeColumn));
+      boolean times =
+          forced
+              || (detect
+                  && !CellTimes.refused(options)
+                  && columns.stream().anyMatch(CellTimes::isTimeColumn));
       if (forced && columns.stream().noneMatch(CellTimes::isTimeColumn)) {
-        throw new TransferException("WRITETIME=true, but " + file + " has no writetime(c) or ttl(c) column;"
-            + " export with WITH WRITETIME=true AND TTL=true, or drop the option.");
+        throw new TransferException(
+            "WRITETIME=true, but "
+                + file
+                + " has no writetime(c) or ttl(c) column;"
+                + " export with WITH WRITETIME=true AND TTL=true, or drop the option.");
       }
       ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
       ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
       AsyncLoader loader =
-          new AsyncLoader(session, CopyRunOptions.requestsInFlight(options, maxRequests), maxAttempts, errors);
+          new AsyncLoader(
+              session, CopyRunOptions.requestsInFlight(options, maxRequests), maxAttempts, errors);
       boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
       if (counters && ttl > 0) {
         throw new TransferException("TTL cannot be set on counter columns; drop the TTL option.");
@@ -222,16 +274,26 @@ public final class CopyFromWorkflow {
       // Writes beyond a row's first (cells with different write times): not rows of their own.
       long extraWrites = 0;
       String using = times ? " USING TIMESTAMP ? AND TTL ?" : usingTtl;
-      PreparedStatement insert = session.prepare(insertStatement(schema, CellTimes.tableColumns(columns)) + using);
+      PreparedStatement insert =
+          session.prepare(insertStatement(schema, CellTimes.tableColumns(columns)) + using);
       Encoder encoder = new Encoder(columns, insert, session);
-      StaticOnlyRows staticOnly = counters ? null : StaticOnlyRows.of(schema, columns, session, using);
+      StaticOnlyRows staticOnly =
+          counters ? null : StaticOnlyRows.of(schema, columns, session, using);
       PartitionBatcher batcher =
-          new PartitionBatcher(loader, counters ? 1 : maxBatchSize, MAX_BATCH_BYTES, (int) chunkSize, consistency,
-              options.contains("MINBATCHSIZE") ? minBatchSize : 0, replicas(schema.keyspace()));
+          new PartitionBatcher(
+              loader,
+              counters ? 1 : maxBatchSize,
+              MAX_BATCH_BYTES,
+              (int) chunkSize,
+              consistency,
+              options.contains("MINBATCHSIZE") ? minBatchSize : 0,
+              replicas(schema.keyspace()));
       long taken = 0;
       // PREPAREDSTATEMENTS=false (cqlsh's option): each write as CQL text with literal values.
-      LiteralTarget literals = options.getBoolean("PREPAREDSTATEMENTS", true) ? null
-          : new LiteralTarget(schema.qualifiedName(), counters);
+      LiteralTarget literals =
+          options.getBoolean("PREPAREDSTATEMENTS", true)
+              ? null
+              : new LiteralTarget(schema.qualifiedName(), counters);
       try (errFile) {
         while (maxRows < 0 || taken < maxRows) {
           Object[] row;
@@ -242,7 +304,8 @@ public final class CopyFromWorkflow {
             if (record == null && e.values() == null) {
               batcher.flush();
               long rows = loader.finish() - extraWrites;
-              throw new TransferException(e.getMessage() + " (" + rows + " rows were imported before it)", e);
+              throw new TransferException(
+                  e.getMessage() + " (" + rows + " rows were imported before it)", e);
             }
             if (skipped < skipRows) {
               skipped++;
@@ -272,19 +335,29 @@ public final class CopyFromWorkflow {
             List<CellTimes.Write> writes = cellTimes.split(row);
             extraWrites += writes.size() - 1;
             for (CellTimes.Write w : writes) {
-              BoundStatementBuilder bound = rowEncoder.bind(statement, w.values()).setConsistencyLevel(consistency);
+              BoundStatementBuilder bound =
+                  rowEncoder.bind(statement, w.values()).setConsistencyLevel(consistency);
               int n = statement.getVariableDefinitions().size();
               bound = w.writetime() == null ? bound : bound.setLong(n - 2, w.writetime());
               bound = w.ttl() == null ? bound : bound.setInt(n - 1, w.ttl());
-              BatchableStatement<?> write = literals == null ? bound.build()
-                  : rowEncoder.literals(literals).statement(bound.build(), w.values(), usingLiteral(w.writetime(), w.ttl()));
+              BatchableStatement<?> write =
+                  literals == null
+                      ? bound.build()
+                      : rowEncoder
+                          .literals(literals)
+                          .statement(
+                              bound.build(), w.values(), usingLiteral(w.writetime(), w.ttl()));
               batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
             }
           } else {
-            BoundStatementBuilder bound = rowEncoder.bind(partitionOnly ? staticOnly.insert : insert, row)
-                .setConsistencyLevel(consistency);
-            BatchableStatement<?> write = literals == null ? bound.build()
-                : rowEncoder.literals(literals).statement(bound.build(), row, usingTtl);
+            BoundStatementBuilder bound =
+                rowEncoder
+                    .bind(partitionOnly ? staticOnly.insert : insert, row)
+                    .setConsistencyLevel(consistency);
+            BatchableStatement<?> write =
+                literals == null
+                    ? bound.build()
+                    : rowEncoder.literals(literals).statement(bound.build(), row, usingTtl);
             batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
           }
           taken++;
@@ -308,16 +381,32 @@ public final class CopyFromWorkflow {
           ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - taken);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        TransferSummary summary = source instanceof DatasetSource d
-            ? new TransferSummary(rows, d.filesRead(), skipped, elapsed, d.partitionsRead(), d.bytesRead(),
-                budget.parseErrors(), budget.insertErrors())
-            : new TransferSummary(rows, 1, skipped, elapsed, 0, command.stdin() ? 0 : file.size(),
-                budget.parseErrors(), budget.insertErrors());
+        TransferSummary summary =
+            source instanceof DatasetSource d
+                ? new TransferSummary(
+                    rows,
+                    d.filesRead(),
+                    skipped,
+                    elapsed,
+                    d.partitionsRead(),
+                    d.bytesRead(),
+                    budget.parseErrors(),
+                    budget.insertErrors())
+                : new TransferSummary(
+                    rows,
+                    1,
+                    skipped,
+                    elapsed,
+                    0,
+                    command.stdin() ? 0 : file.size(),
+                    budget.parseErrors(),
+                    budget.insertErrors());
         if (budget.exceeded()) {
           throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
         }
         if (errFile.rows() > 0) {
-          errorLines.accept("Failed to process " + errFile.rows() + " rows; failed rows written to " + errPath);
+          errorLines.accept(
+              "Failed to process " + errFile.rows() + " rows; failed rows written to " + errPath);
         }
         return summary;
       }
@@ -330,8 +419,8 @@ public final class CopyFromWorkflow {
 
   /**
    * An INSERT of the columns, or for a counter table an {@code UPDATE ... SET c = c + ?} of its
-   * counters keyed by the primary key (counters cannot be inserted), with the markers in the
-   * order of {@code columns} either way.
+   * counters keyed by the primary key (counters cannot be inserted), with the markers in the order
+   * of {@code columns} either way.
    */
   static String insertStatement(TableSchema schema, List<ColumnSpec> columns) {
     boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
@@ -346,23 +435,31 @@ public final class CopyFromWorkflow {
           sets.add(name + " = " + name + " + ?");
         }
       }
-      return "UPDATE " + schema.qualifiedName() + " SET " + String.join(", ", sets)
-          + " WHERE " + String.join(" AND ", keys);
+      return "UPDATE "
+          + schema.qualifiedName()
+          + " SET "
+          + String.join(", ", sets)
+          + " WHERE "
+          + String.join(" AND ", keys);
     }
-    String names = columns.stream().map(c -> TableSchema.quote(c.name())).collect(Collectors.joining(", "));
+    String names =
+        columns.stream().map(c -> TableSchema.quote(c.name())).collect(Collectors.joining(", "));
     String markers = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
     return "INSERT INTO " + schema.qualifiedName() + " (" + names + ") VALUES (" + markers + ")";
   }
 
   /**
-   * A partition key's first replica from the driver's token map, or null when the map is not
-   * known (MINBATCHSIZE then leaves batches to one partition).
+   * A partition key's first replica from the driver's token map, or null when the map is not known
+   * (MINBATCHSIZE then leaves batches to one partition).
    */
   private Function<ByteBuffer, Object> replicas(String keyspace) {
     CqlIdentifier id = CqlIdentifier.fromInternal(keyspace);
-    return key -> session.getMetadata().getTokenMap()
-        .map(map -> map.getReplicas(id, key).stream().findFirst().orElse(null))
-        .orElse(null);
+    return key ->
+        session
+            .getMetadata()
+            .getTokenMap()
+            .map(map -> map.getReplicas(id, key).stream().findFirst().orElse(null))
+            .orElse(null);
   }
 
   /** The USING clause of a literal write with these cell times (each null when unset). */
@@ -393,20 +490,25 @@ public final class CopyFromWorkflow {
     }
 
     /** Null when the columns have no clustering or no static column. */
-    static StaticOnlyRows of(TableSchema schema, List<ColumnSpec> columns, CqlSession session, String using) {
+    static StaticOnlyRows of(
+        TableSchema schema, List<ColumnSpec> columns, CqlSession session, String using) {
       boolean clustering = columns.stream().anyMatch(c -> c.kind() == ColumnKind.CLUSTERING);
       boolean statics = columns.stream().anyMatch(c -> c.kind() == ColumnKind.STATIC);
       if (!clustering || !statics) {
         return null;
       }
-      List<ColumnSpec> kept = columns.stream()
-          .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
-          .toList();
+      List<ColumnSpec> kept =
+          columns.stream()
+              .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
+              .toList();
       PreparedStatement insert = session.prepare(insertStatement(schema, kept) + using);
-      int[] mustBeNull = java.util.stream.IntStream.range(0, columns.size())
-          .filter(i -> columns.get(i).kind() == ColumnKind.CLUSTERING
-              || columns.get(i).kind() == ColumnKind.REGULAR)
-          .toArray();
+      int[] mustBeNull =
+          java.util.stream.IntStream.range(0, columns.size())
+              .filter(
+                  i ->
+                      columns.get(i).kind() == ColumnKind.CLUSTERING
+                          || columns.get(i).kind() == ColumnKind.REGULAR)
+              .toArray();
       return new StaticOnlyRows(insert, new Encoder(columns, insert, session), mustBeNull);
     }
 
@@ -441,7 +543,9 @@ public final class CopyFromWorkflow {
       for (int i = 0; i < codecs.length; i++) {
         codecs[i] = registry.codecFor(columns.get(i).type());
         markers[i] =
-            statement.getVariableDefinitions().firstIndexOf(CqlIdentifier.fromInternal(columns.get(i).name()));
+            statement
+                .getVariableDefinitions()
+                .firstIndexOf(CqlIdentifier.fromInternal(columns.get(i).name()));
       }
       protocolVersion = session.getContext().getProtocolVersion();
     }

@@ -8,13 +8,15 @@ import java.util.Set;
 /**
  * The options of cqlsh's COPY that say how a copy runs, with cqlsh 6.2.0's names and meanings
  * ({@code cqlshlib/copyutil.py} parse_options): NUMPROCESSES, REPORTFREQUENCY and RATEFILE in both
- * directions, and PAGETIMEOUT, BEGINTOKEN and ENDTOKEN on COPY TO. REPORTFREQUENCY and RATEFILE
- * are read by {@link RateMeter}, BEGINTOKEN and ENDTOKEN by {@link TokenBounds}.
+ * directions, and PAGETIMEOUT, BEGINTOKEN and ENDTOKEN on COPY TO. REPORTFREQUENCY and RATEFILE are
+ * read by {@link RateMeter}, BEGINTOKEN and ENDTOKEN by {@link TokenBounds}.
  */
 public final class CopyRunOptions {
   private CopyRunOptions() {}
 
-  /** cqlsh's worker processes; in cqlp a multiplier of MAXREQUESTS, see {@link #requestsInFlight}. */
+  /**
+   * cqlsh's worker processes; in cqlp a multiplier of MAXREQUESTS, see {@link #requestsInFlight}.
+   */
   public static final String NUMPROCESSES = "NUMPROCESSES";
 
   /** Seconds between progress reports (a decimal number, cqlsh's default 0.25). */
@@ -34,8 +36,8 @@ public final class CopyRunOptions {
       Options.union(COMMON, Set.of(PAGETIMEOUT, TokenBounds.BEGINTOKEN, TokenBounds.ENDTOKEN));
 
   /**
-   * Requests in flight at most, whatever NUMPROCESSES and MAXREQUESTS ask: the driver's default
-   * of requests per connection, beyond which it refuses requests as busy.
+   * Requests in flight at most, whatever NUMPROCESSES and MAXREQUESTS ask: the driver's default of
+   * requests per connection, beyond which it refuses requests as busy.
    */
   public static final int MAX_IN_FLIGHT = 1024;
 
@@ -54,16 +56,17 @@ public final class CopyRunOptions {
   public static int requestsInFlight(Options options, int maxRequests) {
     int processes = options.getInt(NUMPROCESSES, 1);
     if (processes < 1) {
-      throw new TransferException("NUMPROCESSES must be at least 1; it multiplies MAXREQUESTS, the requests"
-          + " in flight.");
+      throw new TransferException(
+          "NUMPROCESSES must be at least 1; it multiplies MAXREQUESTS, the requests"
+              + " in flight.");
     }
     return (int) Math.min(MAX_IN_FLIGHT, (long) processes * Math.max(1, maxRequests));
   }
 
   /**
-   * The timeout of each page of a COPY TO scan: PAGETIMEOUT seconds (a whole number, as cqlsh
-   * reads it); without it cqlsh's default, 10 seconds per 1,000 rows of PAGESIZE and at least 10,
-   * or the session's request timeout when that is longer.
+   * The timeout of each page of a COPY TO scan: PAGETIMEOUT seconds (a whole number, as cqlsh reads
+   * it); without it cqlsh's default, 10 seconds per 1,000 rows of PAGESIZE and at least 10, or the
+   * session's request timeout when that is longer.
    *
    * @param options the COPY TO options
    * @param pageSize rows per page (PAGESIZE)
@@ -75,7 +78,8 @@ public final class CopyRunOptions {
     if (options.contains(PAGETIMEOUT)) {
       long seconds = options.getLong(PAGETIMEOUT, 0);
       if (seconds < 1) {
-        throw new TransferException("PAGETIMEOUT is seconds per page and must be at least 1, e.g. PAGETIMEOUT=30.");
+        throw new TransferException(
+            "PAGETIMEOUT is seconds per page and must be at least 1, e.g. PAGETIMEOUT=30.");
       }
       return Duration.ofSeconds(seconds);
     }

@@ -1,6 +1,5 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -8,20 +7,22 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
+import com.datastax.oss.driver.api.core.metadata.token.Token;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
 import io.cqlp.format.FileFormat;
+import io.cqlp.storage.Location;
+import io.cqlp.transfer.checkpoint.ResumableExport;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenRangePlanner;
-import io.cqlp.transfer.checkpoint.ResumableExport;
 import io.cqlp.transfer.scan.RangeRetry;
 import io.cqlp.transfer.scan.RangeScanner;
+import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.transfer.scan.ScanException;
 import io.cqlp.transfer.scan.ScanFailureMessage;
 import io.cqlp.transfer.scan.ScanPage;
-import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -35,7 +36,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import com.datastax.oss.driver.api.core.metadata.token.Token;
 import java.util.stream.Collectors;
 
 /**
@@ -50,20 +50,46 @@ import java.util.stream.Collectors;
 public final class CopyToWorkflow {
 
   private static final Set<String> OWN_OPTIONS =
-      Set.of("FORMAT", "COMPRESSION", "COMPRESSION_LEVEL", "CHUNKSIZE", "PAGESIZE", "MAXREQUESTS",
-          "PARTITION", "MAX_FILE_SIZE", "MAX_OPEN_FILES", "OVERWRITE", "APPEND",
-          "UUID_TYPE", "DECIMAL_TYPE", "TIME_UNIT", "JSON_ARRAY", "MAXATTEMPTS", "RESUME",
-          CellTimes.WRITETIME, CellTimes.TTL, "VERIFY");
+      Set.of(
+          "FORMAT",
+          "COMPRESSION",
+          "COMPRESSION_LEVEL",
+          "CHUNKSIZE",
+          "PAGESIZE",
+          "MAXREQUESTS",
+          "PARTITION",
+          "MAX_FILE_SIZE",
+          "MAX_OPEN_FILES",
+          "OVERWRITE",
+          "APPEND",
+          "UUID_TYPE",
+          "DECIMAL_TYPE",
+          "TIME_UNIT",
+          "JSON_ARRAY",
+          "MAXATTEMPTS",
+          "RESUME",
+          CellTimes.WRITETIME,
+          CellTimes.TTL,
+          "VERIFY");
 
   /**
-   * Every option COPY TO accepts: its own, the CSV ones ({@link io.cqlp.format.csv.CsvOptions#COPY_TO}) and the
-   * Parquet writer's ({@link io.cqlp.format.parquet.ParquetTuning#OPTION_NAMES}).
+   * Every option COPY TO accepts: its own, the CSV ones ({@link
+   * io.cqlp.format.csv.CsvOptions#COPY_TO}) and the Parquet writer's ({@link
+   * io.cqlp.format.parquet.ParquetTuning#OPTION_NAMES}).
    */
-  public static final Set<String> OPTIONS = Options.union(Options.union(Options.union(Options.union(OWN_OPTIONS,
-      io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_TO),
-      io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES), CopyRunOptions.COPY_TO);
+  public static final Set<String> OPTIONS =
+      Options.union(
+          Options.union(
+              Options.union(
+                  Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
+                  io.cqlp.format.csv.CsvOptions.COPY_TO),
+              io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES),
+          CopyRunOptions.COPY_TO);
 
-  /** Default rows per driver page (PAGESIZE); DSBulk and the scans of docs/measurements.md use 5,000. */
+  /**
+   * Default rows per driver page (PAGESIZE); DSBulk and the scans of docs/measurements.md use
+   * 5,000.
+   */
   public static final int DEFAULT_PAGE_SIZE = 5000;
 
   /** Default token-range scans in flight (MAXREQUESTS). */
@@ -92,7 +118,8 @@ public final class CopyToWorkflow {
    * @param sinks opens the file sink for the target
    * @param sources reads a checkpoint's part file back on RESUME; {@code null} refuses RESUME
    */
-  public CopyToWorkflow(CqlSession session, ConsistencyLevel consistency, SinkFactory sinks, SourceFactory sources) {
+  public CopyToWorkflow(
+      CqlSession session, ConsistencyLevel consistency, SinkFactory sinks, SourceFactory sources) {
     this.session = session;
     this.consistency = consistency;
     this.sinks = sinks;
@@ -117,8 +144,8 @@ public final class CopyToWorkflow {
   }
 
   /**
-   * Logs the scan's choices (ranges and their replicas, the host of each range's pages, retries)
-   * to {@code debug} as they happen ({@code --debug}).
+   * Logs the scan's choices (ranges and their replicas, the host of each range's pages, retries) to
+   * {@code debug} as they happen ({@code --debug}).
    *
    * @param debug where the lines go; null logs nothing (the default)
    * @return this workflow
@@ -130,8 +157,8 @@ public final class CopyToWorkflow {
 
   /**
    * What the summary line adds about the last {@link #run}: the token ranges retried and the
-   * requests per host, when the scan ran on more than one host or retried a range; else empty.
-   * See {@link io.cqlp.transfer.scan.ScanStats#summary()}.
+   * requests per host, when the scan ran on more than one host or retried a range; else empty. See
+   * {@link io.cqlp.transfer.scan.ScanStats#summary()}.
    */
   public String scanSummary() {
     return scanStats.summary();
@@ -155,7 +182,8 @@ public final class CopyToWorkflow {
   }
 
   @SuppressWarnings("try") // the scanner is closed early on a failure, before the sink is kept
-  private TransferSummary export(CopyTo command, TransferProgress progress) throws InterruptedException {
+  private TransferSummary export(CopyTo command, TransferProgress progress)
+      throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     options.requireKnown(OPTIONS, "COPY TO");
@@ -166,10 +194,23 @@ public final class CopyToWorkflow {
     }
     RangeRetry retry = retryOf(options);
     int inFlight = CopyRunOptions.requestsInFlight(options, maxRequests);
-    Duration pageTimeout = CopyRunOptions.pageTimeout(options, pageSize, session.getContext().getConfig()
-        .getDefaultProfile().getDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, null));
-    Source source = command.selectQuery() != null ? forSelect(command) : forTable(command, inFlight);
-    Location target = command.stdout() ? Location.local(Path.of("STDOUT")) : TargetLocations.resolve(command.target(), options);
+    Duration pageTimeout =
+        CopyRunOptions.pageTimeout(
+            options,
+            pageSize,
+            session
+                .getContext()
+                .getConfig()
+                .getDefaultProfile()
+                .getDuration(
+                    com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT,
+                    null));
+    Source source =
+        command.selectQuery() != null ? forSelect(command) : forTable(command, inFlight);
+    Location target =
+        command.stdout()
+            ? Location.local(Path.of("STDOUT"))
+            : TargetLocations.resolve(command.target(), options);
     if (command.stdout() && stdout == null) {
       throw new TransferException("COPY TO STDOUT has no standard output here.");
     }
@@ -180,7 +221,8 @@ public final class CopyToWorkflow {
             session.getContext().getProtocolVersion());
     boolean dataset;
     try {
-      dataset = !command.stdout() && DatasetWriteOptions.isDataset(target, command.target(), options);
+      dataset =
+          !command.stdout() && DatasetWriteOptions.isDataset(target, command.target(), options);
     } catch (IOException e) {
       throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
     }
@@ -190,26 +232,46 @@ public final class CopyToWorkflow {
         i -> {
           // Token-aware: routed to a replica of the range's end (the driver spreads requests over
           // the replicas); a read may be moved to another replica, from its paging state.
-          BoundStatement s = source.statement.apply(ranges.get(i)).setPageSize(pageSize).setConsistencyLevel(consistency)
-              .setRoutingToken(ranges.get(i).end()).setIdempotent(true).setTimeout(pageTimeout);
-          return resumable == null || resumable.startState(i) == null ? s : s.setPagingState(resumable.startState(i));
+          BoundStatement s =
+              source
+                  .statement
+                  .apply(ranges.get(i))
+                  .setPageSize(pageSize)
+                  .setConsistencyLevel(consistency)
+                  .setRoutingToken(ranges.get(i).end())
+                  .setIdempotent(true)
+                  .setTimeout(pageTimeout);
+          return resumable == null || resumable.startState(i) == null
+              ? s
+              : s.setPagingState(resumable.startState(i));
         };
     if (!dataset && options.getBoolean("APPEND", false)) {
       throw new TransferException(
-          "APPEND adds files to a dataset directory; end the target with '/' (e.g. '" + target + "/').");
+          "APPEND adds files to a dataset directory; end the target with '/' (e.g. '"
+              + target
+              + "/').");
     }
     boolean finished = false;
-    try (RowSink sink = command.stdout()
-            ? sinks.openStdout(stdout, source.schema, options)
-            : sinks.openTarget(resumable == null ? command.target() : resumable.partFile().toString(),
-                source.schema, options);
+    try (RowSink sink =
+            command.stdout()
+                ? sinks.openStdout(stdout, source.schema, options)
+                : sinks.openTarget(
+                    resumable == null ? command.target() : resumable.partFile().toString(),
+                    source.schema,
+                    options);
         RangeScanner scanner =
             new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)) {
-      scanStats.plan(ranges, session.getMetadata().getTokenMap(),
+      scanStats.plan(
+          ranges,
+          session.getMetadata().getTokenMap(),
           command.selectQuery() == null ? source.schema.keyspace() : null);
       if (scanStats.debugging() && !ranges.isEmpty()) {
-        scanStats.debug("scans at once: " + inFlight + " (NUMPROCESSES × MAXREQUESTS); page timeout: "
-            + statements.apply(0).getTimeout().toMillis() / 1000.0 + " s");
+        scanStats.debug(
+            "scans at once: "
+                + inFlight
+                + " (NUMPROCESSES × MAXREQUESTS); page timeout: "
+                + statements.apply(0).getTimeout().toMillis() / 1000.0
+                + " s");
       }
       scanner.retry(retry).stats(scanStats).start();
       try {
@@ -232,9 +294,16 @@ public final class CopyToWorkflow {
       } catch (ScanException e) {
         scanner.close();
         finished = resumable != null;
-        throw new TransferException("COPY TO " + source.schema.keyspace() + "." + source.schema.table() + " failed: "
-            + ScanFailureMessage.describe(e, ranges, this::formatToken).replaceAll("\\.$", "") + "."
-            + (resumable == null ? " Nothing was written." : resumable.keep(sink)), e);
+        throw new TransferException(
+            "COPY TO "
+                + source.schema.keyspace()
+                + "."
+                + source.schema.table()
+                + " failed: "
+                + ScanFailureMessage.describe(e, ranges, this::formatToken).replaceAll("\\.$", "")
+                + "."
+                + (resumable == null ? " Nothing was written." : resumable.keep(sink)),
+            e);
       } catch (InterruptedException e) {
         scanner.close();
         if (resumable == null) {
@@ -253,7 +322,8 @@ public final class CopyToWorkflow {
     } catch (java.nio.channels.ClosedByInterruptException e) {
       // Ctrl-C while a row group was being written: the file channel closes itself.
       Thread.interrupted();
-      throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
+      throw new TransferException(
+          "Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (IOException e) {
       throw IoErrors.writeFailure(e, target);
     } finally {
@@ -264,16 +334,17 @@ public final class CopyToWorkflow {
   }
 
   /**
-   * The token ranges a table scan with {@code maxRequests} scans in flight uses: about 64, or 8
-   * per scan in flight if more, so that a slow range does not leave the others idle at the end;
-   * ranges of the same replicas are merged first (see {@link TokenRangePlanner}).
+   * The token ranges a table scan with {@code maxRequests} scans in flight uses: about 64, or 8 per
+   * scan in flight if more, so that a slow range does not leave the others idle at the end; ranges
+   * of the same replicas are merged first (see {@link TokenRangePlanner}).
    *
    * @param tokenMap the driver's token map, or empty (one full scan then)
    * @param keyspace the table's keyspace (its replication decides the replicas)
    * @param maxRequests scans in flight, {@code >= 1}
    * @return the ranges, in token order; never empty
    */
-  public static List<ScanRange> planRanges(Optional<TokenMap> tokenMap, String keyspace, int maxRequests) {
+  public static List<ScanRange> planRanges(
+      Optional<TokenMap> tokenMap, String keyspace, int maxRequests) {
     return planRanges(tokenMap, keyspace, maxRequests, io.cqlp.transfer.plan.TokenBounds.ALL);
   }
 
@@ -284,10 +355,16 @@ public final class CopyToWorkflow {
    * @param bounds the part of the ring to scan
    * @return the ranges, in token order; never empty
    */
-  public static List<ScanRange> planRanges(Optional<TokenMap> tokenMap, String keyspace, int maxRequests,
+  public static List<ScanRange> planRanges(
+      Optional<TokenMap> tokenMap,
+      String keyspace,
+      int maxRequests,
       io.cqlp.transfer.plan.TokenBounds bounds) {
-    return bounds.clip(TokenRangePlanner.plan(
-        tokenMap, CqlIdentifier.fromInternal(keyspace), bounds.rangesToPlan(Math.max(64, maxRequests * 8))));
+    return bounds.clip(
+        TokenRangePlanner.plan(
+            tokenMap,
+            CqlIdentifier.fromInternal(keyspace),
+            bounds.rangesToPlan(Math.max(64, maxRequests * 8))));
   }
 
   private static RangeRetry retryOf(Options options) {
@@ -299,55 +376,75 @@ public final class CopyToWorkflow {
   }
 
   /**
-   * A single-file Parquet export of a table goes through a checkpoint directory, so that a
-   * failed or interrupted export can be resumed (RESUME=true); datasets, queries, STDOUT and the
-   * text formats cannot (a CSV file may be split by MAXOUTPUTSIZE, and XLSX is not read back).
+   * A single-file Parquet export of a table goes through a checkpoint directory, so that a failed
+   * or interrupted export can be resumed (RESUME=true); datasets, queries, STDOUT and the text
+   * formats cannot (a CSV file may be split by MAXOUTPUTSIZE, and XLSX is not read back).
    */
-  private ResumableExport resumable(CopyTo command, Source source, boolean dataset, Location target) {
+  private ResumableExport resumable(
+      CopyTo command, Source source, boolean dataset, Location target) {
     boolean resume = command.options().getBoolean("RESUME", false);
     if (!command.stdout() && !target.isLocal()) {
       if (resume) {
-        throw new TransferException("RESUME works for a local Parquet file; an export to " + target
-            + " is whole or nothing: run it again.");
+        throw new TransferException(
+            "RESUME works for a local Parquet file; an export to "
+                + target
+                + " is whole or nothing: run it again.");
       }
       return null;
     }
     if (dataset || command.isQuery() || command.stdout() || sources == null || !parquet(command)) {
       if (resume) {
-        throw new TransferException("RESUME works for a COPY TO of a table into one Parquet file;"
-            + " this export cannot be resumed.");
+        throw new TransferException(
+            "RESUME works for a COPY TO of a table into one Parquet file;"
+                + " this export cannot be resumed.");
       }
       return null;
     }
     try {
-      return ResumableExport.start(Path.of(command.target()), source.schema, command.where(), command.options(),
-          session.getMetadata().getTokenMap(), source.ranges, resume);
+      return ResumableExport.start(
+          Path.of(command.target()),
+          source.schema,
+          command.where(),
+          command.options(),
+          session.getMetadata().getTokenMap(),
+          source.ranges,
+          resume);
     } catch (IOException e) {
-      throw new TransferException("Cannot write '" + command.target() + "': " + IoErrors.describe(e) + ".", e);
+      throw new TransferException(
+          "Cannot write '" + command.target() + "': " + IoErrors.describe(e) + ".", e);
     }
   }
 
   private static boolean parquet(CopyTo command) {
     try {
-      return FileFormat.of(command.options().getString("FORMAT", null), command.target()) == FileFormat.PARQUET;
+      return FileFormat.of(command.options().getString("FORMAT", null), command.target())
+          == FileFormat.PARQUET;
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
   private String formatToken(Token token) {
-    return session.getMetadata().getTokenMap().map(m -> m.format(token)).orElse(String.valueOf(token));
+    return session
+        .getMetadata()
+        .getTokenMap()
+        .map(m -> m.format(token))
+        .orElse(String.valueOf(token));
   }
 
   /**
    * The scan statements and the schema of the rows written.
    *
-   * @param timesOf the table's columns when the scan selects their write times and TTLs (rows
-   *     then go through {@link CellTimes#collapse}), else null
+   * @param timesOf the table's columns when the scan selects their write times and TTLs (rows then
+   *     go through {@link CellTimes#collapse}), else null
    */
-  private record Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges,
+  private record Source(
+      TableSchema schema,
+      Function<ScanRange, BoundStatement> statement,
+      List<ScanRange> ranges,
       List<ColumnSpec> timesOf) {
-    Source(TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {
+    Source(
+        TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {
       this(schema, statement, ranges, null);
     }
 
@@ -362,19 +459,36 @@ public final class CopyToWorkflow {
         TableSchema.resolve(
             session, command.table().keyspace(), command.table().table(), command.columns());
     String token =
-        "token(" + schema.partitionKey().stream().map(TableSchema::quote).collect(Collectors.joining(", ")) + ")";
+        "token("
+            + schema.partitionKey().stream()
+                .map(TableSchema::quote)
+                .collect(Collectors.joining(", "))
+            + ")";
     boolean times = CellTimes.requested(command.options());
-    String select = "SELECT " + (times ? CellTimes.selectList(schema.columns()) : schema.columnList())
-        + " FROM " + schema.qualifiedName();
+    String select =
+        "SELECT "
+            + (times ? CellTimes.selectList(schema.columns()) : schema.columnList())
+            + " FROM "
+            + schema.qualifiedName();
     List<ColumnSpec> timesOf = times ? schema.columns() : null;
     if (times) {
-      schema = new TableSchema(schema.keyspace(), schema.table(), CellTimes.exportColumns(schema.columns()),
-          schema.partitionKey(), schema.clusteringNeverNull());
+      schema =
+          new TableSchema(
+              schema.keyspace(),
+              schema.table(),
+              CellTimes.exportColumns(schema.columns()),
+              schema.partitionKey(),
+              schema.clusteringNeverNull());
     }
     String extra = io.cqlp.transfer.scan.ScanFilter.andCondition(command.where());
     String where = io.cqlp.transfer.scan.ScanFilter.whereClause(command.where());
-    List<ScanRange> ranges = planRanges(session.getMetadata().getTokenMap(), schema.keyspace(), maxRequests,
-        io.cqlp.transfer.plan.TokenBounds.of(command.options(), session.getMetadata().getTokenMap()));
+    List<ScanRange> ranges =
+        planRanges(
+            session.getMetadata().getTokenMap(),
+            schema.keyspace(),
+            maxRequests,
+            io.cqlp.transfer.plan.TokenBounds.of(
+                command.options(), session.getMetadata().getTokenMap()));
     String both = select + " WHERE " + token + " > ? AND " + token + " <= ?" + extra;
     String from = select + " WHERE " + token + " > ?" + extra;
     String to = select + " WHERE " + token + " <= ?" + extra;
@@ -382,7 +496,11 @@ public final class CopyToWorkflow {
     Function<ScanRange, BoundStatement> statements =
         r -> {
           if (r.start() != null && r.end() != null) {
-            return prepared.computeIfAbsent(both, session::prepare).bind().setToken(0, r.start()).setToken(1, r.end());
+            return prepared
+                .computeIfAbsent(both, session::prepare)
+                .bind()
+                .setToken(0, r.start())
+                .setToken(1, r.end());
           } else if (r.start() != null) {
             return prepared.computeIfAbsent(from, session::prepare).bind().setToken(0, r.start());
           } else if (r.end() != null) {
@@ -397,19 +515,24 @@ public final class CopyToWorkflow {
 
   private Source forSelect(CopyTo command) {
     if (CellTimes.requested(command.options())) {
-      throw new TransferException("WRITETIME and TTL apply to a table's export; in COPY (SELECT ...) TO,"
-          + " select WRITETIME(c) and TTL(c) in the query.");
+      throw new TransferException(
+          "WRITETIME and TTL apply to a table's export; in COPY (SELECT ...) TO,"
+              + " select WRITETIME(c) and TTL(c) in the query.");
     }
-    if (!io.cqlp.transfer.plan.TokenBounds.of(command.options(), session.getMetadata().getTokenMap()).isAll()) {
-      throw new TransferException("BEGINTOKEN and ENDTOKEN bound a table's token ranges; in COPY (SELECT ...) TO,"
-          + " put token(...) > ... AND token(...) <= ... in the query.");
+    if (!io.cqlp.transfer.plan.TokenBounds.of(
+            command.options(), session.getMetadata().getTokenMap())
+        .isAll()) {
+      throw new TransferException(
+          "BEGINTOKEN and ENDTOKEN bound a table's token ranges; in COPY (SELECT ...) TO,"
+              + " put token(...) > ... AND token(...) <= ... in the query.");
     }
     PreparedStatement query = session.prepare(command.selectQuery());
     List<ColumnSpec> columns = new ArrayList<>();
     String keyspace = "";
     String table = "";
     for (ColumnDefinition column : query.getResultSetDefinitions()) {
-      columns.add(new ColumnSpec(column.getName().asInternal(), column.getType(), ColumnKind.REGULAR));
+      columns.add(
+          new ColumnSpec(column.getName().asInternal(), column.getType(), ColumnKind.REGULAR));
       keyspace = column.getKeyspace().asInternal();
       table = column.getTable().asInternal();
     }

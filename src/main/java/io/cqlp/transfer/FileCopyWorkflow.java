@@ -33,22 +33,34 @@ import java.util.Set;
  * {@code metadata} sheet in an XLSX file, the source's footer entries in Parquet files.
  */
 public final class FileCopyWorkflow {
-  /** COPY 'file' TO option: write the source's columns and metadata beside the rows (default false). */
+  /**
+   * COPY 'file' TO option: write the source's columns and metadata beside the rows (default false).
+   */
   public static final String INCLUDE_METADATA = "INCLUDE_METADATA";
 
   /** Options of a table's scan, which a file's conversion has no use for. */
   private static final Set<String> SCAN_ONLY =
-      Set.of("PAGESIZE", "MAXREQUESTS", "MAXATTEMPTS", "RESUME", CellTimes.WRITETIME, CellTimes.TTL, "VERIFY",
-          CopyRunOptions.NUMPROCESSES, CopyRunOptions.PAGETIMEOUT, io.cqlp.transfer.plan.TokenBounds.BEGINTOKEN,
+      Set.of(
+          "PAGESIZE",
+          "MAXREQUESTS",
+          "MAXATTEMPTS",
+          "RESUME",
+          CellTimes.WRITETIME,
+          CellTimes.TTL,
+          "VERIFY",
+          CopyRunOptions.NUMPROCESSES,
+          CopyRunOptions.PAGETIMEOUT,
+          io.cqlp.transfer.plan.TokenBounds.BEGINTOKEN,
           io.cqlp.transfer.plan.TokenBounds.ENDTOKEN);
 
   /**
    * Every option COPY 'file' TO accepts: COPY TO's but the scan's, INCLUDE_METADATA, and COPY
    * FROM's PRECISION_LOSS and PARTITION_FILTER (for a dataset source).
    */
-  public static final Set<String> OPTIONS = Options.union(
-      Set.copyOf(CopyToWorkflow.OPTIONS.stream().filter(o -> !SCAN_ONLY.contains(o)).toList()),
-      Set.of(INCLUDE_METADATA, io.cqlp.format.PrecisionLoss.OPTION, "PARTITION_FILTER"));
+  public static final Set<String> OPTIONS =
+      Options.union(
+          Set.copyOf(CopyToWorkflow.OPTIONS.stream().filter(o -> !SCAN_ONLY.contains(o)).toList()),
+          Set.of(INCLUDE_METADATA, io.cqlp.format.PrecisionLoss.OPTION, "PARTITION_FILTER"));
 
   private final SinkFactory sinks;
   private final SourceFactory sources;
@@ -93,34 +105,49 @@ public final class FileCopyWorkflow {
     }
   }
 
-  private TransferSummary convert(CopyFileTo command, TransferProgress progress) throws InterruptedException {
+  private TransferSummary convert(CopyFileTo command, TransferProgress progress)
+      throws InterruptedException {
     long started = System.nanoTime();
     Options options = command.options();
     for (String name : options.names()) {
       if (SCAN_ONLY.contains(name)) {
-        throw new TransferException(name + " applies to the scan of a table; COPY '" + command.source()
-            + "' TO reads a file: drop " + name + ".");
+        throw new TransferException(
+            name
+                + " applies to the scan of a table; COPY '"
+                + command.source()
+                + "' TO reads a file: drop "
+                + name
+                + ".");
       }
     }
     options.requireKnown(OPTIONS, "COPY 'file' TO");
     boolean metadata = options.getBoolean(INCLUDE_METADATA, false);
     if (command.stdout() && (stdout == null || metadata)) {
-      throw new TransferException(stdout == null ? "COPY TO STDOUT has no standard output here."
-          : "INCLUDE_METADATA writes beside a file; it cannot go to STDOUT.");
+      throw new TransferException(
+          stdout == null
+              ? "COPY TO STDOUT has no standard output here."
+              : "INCLUDE_METADATA writes beside a file; it cannot go to STDOUT.");
     }
-    if (options.getBoolean("APPEND", false) && !command.stdout()
-        && !isDataset(TargetLocations.resolve(command.target(), options), command.target(), options)) {
-      throw new TransferException("APPEND adds files to a dataset directory; end the target with '/' (e.g. '"
-          + command.target() + "/').");
+    if (options.getBoolean("APPEND", false)
+        && !command.stdout()
+        && !isDataset(
+            TargetLocations.resolve(command.target(), options), command.target(), options)) {
+      throw new TransferException(
+          "APPEND adds files to a dataset directory; end the target with '/' (e.g. '"
+              + command.target()
+              + "/').");
     }
     FileSource source = FileSource.inspect(command.source(), options);
     TableSchema schema = source.schema();
-    RowFilter filter = command.where() == null ? null : RowFilter.parse(command.where(), schema.columns());
+    RowFilter filter =
+        command.where() == null ? null : RowFilter.parse(command.where(), schema.columns());
     SinkFactory factory = metadata ? sinks.withFooter(SourceMetadata.footer(source)) : sinks;
     String target = command.stdout() ? "STDOUT" : command.target();
     try (RowSource rows = source.open(sources, options);
-        RowSink sink = command.stdout() ? factory.openStdout(stdout, schema, options)
-            : factory.openTarget(command.target(), schema, options)) {
+        RowSink sink =
+            command.stdout()
+                ? factory.openStdout(stdout, schema, options)
+                : factory.openTarget(command.target(), schema, options)) {
       if (filter != null && rows instanceof io.cqlp.format.parquet.ParquetRowReader file) {
         file.skipRowGroups(new RowGroupPruning(filter));
       }
@@ -143,7 +170,8 @@ public final class FileCopyWorkflow {
       return TransferSummary.exported(sink, elapsed);
     } catch (java.nio.channels.ClosedByInterruptException e) {
       Thread.interrupted();
-      throw new TransferException("Interrupted while writing '" + target + "'; nothing was kept.", e);
+      throw new TransferException(
+          "Interrupted while writing '" + target + "'; nothing was kept.", e);
     } catch (ConversionException e) {
       throw new TransferException(oneLine(e.getMessage()) + " Nothing was written.", e);
     } catch (IOException e) {
@@ -160,12 +188,13 @@ public final class FileCopyWorkflow {
   }
 
   /**
-   * Commits the sink with the metadata INCLUDE_METADATA asks for: an XLSX file's sheet is
-   * written before its commit; a CSV or JSON file's sidecar is staged first, published just
-   * before the file, and deleted again if the file cannot be committed.
+   * Commits the sink with the metadata INCLUDE_METADATA asks for: an XLSX file's sheet is written
+   * before its commit; a CSV or JSON file's sidecar is staged first, published just before the
+   * file, and deleted again if the file cannot be committed.
    */
-  private static void commit(RowSink sink, FileSource source, CopyFileTo command, Options options,
-      boolean metadata) throws IOException {
+  private static void commit(
+      RowSink sink, FileSource source, CopyFileTo command, Options options, boolean metadata)
+      throws IOException {
     if (!metadata || sink instanceof PartitionedSink) {
       sink.commit();
       return;
@@ -196,7 +225,8 @@ public final class FileCopyWorkflow {
   }
 
   private static String oneLine(String message) {
-    String m = message == null ? "cannot convert the file" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    String m =
+        message == null ? "cannot convert the file" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     m = Character.toUpperCase(m.charAt(0)) + m.substring(1);
     return m.endsWith(".") ? m : m + ".";
   }

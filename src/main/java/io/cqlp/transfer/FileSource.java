@@ -26,17 +26,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The source of {@code COPY 'source' TO ...}: a Parquet file, or a dataset (a directory of
- * Parquet files under Hive-style {@code key=value} directories, or a glob; {@link
- * DatasetListing}), local or in an object store, with the CQL type of each column.
+ * The source of {@code COPY 'source' TO ...}: a Parquet file, or a dataset (a directory of Parquet
+ * files under Hive-style {@code key=value} directories, or a glob; {@link DatasetListing}), local
+ * or in an object store, with the CQL type of each column.
  *
- * <p>Column types: those of the footer's {@code cqlp.schema} when cqlp wrote the file (so
- * timeuuid, varint, decimal, set, ... come back as they were exported), else for each Parquet
- * column the type COPY FROM and DESCRIBE FILE choose for it ({@link
- * io.cqlp.format.parquet.ImportTypes}). The columns are those of the first file, then the
- * dataset's partition keys that are data: those the footer's {@code cqlp.path_columns} lists
- * (with their types) for a dataset cqlp wrote, else every key, as text (Hive's directories
- * hold text).
+ * <p>Column types: those of the footer's {@code cqlp.schema} when cqlp wrote the file (so timeuuid,
+ * varint, decimal, set, ... come back as they were exported), else for each Parquet column the type
+ * COPY FROM and DESCRIBE FILE choose for it ({@link io.cqlp.format.parquet.ImportTypes}). The
+ * columns are those of the first file, then the dataset's partition keys that are data: those the
+ * footer's {@code cqlp.path_columns} lists (with their types) for a dataset cqlp wrote, else every
+ * key, as text (Hive's directories hold text).
  *
  * @param typed the source as typed
  * @param listing the dataset's files; null for a single file
@@ -47,8 +46,13 @@ import java.util.Set;
  *     STRING}), {@code directory} for a partition key
  * @param keyValues the footer's key-value metadata of {@link #file()}, in footer order
  */
-public record FileSource(String typed, DatasetListing listing, Location file, TableSchema schema,
-    List<String> parquetTypes, Map<String, String> keyValues) {
+public record FileSource(
+    String typed,
+    DatasetListing listing,
+    Location file,
+    TableSchema schema,
+    List<String> parquetTypes,
+    Map<String, String> keyValues) {
 
   /**
    * Looks at a source: lists the dataset, reads the first footer.
@@ -56,8 +60,8 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
    * @param typed the path as typed (local, {@code s3://}, a directory, a glob)
    * @param options the statement's options (object-store settings, PARTITION_FILTER)
    * @return the source, no file open
-   * @throws TransferException if it does not exist, holds no files, is not Parquet, has a
-   *     column cqlp cannot read, or has PARTITION_FILTER for a single file (one line naming it)
+   * @throws TransferException if it does not exist, holds no files, is not Parquet, has a column
+   *     cqlp cannot read, or has PARTITION_FILTER for a single file (one line naming it)
    */
   public static FileSource inspect(String typed, Options options) {
     FileSources where = FileSources.of(typed, options);
@@ -66,11 +70,15 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
       DatasetListing listing = null;
       Location first = location;
       if (where.dataset()) {
-        listing = DatasetListing.list(typed,
-            PartitionFilter.parse(options.getString("PARTITION_FILTER", null)), options);
+        listing =
+            DatasetListing.list(
+                typed, PartitionFilter.parse(options.getString("PARTITION_FILTER", null)), options);
         if (listing.files().isEmpty()) {
-          throw new TransferException("Cannot read '" + typed + "': the dataset holds no files"
-              + (listing.pruned() > 0 ? " that PARTITION_FILTER keeps." : "."));
+          throw new TransferException(
+              "Cannot read '"
+                  + typed
+                  + "': the dataset holds no files"
+                  + (listing.pruned() > 0 ? " that PARTITION_FILTER keeps." : "."));
         }
         first = listing.files().get(0).file();
       } else if (!location.name().toLowerCase(Locale.ROOT).endsWith(".parquet")
@@ -89,8 +97,13 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
     String name = location.name().toLowerCase(Locale.ROOT);
     for (String other : List.of(".csv", ".json", ".jsonl", ".ndjson", ".xlsx", ".gz", ".zst")) {
       if (name.endsWith(other)) {
-        throw new TransferException("COPY '" + typed + "' TO reads Parquet files and datasets;"
-            + " load a " + other.substring(1).toUpperCase(Locale.ROOT) + " file with COPY table FROM.");
+        throw new TransferException(
+            "COPY '"
+                + typed
+                + "' TO reads Parquet files and datasets;"
+                + " load a "
+                + other.substring(1).toUpperCase(Locale.ROOT)
+                + " file with COPY table FROM.");
       }
     }
   }
@@ -109,11 +122,20 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
       SchemaJson.Column d = declared.get(c.name());
       DataType type = d == null ? null : parse(types, d.cqlType());
       if (type == null && c.cqlType().isEmpty()) {
-        throw new TransferException("Column '" + c.name() + "' of " + footer.file() + " is Parquet "
-            + c.parquetType() + ", which cqlp cannot read; it cannot be converted.");
+        throw new TransferException(
+            "Column '"
+                + c.name()
+                + "' of "
+                + footer.file()
+                + " is Parquet "
+                + c.parquetType()
+                + ", which cqlp cannot read; it cannot be converted.");
       }
-      columns.add(new ColumnSpec(c.name(), type != null ? type : c.cqlType().get(),
-          d == null ? ColumnKind.REGULAR : d.kind()));
+      columns.add(
+          new ColumnSpec(
+              c.name(),
+              type != null ? type : c.cqlType().get(),
+              d == null ? ColumnKind.REGULAR : d.kind()));
       parquetTypes.add(c.parquetType());
       names.add(c.name().toLowerCase(Locale.ROOT));
     }
@@ -127,8 +149,13 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
         DataType type = DataTypes.TEXT;
         if (path != null || doc != null) {
           // cqlp wrote the dataset: only the keys it lists are columns (others are derived).
-          SchemaJson.Column d = path == null ? null
-              : path.columns().stream().filter(c -> c.name().equals(key)).findFirst().orElse(null);
+          SchemaJson.Column d =
+              path == null
+                  ? null
+                  : path.columns().stream()
+                      .filter(c -> c.name().equals(key))
+                      .findFirst()
+                      .orElse(null);
           if (d == null) {
             continue;
           }
@@ -141,17 +168,29 @@ public record FileSource(String typed, DatasetListing listing, Location file, Ta
         parquetTypes.add("directory");
       }
     }
-    List<String> partitionKey = columns.stream().filter(c -> c.kind() == ColumnKind.PARTITION_KEY)
-        .map(ColumnSpec::name).toList();
-    TableSchema schema = new TableSchema(
-        doc == null || doc.keyspace() == null ? "" : doc.keyspace(),
-        doc == null || doc.table() == null ? "" : doc.table(),
-        List.copyOf(columns), partitionKey);
-    return new FileSource(typed, listing, footer.file(), schema, List.copyOf(parquetTypes),
+    List<String> partitionKey =
+        columns.stream()
+            .filter(c -> c.kind() == ColumnKind.PARTITION_KEY)
+            .map(ColumnSpec::name)
+            .toList();
+    TableSchema schema =
+        new TableSchema(
+            doc == null || doc.keyspace() == null ? "" : doc.keyspace(),
+            doc == null || doc.table() == null ? "" : doc.table(),
+            List.copyOf(columns),
+            partitionKey);
+    return new FileSource(
+        typed,
+        listing,
+        footer.file(),
+        schema,
+        List.copyOf(parquetTypes),
         new LinkedHashMap<>(footer.keyValues()));
   }
 
-  /** The document of a footer entry, or null when absent or unreadable (the file is then foreign). */
+  /**
+   * The document of a footer entry, or null when absent or unreadable (the file is then foreign).
+   */
   private static SchemaJson.Document document(ParquetFooter footer, String key) {
     String text = footer.keyValues().get(key);
     if (text == null) {

@@ -43,7 +43,8 @@ public record FileSources(String source, Location location, boolean dataset) {
       throw new TransferException("Cannot read " + source + ": " + e.getMessage() + ".", e);
     }
     if (!dataset && options.contains("PARTITION_FILTER")) {
-      throw new TransferException("PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
+      throw new TransferException(
+          "PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
     }
     return new FileSources(source, file, dataset);
   }
@@ -59,11 +60,18 @@ public record FileSources(String source, Location location, boolean dataset) {
    * @throws IOException when a file cannot be read
    * @throws TransferException for a file whose columns cannot convert to the table's
    */
-  public RowSource open(TableSchema schema, boolean explicit, Options options, SourceFactory sources)
+  public RowSource open(
+      TableSchema schema, boolean explicit, Options options, SourceFactory sources)
       throws IOException {
     return dataset
-        ? DatasetSource.open(DatasetListing.list(source,
-            PartitionFilter.parse(options.getString("PARTITION_FILTER", null)), options), schema, explicit, sources,
+        ? DatasetSource.open(
+            DatasetListing.list(
+                source,
+                PartitionFilter.parse(options.getString("PARTITION_FILTER", null)),
+                options),
+            schema,
+            explicit,
+            sources,
             options)
         : sources.open(location, schema, explicit, options);
   }
@@ -74,16 +82,23 @@ public record FileSources(String source, Location location, boolean dataset) {
    * @param columns the columns the source delivers
    * @throws TransferException naming the missing key columns
    */
-  public static void requireKeyColumns(TableSchema schema, List<ColumnSpec> columns, Location location) {
+  public static void requireKeyColumns(
+      TableSchema schema, List<ColumnSpec> columns, Location location) {
     Set<String> present = columns.stream().map(ColumnSpec::name).collect(Collectors.toSet());
-    List<String> missing = schema.columns().stream()
-        .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING)
-        .map(ColumnSpec::name)
-        .filter(n -> !present.contains(n))
-        .toList();
+    List<String> missing =
+        schema.columns().stream()
+            .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING)
+            .map(ColumnSpec::name)
+            .filter(n -> !present.contains(n))
+            .toList();
     if (!missing.isEmpty()) {
-      throw new TransferException(location + " has no column for primary key column(s) " + String.join(", ", missing)
-          + " of " + schema.qualifiedName() + ".");
+      throw new TransferException(
+          location
+              + " has no column for primary key column(s) "
+              + String.join(", ", missing)
+              + " of "
+              + schema.qualifiedName()
+              + ".");
     }
   }
 }

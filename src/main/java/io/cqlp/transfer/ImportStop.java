@@ -1,26 +1,25 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.format.FileFormat;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.load.ErrorBudget;
 import io.cqlp.transfer.load.ImportErrors;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The end of an import that exceeded MAXPARSEERRORS or MAXINSERTERRORS: the rest of the input
- * goes to the ERRFILE, so that the file holds every row not imported, and the user gets one line
- * with cqlsh's message, the counts, and the COPY that finishes the job.
+ * The end of an import that exceeded MAXPARSEERRORS or MAXINSERTERRORS: the rest of the input goes
+ * to the ERRFILE, so that the file holds every row not imported, and the user gets one line with
+ * cqlsh's message, the counts, and the COPY that finishes the job.
  */
 final class ImportStop {
   private ImportStop() {}
 
   /**
-   * Writes the input's remaining rows to the ERRFILE as not attempted, a row that does not
-   * convert in the form {@link ImportErrors#parseError} would write it.
+   * Writes the input's remaining rows to the ERRFILE as not attempted, a row that does not convert
+   * in the form {@link ImportErrors#parseError} would write it.
    *
    * @param limit rows at most (what is left of MAXROWS), negative for all
    */
@@ -54,22 +53,41 @@ final class ImportStop {
    * import_ks_t.err: fix the cause, then COPY ks.t FROM 'import_ks_t.err' WITH FORMAT='JSON'.}
    */
   static String message(
-      ErrorBudget budget, TransferSummary summary, ImportErrors errors, CopyFrom command, TableSchema schema) {
+      ErrorBudget budget,
+      TransferSummary summary,
+      ImportErrors errors,
+      CopyFrom command,
+      TableSchema schema) {
     Location errPath = errors.file().path();
     String importLine = summary.importLine();
-    return budget.exceededMessage() + "; " + importLine.substring(0, importLine.length() - 1)
-        + ". " + errors.file().rows() + " rows not imported (" + errors.notAttempted()
-        + " of them never sent) are in " + errPath + ": fix the cause, then COPY "
-        + CqlIdentifier.fromInternal(schema.keyspace()).asCql(true) + "."
-        + CqlIdentifier.fromInternal(schema.table()).asCql(true) + " FROM '" + errPath + "'"
-        + formatOption(command, errPath) + ".";
+    return budget.exceededMessage()
+        + "; "
+        + importLine.substring(0, importLine.length() - 1)
+        + ". "
+        + errors.file().rows()
+        + " rows not imported ("
+        + errors.notAttempted()
+        + " of them never sent) are in "
+        + errPath
+        + ": fix the cause, then COPY "
+        + CqlIdentifier.fromInternal(schema.keyspace()).asCql(true)
+        + "."
+        + CqlIdentifier.fromInternal(schema.table()).asCql(true)
+        + " FROM '"
+        + errPath
+        + "'"
+        + formatOption(command, errPath)
+        + ".";
   }
 
   /** {@code WITH FORMAT='...'} when the ERRFILE's extension does not say its format, else empty. */
   private static String formatOption(CopyFrom command, Location errPath) {
-    FileFormat input = FileFormat.of(command.options().getString("FORMAT", null),
-        command.source() == null ? "" : command.source());
-    FileFormat written = input == FileFormat.PARQUET || input == FileFormat.XLSX ? FileFormat.JSON : input;
+    FileFormat input =
+        FileFormat.of(
+            command.options().getString("FORMAT", null),
+            command.source() == null ? "" : command.source());
+    FileFormat written =
+        input == FileFormat.PARQUET || input == FileFormat.XLSX ? FileFormat.JSON : input;
     return FileFormat.fromPath(errPath.toString()) == written
         ? ""
         : " WITH FORMAT='" + written.name().toLowerCase(Locale.ROOT) + "'";

@@ -4,11 +4,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * While open, makes a JVM shutdown (SIGINT in a script, SIGTERM) interrupt the thread that
- * opened it and wait, up to {@link #GRACE_SECONDS} seconds, for that thread to close it: so a
- * transfer killed this way ends as one interrupted at the prompt (staging files removed, a
- * resumable checkpoint kept) instead of leaving half-written files behind. The exit status stays
- * the JVM's (130 for SIGINT, 143 for SIGTERM).
+ * While open, makes a JVM shutdown (SIGINT in a script, SIGTERM) interrupt the thread that opened
+ * it and wait, up to {@link #GRACE_SECONDS} seconds, for that thread to close it: so a transfer
+ * killed this way ends as one interrupted at the prompt (staging files removed, a resumable
+ * checkpoint kept) instead of leaving half-written files behind. The exit status stays the JVM's
+ * (130 for SIGINT, 143 for SIGTERM).
  */
 public final class InterruptOnExit implements AutoCloseable {
   /** Longest wait of the shutdown for the transfer to clean up. */
@@ -19,14 +19,17 @@ public final class InterruptOnExit implements AutoCloseable {
   private boolean registered;
 
   private InterruptOnExit(Thread worker) {
-    this.hook = new Thread(() -> {
-      worker.interrupt();
-      try {
-        closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "cqlp-transfer-interrupt");
+    this.hook =
+        new Thread(
+            () -> {
+              worker.interrupt();
+              try {
+                closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "cqlp-transfer-interrupt");
   }
 
   /** Registers the shutdown hook for the calling thread; close it in the same thread. */

@@ -22,12 +22,16 @@ public final class IoErrors {
     if (!(e instanceof FileSystemException fs)) {
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    String what = e instanceof AccessDeniedException ? "permission denied"
-        : e instanceof NoSuchFileException ? "no such file or directory"
-        : e instanceof NotDirectoryException ? "not a directory"
-        : e instanceof FileAlreadyExistsException ? "already exists"
-        : fs.getReason() != null ? fs.getReason()
-        : e.getClass().getSimpleName();
+    String what =
+        e instanceof AccessDeniedException
+            ? "permission denied"
+            : e instanceof NoSuchFileException
+                ? "no such file or directory"
+                : e instanceof NotDirectoryException
+                    ? "not a directory"
+                    : e instanceof FileAlreadyExistsException
+                        ? "already exists"
+                        : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
     return fs.getFile() == null ? what : "'" + fs.getFile() + "': " + what;
   }
 
@@ -40,9 +44,11 @@ public final class IoErrors {
    * @return the exception to throw, with {@code e} as its cause
    */
   public static TransferException writeFailure(IOException e, Object target) {
-    String message = e instanceof FileSystemException || e.getMessage() == null
-        ? "cannot write '" + target + "': " + describe(e)
-        : e.getMessage();
-    return new TransferException(Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
+    String message =
+        e instanceof FileSystemException || e.getMessage() == null
+            ? "cannot write '" + target + "': " + describe(e)
+            : e.getMessage();
+    return new TransferException(
+        Character.toUpperCase(message.charAt(0)) + message.substring(1), e);
   }
 }

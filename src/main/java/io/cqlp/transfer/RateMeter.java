@@ -17,9 +17,9 @@ import java.util.function.LongSupplier;
  * cqlshlib/copyutil.py}): passes the progress on to the shell's progress line (which shows it every
  * REPORTFREQUENCY seconds when that is given, see {@link TransferProgress#reportEvery}), and, with
  * RATEFILE, appends to that file every REPORTFREQUENCY seconds (default 0.25) in which rows came
- * one line in cqlsh's format, {@code Processed: 3000 rows; Rate:    2961 rows/s; Avg. rate:    2961
- * rows/s} followed by {@code \r\n} (cqlsh writes its terminal line, which ends with {@code \r},
- * and a newline), and one more line when the copy ends. Rate is the rows per second of the last
+ * one line in cqlsh's format, {@code Processed: 3000 rows; Rate: 2961 rows/s; Avg. rate: 2961
+ * rows/s} followed by {@code \r\n} (cqlsh writes its terminal line, which ends with {@code \r}, and
+ * a newline), and one more line when the copy ends. Rate is the rows per second of the last
  * interval averaged with the rate before it; Avg. rate is rows over the seconds since the start.
  * The file is replaced at the start, as cqlsh deletes it. Not thread-safe: called on the thread
  * that runs the copy.
@@ -37,8 +37,10 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
   private long lastRows;
   private long totalRows;
   private double currentRate;
+
   /** The RATEFILE, removed again at close when no line was written (the copy was refused). */
   private Path path;
+
   private boolean logged;
 
   RateMeter(TransferProgress screen, BufferedWriter file, double seconds, LongSupplier clock) {
@@ -71,8 +73,11 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
         seconds = Double.NaN;
       }
       if (!(seconds > 0) || seconds > 86_400) {
-        throw new TransferException("REPORTFREQUENCY is seconds between progress reports, above 0 and at most a"
-            + " day, got '" + text + "'; e.g. REPORTFREQUENCY=0.25.");
+        throw new TransferException(
+            "REPORTFREQUENCY is seconds between progress reports, above 0 and at most a"
+                + " day, got '"
+                + text
+                + "'; e.g. REPORTFREQUENCY=0.25.");
       }
       screen.reportEvery(Duration.ofNanos((long) (seconds * 1e9)));
     }
@@ -84,12 +89,16 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
         file = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
       } catch (IOException e) {
         String reason = IoErrors.describe(e);
-        throw new TransferException("Cannot write RATEFILE " + (reason.startsWith("'") ? reason
-            : "'" + name + "': " + reason) + ".", e);
+        throw new TransferException(
+            "Cannot write RATEFILE "
+                + (reason.startsWith("'") ? reason : "'" + name + "': " + reason)
+                + ".",
+            e);
       }
     }
     RateMeter meter = new RateMeter(screen, file, seconds, System::nanoTime);
-    meter.path = file == null ? null : Cqlshrc.expandUser(name.strip(), System.getProperty("user.home"));
+    meter.path =
+        file == null ? null : Cqlshrc.expandUser(name.strip(), System.getProperty("user.home"));
     return meter;
   }
 
@@ -177,16 +186,22 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
   }
 
   /**
-   * One line of the file: cqlsh's {@code 'Processed: %d rows; Rate: %7.0f rows/s; Avg. rate:
-   * %7.0f rows/s\r'} and a newline; the rates rounded half to even, as Python's {@code %.0f}.
+   * One line of the file: cqlsh's {@code 'Processed: %d rows; Rate: %7.0f rows/s; Avg. rate: %7.0f
+   * rows/s\r'} and a newline; the rates rounded half to even, as Python's {@code %.0f}.
    */
   static String line(long rows, double rate, double average) {
-    return "Processed: " + rows + " rows; Rate: " + whole(rate) + " rows/s; Avg. rate: " + whole(average)
+    return "Processed: "
+        + rows
+        + " rows; Rate: "
+        + whole(rate)
+        + " rows/s; Avg. rate: "
+        + whole(average)
         + " rows/s\r\n";
   }
 
   private static String whole(double value) {
-    return String.format("%7s", new BigDecimal(value).setScale(0, RoundingMode.HALF_EVEN).toPlainString());
+    return String.format(
+        "%7s", new BigDecimal(value).setScale(0, RoundingMode.HALF_EVEN).toPlainString());
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Locations;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -9,6 +8,7 @@ import io.cqlp.command.CopyFrom;
 import io.cqlp.command.CopyTo;
 import io.cqlp.format.FileFormat;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Locations;
 import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.PartitionFilter;
@@ -30,13 +30,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>COPY TO of a whole table without clustering columns: the partitions of {@code
- *       system.size_estimates} summed over the table's token ranges (Cassandra refreshes that
- *       table every few minutes from its SSTables, so recent writes are missing). With
- *       clustering columns a partition holds many rows, so there is no estimate; nor for a
- *       WHERE or a SELECT.
+ *       system.size_estimates} summed over the table's token ranges (Cassandra refreshes that table
+ *       every few minutes from its SSTables, so recent writes are missing). With clustering columns
+ *       a partition holds many rows, so there is no estimate; nor for a WHERE or a SELECT.
  *   <li>COPY FROM a Parquet file or dataset: the row counts of the footers (exact).
- *   <li>COPY FROM an uncompressed CSV or JSON file: the file size divided by the mean length of
- *       the lines in its first 64 KiB.
+ *   <li>COPY FROM an uncompressed CSV or JSON file: the file size divided by the mean length of the
+ *       lines in its first 64 KiB.
  * </ul>
  */
 public final class RowEstimate {
@@ -51,32 +50,44 @@ public final class RowEstimate {
   /**
    * Estimates a COPY TO from {@code system.size_estimates} (one query, two seconds at most).
    *
-   * @param session the shell's session (its schema metadata tells whether the table has
-   *     clustering columns)
+   * @param session the shell's session (its schema metadata tells whether the table has clustering
+   *     columns)
    * @param command the parsed COPY TO
    * @return the estimated rows, or {@link #UNKNOWN}
    */
   public static long forExport(CqlSession session, CopyTo command) {
     try {
-      if (command.selectQuery() != null || command.where() != null || command.table() == null
-          || command.options().contains("BEGINTOKEN") || command.options().contains("ENDTOKEN")) {
+      if (command.selectQuery() != null
+          || command.where() != null
+          || command.table() == null
+          || command.options().contains("BEGINTOKEN")
+          || command.options().contains("ENDTOKEN")) {
         return UNKNOWN;
       }
-      String keyspace = command.table().keyspace() != null
-          ? command.table().keyspace()
-          : session.getKeyspace().map(CqlIdentifier::asInternal).orElse(null);
+      String keyspace =
+          command.table().keyspace() != null
+              ? command.table().keyspace()
+              : session.getKeyspace().map(CqlIdentifier::asInternal).orElse(null);
       if (keyspace == null) {
         return UNKNOWN;
       }
-      var table = session.getMetadata().getKeyspace(CqlIdentifier.fromInternal(keyspace))
-          .flatMap(ks -> ks.getTable(CqlIdentifier.fromInternal(command.table().table())));
+      var table =
+          session
+              .getMetadata()
+              .getKeyspace(CqlIdentifier.fromInternal(keyspace))
+              .flatMap(ks -> ks.getTable(CqlIdentifier.fromInternal(command.table().table())));
       if (table.isEmpty() || !table.get().getClusteringColumns().isEmpty()) {
         return UNKNOWN;
       }
       long partitions = 0;
-      for (Row row : session.execute(SimpleStatement.newInstance(
-              "SELECT partitions_count FROM system.size_estimates WHERE keyspace_name = ? AND table_name = ?",
-              keyspace, command.table().table()).setTimeout(Duration.ofSeconds(2)))) {
+      for (Row row :
+          session.execute(
+              SimpleStatement.newInstance(
+                      "SELECT partitions_count FROM system.size_estimates WHERE keyspace_name = ?"
+                          + " AND table_name = ?",
+                      keyspace,
+                      command.table().table())
+                  .setTimeout(Duration.ofSeconds(2)))) {
         partitions += row.getLong(0);
       }
       return partitions > 0 ? partitions : UNKNOWN;
@@ -89,8 +100,8 @@ public final class RowEstimate {
    * Estimates a COPY FROM from its file or dataset, reading only footers or the first 64 KiB.
    *
    * @param command the parsed COPY FROM
-   * @return the estimated rows (before SKIPROWS and MAXROWS), or {@link #UNKNOWN} (always for
-   *     an object store, where it would cost requests of its own)
+   * @return the estimated rows (before SKIPROWS and MAXROWS), or {@link #UNKNOWN} (always for an
+   *     object store, where it would cost requests of its own)
    */
   public static long forImport(CopyFrom command) {
     try {
@@ -100,7 +111,8 @@ public final class RowEstimate {
       }
       if (DatasetListing.isDataset(source)) {
         String filter = command.options().getString("PARTITION_FILTER", null);
-        List<DatasetFile> files = DatasetListing.list(source, PartitionFilter.parse(filter)).files();
+        List<DatasetFile> files =
+            DatasetListing.list(source, PartitionFilter.parse(filter)).files();
         long rows = 0;
         for (DatasetFile file : files) {
           long count = parquetRows(file.file().localPath());
@@ -115,7 +127,8 @@ public final class RowEstimate {
       FileFormat format = FileFormat.of(command.options().getString("FORMAT", null), source);
       return switch (format) {
         case PARQUET -> parquetRows(file);
-        case CSV, JSON -> StreamCompression.stripExtension(source).equals(source) ? textRows(file) : UNKNOWN;
+        case CSV, JSON ->
+            StreamCompression.stripExtension(source).equals(source) ? textRows(file) : UNKNOWN;
         default -> UNKNOWN;
       };
     } catch (IOException | RuntimeException e) {
@@ -139,7 +152,9 @@ public final class RowEstimate {
       int footerLength = tail.getInt();
       byte[] magic = new byte[4];
       tail.get(magic);
-      if (!java.util.Arrays.equals(magic, PARQUET_MAGIC) || footerLength <= 0 || footerLength > size - 12) {
+      if (!java.util.Arrays.equals(magic, PARQUET_MAGIC)
+          || footerLength <= 0
+          || footerLength > size - 12) {
         return UNKNOWN;
       }
       channel.position(size - 8 - footerLength);

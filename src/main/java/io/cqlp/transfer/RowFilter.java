@@ -12,20 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The WHERE of {@code COPY 'file' TO ... WHERE ...}: comparisons of a column with a literal,
- * joined by AND ({@code origin = 'LAS' AND delay > 30 AND date < '2001-02-01'}), tested on each
- * row read (row groups that cannot hold a match are skipped by {@link RowGroupPruning}).
+ * The WHERE of {@code COPY 'file' TO ... WHERE ...}: comparisons of a column with a literal, joined
+ * by AND ({@code origin = 'LAS' AND delay > 30 AND date < '2001-02-01'}), tested on each row read
+ * (row groups that cannot hold a match are skipped by {@link RowGroupPruning}).
  *
- * <p>A column is named as in CQL: unquoted (matched exactly, else ignoring case when that finds
- * one column) or double-quoted (exactly). The operators are {@code =}, {@code <}, {@code >},
- * {@code <=}, {@code >=}; the ordering ones only for numbers, text, timestamp, date and time. A
- * literal is written as in CQL: numbers and booleans bare, the rest between single quotes
- * ({@code ''} for a quote), read as the column's type ({@link CqlText}). A NULL value matches no
- * comparison, as in SQL. Stateless once built.
+ * <p>A column is named as in CQL: unquoted (matched exactly, else ignoring case when that finds one
+ * column) or double-quoted (exactly). The operators are {@code =}, {@code <}, {@code >}, {@code
+ * <=}, {@code >=}; the ordering ones only for numbers, text, timestamp, date and time. A literal is
+ * written as in CQL: numbers and booleans bare, the rest between single quotes ({@code ''} for a
+ * quote), read as the column's type ({@link CqlText}). A NULL value matches no comparison, as in
+ * SQL. Stateless once built.
  */
 public final class RowFilter {
-  private static final Pattern CONDITION = Pattern.compile(
-      "\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|=|<|>)\\s*(.+?)\\s*");
+  private static final Pattern CONDITION =
+      Pattern.compile(
+          "\\s*(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|=|<|>)\\s*(.+?)\\s*");
   private static final Set<CqlScalar> UNORDERED =
       Set.of(CqlScalar.UUID, CqlScalar.TIMEUUID, CqlScalar.INET, CqlScalar.BLOB, CqlScalar.BOOLEAN);
 
@@ -52,28 +53,47 @@ public final class RowFilter {
    * @param where the text after WHERE, as typed
    * @param columns the columns of the rows to test, in row order
    * @return the filter
-   * @throws TransferException for a condition it cannot read, an unknown column, a column that
-   *     is not a scalar, an ordering of an unordered type, or a literal not of the column's type
-   *     (one line quoting the condition)
+   * @throws TransferException for a condition it cannot read, an unknown column, a column that is
+   *     not a scalar, an ordering of an unordered type, or a literal not of the column's type (one
+   *     line quoting the condition)
    */
   public static RowFilter parse(String where, List<ColumnSpec> columns) {
     List<Condition> conditions = new ArrayList<>();
     for (String text : splitOnAnd(where)) {
       Matcher m = CONDITION.matcher(text);
       if (!m.matches()) {
-        throw new TransferException("Cannot read the WHERE condition '" + text.strip()
-            + "': COPY 'file' TO takes column = literal (or <, >, <=, >=), joined by AND.");
+        throw new TransferException(
+            "Cannot read the WHERE condition '"
+                + text.strip()
+                + "': COPY 'file' TO takes column = literal (or <, >, <=, >=), joined by AND.");
       }
       int column = column(m.group(1), columns, text);
       ColumnSpec spec = columns.get(column);
-      CqlScalar scalar = CqlScalar.of(spec.type()).orElseThrow(() -> new TransferException(
-          "WHERE '" + text.strip() + "': column " + spec.name() + " is " + spec.type().asCql(false, true)
-              + "; only columns of a scalar type can be compared."));
+      CqlScalar scalar =
+          CqlScalar.of(spec.type())
+              .orElseThrow(
+                  () ->
+                      new TransferException(
+                          "WHERE '"
+                              + text.strip()
+                              + "': column "
+                              + spec.name()
+                              + " is "
+                              + spec.type().asCql(false, true)
+                              + "; only columns of a scalar type can be compared."));
       if (!m.group(2).equals("=") && UNORDERED.contains(scalar)) {
-        throw new TransferException("WHERE '" + text.strip() + "': " + spec.type().asCql(false, true)
-            + " values have no order; compare column " + spec.name() + " with =.");
+        throw new TransferException(
+            "WHERE '"
+                + text.strip()
+                + "': "
+                + spec.type().asCql(false, true)
+                + " values have no order; compare column "
+                + spec.name()
+                + " with =.");
       }
-      conditions.add(new Condition(column, spec.name(), scalar, m.group(2), literal(scalar, m.group(3), text)));
+      conditions.add(
+          new Condition(
+              column, spec.name(), scalar, m.group(2), literal(scalar, m.group(3), text)));
     }
     return new RowFilter(conditions);
   }
@@ -90,13 +110,14 @@ public final class RowFilter {
       if (value == null) {
         return false;
       }
-      boolean ok = switch (c.op) {
-        case "=" -> compare(value, c.value) == 0;
-        case "<" -> compare(value, c.value) < 0;
-        case ">" -> compare(value, c.value) > 0;
-        case "<=" -> compare(value, c.value) <= 0;
-        default -> compare(value, c.value) >= 0;
-      };
+      boolean ok =
+          switch (c.op) {
+            case "=" -> compare(value, c.value) == 0;
+            case "<" -> compare(value, c.value) < 0;
+            case ">" -> compare(value, c.value) > 0;
+            case "<=" -> compare(value, c.value) <= 0;
+            default -> compare(value, c.value) >= 0;
+          };
       if (!ok) {
         return false;
       }
@@ -125,8 +146,14 @@ public final class RowFilter {
       }
     }
     if (found < 0) {
-      throw new TransferException("WHERE '" + text.strip() + "': no column " + typed + "; the columns are: "
-          + String.join(", ", columns.stream().map(ColumnSpec::name).toList()) + ".");
+      throw new TransferException(
+          "WHERE '"
+              + text.strip()
+              + "': no column "
+              + typed
+              + "; the columns are: "
+              + String.join(", ", columns.stream().map(ColumnSpec::name).toList())
+              + ".");
     }
     return found;
   }
@@ -136,13 +163,20 @@ public final class RowFilter {
     if (typed.length() >= 2 && typed.startsWith("'") && typed.endsWith("'")) {
       value = typed.substring(1, typed.length() - 1).replace("''", "'");
     } else if (type == CqlScalar.TEXT || type == CqlScalar.ASCII) {
-      throw new TransferException("WHERE '" + text.strip() + "': write the text between single quotes.");
+      throw new TransferException(
+          "WHERE '" + text.strip() + "': write the text between single quotes.");
     }
     try {
       return CqlText.parse(type, value);
     } catch (IllegalArgumentException e) {
-      throw new TransferException("WHERE '" + text.strip() + "': not a "
-          + type.name().toLowerCase(Locale.ROOT) + " (" + e.getMessage() + ").");
+      throw new TransferException(
+          "WHERE '"
+              + text.strip()
+              + "': not a "
+              + type.name().toLowerCase(Locale.ROOT)
+              + " ("
+              + e.getMessage()
+              + ").");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.cqlp.transfer;
 
 import io.cqlp.types.CqlScalar;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,15 +17,17 @@ import org.apache.parquet.schema.PrimitiveType;
  * {@code Statistics}, as parquet-java exposes them: absent when a writer's binary statistics are
  * not trusted), or whose chunk holds only NULLs.
  *
- * <p>Only plain columns with a known order are looked at: INT32/INT64 read as tinyint to bigint
- * (no annotation or a signed INTEGER), INT64 TIMESTAMP (MILLIS, MICROS, NANOS) read as
- * timestamp, and BINARY STRING read as text or ascii (compared byte-wise as UTF-8, the order of
- * the statistics). Any other column never causes a skip.
+ * <p>Only plain columns with a known order are looked at: INT32/INT64 read as tinyint to bigint (no
+ * annotation or a signed INTEGER), INT64 TIMESTAMP (MILLIS, MICROS, NANOS) read as timestamp, and
+ * BINARY STRING read as text or ascii (compared byte-wise as UTF-8, the order of the statistics).
+ * Any other column never causes a skip.
  */
 public final class RowGroupPruning implements Predicate<BlockMetaData> {
   private final List<RowFilter.Condition> conditions;
 
-  /** @param filter the WHERE; its column names are the file's top-level column names */
+  /**
+   * @param filter the WHERE; its column names are the file's top-level column names
+   */
   public RowGroupPruning(RowFilter filter) {
     this.conditions = filter.conditions();
   }
@@ -105,14 +106,20 @@ public final class RowGroupPruning implements Predicate<BlockMetaData> {
         && a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
       return switch (t.getUnit()) {
         case MILLIS -> instant.toEpochMilli();
-        case MICROS -> Math.multiplyExact(instant.getEpochSecond(), 1_000_000L) + instant.getNano() / 1_000;
-        case NANOS -> Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L) + instant.getNano();
+        case MICROS ->
+            Math.multiplyExact(instant.getEpochSecond(), 1_000_000L) + instant.getNano() / 1_000;
+        case NANOS ->
+            Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L) + instant.getNano();
       };
     }
-    boolean plainInteger = a == null
-        || (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
-    if (plainInteger && (c.value() instanceof Long || c.value() instanceof Integer
-        || c.value() instanceof Short || c.value() instanceof Byte)) {
+    boolean plainInteger =
+        a == null
+            || (a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i && i.isSigned());
+    if (plainInteger
+        && (c.value() instanceof Long
+            || c.value() instanceof Integer
+            || c.value() instanceof Short
+            || c.value() instanceof Byte)) {
       return ((Number) c.value()).longValue();
     }
     return null;

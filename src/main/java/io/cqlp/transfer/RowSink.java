@@ -5,19 +5,19 @@ import java.io.IOException;
 /**
  * Where rows go: a file writer (Parquet, CSV, ...) or a dataset of them.
  *
- * <p>Lifecycle: rows are given to {@link #write} one at a time, from one thread at a time;
- * then exactly one of {@link #commit()} (the output appears at its target, whole) or {@link
- * #abort()} (nothing appears at the target) is called. {@link #close()} after either is a no-op;
- * {@link #close()} without either aborts. Not thread-safe.
+ * <p>Lifecycle: rows are given to {@link #write} one at a time, from one thread at a time; then
+ * exactly one of {@link #commit()} (the output appears at its target, whole) or {@link #abort()}
+ * (nothing appears at the target) is called. {@link #close()} after either is a no-op; {@link
+ * #close()} without either aborts. Not thread-safe.
  */
 public interface RowSink extends AutoCloseable {
 
   /**
    * Writes one row.
    *
-   * @param row one value per column of the sink's schema, in schema order, as the Java types of
-   *     the Cassandra driver's default codecs; {@code null} elements are CQL NULLs. The array may
-   *     be reused by the caller after the call returns.
+   * @param row one value per column of the sink's schema, in schema order, as the Java types of the
+   *     Cassandra driver's default codecs; {@code null} elements are CQL NULLs. The array may be
+   *     reused by the caller after the call returns.
    * @throws IOException if the underlying file cannot be written
    * @throws IllegalArgumentException if a value does not fit its column, with the column named
    */
@@ -26,8 +26,8 @@ public interface RowSink extends AutoCloseable {
   /**
    * Finishes the output (footer, flush) and publishes it at its target path.
    *
-   * @throws IOException if it cannot be finished or moved into place; the target is then left
-   *     as it was before the sink was opened
+   * @throws IOException if it cannot be finished or moved into place; the target is then left as it
+   *     was before the sink was opened
    */
   void commit() throws IOException;
 
@@ -38,9 +38,9 @@ public interface RowSink extends AutoCloseable {
   long rowsWritten();
 
   /**
-   * Bytes of output so far: while open, what is on disk plus what is buffered for it (as the
-   * writer measures it, compressed where already encoded); after {@link #commit()}, the size of
-   * what was published. 0 for a sink that does not measure its output.
+   * Bytes of output so far: while open, what is on disk plus what is buffered for it (as the writer
+   * measures it, compressed where already encoded); after {@link #commit()}, the size of what was
+   * published. 0 for a sink that does not measure its output.
    */
   default long bytesWritten() {
     return 0;

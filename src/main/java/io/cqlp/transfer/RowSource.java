@@ -21,8 +21,8 @@ public interface RowSource extends AutoCloseable {
    * @return one value per {@link #columns()} entry in driver Java types ({@code null} = CQL NULL);
    *     a fresh array each call
    * @throws IOException if the input cannot be read (message names the file)
-   * @throws io.cqlp.transfer.ConversionException if a value cannot be converted to its column's
-   *     CQL type (message names file, row and column)
+   * @throws io.cqlp.transfer.ConversionException if a value cannot be converted to its column's CQL
+   *     type (message names file, row and column)
    */
   Object[] next() throws IOException;
 
@@ -30,12 +30,12 @@ public interface RowSource extends AutoCloseable {
   long rowsRead();
 
   /**
-   * The input record of the row {@link #next()} last returned, or of the one whose conversion
-   * it last refused, as text in the input's own format (a CSV line without its line break, a
-   * JSON object), for ERRFILE.
+   * The input record of the row {@link #next()} last returned, or of the one whose conversion it
+   * last refused, as text in the input's own format (a CSV line without its line break, a JSON
+   * object), for ERRFILE.
    *
-   * @return the record's text, or {@code null} for a format without a text form (Parquet) or
-   *     before the first call to {@link #next()}
+   * @return the record's text, or {@code null} for a format without a text form (Parquet) or before
+   *     the first call to {@link #next()}
    */
   default String lastRecord() {
     return null;

@@ -1,7 +1,7 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.transfer.dataset.PartitionSpec;
@@ -24,8 +24,8 @@ public interface SinkFactory {
   RowSink open(Location target, TableSchema schema, Options options) throws IOException;
 
   /**
-   * The writer of the part files of a dataset directory (PARTITION, MAX_FILE_SIZE, a target
-   * ending with {@code /}), in the format FORMAT names, Parquet by default.
+   * The writer of the part files of a dataset directory (PARTITION, MAX_FILE_SIZE, a target ending
+   * with {@code /}), in the format FORMAT names, Parquet by default.
    *
    * @param schema the table
    * @param options the COPY options
@@ -61,13 +61,13 @@ public interface SinkFactory {
   }
 
   /**
-   * Opens the sink of an export target as typed: a dataset directory (a target ending with
-   * {@code /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
-   * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their
-   * targets here.
+   * Opens the sink of an export target as typed: a dataset directory (a target ending with {@code
+   * /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
+   * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their targets
+   * here.
    *
-   * <p>In an object store ({@code s3://}), a single file that exists already is replaced only
-   * with OVERWRITE=true: a bucket keeps no earlier version to go back to.
+   * <p>In an object store ({@code s3://}), a single file that exists already is replaced only with
+   * OVERWRITE=true: a bucket keeps no earlier version to go back to.
    *
    * @param target the target path as typed: local, or {@code s3://bucket/key}
    * @param schema the table and the columns of every row written
@@ -75,14 +75,16 @@ public interface SinkFactory {
    *     io.cqlp.storage.s3.S3Settings#OPTIONS})
    * @return an open sink; nothing exists at the target until it is committed
    * @throws IOException if the target cannot be written
-   * @throws TransferException for a bad option value or PARTITION column, a malformed {@code
-   *     s3://} path, or an existing object without OVERWRITE
+   * @throws TransferException for a bad option value or PARTITION column, a malformed {@code s3://}
+   *     path, or an existing object without OVERWRITE
    */
-  default RowSink openTarget(String target, TableSchema schema, Options options) throws IOException {
+  default RowSink openTarget(String target, TableSchema schema, Options options)
+      throws IOException {
     Location location = TargetLocations.resolve(target, options);
     if (!DatasetWriteOptions.isDataset(location, target, options)) {
       if (!location.isLocal() && !options.getBoolean("OVERWRITE", false) && location.isFile()) {
-        throw new TransferException(location + " already exists; add OVERWRITE=true to replace it.");
+        throw new TransferException(
+            location + " already exists; add OVERWRITE=true to replace it.");
       }
       return open(location, schema, options);
     }

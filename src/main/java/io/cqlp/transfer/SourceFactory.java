@@ -1,7 +1,7 @@
 package io.cqlp.transfer;
 
-import io.cqlp.storage.Location;
 import io.cqlp.command.Options;
+import io.cqlp.storage.Location;
 import java.io.IOException;
 import java.io.Reader;
 

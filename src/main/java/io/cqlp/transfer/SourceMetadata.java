@@ -15,21 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code COPY 'source' TO ... WITH INCLUDE_METADATA=true} writes beside the rows: the
- * source, its columns with their CQL and Parquet types, and the source footer's key-value
- * metadata.
+ * What {@code COPY 'source' TO ... WITH INCLUDE_METADATA=true} writes beside the rows: the source,
+ * its columns with their CQL and Parquet types, and the source footer's key-value metadata.
  *
  * <p>As JSON (the sidecar {@code <name>.schema.json} of a CSV or JSON target): {@code
  * {"source":"in.parquet","columns":[{"name":"id","cql_type":"bigint","parquet_type":"INT64"},
  * ...],"key_value_metadata":{"cqlp.schema":"...", ...}}}. As rows of text (the {@code metadata}
- * sheet of an XLSX target): a header {@code column, cql_type, parquet_type}, one row per column,
- * an empty row, then {@code key, value} and one row per metadata entry.
+ * sheet of an XLSX target): a header {@code column, cql_type, parquet_type}, one row per column, an
+ * empty row, then {@code key, value} and one row per metadata entry.
  */
 public final class SourceMetadata {
   /** The name of the XLSX sheet. */
   public static final String SHEET = "metadata";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SourceMetadata() {}
 
@@ -40,7 +40,8 @@ public final class SourceMetadata {
     ArrayNode columns = root.putArray("columns");
     for (int i = 0; i < source.schema().columns().size(); i++) {
       ColumnSpec c = source.schema().columns().get(i);
-      columns.addObject()
+      columns
+          .addObject()
           .put("name", c.name())
           .put("cql_type", c.type().asCql(true, true))
           .put("parquet_type", source.parquetTypes().get(i));
@@ -55,9 +56,9 @@ public final class SourceMetadata {
   }
 
   /**
-   * The rows of the metadata sheet; see the class comment. A value longer than an Excel cell
-   * holds ({@link XlsxWriter#MAX_CELL_CHARS}) is cut, with {@code ... (cut: N characters)} at its
-   * end (Arrow's base64 schema can be that long).
+   * The rows of the metadata sheet; see the class comment. A value longer than an Excel cell holds
+   * ({@link XlsxWriter#MAX_CELL_CHARS}) is cut, with {@code ... (cut: N characters)} at its end
+   * (Arrow's base64 schema can be that long).
    */
   public static List<List<String>> rows(FileSource source) {
     List<List<String>> rows = new ArrayList<>();
@@ -81,18 +82,20 @@ public final class SourceMetadata {
   }
 
   /**
-   * The footer entries a Parquet target keeps: the source's, but cqlp's own ({@code cqlp.*},
-   * which the writer writes afresh for what it writes) and Arrow's schema ({@code ARROW:schema},
-   * which describes the source's physical types, not the target's, and would mislead Arrow
-   * readers).
+   * The footer entries a Parquet target keeps: the source's, but cqlp's own ({@code cqlp.*}, which
+   * the writer writes afresh for what it writes) and Arrow's schema ({@code ARROW:schema}, which
+   * describes the source's physical types, not the target's, and would mislead Arrow readers).
    */
   public static Map<String, String> footer(FileSource source) {
     Map<String, String> kept = new LinkedHashMap<>();
-    source.keyValues().forEach((k, v) -> {
-      if (!k.startsWith("cqlp.") && !k.equals("ARROW:schema")) {
-        kept.put(k, v);
-      }
-    });
+    source
+        .keyValues()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("cqlp.") && !k.equals("ARROW:schema")) {
+                kept.put(k, v);
+              }
+            });
     return kept;
   }
 
@@ -103,7 +106,8 @@ public final class SourceMetadata {
   public static Location sidecar(Location target) {
     String name = target.name();
     String lower = name.toLowerCase(Locale.ROOT);
-    for (String suffix : List.of(".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz", ".lz4", ".snappy")) {
+    for (String suffix :
+        List.of(".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz", ".lz4", ".snappy")) {
       if (lower.endsWith(suffix)) {
         name = name.substring(0, name.length() - suffix.length());
         break;

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * A table as COPY sees it: keyspace, name, and the columns chosen by the user (or all of them, in
- * cqlsh's order: partition key, clustering columns, then the rest by name), each with its CQL
- * type and key role, taken from the driver's schema metadata.
+ * cqlsh's order: partition key, clustering columns, then the rest by name), each with its CQL type
+ * and key role, taken from the driver's schema metadata.
  *
  * @param keyspace keyspace name as stored (internal form)
  * @param table table name as stored
@@ -27,7 +27,10 @@ import java.util.stream.Collectors;
  *     values comes back as a row with null clustering columns, whatever columns are selected)
  */
 public record TableSchema(
-    String keyspace, String table, List<ColumnSpec> columns, List<String> partitionKey,
+    String keyspace,
+    String table,
+    List<ColumnSpec> columns,
+    List<String> partitionKey,
     boolean clusteringNeverNull) {
 
   /** A schema whose clustering columns may be null (query results, files, captures). */
@@ -45,12 +48,15 @@ public record TableSchema(
    * @param table table name as folded by the parser
    * @param selected column names to keep, in this order; empty for all columns
    * @return the schema; never null
-   * @throws TransferException if there is no keyspace, or the keyspace, table or a column does
-   *     not exist (the message lists what does)
+   * @throws TransferException if there is no keyspace, or the keyspace, table or a column does not
+   *     exist (the message lists what does)
    */
   public static TableSchema resolve(
       CqlSession session, String keyspace, String table, List<String> selected) {
-    String ks = keyspace != null ? keyspace : session.getKeyspace().map(CqlIdentifier::asInternal).orElse(null);
+    String ks =
+        keyspace != null
+            ? keyspace
+            : session.getKeyspace().map(CqlIdentifier::asInternal).orElse(null);
     if (ks == null) {
       throw new TransferException(
           "No keyspace for table '" + table + "': write keyspace.table or USE a keyspace first.");
@@ -64,9 +70,7 @@ public record TableSchema(
         keyspaceMetadata
             .getTable(CqlIdentifier.fromInternal(table))
             .orElseThrow(
-                () ->
-                    new TransferException(
-                        "Table '" + ks + "." + table + "' does not exist."));
+                () -> new TransferException("Table '" + ks + "." + table + "' does not exist."));
     Map<String, ColumnSpec> all = new LinkedHashMap<>();
     for (ColumnMetadata column : tableMetadata.getPartitionKey()) {
       all.put(column.getName().asInternal(), spec(column, ColumnKind.PARTITION_KEY));
@@ -90,8 +94,15 @@ public record TableSchema(
         ColumnSpec column = all.get(name);
         if (column == null) {
           throw new TransferException(
-              "Column '" + name + "' does not exist in " + ks + "." + table
-                  + "; its columns are: " + String.join(", ", all.keySet()) + ".");
+              "Column '"
+                  + name
+                  + "' does not exist in "
+                  + ks
+                  + "."
+                  + table
+                  + "; its columns are: "
+                  + String.join(", ", all.keySet())
+                  + ".");
         }
         columns.add(column);
       }

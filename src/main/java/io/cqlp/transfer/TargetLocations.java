@@ -16,7 +16,8 @@ public final class TargetLocations {
    */
   public static Location resolve(String typed, Options options) {
     try {
-      return Locations.resolve(typed, name -> options.contains(name) ? options.getString(name, null) : null);
+      return Locations.resolve(
+          typed, name -> options.contains(name) ? options.getString(name, null) : null);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
       throw new TransferException(Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".");

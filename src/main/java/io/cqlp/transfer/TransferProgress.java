@@ -1,19 +1,18 @@
 package io.cqlp.transfer;
 
 /**
- * Told how far a COPY (or a CAPTURE) has come, so the shell can show progress. Called on the
- * thread that runs the transfer, often (per page or per row): implementations must be cheap and
- * must not throw.
+ * Told how far a COPY (or a CAPTURE) has come, so the shell can show progress. Called on the thread
+ * that runs the transfer, often (per page or per row): implementations must be cheap and must not
+ * throw.
  */
 @FunctionalInterface
 public interface TransferProgress {
 
   /** Progress that shows nothing. */
-  TransferProgress NONE = rows -> { };
+  TransferProgress NONE = rows -> {};
 
   /**
-   * @param rows rows exported, read for import, or captured so far (cumulative, never
-   *     decreasing)
+   * @param rows rows exported, read for import, or captured so far (cumulative, never decreasing)
    */
   void rowsDone(long rows);
 
@@ -23,5 +22,5 @@ public interface TransferProgress {
    *
    * @param interval more than zero
    */
-  default void reportEvery(java.time.Duration interval) { }
+  default void reportEvery(java.time.Duration interval) {}
 }

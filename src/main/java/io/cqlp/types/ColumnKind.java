@@ -12,10 +12,13 @@ public enum ColumnKind {
   STATIC,
   REGULAR,
   /**
-   * {@code writetime(c)}: microseconds since the epoch at which column {@code c}'s cell was
-   * written (CQL's {@code WRITETIME(c)}); bigint in CQL, INT64 TIMESTAMP(MICROS, UTC) in Parquet.
+   * {@code writetime(c)}: microseconds since the epoch at which column {@code c}'s cell was written
+   * (CQL's {@code WRITETIME(c)}); bigint in CQL, INT64 TIMESTAMP(MICROS, UTC) in Parquet.
    */
   WRITETIME,
-  /** {@code ttl(c)}: seconds column {@code c}'s cell had left to live at export; int, NULL when none. */
+  /**
+   * {@code ttl(c)}: seconds column {@code c}'s cell had left to live at export; int, NULL when
+   * none.
+   */
   TTL
 }

@@ -4,11 +4,11 @@ import com.datastax.oss.driver.api.core.type.DataType;
 import java.util.Objects;
 
 /**
- * One column of the rows that flow between Cassandra and a file: its name, its CQL type and
- * its role in the table's primary key.
+ * One column of the rows that flow between Cassandra and a file: its name, its CQL type and its
+ * role in the table's primary key.
  *
- * <p>Values of such a column travel as the Java types the Cassandra Java driver's default
- * codecs use ({@code Long} for bigint, {@code java.time.Instant} for timestamp, {@code
+ * <p>Values of such a column travel as the Java types the Cassandra Java driver's default codecs
+ * use ({@code Long} for bigint, {@code java.time.Instant} for timestamp, {@code
  * java.nio.ByteBuffer} for blob, ...); {@code null} is a CQL NULL.
  *
  * @param name the column name as Cassandra stores it (case kept, never quoted); not null

@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CQL literals of values: the text a value has inside a CQL statement ({@code INSERT ... VALUES
- * (1, 'it''s', [1.5, -0.0])}), for every CQL type, nested ones included. Written for COPY FROM's
- * {@code PREPAREDSTATEMENTS=false}, where each row goes to the server as CQL text.
+ * CQL literals of values: the text a value has inside a CQL statement ({@code INSERT ... VALUES (1,
+ * 'it''s', [1.5, -0.0])}), for every CQL type, nested ones included. Written for COPY FROM's {@code
+ * PREPAREDSTATEMENTS=false}, where each row goes to the server as CQL text.
  *
  * <p>Every literal reads back as exactly the value written, following the literal rules of
  * Cassandra's CQL grammar ({@code Cql.g}, {@code Lexer.g}):
@@ -45,10 +45,10 @@ import java.util.Set;
  *   <li>uuid, timeuuid: the bare 36-character form; boolean: {@code true} / {@code false}.
  *   <li>inet: the address in quotes ({@code '::1'}); blob: {@code 0x} and hex digits ({@code 0x}
  *       alone for an empty blob).
- *   <li>duration: CQL's unit form, {@code 1y2mo3d4h5m6s7ms8us9ns}, signed as a whole ({@code
- *       -3d}); zero is {@code 0d}.
- *   <li>list and vector: {@code [a, b]}; set: {@code {a, b}}; map: {@code {k: v}}; tuple:
- *       {@code (a, null)}; user type: {@code {field: value}} with fields quoted as CQL needs.
+ *   <li>duration: CQL's unit form, {@code 1y2mo3d4h5m6s7ms8us9ns}, signed as a whole ({@code -3d});
+ *       zero is {@code 0d}.
+ *   <li>list and vector: {@code [a, b]}; set: {@code {a, b}}; map: {@code {k: v}}; tuple: {@code
+ *       (a, null)}; user type: {@code {field: value}} with fields quoted as CQL needs.
  *   <li>a null (a tuple or user-type field): {@code null}.
  * </ul>
  */
@@ -56,8 +56,14 @@ public final class CqlLiteral {
   /** Cassandra's date epoch in the unsigned day encoding: day 0 of 1970 is 2^31. */
   private static final long DATE_EPOCH = 1L << 31;
 
-  private static final Set<DataType> INTEGERS = Set.of(DataTypes.TINYINT, DataTypes.SMALLINT, DataTypes.INT,
-      DataTypes.BIGINT, DataTypes.COUNTER, DataTypes.VARINT);
+  private static final Set<DataType> INTEGERS =
+      Set.of(
+          DataTypes.TINYINT,
+          DataTypes.SMALLINT,
+          DataTypes.INT,
+          DataTypes.BIGINT,
+          DataTypes.COUNTER,
+          DataTypes.VARINT);
 
   private static final long NANOS_PER_HOUR = 3_600_000_000_000L;
   private static final long NANOS_PER_MINUTE = 60_000_000_000L;
@@ -110,14 +116,15 @@ public final class CqlLiteral {
       } else if (type instanceof UserDefinedType udt) {
         udt(out, udt, (UdtValue) value);
       } else if (type instanceof CustomType) {
-        throw new IllegalArgumentException("a value of the custom type " + type.asCql(false, true)
-            + " has no CQL literal");
+        throw new IllegalArgumentException(
+            "a value of the custom type " + type.asCql(false, true) + " has no CQL literal");
       } else {
         scalar(out, type, value);
       }
     } catch (ClassCastException e) {
-      throw new IllegalArgumentException("a " + value.getClass().getSimpleName() + " is not a value of "
-          + type.asCql(false, true), e);
+      throw new IllegalArgumentException(
+          "a " + value.getClass().getSimpleName() + " is not a value of " + type.asCql(false, true),
+          e);
     }
   }
 
@@ -150,7 +157,8 @@ public final class CqlLiteral {
       // Java's decimal text of Byte, Short, Integer, Long and BigInteger is CQL's
       out.append((Number) value);
     } else {
-      throw new IllegalArgumentException("no CQL literal for a value of type " + type.asCql(false, true));
+      throw new IllegalArgumentException(
+          "no CQL literal for a value of type " + type.asCql(false, true));
     }
   }
 
@@ -205,7 +213,8 @@ public final class CqlLiteral {
     }
   }
 
-  private static void elements(StringBuilder out, char open, DataType element, Collection<?> values, char close) {
+  private static void elements(
+      StringBuilder out, char open, DataType element, Collection<?> values, char close) {
     out.append(open);
     boolean first = true;
     for (Object v : values) {

@@ -16,9 +16,9 @@ import java.util.Optional;
  * Java driver's default codecs use for its values.
  *
  * <p>{@code varchar} is the same type as {@code text} (Cassandra and the driver treat it as an
- * alias), so it has no constant of its own. Collections, user types, tuples, vectors and
- * {@code duration} are not scalars of this enum; they are handled by the formats as composite
- * types over these scalars.
+ * alias), so it has no constant of its own. Collections, user types, tuples, vectors and {@code
+ * duration} are not scalars of this enum; they are handled by the formats as composite types over
+ * these scalars.
  */
 public enum CqlScalar {
   ASCII(DataTypes.ASCII, String.class),

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strict conversions between text and the values of CQL scalar types: for files that carry a
- * value as a string (a Parquet STRING column holding uuids, decimals, timestamps, ...).
+ * Strict conversions between text and the values of CQL scalar types: for files that carry a value
+ * as a string (a Parquet STRING column holding uuids, decimals, timestamps, ...).
  *
  * <p>Parsing never guesses and never rounds away information the text states, except where a
  * decimal text is read into {@code float} or {@code double} (as CQL itself does for float
@@ -27,20 +27,20 @@ import java.util.regex.Pattern;
  *   <li>ascii, text: any text; ascii only 7-bit characters.
  *   <li>tinyint, smallint, int, bigint, counter, varint: an optional sign and decimal digits,
  *       within the type's range.
- *   <li>float, double: a Java decimal floating-point literal, {@code NaN}, {@code Infinity},
- *       {@code -Infinity} (no {@code f}/{@code d} suffix).
+ *   <li>float, double: a Java decimal floating-point literal, {@code NaN}, {@code Infinity}, {@code
+ *       -Infinity} (no {@code f}/{@code d} suffix).
  *   <li>decimal: {@link BigDecimal#BigDecimal(String)} syntax ({@code 1.50}, {@code 1E+10}); the
  *       scale of the text is kept.
  *   <li>boolean: {@code true} or {@code false}, any case.
- *   <li>timestamp: ISO-8601 {@code yyyy-MM-dd}, or {@code yyyy-MM-dd(T| )HH:mm[:ss[.fff]]} with
- *       an optional offset {@code Z}, {@code +HH}, {@code +HHmm} or {@code +HH:mm}. Text without
- *       an offset is read as UTC (Cassandra would use the coordinator's zone, which a file
- *       cannot know). Fraction digits beyond milliseconds must be zeros: CQL timestamps hold
- *       milliseconds and cqlp does not truncate.
+ *   <li>timestamp: ISO-8601 {@code yyyy-MM-dd}, or {@code yyyy-MM-dd(T| )HH:mm[:ss[.fff]]} with an
+ *       optional offset {@code Z}, {@code +HH}, {@code +HHmm} or {@code +HH:mm}. Text without an
+ *       offset is read as UTC (Cassandra would use the coordinator's zone, which a file cannot
+ *       know). Fraction digits beyond milliseconds must be zeros: CQL timestamps hold milliseconds
+ *       and cqlp does not truncate.
  *   <li>date: ISO-8601 {@code yyyy-MM-dd} (years beyond 9999 with a sign, {@code +10000-01-01}).
  *   <li>time: ISO-8601 {@code HH:mm[:ss[.fffffffff]]}.
- *   <li>uuid, timeuuid: the 36-character 8-4-4-4-12 hexadecimal form, any case; timeuuid must be
- *       a version 1 UUID (CQL's rule).
+ *   <li>uuid, timeuuid: the 36-character 8-4-4-4-12 hexadecimal form, any case; timeuuid must be a
+ *       version 1 UUID (CQL's rule).
  *   <li>inet: an IPv4 dotted quad or an IPv6 literal; host names are refused (no DNS lookups).
  *   <li>blob: not parsed from text (a text has no single byte form); see the formats.
  * </ul>
@@ -49,6 +49,7 @@ public final class CqlText {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
   /** An offset after a time: Z, +HH, +HHmm, +HH:mm. */
   private static final Pattern OFFSET = Pattern.compile("Z|[+-]\\d{2}(:?\\d{2})?");
 
@@ -60,8 +61,8 @@ public final class CqlText {
    * @param type the target type; not null
    * @param text the text, not trimmed; not null
    * @return the value as the driver's Java type ({@link CqlScalar#javaType()})
-   * @throws IllegalArgumentException if the text is not a value of the type; the message is a
-   *     short reason that quotes the value, to be prefixed with its location by the caller
+   * @throws IllegalArgumentException if the text is not a value of the type; the message is a short
+   *     reason that quotes the value, to be prefixed with its location by the caller
    */
   public static Object parse(CqlScalar type, String text) {
     switch (type) {
@@ -117,8 +118,7 @@ public final class CqlText {
       if (c > 127) {
         throw new IllegalArgumentException(
             String.format(
-                "%s has a non-ASCII character U+%04X at position %d",
-                quote(text), (int) c, i + 1));
+                "%s has a non-ASCII character U+%04X at position %d", quote(text), (int) c, i + 1));
       }
     }
     return text;
@@ -205,8 +205,8 @@ public final class CqlText {
   }
 
   /**
-   * A timestamp from ISO-8601 text (as {@link #parse} reads it), whose digits below the
-   * millisecond are refused or, with {@code truncate}, rounded down (towards the past).
+   * A timestamp from ISO-8601 text (as {@link #parse} reads it), whose digits below the millisecond
+   * are refused or, with {@code truncate}, rounded down (towards the past).
    *
    * @param text the text; not null
    * @param truncate whether to drop sub-millisecond digits (COPY FROM's PRECISION_LOSS='TRUNCATE')
@@ -240,8 +240,12 @@ public final class CqlText {
       if (truncate) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       }
-      throw new IllegalArgumentException(quote(text) + " has sub-millisecond digits; a CQL timestamp holds"
-          + " milliseconds (" + SUB_MILLIS_HINT + ")");
+      throw new IllegalArgumentException(
+          quote(text)
+              + " has sub-millisecond digits; a CQL timestamp holds"
+              + " milliseconds ("
+              + SUB_MILLIS_HINT
+              + ")");
     }
     return instant;
   }
@@ -266,7 +270,9 @@ public final class CqlText {
       return offset;
     }
     String digits = offset.substring(1).replace(":", "");
-    return offset.charAt(0) + digits.substring(0, 2) + ":"
+    return offset.charAt(0)
+        + digits.substring(0, 2)
+        + ":"
         + (digits.length() > 2 ? digits.substring(2) : "00");
   }
 

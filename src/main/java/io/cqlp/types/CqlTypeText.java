@@ -28,7 +28,8 @@ public final class CqlTypeText {
   public CqlTypeText(List<SchemaJson.UserType> userTypes) {
     for (SchemaJson.UserType u : userTypes) {
       UserDefinedTypeBuilder builder =
-          new UserDefinedTypeBuilder(CqlIdentifier.fromInternal(u.keyspace()), CqlIdentifier.fromInternal(u.name()));
+          new UserDefinedTypeBuilder(
+              CqlIdentifier.fromInternal(u.keyspace()), CqlIdentifier.fromInternal(u.name()));
       for (SchemaJson.Field f : u.fields()) {
         builder.withField(CqlIdentifier.fromInternal(f.name()), parse(f.cqlType()));
       }
@@ -53,7 +54,9 @@ public final class CqlTypeText {
       plain = plain.replace(e.getKey(), e.getValue());
     }
     try {
-      DataType type = new DataTypeCqlNameParser().parse(CqlIdentifier.fromInternal("cqlp"), plain, userTypes, null);
+      DataType type =
+          new DataTypeCqlNameParser()
+              .parse(CqlIdentifier.fromInternal("cqlp"), plain, userTypes, null);
       // Parsed without a driver context, tuples and user types are attached to none: values of
       // them are then made with the default codecs, as for the types DataTypes builds.
       type.attach(com.datastax.oss.driver.api.core.detach.AttachmentPoint.NONE);

@@ -29,10 +29,10 @@ import java.util.Map;
  * DataType.asCql(true, true)} (with {@code frozen<>}, which tells whether an empty collection is
  * distinct from null; user types as {@code keyspace.name}) and {@code kind} is one of {@code
  * partition_key}, {@code clustering}, {@code static}, {@code regular}, {@code writetime} or {@code
- * ttl} (see {@link ColumnKind}). Keyspace and table are
- * JSON null when unknown. When a column's type uses user-defined types, {@code "user_types"} lists them, inner
- * types first, each as {@code {"keyspace":"ks","name":"address","fields":[{"name":"street",
- * "cql_type":"text"}, ...]}}: enough to recreate them.
+ * ttl} (see {@link ColumnKind}). Keyspace and table are JSON null when unknown. When a column's
+ * type uses user-defined types, {@code "user_types"} lists them, inner types first, each as {@code
+ * {"keyspace":"ks","name":"address","fields":[{"name":"street", "cql_type":"text"}, ...]}}: enough
+ * to recreate them.
  */
 public final class SchemaJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -71,8 +71,8 @@ public final class SchemaJson {
    * @param columns the columns in file order; not null
    * @param userTypes the user-defined types the columns use, inner ones first; empty if none
    */
-  public record Document(String keyspace, String table, List<Column> columns,
-      List<UserType> userTypes) {}
+  public record Document(
+      String keyspace, String table, List<Column> columns, List<UserType> userTypes) {}
 
   private SchemaJson() {}
 
@@ -107,7 +107,8 @@ public final class SchemaJson {
         type.put("name", u.getName().asInternal());
         ArrayNode fields = type.putArray("fields");
         for (int i = 0; i < u.getFieldNames().size(); i++) {
-          fields.addObject()
+          fields
+              .addObject()
               .put("name", u.getFieldNames().get(i).asInternal())
               .put("cql_type", u.getFieldTypes().get(i).asCql(true, true));
         }
@@ -180,11 +181,12 @@ public final class SchemaJson {
       for (JsonNode f : type.path("fields")) {
         fields.add(new Field(f.path("name").asText(), f.path("cql_type").asText()));
       }
-      userTypes.add(new UserType(type.path("keyspace").asText(), type.path("name").asText(),
-          List.copyOf(fields)));
+      userTypes.add(
+          new UserType(
+              type.path("keyspace").asText(), type.path("name").asText(), List.copyOf(fields)));
     }
-    return new Document(text(root, "keyspace"), text(root, "table"), List.copyOf(columns),
-        List.copyOf(userTypes));
+    return new Document(
+        text(root, "keyspace"), text(root, "table"), List.copyOf(columns), List.copyOf(userTypes));
   }
 
   private static String text(JsonNode root, String field) {

@@ -36,58 +36,92 @@ public final class BareScan {
     int port = Integer.parseInt(args[1]);
     String keyspace = args[2];
     String table = args[3];
-    int maxRequests = args.length > 4 ? Integer.parseInt(args[4]) : CopyToWorkflow.DEFAULT_MAX_REQUESTS;
+    int maxRequests =
+        args.length > 4 ? Integer.parseInt(args[4]) : CopyToWorkflow.DEFAULT_MAX_REQUESTS;
     int pageSize = args.length > 5 ? Integer.parseInt(args[5]) : CopyToWorkflow.DEFAULT_PAGE_SIZE;
-    ConnectionSettings settings = new ConnectionSettings(
-        host, port, null, null, null, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10));
+    ConnectionSettings settings =
+        new ConnectionSettings(
+            host,
+            port,
+            null,
+            null,
+            null,
+            java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(10));
     try (CqlSession session = Connector.connect(settings)) {
-      TableMetadata meta = session.getMetadata().getKeyspace(keyspace).flatMap(k -> k.getTable(table)).orElseThrow();
-      String key = meta.getPartitionKey().stream()
-          .map(c -> c.getName().asCql(true)).collect(Collectors.joining(", "));
-      String columns = meta.getColumns().values().stream()
-          .map(ColumnMetadata::getName).map(n -> n.asCql(true)).collect(Collectors.joining(", "));
-      String select = "SELECT " + columns + " FROM " + meta.getKeyspace().asCql(true) + "." + meta.getName().asCql(true);
+      TableMetadata meta =
+          session.getMetadata().getKeyspace(keyspace).flatMap(k -> k.getTable(table)).orElseThrow();
+      String key =
+          meta.getPartitionKey().stream()
+              .map(c -> c.getName().asCql(true))
+              .collect(Collectors.joining(", "));
+      String columns =
+          meta.getColumns().values().stream()
+              .map(ColumnMetadata::getName)
+              .map(n -> n.asCql(true))
+              .collect(Collectors.joining(", "));
+      String select =
+          "SELECT "
+              + columns
+              + " FROM "
+              + meta.getKeyspace().asCql(true)
+              + "."
+              + meta.getName().asCql(true);
       String token = "token(" + key + ")";
-      PreparedStatement both = session.prepare(select + " WHERE " + token + " > ? AND " + token + " <= ?");
+      PreparedStatement both =
+          session.prepare(select + " WHERE " + token + " > ? AND " + token + " <= ?");
       PreparedStatement from = session.prepare(select + " WHERE " + token + " > ?");
       PreparedStatement to = session.prepare(select + " WHERE " + token + " <= ?");
       PreparedStatement all = session.prepare(select);
-      List<ScanRange> ranges = CopyToWorkflow.planRanges(session.getMetadata().getTokenMap(), keyspace, maxRequests);
+      List<ScanRange> ranges =
+          CopyToWorkflow.planRanges(session.getMetadata().getTokenMap(), keyspace, maxRequests);
       AtomicInteger next = new AtomicInteger();
       AtomicLong rows = new AtomicLong();
       long started = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(maxRequests);
       List<Future<?>> workers = new java.util.ArrayList<>();
       for (int w = 0; w < maxRequests; w++) {
-        workers.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < ranges.size()) {
-            ScanRange r = ranges.get(i);
-            BoundStatement s = r.start() != null && r.end() != null
-                ? both.bind().setToken(0, r.start()).setToken(1, r.end())
-                : r.start() != null ? from.bind().setToken(0, r.start())
-                : r.end() != null ? to.bind().setToken(0, r.end()) : all.bind();
-            AsyncResultSet page = session.executeAsync(s.setPageSize(pageSize)).toCompletableFuture().get();
-            while (true) {
-              CompletableFuture<AsyncResultSet> following =
-                  page.hasMorePages() ? page.fetchNextPage().toCompletableFuture() : null;
-              rows.addAndGet(page.remaining());
-              if (following == null) {
-                break;
-              }
-              page = following.get();
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < ranges.size()) {
+                    ScanRange r = ranges.get(i);
+                    BoundStatement s =
+                        r.start() != null && r.end() != null
+                            ? both.bind().setToken(0, r.start()).setToken(1, r.end())
+                            : r.start() != null
+                                ? from.bind().setToken(0, r.start())
+                                : r.end() != null ? to.bind().setToken(0, r.end()) : all.bind();
+                    AsyncResultSet page =
+                        session.executeAsync(s.setPageSize(pageSize)).toCompletableFuture().get();
+                    while (true) {
+                      CompletableFuture<AsyncResultSet> following =
+                          page.hasMorePages() ? page.fetchNextPage().toCompletableFuture() : null;
+                      rows.addAndGet(page.remaining());
+                      if (following == null) {
+                        break;
+                      }
+                      page = following.get();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : workers) {
         f.get();
       }
       pool.shutdown();
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf(Locale.ROOT, "bare scan: %d rows in %.3f s (%.0f rows/s), %d ranges, %d in flight, page %d%n",
-          rows.get(), seconds, rows.get() / seconds, ranges.size(), maxRequests, pageSize);
+      System.out.printf(
+          Locale.ROOT,
+          "bare scan: %d rows in %.3f s (%.0f rows/s), %d ranges, %d in flight, page %d%n",
+          rows.get(),
+          seconds,
+          rows.get() / seconds,
+          ranges.size(),
+          maxRequests,
+          pageSize);
     }
   }
 }

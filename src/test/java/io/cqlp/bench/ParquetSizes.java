@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Has DuckDB rewrite a Parquet file with SNAPPY and compares the sizes, for bench/run. Not a test.
  *
- * <p>{@code ParquetSizes file.parquet rewrite.parquet}. Prints one line: {@code size: cqlp N
- * bytes, DuckDB SNAPPY M bytes, ratio R (ROWS rows each)}.
+ * <p>{@code ParquetSizes file.parquet rewrite.parquet}. Prints one line: {@code size: cqlp N bytes,
+ * DuckDB SNAPPY M bytes, ratio R (ROWS rows each)}.
  */
 public final class ParquetSizes {
   private ParquetSizes() {}
@@ -23,12 +23,22 @@ public final class ParquetSizes {
     Files.deleteIfExists(theirs);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      s.execute("COPY (SELECT * FROM read_parquet('" + ours + "')) TO '" + theirs
-          + "' (FORMAT parquet, COMPRESSION snappy)");
+      s.execute(
+          "COPY (SELECT * FROM read_parquet('"
+              + ours
+              + "')) TO '"
+              + theirs
+              + "' (FORMAT parquet, COMPRESSION snappy)");
       long a = count(s, ours);
       long b = count(s, theirs);
-      System.out.printf(Locale.ROOT, "size: cqlp %d bytes, DuckDB SNAPPY %d bytes, ratio %.3f (%d and %d rows)%n",
-          Files.size(ours), Files.size(theirs), (double) Files.size(ours) / Files.size(theirs), a, b);
+      System.out.printf(
+          Locale.ROOT,
+          "size: cqlp %d bytes, DuckDB SNAPPY %d bytes, ratio %.3f (%d and %d rows)%n",
+          Files.size(ours),
+          Files.size(theirs),
+          (double) Files.size(ours) / Files.size(theirs),
+          a,
+          b);
     }
   }
 

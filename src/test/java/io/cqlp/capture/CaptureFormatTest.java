@@ -24,6 +24,7 @@ class CaptureFormatTest {
     assertThat(CaptureFormat.parse("json")).isEqualTo(CaptureFormat.JSON);
     assertThatThrownBy(() -> CaptureFormat.parse("xml"))
         .isInstanceOf(CaptureException.class)
-        .hasMessage("Unknown CAPTURE format 'xml'. Valid formats are: PARQUET, JSON, XLSX, CSV, TEXT.");
+        .hasMessage(
+            "Unknown CAPTURE format 'xml'. Valid formats are: PARQUET, JSON, XLSX, CSV, TEXT.");
   }
 }

@@ -1,9 +1,9 @@
 package io.cqlp.capture;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvResultWriterTest {
 
   @Test
-  void should_write_exact_floats_empty_nulls_and_quote_as_rfc_4180(@TempDir Path dir) throws Exception {
+  void should_write_exact_floats_empty_nulls_and_quote_as_rfc_4180(@TempDir Path dir)
+      throws Exception {
     Path target = dir.resolve("out.csv");
     CsvResultWriter writer = new CsvResultWriter(Location.local(target));
-    writer.begin(List.of(ColumnSpec.regular("a", DataTypes.TEXT), ColumnSpec.regular("f", DataTypes.FLOAT),
-        ColumnSpec.regular("b", DataTypes.BLOB)));
+    writer.begin(
+        List.of(
+            ColumnSpec.regular("a", DataTypes.TEXT),
+            ColumnSpec.regular("f", DataTypes.FLOAT),
+            ColumnSpec.regular("b", DataTypes.BLOB)));
     writer.write(new Object[] {"x, \"y\"", 0.1f, ByteBuffer.wrap(new byte[] {1, 2})});
     writer.write(new Object[] {null, Float.NaN, null});
     writer.end();

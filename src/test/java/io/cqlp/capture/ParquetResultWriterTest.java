@@ -18,13 +18,17 @@ class ParquetResultWriterTest {
 
   @Test
   void should_name_a_different_column_count() {
-    assertThat(ParquetResultWriter.difference(FIXED, List.of(ColumnSpec.regular("id", DataTypes.INT))))
+    assertThat(
+            ParquetResultWriter.difference(FIXED, List.of(ColumnSpec.regular("id", DataTypes.INT))))
         .isEqualTo("it has 1 columns (id int), not 2");
   }
 
   @Test
   void should_name_renamed_and_retyped_columns() {
-    List<ColumnSpec> other = List.of(ColumnSpec.regular("id", DataTypes.BIGINT), ColumnSpec.regular("email", DataTypes.TEXT));
+    List<ColumnSpec> other =
+        List.of(
+            ColumnSpec.regular("id", DataTypes.BIGINT),
+            ColumnSpec.regular("email", DataTypes.TEXT));
     assertThat(ParquetResultWriter.difference(FIXED, other))
         .isEqualTo("column 'id' is bigint, not int, column 2 is 'email', not 'name'");
   }

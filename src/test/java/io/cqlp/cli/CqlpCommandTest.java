@@ -14,11 +14,39 @@ import picocli.CommandLine.Model.OptionSpec;
 class CqlpCommandTest {
 
   /** Every option name of {@code cqlsh --help} (cqlsh 6.2.0), plus its hidden one. */
-  private static final List<String> CQLSH_OPTIONS = List.of("-h", "--help", "-v", "--version", "-C", "--color",
-      "--no-color", "--browser", "--ssl", "-u", "--username", "-p", "--password", "-k", "--keyspace", "-f",
-      "--file", "--debug", "--coverage", "--encoding", "--cqlshrc", "--credentials", "--cqlversion",
-      "--protocol-version", "-e", "--execute", "--connect-timeout", "--request-timeout", "-t", "--tty",
-      "--insecure-password-without-warning");
+  private static final List<String> CQLSH_OPTIONS =
+      List.of(
+          "-h",
+          "--help",
+          "-v",
+          "--version",
+          "-C",
+          "--color",
+          "--no-color",
+          "--browser",
+          "--ssl",
+          "-u",
+          "--username",
+          "-p",
+          "--password",
+          "-k",
+          "--keyspace",
+          "-f",
+          "--file",
+          "--debug",
+          "--coverage",
+          "--encoding",
+          "--cqlshrc",
+          "--credentials",
+          "--cqlversion",
+          "--protocol-version",
+          "-e",
+          "--execute",
+          "--connect-timeout",
+          "--request-timeout",
+          "-t",
+          "--tty",
+          "--insecure-password-without-warning");
 
   private static CqlpCommand parse(String... args) {
     CqlpCommand command = new CqlpCommand();
@@ -38,10 +66,38 @@ class CqlpCommandTest {
 
   @Test
   void should_read_the_long_forms_as_cqlsh_spells_them() {
-    CqlpCommand c = parse("db1", "9142", "--username", "fred", "--password=secret", "--keyspace", "shop",
-        "--execute", "SELECT 1", "--request-timeout", "2.5", "--connect-timeout=7", "--ssl", "--cqlshrc", "rc",
-        "--credentials", "creds", "--encoding", "latin-1", "--cqlversion", "3.4.7", "--protocol-version", "4",
-        "--tty", "--color", "--browser", "firefox %s", "--coverage", "--debug", "--insecure-password-without-warning");
+    CqlpCommand c =
+        parse(
+            "db1",
+            "9142",
+            "--username",
+            "fred",
+            "--password=secret",
+            "--keyspace",
+            "shop",
+            "--execute",
+            "SELECT 1",
+            "--request-timeout",
+            "2.5",
+            "--connect-timeout=7",
+            "--ssl",
+            "--cqlshrc",
+            "rc",
+            "--credentials",
+            "creds",
+            "--encoding",
+            "latin-1",
+            "--cqlversion",
+            "3.4.7",
+            "--protocol-version",
+            "4",
+            "--tty",
+            "--color",
+            "--browser",
+            "firefox %s",
+            "--coverage",
+            "--debug",
+            "--insecure-password-without-warning");
 
     assertThat(c.host).isEqualTo("db1");
     assertThat(c.port).isEqualTo(9142);

@@ -32,7 +32,10 @@ class CommandParserFuzzTest {
         assertThat(command).isNotNull();
         parsed++;
       } catch (CommandException e) {
-        assertThat(e.getMessage()).as("case %d: %s", i, input).isNotBlank().doesNotContain("\n", "\r");
+        assertThat(e.getMessage())
+            .as("case %d: %s", i, input)
+            .isNotBlank()
+            .doesNotContain("\n", "\r");
         refused++;
       } catch (RuntimeException | StackOverflowError e) {
         fail("case " + i + " threw " + e + " for input: " + printable(input), e);
@@ -50,15 +53,25 @@ class CommandParserFuzzTest {
     Random a = new Random(SEED);
     Random b = new Random(SEED);
     for (int i = 0; i < 100; i++) {
-      assertThat(HostileInput.generate(a, vocabulary, i)).isEqualTo(HostileInput.generate(b, vocabulary, i));
+      assertThat(HostileInput.generate(a, vocabulary, i))
+          .isEqualTo(HostileInput.generate(b, vocabulary, i));
     }
   }
 
   private static String printable(String input) {
-    String shown = input.length() > 300 ? input.substring(0, 300) + "...(" + input.length() + " chars)" : input;
+    String shown =
+        input.length() > 300
+            ? input.substring(0, 300) + "...(" + input.length() + " chars)"
+            : input;
     StringBuilder out = new StringBuilder();
-    shown.codePoints().forEach(c -> out.append(c < 0x20 || (c >= 0xD800 && c < 0xE000)
-        ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+    shown
+        .codePoints()
+        .forEach(
+            c ->
+                out.append(
+                    c < 0x20 || (c >= 0xD800 && c < 0xE000)
+                        ? String.format("\\u%04x", c)
+                        : new String(Character.toChars(c))));
     return out.toString();
   }
 }

@@ -16,42 +16,46 @@ public final class HostileInput {
   private HostileInput() {}
 
   /** Valid statements of every shell command, the material of the mutations. */
-  public static final List<String> VALID = List.of(
-      "COPY users TO 'users.parquet'",
-      "COPY ks.users (id, name, email) TO '/tmp/u.parquet' WITH FORMAT='PARQUET' AND COMPRESSION='ZSTD'",
-      "COPY t TO 'f.parquet' WITH FORMAT='PARQUET' AND PARTITION='year,month,day'",
-      "COPY users (id, name, email) FROM '/path/to/users.parquet' WITH FORMAT='PARQUET'",
-      "COPY users FROM 'users.parquet' WITH SKIPROWS=1 AND MAXROWS=5000",
-      "COPY events FROM '/data/events/' WITH PARTITION_FILTER='year=2024,month=01'",
-      "COPY t TO 'f' WITH CHUNKSIZE=50000 AND MAX_FILE_SIZE=500MB AND FORMAT=parquet",
-      "COPY u TO 'u.csv' WHERE status = 'act;ive' AND age > -1 AND token(id) > 5",
-      "COPY (SELECT id, name FROM ks.users WHERE id IN (1, 2)) TO 's.parquet'",
-      "copy (select count(*) from t) to stdout",
-      "COPY ks.t FROM STDIN",
-      "COPY t TO $$/tmp/a'b.csv$$",
-      "COPY t TO 'it''s here.csv' WITH MAXATTEMPTS=3 AND RESUME=true",
-      "copy \"KS\".\"Users\" (\"ID\") to 'x.parquet'",
-      "CAPTURE 'out.txt'",
-      "CAPTURE json '/tmp/r.json'",
-      "CAPTURE PARQUET '/data/sized/' WITH MAX_FILE_SIZE='500MB' AND PARTITION='date'",
-      "CAPTURE OFF",
-      "CAPTURE",
-      "USE ks",
-      "USE \"MyKs\"",
-      "CONSISTENCY LOCAL_QUORUM",
-      "SERIAL CONSISTENCY SERIAL",
-      "PAGING 100",
-      "PAGING OFF",
-      "EXPAND ON",
-      "TRACING OFF",
-      "SOURCE '/tmp/x.cql'",
-      "HELP COPY",
-      "? CONSISTENCY",
-      "EXIT",
-      "QUIT",
-      "SELECT * FROM ks.t WHERE id = 1");
+  public static final List<String> VALID =
+      List.of(
+          "COPY users TO 'users.parquet'",
+          "COPY ks.users (id, name, email) TO '/tmp/u.parquet' WITH FORMAT='PARQUET' AND"
+              + " COMPRESSION='ZSTD'",
+          "COPY t TO 'f.parquet' WITH FORMAT='PARQUET' AND PARTITION='year,month,day'",
+          "COPY users (id, name, email) FROM '/path/to/users.parquet' WITH FORMAT='PARQUET'",
+          "COPY users FROM 'users.parquet' WITH SKIPROWS=1 AND MAXROWS=5000",
+          "COPY events FROM '/data/events/' WITH PARTITION_FILTER='year=2024,month=01'",
+          "COPY t TO 'f' WITH CHUNKSIZE=50000 AND MAX_FILE_SIZE=500MB AND FORMAT=parquet",
+          "COPY u TO 'u.csv' WHERE status = 'act;ive' AND age > -1 AND token(id) > 5",
+          "COPY (SELECT id, name FROM ks.users WHERE id IN (1, 2)) TO 's.parquet'",
+          "copy (select count(*) from t) to stdout",
+          "COPY ks.t FROM STDIN",
+          "COPY t TO $$/tmp/a'b.csv$$",
+          "COPY t TO 'it''s here.csv' WITH MAXATTEMPTS=3 AND RESUME=true",
+          "copy \"KS\".\"Users\" (\"ID\") to 'x.parquet'",
+          "CAPTURE 'out.txt'",
+          "CAPTURE json '/tmp/r.json'",
+          "CAPTURE PARQUET '/data/sized/' WITH MAX_FILE_SIZE='500MB' AND PARTITION='date'",
+          "CAPTURE OFF",
+          "CAPTURE",
+          "USE ks",
+          "USE \"MyKs\"",
+          "CONSISTENCY LOCAL_QUORUM",
+          "SERIAL CONSISTENCY SERIAL",
+          "PAGING 100",
+          "PAGING OFF",
+          "EXPAND ON",
+          "TRACING OFF",
+          "SOURCE '/tmp/x.cql'",
+          "HELP COPY",
+          "? CONSISTENCY",
+          "EXIT",
+          "QUIT",
+          "SELECT * FROM ks.t WHERE id = 1");
 
-  static final String[] PUNCTUATION = {"(", ")", ",", ".", "=", "'", "\"", "$$", ";", "*", "-", "/", "--", "/*", "*/", "\\"};
+  static final String[] PUNCTUATION = {
+    "(", ")", ",", ".", "=", "'", "\"", "$$", ";", "*", "-", "/", "--", "/*", "*/", "\\"
+  };
 
   /** The grammar's keywords and literal tokens, e.g. COPY, WITH, '('. */
   public static List<String> vocabulary() {
@@ -61,7 +65,8 @@ public final class HostileInput {
       String literal = v.getLiteralName(t);
       if (literal != null) {
         words.add(literal.substring(1, literal.length() - 1));
-      } else if (v.getSymbolicName(t) != null && v.getSymbolicName(t).chars().allMatch(Character::isUpperCase)) {
+      } else if (v.getSymbolicName(t) != null
+          && v.getSymbolicName(t).chars().allMatch(Character::isUpperCase)) {
         words.add(v.getSymbolicName(t));
       }
     }
@@ -88,9 +93,13 @@ public final class HostileInput {
     int n = 1 + random.nextInt(15);
     for (int i = 0; i < n; i++) {
       int pick = random.nextInt(10);
-      text.append(pick < 7 ? vocabulary.get(random.nextInt(vocabulary.size()))
-          : pick < 9 ? PUNCTUATION[random.nextInt(PUNCTUATION.length)]
-          : "'" + Integer.toHexString(random.nextInt()) + "'").append(random.nextInt(4) == 0 ? "" : " ");
+      text.append(
+              pick < 7
+                  ? vocabulary.get(random.nextInt(vocabulary.size()))
+                  : pick < 9
+                      ? PUNCTUATION[random.nextInt(PUNCTUATION.length)]
+                      : "'" + Integer.toHexString(random.nextInt()) + "'")
+          .append(random.nextInt(4) == 0 ? "" : " ");
     }
     return text.toString();
   }
@@ -139,7 +148,11 @@ public final class HostileInput {
     String[] opens = {"(", ")", "'", "\"", "$$", "/*", "(("};
     if (random.nextInt(40) == 0) {
       int depth = 1_000 + random.nextInt(12_000);
-      return "COPY (SELECT f(" + "(".repeat(depth) + "1" + ")".repeat(random.nextInt(depth + 1)) + ") FROM t) TO STDOUT";
+      return "COPY (SELECT f("
+          + "(".repeat(depth)
+          + "1"
+          + ")".repeat(random.nextInt(depth + 1))
+          + ") FROM t) TO STDOUT";
     }
     StringBuilder text = new StringBuilder(base);
     text.insert(random.nextInt(text.length() + 1), opens[random.nextInt(opens.length)]);
@@ -147,11 +160,15 @@ public final class HostileInput {
   }
 
   private static String hugeNumber(Random random, String base) {
-    String number = random.nextBoolean() ? "9".repeat(20 + random.nextInt(400)) : "-" + Long.MAX_VALUE + "0";
-    String[] options = {"MAXATTEMPTS", "CHUNKSIZE", "PAGESIZE", "MAX_FILE_SIZE", "MAXROWS", "SKIPROWS"};
+    String number =
+        random.nextBoolean() ? "9".repeat(20 + random.nextInt(400)) : "-" + Long.MAX_VALUE + "0";
+    String[] options = {
+      "MAXATTEMPTS", "CHUNKSIZE", "PAGESIZE", "MAX_FILE_SIZE", "MAXROWS", "SKIPROWS"
+    };
     return switch (random.nextInt(3)) {
       case 0 -> "PAGING " + number;
-      case 1 -> "COPY t TO 'x.parquet' WITH " + options[random.nextInt(options.length)] + "=" + number;
+      case 1 ->
+          "COPY t TO 'x.parquet' WITH " + options[random.nextInt(options.length)] + "=" + number;
       default -> base.replaceAll("\\d+", number);
     };
   }
@@ -164,5 +181,4 @@ public final class HostileInput {
       default -> base.replace("users", id).replace("t ", id + " ");
     };
   }
-
 }

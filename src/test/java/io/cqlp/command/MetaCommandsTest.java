@@ -15,7 +15,8 @@ class MetaCommandsTest {
 
   static Stream<Arguments> validCommands() {
     return Stream.of(
-        arguments("DESCRIBE KEYSPACES", new Describe(Describe.Kind.KEYSPACES, "DESCRIBE KEYSPACES")),
+        arguments(
+            "DESCRIBE KEYSPACES", new Describe(Describe.Kind.KEYSPACES, "DESCRIBE KEYSPACES")),
         arguments("desc keyspaces;", new Describe(Describe.Kind.KEYSPACES, "desc keyspaces")),
         arguments("DESCRIBE TABLES", new Describe(Describe.Kind.NAMES, "DESCRIBE TABLES")),
         arguments("DESC COLUMNFAMILIES", new Describe(Describe.Kind.NAMES, "DESC COLUMNFAMILIES")),
@@ -24,21 +25,32 @@ class MetaCommandsTest {
         arguments("DESCRIBE AGGREGATES", new Describe(Describe.Kind.NAMES, "DESCRIBE AGGREGATES")),
         arguments("DESCRIBE CLUSTER", new Describe(Describe.Kind.CLUSTER, "DESCRIBE CLUSTER")),
         arguments("DESCRIBE KEYSPACE", new Describe(Describe.Kind.ELEMENT, "DESCRIBE KEYSPACE")),
-        arguments("DESCRIBE KEYSPACE ks", new Describe(Describe.Kind.ELEMENT, "DESCRIBE KEYSPACE ks")),
-        arguments("  -- the table\n  DESCRIBE TABLE \"Ks\".t ;  ",
+        arguments(
+            "DESCRIBE KEYSPACE ks", new Describe(Describe.Kind.ELEMENT, "DESCRIBE KEYSPACE ks")),
+        arguments(
+            "  -- the table\n  DESCRIBE TABLE \"Ks\".t ;  ",
             new Describe(Describe.Kind.ELEMENT, "DESCRIBE TABLE \"Ks\".t")),
-        arguments("DESC TYPE ks.address", new Describe(Describe.Kind.ELEMENT, "DESC TYPE ks.address")),
-        arguments("DESCRIBE FUNCTION ks.f", new Describe(Describe.Kind.ELEMENT, "DESCRIBE FUNCTION ks.f")),
-        arguments("DESCRIBE AGGREGATE ks.a", new Describe(Describe.Kind.ELEMENT, "DESCRIBE AGGREGATE ks.a")),
-        arguments("DESCRIBE MATERIALIZED VIEW ks.v",
+        arguments(
+            "DESC TYPE ks.address", new Describe(Describe.Kind.ELEMENT, "DESC TYPE ks.address")),
+        arguments(
+            "DESCRIBE FUNCTION ks.f",
+            new Describe(Describe.Kind.ELEMENT, "DESCRIBE FUNCTION ks.f")),
+        arguments(
+            "DESCRIBE AGGREGATE ks.a",
+            new Describe(Describe.Kind.ELEMENT, "DESCRIBE AGGREGATE ks.a")),
+        arguments(
+            "DESCRIBE MATERIALIZED VIEW ks.v",
             new Describe(Describe.Kind.ELEMENT, "DESCRIBE MATERIALIZED VIEW ks.v")),
-        arguments("DESCRIBE INDEX ks.i", new Describe(Describe.Kind.ELEMENT, "DESCRIBE INDEX ks.i")),
+        arguments(
+            "DESCRIBE INDEX ks.i", new Describe(Describe.Kind.ELEMENT, "DESCRIBE INDEX ks.i")),
         arguments("DESCRIBE SCHEMA", new Describe(Describe.Kind.ELEMENT, "DESCRIBE SCHEMA")),
-        arguments("DESCRIBE FULL SCHEMA", new Describe(Describe.Kind.ELEMENT, "DESCRIBE FULL SCHEMA")),
+        arguments(
+            "DESCRIBE FULL SCHEMA", new Describe(Describe.Kind.ELEMENT, "DESCRIBE FULL SCHEMA")),
         arguments("DESCRIBE users", new Describe(Describe.Kind.ELEMENT, "DESCRIBE users")),
         arguments("SHOW VERSION", new Show(Show.What.VERSION, null)),
         arguments("show host;", new Show(Show.What.HOST, null)),
-        arguments("SHOW SESSION 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77",
+        arguments(
+            "SHOW SESSION 4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77",
             new Show(Show.What.SESSION, UUID.fromString("4f0fd5b0-9c58-11ee-a6c5-3b1e8d2d2d77"))),
         arguments("LOGIN alice", new Login("alice", null)),
         arguments("LOGIN alice 'it''s secret'", new Login("alice", "it's secret")),
@@ -60,7 +72,8 @@ class MetaCommandsTest {
         arguments("DESCRIBE", "line 1:1: DESCRIBE needs what to describe"),
         arguments("SHOW", "line 1:1: expected SHOW VERSION, SHOW HOST or SHOW SESSION"),
         arguments("SHOW TABLES", "line 1:6: expected SHOW VERSION, SHOW HOST or SHOW SESSION"),
-        arguments("SHOW VERSION now", "line 1:14: unexpected 'now': SHOW VERSION takes nothing after it"),
+        arguments(
+            "SHOW VERSION now", "line 1:14: unexpected 'now': SHOW VERSION takes nothing after it"),
         arguments("SHOW SESSION", "line 1:6: SHOW SESSION needs a tracing session id"),
         arguments("SHOW SESSION 1234", "line 1:14: '1234' is not a tracing session id"),
         arguments("LOGIN", "line 1:1: LOGIN needs a user name"),

@@ -57,8 +57,9 @@ class OptionsTest {
 
     Options merged = typed.withDefaults(defaults);
 
-    assertThat(merged.asMap()).containsExactly(
-        java.util.Map.entry("HEADER", "true"), java.util.Map.entry("DELIMITER", "|"));
+    assertThat(merged.asMap())
+        .containsExactly(
+            java.util.Map.entry("HEADER", "true"), java.util.Map.entry("DELIMITER", "|"));
   }
 
   @Test
@@ -75,15 +76,25 @@ class OptionsTest {
 
     assertThatThrownBy(() -> options.getInt("maxattempts", 5))
         .isInstanceOf(CommandException.class)
-        .hasMessage("Invalid value 'five' for option MAXATTEMPTS: expected a whole number from"
-            + " -2147483648 to 2147483647, e.g. MAXATTEMPTS=1000");
+        .hasMessage(
+            "Invalid value 'five' for option MAXATTEMPTS: expected a whole number from"
+                + " -2147483648 to 2147483647, e.g. MAXATTEMPTS=1000");
     assertThatThrownBy(() -> options.getLong("B", 5))
         .hasMessage("Invalid value '1.5' for option B: expected a whole number, e.g. B=1000");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"true,true", "TRUE,true", "yes,true", "On,true", "1,true",
-      "false,false", "No,false", "off,false", "0,false"})
+  @CsvSource({
+    "true,true",
+    "TRUE,true",
+    "yes,true",
+    "On,true",
+    "1,true",
+    "false,false",
+    "No,false",
+    "off,false",
+    "0,false"
+  })
   void should_read_booleans_as_cqlsh_users_write_them(String value, boolean expected) {
     Options options = Options.builder().add("HEADER", value).build();
 
@@ -95,13 +106,23 @@ class OptionsTest {
     Options options = Options.builder().add("HEADER", "maybe").build();
 
     assertThatThrownBy(() -> options.getBoolean("HEADER", false))
-        .hasMessage("Invalid value 'maybe' for option HEADER:"
-            + " expected true or false (or yes/no, on/off, 1/0)");
+        .hasMessage(
+            "Invalid value 'maybe' for option HEADER:"
+                + " expected true or false (or yes/no, on/off, 1/0)");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"50000,50000", "50K,50000", "50k,50000", "1M,1000000", "1.5M,1500000",
-      "2.5K,2500", "-1,-1", "0,0", "' 10 K ',10000"})
+  @CsvSource({
+    "50000,50000",
+    "50K,50000",
+    "50k,50000",
+    "1M,1000000",
+    "1.5M,1500000",
+    "2.5K,2500",
+    "-1,-1",
+    "0,0",
+    "' 10 K ',10000"
+  })
   void should_read_row_counts_with_k_and_m(String value, long expected) {
     Options options = Options.builder().add("CHUNKSIZE", value).build();
 
@@ -115,13 +136,26 @@ class OptionsTest {
 
     assertThatThrownBy(() -> options.getRowCount("CHUNKSIZE", 0))
         .isInstanceOf(CommandException.class)
-        .hasMessage("Invalid value '" + value + "' for option CHUNKSIZE: expected a row count"
-            + " such as 50000, '50K' or '1M' (K = 1,000, M = 1,000,000)");
+        .hasMessage(
+            "Invalid value '"
+                + value
+                + "' for option CHUNKSIZE: expected a row count"
+                + " such as 50000, '50K' or '1M' (K = 1,000, M = 1,000,000)");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"1024,1024", "100B,100", "1KB,1024", "1k,1024", "500MB,524288000",
-      "500 mb,524288000", "1GB,1073741824", "1.5GB,1610612736", "0.1KB,102", "2G,2147483648"})
+  @CsvSource({
+    "1024,1024",
+    "100B,100",
+    "1KB,1024",
+    "1k,1024",
+    "500MB,524288000",
+    "500 mb,524288000",
+    "1GB,1073741824",
+    "1.5GB,1610612736",
+    "0.1KB,102",
+    "2G,2147483648"
+  })
   void should_read_byte_sizes_1024_based(String value, long expected) {
     Options options = Options.builder().add("MAX_FILE_SIZE", value).build();
 
@@ -135,8 +169,11 @@ class OptionsTest {
 
     assertThatThrownBy(() -> options.getByteSize("MAX_FILE_SIZE", 0))
         .isInstanceOf(CommandException.class)
-        .hasMessage("Invalid value '" + value + "' for option MAX_FILE_SIZE: expected a size"
-            + " such as '500MB' (units B, KB, MB, GB; 1 KB = 1024 bytes)");
+        .hasMessage(
+            "Invalid value '"
+                + value
+                + "' for option MAX_FILE_SIZE: expected a size"
+                + " such as '500MB' (units B, KB, MB, GB; 1 KB = 1024 bytes)");
   }
 
   @Test
@@ -151,11 +188,14 @@ class OptionsTest {
   void should_list_the_valid_choices_sorted() {
     Options options = Options.builder().add("COMPRESSION", "lzo").build();
 
-    assertThatThrownBy(() -> options.getChoice("COMPRESSION", "SNAPPY",
-        Set.of("SNAPPY", "ZSTD", "GZIP", "NONE")))
+    assertThatThrownBy(
+            () ->
+                options.getChoice(
+                    "COMPRESSION", "SNAPPY", Set.of("SNAPPY", "ZSTD", "GZIP", "NONE")))
         .isInstanceOf(CommandException.class)
-        .hasMessage("Invalid value 'lzo' for option COMPRESSION:"
-            + " expected one of GZIP, NONE, SNAPPY, ZSTD");
+        .hasMessage(
+            "Invalid value 'lzo' for option COMPRESSION:"
+                + " expected one of GZIP, NONE, SNAPPY, ZSTD");
   }
 
   @Test
@@ -169,8 +209,8 @@ class OptionsTest {
   void should_name_an_unknown_option_and_list_the_valid_ones_sorted() {
     Options options = Options.builder().add("HEADER", "true").add("foo", "1").build();
 
-    assertThatThrownBy(() -> options.requireKnown(Set.of("HEADER", "DELIMITER", "CHUNKSIZE"),
-        "COPY"))
+    assertThatThrownBy(
+            () -> options.requireKnown(Set.of("HEADER", "DELIMITER", "CHUNKSIZE"), "COPY"))
         .isInstanceOf(CommandException.class)
         .hasMessage("Unknown COPY option 'FOO'. Valid options are: CHUNKSIZE, DELIMITER, HEADER");
   }

@@ -30,7 +30,8 @@ class FileSecurityTest {
   }
 
   @Test
-  void should_refuse_a_file_of_another_user_unless_running_as_root(@TempDir Path dir) throws Exception {
+  void should_refuse_a_file_of_another_user_unless_running_as_root(@TempDir Path dir)
+      throws Exception {
     Path mine = file(dir, "rw-------");
 
     assertThat(FileSecurity.isSecure(mine, "someone-else-" + ME)).isFalse();

@@ -19,8 +19,11 @@ class IniFileTest {
 
   @Test
   void should_skip_comment_lines_but_keep_inline_semicolons_and_hashes_in_values() {
-    IniFile ini = IniFile.parse("; a comment\n# another\n[authentication]\n  ; indented comment\n"
-        + "password = p;w#d ; not a comment\n", "rc");
+    IniFile ini =
+        IniFile.parse(
+            "; a comment\n# another\n[authentication]\n  ; indented comment\n"
+                + "password = p;w#d ; not a comment\n",
+            "rc");
 
     assertThat(ini.get("authentication", "password")).contains("p;w#d ; not a comment");
   }
@@ -42,7 +45,8 @@ class IniFileTest {
 
   @Test
   void should_not_interpolate_percent_signs() {
-    IniFile ini = IniFile.parse("[authentication]\nuser = fred\npassword = %(user)s%%!!bang!!$\n", "rc");
+    IniFile ini =
+        IniFile.parse("[authentication]\nuser = fred\npassword = %(user)s%%!!bang!!$\n", "rc");
 
     assertThat(ini.get("authentication", "password")).contains("%(user)s%%!!bang!!$");
   }
@@ -58,7 +62,8 @@ class IniFileTest {
 
   @Test
   void should_give_default_section_values_to_every_section_that_lacks_them() {
-    IniFile ini = IniFile.parse("[DEFAULT]\nheader = true\n[copy]\nheader = false\n[copy-to]\nx = 1\n", "rc");
+    IniFile ini =
+        IniFile.parse("[DEFAULT]\nheader = true\n[copy]\nheader = false\n[copy-to]\nx = 1\n", "rc");
 
     assertThat(ini.get("copy", "header")).contains("false");
     assertThat(ini.get("copy-to", "header")).contains("true");

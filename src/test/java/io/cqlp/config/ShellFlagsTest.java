@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellFlagsTest {
   @TempDir Path dir;
 
-  private static final ShellFlags.Given NONE = new ShellFlags.Given(null, false, null, null, null, false, false);
+  private static final ShellFlags.Given NONE =
+      new ShellFlags.Given(null, false, null, null, null, false, false);
 
   private Cqlshrc rc(String text) throws Exception {
     return Cqlshrc.load(Files.writeString(dir.resolve("cqlshrc"), text));
@@ -80,13 +81,17 @@ class ShellFlagsTest {
     assertThat(ShellFlags.charset("latin1", "x")).isEqualTo(StandardCharsets.ISO_8859_1);
     assertThat(ShellFlags.charset("ascii", "x")).isEqualTo(StandardCharsets.US_ASCII);
     ShellFlags.Given latin = new ShellFlags.Given(null, false, "latin-1", null, null, false, false);
-    assertThat(ShellFlags.resolve(latin, rc("[ui]\nencoding = ascii\n")).encoding()).isEqualTo(StandardCharsets.ISO_8859_1);
-    assertThat(ShellFlags.resolve(NONE, rc("[ui]\nencoding = ascii\n")).encodingName()).isEqualTo("ascii");
+    assertThat(ShellFlags.resolve(latin, rc("[ui]\nencoding = ascii\n")).encoding())
+        .isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(ShellFlags.resolve(NONE, rc("[ui]\nencoding = ascii\n")).encodingName())
+        .isEqualTo("ascii");
 
     ShellFlags.Given bogus = new ShellFlags.Given(null, false, "bogus", null, null, false, false);
     assertThatThrownBy(() -> ShellFlags.resolve(bogus, empty()))
         .isInstanceOf(IniException.class)
-        .hasMessage("Unknown encoding 'bogus' (--encoding): use one Java knows, such as utf-8, latin-1 or ascii.");
+        .hasMessage(
+            "Unknown encoding 'bogus' (--encoding): use one Java knows, such as utf-8, latin-1 or"
+                + " ascii.");
   }
 
   @Test
@@ -100,7 +105,8 @@ class ShellFlagsTest {
     ShellFlags.Given seven = new ShellFlags.Given(null, false, null, null, 7, false, false);
     assertThatThrownBy(() -> ShellFlags.resolve(seven, empty()))
         .isInstanceOf(IniException.class)
-        .hasMessageStartingWith("--protocol-version 7: the driver speaks native protocol versions 3, 4, 5 and 6");
+        .hasMessageStartingWith(
+            "--protocol-version 7: the driver speaks native protocol versions 3, 4, 5 and 6");
     assertThatThrownBy(() -> ShellFlags.resolve(NONE, rc("[protocol]\nversion = 2\n")))
         .hasMessageContaining("[protocol] version = 2: the driver speaks");
     assertThatThrownBy(() -> ShellFlags.resolve(NONE, rc("[protocol]\nversion = four\n")))
@@ -112,8 +118,10 @@ class ShellFlagsTest {
     ShellFlags.Given v34 = new ShellFlags.Given(null, false, null, "3.4", null, false, false);
 
     assertThat(ShellFlags.resolve(v34, empty()).cqlVersion()).isEqualTo("3.4.0");
-    assertThat(ShellFlags.resolve(v34, rc("[cql]\nversion = 3.4.7\n")).cqlVersion()).isEqualTo("3.4.0");
-    assertThat(ShellFlags.resolve(NONE, rc("[cql]\nversion = 3.4.7\n")).cqlVersion()).isEqualTo("3.4.7");
+    assertThat(ShellFlags.resolve(v34, rc("[cql]\nversion = 3.4.7\n")).cqlVersion())
+        .isEqualTo("3.4.0");
+    assertThat(ShellFlags.resolve(NONE, rc("[cql]\nversion = 3.4.7\n")).cqlVersion())
+        .isEqualTo("3.4.7");
     assertThat(ShellFlags.fullCqlVersion("3", "x")).isEqualTo("3.0.0");
     assertThat(ShellFlags.fullCqlVersion("3.4.7-beta", "x")).isEqualTo("3.4.7-beta");
     assertThatThrownBy(() -> ShellFlags.fullCqlVersion("2", "--cqlversion"))
@@ -123,8 +131,10 @@ class ShellFlagsTest {
 
     assertThat(ShellFlags.cqlVersionMismatch(null, "3.4.7")).isEmpty();
     assertThat(ShellFlags.cqlVersionMismatch("3.4.7", "3.4.7")).isEmpty();
-    assertThat(ShellFlags.cqlVersionMismatch("3.4.0", "3.4.7")).contains(
-        "cql_version '3.4.0' is not supported by remote (w/ native protocol). Supported versions: ['3.4.7']");
+    assertThat(ShellFlags.cqlVersionMismatch("3.4.0", "3.4.7"))
+        .contains(
+            "cql_version '3.4.0' is not supported by remote (w/ native protocol). Supported"
+                + " versions: ['3.4.7']");
   }
 
   @Test
@@ -135,6 +145,7 @@ class ShellFlagsTest {
         .isEqualTo(Duration.ofSeconds(30));
     assertThatThrownBy(() -> ShellFlags.resolve(NONE, rc("[tracing]\nmax_trace_wait = soon\n")))
         .isInstanceOf(IniException.class)
-        .hasMessageEndingWith("[tracing] max_trace_wait = 'soon' is not a number of seconds (0 or more).");
+        .hasMessageEndingWith(
+            "[tracing] max_trace_wait = 'soon' is not a number of seconds (0 or more).");
   }
 }

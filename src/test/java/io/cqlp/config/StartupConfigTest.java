@@ -19,11 +19,14 @@ class StartupConfigTest {
   private final List<String> warnings = new ArrayList<>();
 
   private static StartupConfig.Given given() {
-    return new StartupConfig.Given(null, null, null, null, false, null, null, null, false, null, null);
+    return new StartupConfig.Given(
+        null, null, null, null, false, null, null, null, false, null, null);
   }
 
-  private static StartupConfig.Given flags(String host, Integer port, String user, String password, String keyspace) {
-    return new StartupConfig.Given(host, port, user, password, password != null, keyspace, 3.0, null, false, null, null);
+  private static StartupConfig.Given flags(
+      String host, Integer port, String user, String password, String keyspace) {
+    return new StartupConfig.Given(
+        host, port, user, password, password != null, keyspace, 3.0, null, false, null, null);
   }
 
   private Path write(String relative, String text, String permissions) throws Exception {
@@ -34,7 +37,8 @@ class StartupConfigTest {
     return file;
   }
 
-  private ConnectionSettings resolve(StartupConfig.Given given, Map<String, String> env) throws Exception {
+  private ConnectionSettings resolve(StartupConfig.Given given, Map<String, String> env)
+      throws Exception {
     return StartupConfig.resolve(given, env, home.toString(), warnings::add).connection();
   }
 
@@ -53,8 +57,11 @@ class StartupConfigTest {
 
   @Test
   void should_take_connection_and_authentication_from_the_cqlshrc() throws Exception {
-    write(".cassandra/cqlshrc", "[connection]\nhostname = db1\nport = 9142\ntimeout = 7\nrequest_timeout = 70\n"
-        + "[authentication]\nusername = fred\npassword = !!bang!!$\nkeyspace = ks1\n", "rw-------");
+    write(
+        ".cassandra/cqlshrc",
+        "[connection]\nhostname = db1\nport = 9142\ntimeout = 7\nrequest_timeout = 70\n"
+            + "[authentication]\nusername = fred\npassword = !!bang!!$\nkeyspace = ks1\n",
+        "rw-------");
 
     ConnectionSettings s = resolve(given(), Map.of());
 
@@ -65,14 +72,20 @@ class StartupConfigTest {
     assertThat(s.keyspace()).isEqualTo("ks1");
     assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(s.requestTimeout()).isEqualTo(Duration.ofSeconds(70));
-    assertThat(warnings).containsExactly("Notice: Credentials in the cqlshrc file is deprecated and will be "
-        + "ignored in the future.\nPlease use a credentials file to specify the username and password.");
+    assertThat(warnings)
+        .containsExactly(
+            "Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the"
+                + " future.\n"
+                + "Please use a credentials file to specify the username and password.");
   }
 
   @Test
   void should_let_flags_beat_the_environment_and_the_environment_beat_the_file() throws Exception {
-    write(".cassandra/cqlshrc", "[connection]\nhostname = db1\nport = 9142\ntimeout = 7\n"
-        + "[authentication]\nusername = fred\nkeyspace = ks1\n", "rw-------");
+    write(
+        ".cassandra/cqlshrc",
+        "[connection]\nhostname = db1\nport = 9142\ntimeout = 7\n"
+            + "[authentication]\nusername = fred\nkeyspace = ks1\n",
+        "rw-------");
     Map<String, String> env = Map.of("CQLSH_HOST", "db2", "CQLSH_PORT", "9242");
 
     ConnectionSettings fromEnv = resolve(given(), env);
@@ -90,8 +103,12 @@ class StartupConfigTest {
 
   @Test
   void should_let_the_credentials_file_beat_the_cqlshrc_and_flags_beat_both() throws Exception {
-    write(".cassandra/cqlshrc", "[authentication]\nusername = fred\npassword = rc-pw\n", "rw-------");
-    write(".cassandra/credentials", "[PlainTextAuthProvider]\nusername = cred-user\npassword = cred%pw\n", "rw-------");
+    write(
+        ".cassandra/cqlshrc", "[authentication]\nusername = fred\npassword = rc-pw\n", "rw-------");
+    write(
+        ".cassandra/credentials",
+        "[PlainTextAuthProvider]\nusername = cred-user\npassword = cred%pw\n",
+        "rw-------");
 
     ConnectionSettings fromFiles = resolve(given(), Map.of());
     ConnectionSettings withUser = resolve(flags(null, null, "ann", null, null), Map.of());
@@ -103,12 +120,14 @@ class StartupConfigTest {
   }
 
   @Test
-  void should_read_a_credentials_file_named_on_the_command_line_or_in_the_cqlshrc() throws Exception {
+  void should_read_a_credentials_file_named_on_the_command_line_or_in_the_cqlshrc()
+      throws Exception {
     write("creds/a", "[PlainTextAuthProvider]\nusername = a\npassword = pa\n", "rw-------");
     write("creds/b", "[PlainTextAuthProvider]\nusername = b\npassword = pb\n", "rw-------");
     write(".cassandra/cqlshrc", "[authentication]\ncredentials = ~/creds/b\n", "rw-------");
-    StartupConfig.Given named = new StartupConfig.Given(null, null, null, null, false, null, null, null, false,
-        null, "~/creds/a");
+    StartupConfig.Given named =
+        new StartupConfig.Given(
+            null, null, null, null, false, null, null, null, false, null, "~/creds/a");
 
     assertThat(resolve(named, Map.of()).username()).isEqualTo("a");
     assertThat(resolve(given(), Map.of()).username()).isEqualTo("b");
@@ -118,19 +137,27 @@ class StartupConfigTest {
   void should_warn_about_a_password_typed_on_the_command_line() throws Exception {
     resolve(flags(null, null, "u", "secret", null), Map.of());
 
-    assertThat(warnings).containsExactly("Warning: Using a password on the command line interface can be insecure.\n"
-        + "Recommendation: use the credentials file to securely provide the password.");
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: Using a password on the command line interface can be insecure.\n"
+                + "Recommendation: use the credentials file to securely provide the password.");
   }
 
   @Test
   void should_not_use_a_credentials_file_others_may_read_and_say_so() throws Exception {
-    Path creds = write(".cassandra/credentials", "[PlainTextAuthProvider]\nusername = c\npassword = p\n", "rw-r--r--");
+    Path creds =
+        write(
+            ".cassandra/credentials",
+            "[PlainTextAuthProvider]\nusername = c\npassword = p\n",
+            "rw-r--r--");
 
     ConnectionSettings s = resolve(given(), Map.of());
 
     assertThat(s.username()).isNull();
     assertThat(s.password()).isNull();
-    assertThat(warnings).singleElement().asString()
+    assertThat(warnings)
+        .singleElement()
+        .asString()
         .startsWith("Warning: Credentials file '" + creds + "' exists but is not used, because:")
         .doesNotContain("p\n");
   }
@@ -142,33 +169,59 @@ class StartupConfigTest {
     ConnectionSettings s = resolve(given(), Map.of());
 
     assertThat(s.password()).isEqualTo("p");
-    assertThat(warnings).first().isEqualTo("Warning: Password is found in an insecure cqlshrc file. "
-        + "The file is owned or readable by other users on the system.");
+    assertThat(warnings)
+        .first()
+        .isEqualTo(
+            "Warning: Password is found in an insecure cqlshrc file. "
+                + "The file is owned or readable by other users on the system.");
   }
 
   @Test
-  void should_read_another_cqlshrc_and_fall_back_to_the_default_one_when_it_is_missing() throws Exception {
+  void should_read_another_cqlshrc_and_fall_back_to_the_default_one_when_it_is_missing()
+      throws Exception {
     write(".cassandra/cqlshrc", "[connection]\nport = 1111\n", "rw-------");
     write("other.rc", "[connection]\nport = 2222\n", "rw-------");
-    StartupConfig.Given other = new StartupConfig.Given(null, null, null, null, false, null, null, null, false,
-        "~/other.rc", null);
-    StartupConfig.Given missing = new StartupConfig.Given(null, null, null, null, false, null, null, null, false,
-        home.resolve("missing.rc").toString(), null);
+    StartupConfig.Given other =
+        new StartupConfig.Given(
+            null, null, null, null, false, null, null, null, false, "~/other.rc", null);
+    StartupConfig.Given missing =
+        new StartupConfig.Given(
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            false,
+            home.resolve("missing.rc").toString(),
+            null);
 
     assertThat(resolve(other, Map.of()).port()).isEqualTo(2222);
     assertThat(resolve(missing, Map.of()).port()).isEqualTo(1111);
-    assertThat(warnings).containsExactly("Warning: Specified cqlshrc location `" + home.resolve("missing.rc")
-        + "` does not exist.  Using `" + home.resolve(".cassandra/cqlshrc") + "` instead.");
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: Specified cqlshrc location `"
+                + home.resolve("missing.rc")
+                + "` does not exist.  Using `"
+                + home.resolve(".cassandra/cqlshrc")
+                + "` instead.");
   }
 
   @Test
-  void should_take_tls_from_the_ssl_flag_or_the_connection_section_with_cqlsh_ssl_names() throws Exception {
-    write(".cassandra/cqlshrc", "[connection]\nssl = true\n[ssl]\ncertfile = ~/ca.pem\nusercert = ~/c.pem\n"
-        + "userkey = ~/k.pem\n[certfiles]\ndb9 = /etc/db9.pem\n", "rw-------");
+  void should_take_tls_from_the_ssl_flag_or_the_connection_section_with_cqlsh_ssl_names()
+      throws Exception {
+    write(
+        ".cassandra/cqlshrc",
+        "[connection]\nssl = true\n[ssl]\ncertfile = ~/ca.pem\nusercert = ~/c.pem\n"
+            + "userkey = ~/k.pem\n[certfiles]\ndb9 = /etc/db9.pem\n",
+        "rw-------");
 
     ConnectionSettings s = resolve(given(), Map.of());
     ConnectionSettings db9 = resolve(flags("db9", null, null, null, null), Map.of());
-    ConnectionSettings env = resolve(given(), Map.of("SSL_CERTFILE", "/env.pem", "SSL_VALIDATE", "False"));
+    ConnectionSettings env =
+        resolve(given(), Map.of("SSL_CERTFILE", "/env.pem", "SSL_VALIDATE", "False"));
 
     assertThat(s.tls().certfile()).isEqualTo(home.resolve("ca.pem"));
     assertThat(s.tls().validate()).isTrue();
@@ -180,21 +233,28 @@ class StartupConfigTest {
   }
 
   @Test
-  void should_take_the_userkey_password_from_ssl_and_warn_when_others_can_read_it() throws Exception {
-    write(".cassandra/cqlshrc", "[connection]\nssl = true\n[ssl]\ncertfile = ~/ca.pem\nusercert = ~/c.pem\n"
-        + "userkey = ~/k.pem\nuserkey_password = k3y pass\n", "rw-r--r--");
+  void should_take_the_userkey_password_from_ssl_and_warn_when_others_can_read_it()
+      throws Exception {
+    write(
+        ".cassandra/cqlshrc",
+        "[connection]\nssl = true\n[ssl]\ncertfile = ~/ca.pem\nusercert = ~/c.pem\n"
+            + "userkey = ~/k.pem\nuserkey_password = k3y pass\n",
+        "rw-r--r--");
 
     ConnectionSettings s = resolve(given(), Map.of());
 
     assertThat(s.tls().userkeyPassword()).isEqualTo("k3y pass");
     assertThat(s.tls().toString()).doesNotContain("k3y pass").contains("userkeyPassword=*****");
-    assertThat(warnings).containsExactly("Warning: [ssl] userkey_password is found in an insecure cqlshrc file. "
-        + "The file is owned or readable by other users on the system.");
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: [ssl] userkey_password is found in an insecure cqlshrc file. "
+                + "The file is owned or readable by other users on the system.");
   }
 
   @Test
   void should_refuse_tls_validation_without_a_certfile() throws Exception {
-    StartupConfig.Given ssl = new StartupConfig.Given(null, null, null, null, false, null, null, null, true, null, null);
+    StartupConfig.Given ssl =
+        new StartupConfig.Given(null, null, null, null, false, null, null, null, true, null, null);
 
     assertThatThrownBy(() -> resolve(ssl, Map.of()))
         .isInstanceOf(IniException.class)
@@ -213,11 +273,16 @@ class StartupConfigTest {
 
   @Test
   void should_never_show_passwords_in_the_string_forms() throws Exception {
-    write(".cassandra/credentials", "[PlainTextAuthProvider]\nusername = c\npassword = hunter2\n", "rw-------");
+    write(
+        ".cassandra/credentials",
+        "[PlainTextAuthProvider]\nusername = c\npassword = hunter2\n",
+        "rw-------");
 
-    StartupConfig.Resolved resolved = StartupConfig.resolve(given(), Map.of(), home.toString(), warnings::add);
+    StartupConfig.Resolved resolved =
+        StartupConfig.resolve(given(), Map.of(), home.toString(), warnings::add);
 
     assertThat(resolved.toString()).doesNotContain("hunter2");
-    assertThat(Credentials.read(home.resolve(".cassandra/credentials")).toString()).doesNotContain("hunter2");
+    assertThat(Credentials.read(home.resolve(".cassandra/credentials")).toString())
+        .doesNotContain("hunter2");
   }
 }

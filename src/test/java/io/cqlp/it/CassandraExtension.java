@@ -16,17 +16,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives integration tests one real Cassandra node for the whole test run.
  *
- * <p>Use as {@code @ExtendWith(CassandraExtension.class)}. The first test class that uses it
- * starts a node in {@code target/it-node} (under the system property {@code cqlp.home}, else the
- * working directory) from the jars of {@link LocalCassandra#defaultLibDir()} (failsafe sets
- * {@code cqlp.cassandra.lib}); the node and one shared {@link CqlSession} live in the root
- * extension store and are closed when the run ends. If the node fails to start, every class using
- * the extension fails with that same error, without a second attempt.
+ * <p>Use as {@code @ExtendWith(CassandraExtension.class)}. The first test class that uses it starts
+ * a node in {@code target/it-node} (under the system property {@code cqlp.home}, else the working
+ * directory) from the jars of {@link LocalCassandra#defaultLibDir()} (failsafe sets {@code
+ * cqlp.cassandra.lib}); the node and one shared {@link CqlSession} live in the root extension store
+ * and are closed when the run ends. If the node fails to start, every class using the extension
+ * fails with that same error, without a second attempt.
  *
- * <p>Test code reaches them through parameters of type {@link LocalCassandra} or {@link
- * CqlSession} (constructors, lifecycle and test methods), or through {@link #node()} and {@link
- * #session()} once a class with the extension has started. The shared session has no keyspace:
- * qualify table names, e.g. with the one from {@link #createKeyspace(Class)}.
+ * <p>Test code reaches them through parameters of type {@link LocalCassandra} or {@link CqlSession}
+ * (constructors, lifecycle and test methods), or through {@link #node()} and {@link #session()}
+ * once a class with the extension has started. The shared session has no keyspace: qualify table
+ * names, e.g. with the one from {@link #createKeyspace(Class)}.
  */
 public final class CassandraExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -72,16 +72,15 @@ public final class CassandraExtension implements BeforeAllCallback, ParameterRes
   }
 
   /**
-   * Creates a new keyspace with SimpleStrategy and replication factor 1, named after the test
-   * class plus a random suffix, e.g. {@code it_localcassandrait_k3x9q1}.
+   * Creates a new keyspace with SimpleStrategy and replication factor 1, named after the test class
+   * plus a random suffix, e.g. {@code it_localcassandrait_k3x9q1}.
    *
    * @param testClass the class the keyspace is for; not null
    * @return the keyspace name: lower case, at most 48 characters (Cassandra's limit)
    * @throws IllegalStateException if no test class with this extension has started yet
    */
   public static String createKeyspace(Class<?> testClass) {
-    String base =
-        testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    String base = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
     String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     String name = "it_" + base.substring(0, Math.min(base.length(), 36)) + "_" + suffix;
     session()

@@ -46,7 +46,12 @@ class CliFlagsIT {
   private static Set<Integer> versions(Shell.Result result) {
     assertThat(result.exitCode()).as(result.err()).isZero();
     Set<Integer> versions = new TreeSet<>();
-    result.out().lines().map(String::strip).filter(l -> l.matches("\\d+")).forEach(l -> versions.add(Integer.parseInt(l)));
+    result
+        .out()
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.matches("\\d+"))
+        .forEach(l -> versions.add(Integer.parseInt(l)));
     return versions;
   }
 
@@ -56,9 +61,11 @@ class CliFlagsIT {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(Shell.home().toFile());
     builder.environment().put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-    Process process = builder
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        builder
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).isZero();
@@ -76,20 +83,35 @@ class CliFlagsIT {
   @Test
   void should_connect_with_the_protocol_version_asked_for() throws Exception {
     // The test's own session negotiates v5; cqlp's connections show the version it pinned.
-    Shell.Result v4 = Shell.run(host, node.port(), "--protocol-version", "4", "--debug", "-e", CLIENTS);
+    Shell.Result v4 =
+        Shell.run(host, node.port(), "--protocol-version", "4", "--debug", "-e", CLIENTS);
     assertThat(versions(v4)).contains(4).doesNotContain(3);
     assertThat(v4.err()).contains("Using protocol version: V4");
 
     Path three = rc("protocol3", "[protocol]\nversion = 3\n");
     assertThat(versions(Shell.run(host, node.port(), "--cqlshrc", three.toString(), "-e", CLIENTS)))
-        .contains(3).doesNotContain(4);
-    assertThat(versions(Shell.run(host, node.port(), "--cqlshrc", three.toString(), "--protocol-version", "4",
-        "-e", CLIENTS))).contains(4).doesNotContain(3);
+        .contains(3)
+        .doesNotContain(4);
+    assertThat(
+            versions(
+                Shell.run(
+                    host,
+                    node.port(),
+                    "--cqlshrc",
+                    three.toString(),
+                    "--protocol-version",
+                    "4",
+                    "-e",
+                    CLIENTS)))
+        .contains(4)
+        .doesNotContain(3);
 
     Shell.Result seven = Shell.run(host, node.port(), "--protocol-version", "7", "-e", CLIENTS);
     assertThat(seven.exitCode()).isEqualTo(2);
-    assertThat(seven.errLines()).containsExactly("--protocol-version 7: the driver speaks native protocol "
-        + "versions 3, 4, 5 and 6; give one of them, or none to let it choose.");
+    assertThat(seven.errLines())
+        .containsExactly(
+            "--protocol-version 7: the driver speaks native protocol "
+                + "versions 3, 4, 5 and 6; give one of them, or none to let it choose.");
     Shell.Result notNumber = Shell.run(host, node.port(), "--protocol-version", "x", "-e", CLIENTS);
     assertThat(notNumber.exitCode()).isEqualTo(2);
   }
@@ -107,12 +129,17 @@ class CliFlagsIT {
 
     Path on = rc("color-on", "[ui]\ncolor = on\n");
     Path script = Files.writeString(dir.resolve("select.cql"), select + ";\n");
-    assertThat(Shell.run(host, node.port(), "--cqlshrc", on.toString(), "-f", script.toString()).out()).contains(ESC);
-    assertThat(Shell.run(host, node.port(), "--cqlshrc", on.toString(), "--no-color", "-e", select).out())
+    assertThat(
+            Shell.run(host, node.port(), "--cqlshrc", on.toString(), "-f", script.toString()).out())
+        .contains(ESC);
+    assertThat(
+            Shell.run(host, node.port(), "--cqlshrc", on.toString(), "--no-color", "-e", select)
+                .out())
         .doesNotContain(ESC);
     // As argparse: of -C and --no-color, the last one typed wins.
     assertThat(Shell.run(host, node.port(), "--no-color", "-C", "-e", select).out()).contains(ESC);
-    assertThat(Shell.run(host, node.port(), "-C", "--no-color", "-e", select).out()).doesNotContain(ESC);
+    assertThat(Shell.run(host, node.port(), "-C", "--no-color", "-e", select).out())
+        .doesNotContain(ESC);
   }
 
   @Test
@@ -125,8 +152,11 @@ class CliFlagsIT {
     assertThat(tty.out()).startsWith("cqlp> ").contains(" release_version\n", "(1 rows)");
     assertThat(script.out()).doesNotContain("cqlp> ").contains(" release_version\n");
     // -e and -f are never tty mode, as in cqlsh.
-    assertThat(Shell.run(host, node.port(), "-t", "-e", "SELECT release_version FROM system.local").out())
-        .doesNotContain("cqlp> ").contains("(1 rows)");
+    assertThat(
+            Shell.run(host, node.port(), "-t", "-e", "SELECT release_version FROM system.local")
+                .out())
+        .doesNotContain("cqlp> ")
+        .contains("(1 rows)");
   }
 
   @Test
@@ -135,21 +165,29 @@ class CliFlagsIT {
     Shell.Result utf8 = Shell.run(host, node.port(), "--encoding", "utf8", "-e", select);
     byte[] latin1 = rawOut(host, port, "--encoding", "latin-1", "-e", select);
     Path ascii = rc("ascii", "[ui]\nencoding = ascii\n");
-    Shell.Result fromFile = Shell.run(host, node.port(), "--cqlshrc", ascii.toString(), "-e", select);
+    Shell.Result fromFile =
+        Shell.run(host, node.port(), "--cqlshrc", ascii.toString(), "-e", select);
     Shell.Result bogus = Shell.run(host, node.port(), "--encoding", "bogus", "-e", select);
 
     assertThat(utf8.out()).contains("\n é\n");
     // é in latin-1 is the single byte 0xE9 (UTF-8 has two: 0xC3 0xA9).
-    assertThat(new String(latin1, StandardCharsets.ISO_8859_1)).isEqualTo("\n x\n---\n é\n\n(1 rows)\n");
+    assertThat(new String(latin1, StandardCharsets.ISO_8859_1))
+        .isEqualTo("\n x\n---\n é\n\n(1 rows)\n");
     assertThat(fromFile.out()).contains("\n ?\n");
     assertThat(bogus.exitCode()).isEqualTo(2);
-    assertThat(bogus.errLines()).containsExactly(
-        "Unknown encoding 'bogus' (--encoding): use one Java knows, such as utf-8, latin-1 or ascii.");
+    assertThat(bogus.errLines())
+        .containsExactly(
+            "Unknown encoding 'bogus' (--encoding): use one Java knows, such as utf-8, latin-1 or"
+                + " ascii.");
   }
 
   @Test
   void should_check_the_cql_version_as_cqlsh() throws Exception {
-    String server = CassandraExtension.session().execute("SELECT cql_version FROM system.local").one().getString(0);
+    String server =
+        CassandraExtension.session()
+            .execute("SELECT cql_version FROM system.local")
+            .one()
+            .getString(0);
     String select = "SELECT release_version FROM system.local";
 
     Shell.Result same = Shell.run(host, node.port(), "--cqlversion", server, "-e", select);
@@ -158,14 +196,32 @@ class CliFlagsIT {
 
     Shell.Result older = Shell.run(host, node.port(), "--cqlversion", "3.4", "-e", select);
     assertThat(older.exitCode()).isEqualTo(1);
-    assertThat(older.errLines()).containsExactly("Connection error: could not connect to " + host + ":" + port
-        + ": cql_version '3.4.0' is not supported by remote (w/ native protocol). Supported versions: ['"
-        + server + "']");
+    assertThat(older.errLines())
+        .containsExactly(
+            "Connection error: could not connect to "
+                + host
+                + ":"
+                + port
+                + ": cql_version '3.4.0' is not supported by remote (w/ native protocol). Supported"
+                + " versions: ['"
+                + server
+                + "']");
 
     Path file = rc("cql", "[cql]\nversion = 3.4\n");
-    assertThat(Shell.run(host, node.port(), "--cqlshrc", file.toString(), "-e", select).exitCode()).isEqualTo(1);
-    assertThat(Shell.run(host, node.port(), "--cqlshrc", file.toString(), "--cqlversion", server, "-e", select)
-        .exitCode()).isZero();
+    assertThat(Shell.run(host, node.port(), "--cqlshrc", file.toString(), "-e", select).exitCode())
+        .isEqualTo(1);
+    assertThat(
+            Shell.run(
+                    host,
+                    node.port(),
+                    "--cqlshrc",
+                    file.toString(),
+                    "--cqlversion",
+                    server,
+                    "-e",
+                    select)
+                .exitCode())
+        .isZero();
 
     Shell.Result two = Shell.run(host, node.port(), "--cqlversion", "2", "-e", select);
     assertThat(two.exitCode()).isEqualTo(2);
@@ -174,8 +230,16 @@ class CliFlagsIT {
 
   @Test
   void should_accept_cqlsh_flags_that_have_no_effect_here() throws Exception {
-    Shell.Result result = Shell.run(host, node.port(), "--browser", "firefox", "--coverage",
-        "--insecure-password-without-warning", "-e", "SELECT release_version FROM system.local");
+    Shell.Result result =
+        Shell.run(
+            host,
+            node.port(),
+            "--browser",
+            "firefox",
+            "--coverage",
+            "--insecure-password-without-warning",
+            "-e",
+            "SELECT release_version FROM system.local");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).isEmpty();
@@ -184,11 +248,24 @@ class CliFlagsIT {
 
   @Test
   void should_say_what_it_uses_with_debug_as_cqlsh() throws Exception {
-    Shell.Result result = Shell.run(host, node.port(), "--debug", "--connect-timeout", "7", "--encoding", "latin1",
-        "-e", "SELECT release_version FROM system.local");
+    Shell.Result result =
+        Shell.run(
+            host,
+            node.port(),
+            "--debug",
+            "--connect-timeout",
+            "7",
+            "--encoding",
+            "latin1",
+            "-e",
+            "SELECT release_version FROM system.local");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.errLines()).contains("Using connect timeout: 7 seconds", "Using 'latin1' encoding",
-        "Using ssl: False", "Using protocol version: negotiated");
+    assertThat(result.errLines())
+        .contains(
+            "Using connect timeout: 7 seconds",
+            "Using 'latin1' encoding",
+            "Using ssl: False",
+            "Using protocol version: negotiated");
   }
 }

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@value #NODES} nodes on {@code 127.0.0.2..4} in {@code target/it-cluster} (under the system
  * property {@code cqlp.home}), each with a {@link LocalCluster#DEFAULT_HEAP_MB} MiB heap; the
  * cluster and one shared {@link CqlSession} (every node a contact point, no keyspace) live in the
- * root extension store and are closed when the run ends. If the cluster fails to start, every
- * class using the extension fails with that error, without a second attempt. Test code reaches
- * them through parameters of type {@link LocalCluster} or {@link CqlSession}. A test that stops or
- * kills a node must start it again ({@link LocalCluster#startAgain(int)}) before it ends.
+ * root extension store and are closed when the run ends. If the cluster fails to start, every class
+ * using the extension fails with that error, without a second attempt. Test code reaches them
+ * through parameters of type {@link LocalCluster} or {@link CqlSession}. A test that stops or kills
+ * a node must start it again ({@link LocalCluster#startAgain(int)}) before it ends.
  */
 public final class ClusterExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -47,11 +47,15 @@ public final class ClusterExtension implements BeforeAllCallback, ParameterResol
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Shared current = shared(context);
-    return parameter.getParameter().getType() == LocalCluster.class ? current.cluster : current.session;
+    return parameter.getParameter().getType() == LocalCluster.class
+        ? current.cluster
+        : current.session;
   }
 
   private static Shared shared(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
         .getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
   }
 
@@ -69,8 +73,13 @@ public final class ClusterExtension implements BeforeAllCallback, ParameterResol
       Path dir = Path.of(System.getProperty("cqlp.home", "."), "target", "it-cluster");
       LocalCluster cluster;
       try {
-        cluster = LocalCluster.start(dir, LocalCassandra.defaultLibDir(), NODES,
-            LocalCassandra.DEFAULT_START_TIMEOUT, LocalCluster.DEFAULT_HEAP_MB);
+        cluster =
+            LocalCluster.start(
+                dir,
+                LocalCassandra.defaultLibDir(),
+                NODES,
+                LocalCassandra.DEFAULT_START_TIMEOUT,
+                LocalCluster.DEFAULT_HEAP_MB);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

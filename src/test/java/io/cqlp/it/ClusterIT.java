@@ -36,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterIT {
   private static final int ROWS = 300_000;
   private static final int PER_PARTITION = 20;
+
   /** The node that is killed or stopped: not the contact point the shell is given. */
   private static final int VICTIM = 1;
+
   private static final Pattern BY_HOST = Pattern.compile("requests by host: ([0-9., ]+)\\.");
   private static final Pattern HOST_COUNT = Pattern.compile("(127\\.0\\.0\\.[0-9]+) ([0-9]+)");
 
@@ -62,13 +64,24 @@ class ClusterIT {
     source = dir.resolve("source.parquet");
     try (DuckDb duck = new DuckDb()) {
       // 20 rows per partition, in partition order: COPY FROM writes each partition as one batch.
-      duck.execute("COPY (SELECT range // " + PER_PARTITION + " AS id, (range % " + PER_PARTITION
-          + ")::INTEGER AS c, 'value ' || range AS v, range * 0.5 AS x FROM range(" + ROWS + ")) TO "
-          + DuckDb.literal(source) + " (FORMAT parquet)");
+      duck.execute(
+          "COPY (SELECT range // "
+              + PER_PARTITION
+              + " AS id, (range % "
+              + PER_PARTITION
+              + ")::INTEGER AS c, 'value ' || range AS v, range * 0.5 AS x FROM range("
+              + ROWS
+              + ")) TO "
+              + DuckDb.literal(source)
+              + " (FORMAT parquet)");
     }
-    session.execute("CREATE KEYSPACE cl WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
-    session.execute("CREATE TABLE cl.src (id bigint, c int, v text, x double, PRIMARY KEY (id, c))");
-    session.execute("CREATE TABLE cl.dst (id bigint, c int, v text, x double, PRIMARY KEY (id, c))");
+    session.execute(
+        "CREATE KEYSPACE cl WITH replication = {'class': 'SimpleStrategy', 'replication_factor':"
+            + " 3}");
+    session.execute(
+        "CREATE TABLE cl.src (id bigint, c int, v text, x double, PRIMARY KEY (id, c))");
+    session.execute(
+        "CREATE TABLE cl.dst (id bigint, c int, v text, x double, PRIMARY KEY (id, c))");
     // Loaded at ALL, so that every replica holds every row whichever one a read at ONE asks.
     Shell.Result loaded = shell(cluster, "CONSISTENCY ALL; COPY cl.src FROM '" + source + "'");
     assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
@@ -79,19 +92,28 @@ class ClusterIT {
   @Order(1)
   void scans_are_spread_over_all_three_nodes() throws Exception {
     Path target = dir.resolve("spread.parquet");
-    Shell.Result export = Shell.run(cluster.hosts().get(0), cluster.port(), "--debug", "-e",
-        "COPY cl.src TO '" + target + "'");
+    Shell.Result export =
+        Shell.run(
+            cluster.hosts().get(0),
+            cluster.port(),
+            "--debug",
+            "-e",
+            "COPY cl.src TO '" + target + "'");
     assertThat(export.exitCode()).as(export.toString()).isZero();
     Map<String, Long> byHost = requestsByHost(export.out());
-    assertThat(byHost.keySet()).as(export.out()).containsExactlyInAnyOrderElementsOf(cluster.hosts());
+    assertThat(byHost.keySet())
+        .as(export.out())
+        .containsExactlyInAnyOrderElementsOf(cluster.hosts());
     long total = byHost.values().stream().mapToLong(Long::longValue).sum();
     System.out.println("requests of a COPY TO by host: " + byHost);
     for (Map.Entry<String, Long> host : byHost.entrySet()) {
-      assertThat(host.getValue() * 5).as("%s ran %d of %d requests", host.getKey(), host.getValue(), total)
+      assertThat(host.getValue() * 5)
+          .as("%s ran %d of %d requests", host.getKey(), host.getValue(), total)
           .isGreaterThanOrEqualTo(total);
     }
     // --debug logs the plan and where each range ran.
-    assertThat(export.err()).contains("scan plan: ", "replicas 127.0.0.2, 127.0.0.3, 127.0.0.4", " ran on 127.0.0.");
+    assertThat(export.err())
+        .contains("scan plan: ", "replicas 127.0.0.2, 127.0.0.3, 127.0.0.4", " ran on 127.0.0.");
     assertExactRows(target);
   }
 
@@ -99,8 +121,13 @@ class ClusterIT {
   @Order(2)
   void an_export_at_one_survives_a_node_killed_mid_export() throws Exception {
     Path target = dir.resolve("one.parquet");
-    Running running = start("--debug", "COPY cl.src TO '" + target + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500"
-        + " AND MAXREQUESTS=2");
+    Running running =
+        start(
+            "--debug",
+            "COPY cl.src TO '"
+                + target
+                + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500"
+                + " AND MAXREQUESTS=2");
     Process export = running.process();
     CopyToFaultIT.waitForPartBytes(dir.resolve("one.parquet.cqlp-checkpoint"), 40_000, export);
     long killedAt = System.nanoTime();
@@ -110,13 +137,19 @@ class ClusterIT {
       String out = running.outText();
       String err = running.errText();
       assertThat(export.exitValue()).as(out + err).isZero();
-      assertThat(out).contains(ROWS + " rows exported to 1 files").containsPattern(" [1-9][0-9]* token ranges?"
-          + " retried; requests by host: ");
-      // The page in flight on the killed node went on at another replica, from the same paging state.
-      assertThat(err).containsPattern("127\\.0\\.0\\.3 failed \\([A-Za-z]+\\), the driver went on at 127\\.0\\.0\\.[24]"
-          + "|attempt 1 failed on [0-9.?, ]+ \\([A-Za-z]+\\); retrying from its paging state");
+      assertThat(out)
+          .contains(ROWS + " rows exported to 1 files")
+          .containsPattern(" [1-9][0-9]* token ranges?" + " retried; requests by host: ");
+      // The page in flight on the killed node went on at another replica, from the same paging
+      // state.
+      assertThat(err)
+          .containsPattern(
+              "127\\.0\\.0\\.3 failed \\([A-Za-z]+\\), the driver went on at"
+                  + " 127\\.0\\.0\\.[24]|attempt 1 failed on [0-9.?, ]+ \\([A-Za-z]+\\); retrying"
+                  + " from its paging state");
       assertThat(err).doesNotContain("\tat ");
-      System.out.printf("export at ONE went on %.1f s after the kill: %s%n",
+      System.out.printf(
+          "export at ONE went on %.1f s after the kill: %s%n",
           (System.nanoTime() - killedAt) / 1e9, out.trim());
       assertExactRows(target);
     } finally {
@@ -126,7 +159,8 @@ class ClusterIT {
 
   @Test
   @Order(3)
-  void an_export_at_all_fails_whole_with_a_node_down_and_resumes_once_it_is_back() throws Exception {
+  void an_export_at_all_fails_whole_with_a_node_down_and_resumes_once_it_is_back()
+      throws Exception {
     Path target = dir.resolve("all.parquet");
     Path checkpoint = dir.resolve("all.parquet.cqlp-checkpoint");
     String copy = "CONSISTENCY ALL; COPY cl.src TO '" + target + "'";
@@ -137,15 +171,20 @@ class ClusterIT {
     try {
       failed = shell(copy);
       // CAPTURE's queries run at the shell's consistency too: ONE answers, ALL cannot.
-      capture = shell("CAPTURE PARQUET '" + captured + "'; CONSISTENCY ONE; SELECT id, c FROM cl.src WHERE id = 7;"
-          + " CONSISTENCY ALL; SELECT id, c FROM cl.src WHERE id = 8; CAPTURE OFF");
+      capture =
+          shell(
+              "CAPTURE PARQUET '"
+                  + captured
+                  + "'; CONSISTENCY ONE; SELECT id, c FROM cl.src WHERE id = 7;"
+                  + " CONSISTENCY ALL; SELECT id, c FROM cl.src WHERE id = 8; CAPTURE OFF");
     } finally {
       cluster.startAgain(VICTIM);
     }
     assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
     System.out.println("export at ALL with a node down: " + failed.err().trim());
     assertThat(failed.errLines()).as(failed.err()).hasSize(1);
-    assertThat(failed.errLines().get(0)).as(failed.err())
+    assertThat(failed.errLines().get(0))
+        .as(failed.err())
         .contains("COPY TO cl.src failed: ", "ALL", "kept in '" + checkpoint + "'", "RESUME=true");
     assertThat(failed.err()).doesNotContain("\tat ");
     assertThat(target).doesNotExist();
@@ -154,7 +193,8 @@ class ClusterIT {
     assertThat(capture.errLines().get(0)).contains("consistency ALL");
     try (DuckDb duck = new DuckDb()) {
       String file = "read_parquet(" + DuckDb.literal(captured) + ")";
-      assertThat(duck.longValue("SELECT count(*) FROM " + file + " WHERE id = 7")).isEqualTo(PER_PARTITION);
+      assertThat(duck.longValue("SELECT count(*) FROM " + file + " WHERE id = 7"))
+          .isEqualTo(PER_PARTITION);
       assertThat(duck.longValue("SELECT count(*) FROM " + file)).isEqualTo(PER_PARTITION);
     }
 
@@ -171,8 +211,15 @@ class ClusterIT {
     Path errFile = dir.resolve("dst.err");
     // One attempt per write: the writes in flight to the killed coordinator fail for good and go to
     // the ERRFILE (with the default five attempts the driver's retries land every row).
-    Running running = start("CONSISTENCY QUORUM; COPY cl.dst FROM '" + source + "' WITH MAXINSERTERRORS=" + ROWS
-        + " AND MAXATTEMPTS=1 AND ERRFILE='" + errFile + "'");
+    Running running =
+        start(
+            "CONSISTENCY QUORUM; COPY cl.dst FROM '"
+                + source
+                + "' WITH MAXINSERTERRORS="
+                + ROWS
+                + " AND MAXATTEMPTS=1 AND ERRFILE='"
+                + errFile
+                + "'");
     Process load = running.process();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (session.execute("SELECT id FROM cl.dst LIMIT 1").one() == null) {
@@ -192,17 +239,23 @@ class ClusterIT {
     } finally {
       cluster.startAgain(VICTIM);
     }
-    Matcher line = Pattern.compile("([0-9]+) rows imported from 1 files in [0-9.]+ seconds \\(0 skipped"
-        + "(?:, ([0-9]+) parse errors, ([0-9]+) insert errors)?").matcher(out);
+    Matcher line =
+        Pattern.compile(
+                "([0-9]+) rows imported from 1 files in [0-9.]+ seconds \\(0 skipped"
+                    + "(?:, ([0-9]+) parse errors, ([0-9]+) insert errors)?")
+            .matcher(out);
     assertThat(line.find()).as(out + err).isTrue();
     long imported = Long.parseLong(line.group(1));
-    long failed = line.group(2) == null ? 0 : Long.parseLong(line.group(2)) + Long.parseLong(line.group(3));
-    System.out.println("import at QUORUM with a node killed: " + imported + " imported, " + failed + " failed");
+    long failed =
+        line.group(2) == null ? 0 : Long.parseLong(line.group(2)) + Long.parseLong(line.group(3));
+    System.out.println(
+        "import at QUORUM with a node killed: " + imported + " imported, " + failed + " failed");
     assertThat(imported + failed).as(out + err).isEqualTo(ROWS);
     assertThat(failed).as("rows whose write failed with the node: " + out + err).isPositive();
     assertThat(load.exitValue()).as(out + err).isEqualTo(2);
     assertThat(Files.readAllLines(errFile)).hasSize((int) failed);
-    Shell.Result again = shell("CONSISTENCY QUORUM; COPY cl.dst FROM '" + errFile + "' WITH FORMAT='JSON'");
+    Shell.Result again =
+        shell("CONSISTENCY QUORUM; COPY cl.dst FROM '" + errFile + "' WITH FORMAT='JSON'");
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.out()).contains(failed + " rows imported from 1 files");
     Path target = dir.resolve("dst.parquet");
@@ -218,10 +271,22 @@ class ClusterIT {
       String want = "read_parquet(" + DuckDb.literal(source) + ")";
       assertThat(duck.longValue("SELECT count(*) FROM " + got)).isEqualTo(ROWS);
       assertThat(duck.longValue("SELECT count(DISTINCT (id, c)) FROM " + got)).isEqualTo(ROWS);
-      assertThat(duck.longValue("SELECT count(*) FROM (SELECT id, c, v, x FROM " + want
-          + " EXCEPT SELECT id, c, v, x FROM " + got + ")")).isZero();
-      assertThat(duck.longValue("SELECT count(*) FROM (SELECT id, c, v, x FROM " + got
-          + " EXCEPT SELECT id, c, v, x FROM " + want + ")")).isZero();
+      assertThat(
+              duck.longValue(
+                  "SELECT count(*) FROM (SELECT id, c, v, x FROM "
+                      + want
+                      + " EXCEPT SELECT id, c, v, x FROM "
+                      + got
+                      + ")"))
+          .isZero();
+      assertThat(
+              duck.longValue(
+                  "SELECT count(*) FROM (SELECT id, c, v, x FROM "
+                      + got
+                      + " EXCEPT SELECT id, c, v, x FROM "
+                      + want
+                      + ")"))
+          .isZero();
     }
   }
 
@@ -263,8 +328,12 @@ class ClusterIT {
 
   /** Starts the shell with an option (or null) on {@code statements} and returns at once. */
   private Running start(String option, String statements) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Shell.home().resolve("bin/cqlp").toString(),
-        cluster.hosts().get(0), String.valueOf(cluster.port())));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Shell.home().resolve("bin/cqlp").toString(),
+                cluster.hosts().get(0),
+                String.valueOf(cluster.port())));
     if (option != null) {
       command.add(option);
     }

@@ -18,7 +18,10 @@ class CompletionIT {
 
   /** Runs {@code script} in a non-interactive bash and returns its standard output. */
   private static String bash(String script) throws Exception {
-    Process process = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder("bash", "-c", script)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).isZero();
@@ -27,11 +30,18 @@ class CompletionIT {
 
   /** Completes the last word of {@code words} with the sourced script, as bash does at TAB. */
   private static String complete(Path script, String words) throws Exception {
-    return bash("source '" + script + "'\n"
-        + "COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
-        + "COMP_LINE='" + words + "'; COMP_POINT=${#COMP_LINE}\n"
-        + "_complete_cqlp cqlp \"${COMP_WORDS[COMP_CWORD]}\" cqlp\n"
-        + "printf '%s\\n' \"${COMPREPLY[@]}\"\n");
+    return bash(
+        "source '"
+            + script
+            + "'\n"
+            + "COMP_WORDS=("
+            + words
+            + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
+            + "COMP_LINE='"
+            + words
+            + "'; COMP_POINT=${#COMP_LINE}\n"
+            + "_complete_cqlp cqlp \"${COMP_WORDS[COMP_CWORD]}\" cqlp\n"
+            + "printf '%s\\n' \"${COMPREPLY[@]}\"\n");
   }
 
   @Test
@@ -40,11 +50,23 @@ class CompletionIT {
     assertThat(result.exitCode()).as(result.err()).isZero();
     Path script = Files.writeString(dir.resolve("cqlp.bash"), result.out());
 
-    assertThat(bash("source '" + script + "'; complete -p cqlp")).contains("-F _complete_cqlp").contains("cqlp");
+    assertThat(bash("source '" + script + "'; complete -p cqlp"))
+        .contains("-F _complete_cqlp")
+        .contains("cqlp");
     assertThat(complete(script, "cqlp --pro").lines()).containsExactly("--protocol-version");
-    assertThat(complete(script, "cqlp --no-co").lines()).containsExactlyInAnyOrder("--no-color", "--no-connect");
-    assertThat(complete(script, "cqlp -").lines()).contains("-C", "-t", "-v", "--encoding", "--cqlversion",
-        "--cqlshrc", "--credentials", "--completion", "--browser");
+    assertThat(complete(script, "cqlp --no-co").lines())
+        .containsExactlyInAnyOrder("--no-color", "--no-connect");
+    assertThat(complete(script, "cqlp -").lines())
+        .contains(
+            "-C",
+            "-t",
+            "-v",
+            "--encoding",
+            "--cqlversion",
+            "--cqlshrc",
+            "--credentials",
+            "--completion",
+            "--browser");
   }
 
   @Test
@@ -61,7 +83,8 @@ class CompletionIT {
     Shell.Result result = Shell.runRaw(null, "--completion", "fish");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.errLines()).containsExactly("--completion fish: cqlp has completion scripts for bash and zsh.");
+    assertThat(result.errLines())
+        .containsExactly("--completion fish: cqlp has completion scripts for bash and zsh.");
     assertThat(result.out()).isEmpty();
   }
 }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * COPY TO when the node goes away in the middle of an export: the scans are retried, then the
- * export stops with one line and exit status 2, nothing at the target and a checkpoint beside
- * it; once the node is back, {@code RESUME=true} finishes the file with every row exactly once.
- * Uses a node of its own (it is stopped and started again), not the shared one.
+ * export stops with one line and exit status 2, nothing at the target and a checkpoint beside it;
+ * once the node is back, {@code RESUME=true} finishes the file with every row exactly once. Uses a
+ * node of its own (it is stopped and started again), not the shared one.
  */
 class CopyToFaultIT {
   private static final int ROWS = 200_000;
@@ -37,8 +37,12 @@ class CopyToFaultIT {
   @BeforeAll
   static void startNode() throws Exception {
     Path home = Shell.home();
-    node = LocalCassandra.start(home.resolve("target/it-fault-node"), LocalCassandra.defaultLibDir(),
-        LocalCassandra.DEFAULT_START_TIMEOUT, 768);
+    node =
+        LocalCassandra.start(
+            home.resolve("target/it-fault-node"),
+            LocalCassandra.defaultLibDir(),
+            LocalCassandra.DEFAULT_START_TIMEOUT,
+            768);
     dir = Files.createDirectories(home.resolve("target/it/fault"));
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -48,10 +52,13 @@ class CopyToFaultIT {
       }
     }
     try (CqlSession session = node.openSession()) {
-      session.execute("CREATE KEYSPACE fault WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute(
+          "CREATE KEYSPACE fault WITH replication = {'class': 'SimpleStrategy',"
+              + " 'replication_factor': 1}");
       session.execute("CREATE TABLE fault.t (id bigint PRIMARY KEY, v text)");
       PreparedStatement insert = session.prepare("INSERT INTO fault.t (id, v) VALUES (?, ?)");
-      // Unlogged batches of 50 rows (under the 5 KiB batch warning): a 2-core machine loads them far faster than single rows.
+      // Unlogged batches of 50 rows (under the 5 KiB batch warning): a 2-core machine loads them
+      // far faster than single rows.
       Semaphore inFlight = new Semaphore(32);
       List<CompletableFuture<?>> last = new ArrayList<>();
       for (long id = 0; id < ROWS; id += 50) {
@@ -84,7 +91,8 @@ class CopyToFaultIT {
   void should_fail_cleanly_when_the_node_stops_and_resume_without_duplicates() throws Exception {
     Path target = dir.resolve("t.parquet");
     Path checkpoint = dir.resolve("t.parquet.cqlp-checkpoint");
-    String copy = "COPY fault.t TO '" + target + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500 AND MAXREQUESTS=2";
+    String copy =
+        "COPY fault.t TO '" + target + "' WITH CHUNKSIZE=2000 AND PAGESIZE=500 AND MAXREQUESTS=2";
 
     Process export = start(copy);
     waitForPartBytes(checkpoint, 40_000, export);
@@ -115,17 +123,36 @@ class CopyToFaultIT {
       String file = "read_parquet(" + DuckDb.literal(target) + ")";
       assertThat(duck.longValue("SELECT count(*) FROM " + file)).isEqualTo(ROWS);
       assertThat(duck.longValue("SELECT count(DISTINCT id) FROM " + file)).isEqualTo(ROWS);
-      assertThat(duck.longValue("SELECT count(*) FROM (SELECT range AS id FROM range(" + ROWS + ") EXCEPT SELECT id FROM "
-          + file + ")")).isZero();
-      assertThat(duck.longValue("SELECT count(*) FROM (SELECT id FROM " + file + " EXCEPT SELECT range FROM range("
-          + ROWS + "))")).isZero();
-      assertThat(duck.longValue("SELECT count(*) FROM " + file + " WHERE v <> 'value ' || id")).isZero();
+      assertThat(
+              duck.longValue(
+                  "SELECT count(*) FROM (SELECT range AS id FROM range("
+                      + ROWS
+                      + ") EXCEPT SELECT id FROM "
+                      + file
+                      + ")"))
+          .isZero();
+      assertThat(
+              duck.longValue(
+                  "SELECT count(*) FROM (SELECT id FROM "
+                      + file
+                      + " EXCEPT SELECT range FROM range("
+                      + ROWS
+                      + "))"))
+          .isZero();
+      assertThat(duck.longValue("SELECT count(*) FROM " + file + " WHERE v <> 'value ' || id"))
+          .isZero();
     }
   }
 
   private static Process start(String statement) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Shell.home().resolve("bin/cqlp").toString(), node.host(),
-        String.valueOf(node.port()), "-e", statement).directory(Shell.home().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Shell.home().resolve("bin/cqlp").toString(),
+                node.host(),
+                String.valueOf(node.port()),
+                "-e",
+                statement)
+            .directory(Shell.home().toFile());
     builder.environment().put("HOME", Files.createTempDirectory("cqlp-home").toString());
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -133,8 +160,8 @@ class CopyToFaultIT {
   }
 
   /**
-   * Waits until the staged part file in the checkpoint directory holds at least {@code bytes}
-   * (also used by {@link ClusterIT}).
+   * Waits until the staged part file in the checkpoint directory holds at least {@code bytes} (also
+   * used by {@link ClusterIT}).
    */
   static void waitForPartBytes(Path checkpoint, long bytes, Process export) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

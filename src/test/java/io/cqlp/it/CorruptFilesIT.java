@@ -37,7 +37,8 @@ class CorruptFilesIT {
   static void setUp() throws Exception {
     keyspace = CassandraExtension.createKeyspace(CorruptFilesIT.class);
     node = CassandraExtension.node();
-    CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".t (id bigint PRIMARY KEY, v text)");
+    CassandraExtension.session()
+        .execute("CREATE TABLE " + keyspace + ".t (id bigint PRIMARY KEY, v text)");
     dir = Shell.home().resolve("target/it/corrupt");
     if (Files.exists(dir)) {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -52,16 +53,26 @@ class CorruptFilesIT {
   /** Writes a one-row-group file of {@link #ROWS} rows with DuckDB and returns its bytes. */
   private static byte[] valid(DuckDb duck, String codec) throws Exception {
     Path file = dir.resolve("valid-" + codec + ".parquet");
-    duck.execute("COPY (SELECT range::BIGINT AS id, repeat('abc', 20) || (range % 7)::VARCHAR AS v FROM range("
-        + ROWS + ")) TO " + DuckDb.literal(file) + " (FORMAT parquet, COMPRESSION " + codec + ", ROW_GROUP_SIZE 1000000)");
+    duck.execute(
+        "COPY (SELECT range::BIGINT AS id, repeat('abc', 20) || (range % 7)::VARCHAR AS v FROM"
+            + " range("
+            + ROWS
+            + ")) TO "
+            + DuckDb.literal(file)
+            + " (FORMAT parquet, COMPRESSION "
+            + codec
+            + ", ROW_GROUP_SIZE 1000000)");
     return Files.readAllBytes(file);
   }
 
   /** The file with 32 bytes flipped in the middle of the id column's compressed data page. */
   private static byte[] badPage(DuckDb duck, String codec, byte[] valid) throws Exception {
     Path file = dir.resolve("valid-" + codec + ".parquet");
-    List<List<Object>> chunk = duck.rows("SELECT data_page_offset, total_compressed_size FROM parquet_metadata("
-        + DuckDb.literal(file) + ") WHERE path_in_schema = 'id'");
+    List<List<Object>> chunk =
+        duck.rows(
+            "SELECT data_page_offset, total_compressed_size FROM parquet_metadata("
+                + DuckDb.literal(file)
+                + ") WHERE path_in_schema = 'id'");
     long offset = ((Number) chunk.get(0).get(0)).longValue();
     long size = ((Number) chunk.get(0).get(1)).longValue();
     byte[] bytes = valid.clone();
@@ -80,7 +91,9 @@ class CorruptFilesIT {
       byte[] zstd = valid(duck, "ZSTD");
       damaged.put("truncated.parquet", Arrays.copyOf(snappy, snappy.length / 2));
       byte[] footer = snappy.clone();
-      ByteBuffer.wrap(footer, footer.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(0x7FFFFFF0);
+      ByteBuffer.wrap(footer, footer.length - 8, 4)
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .putInt(0x7FFFFFF0);
       damaged.put("footer-length.parquet", footer);
       byte[] small = snappy.clone();
       ByteBuffer.wrap(small, small.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(9);
@@ -109,27 +122,40 @@ class CorruptFilesIT {
     script.append("COPY t FROM '").append(dataset).append("/';\n");
     script.append("SELECT count(*) FROM t;\n");
 
-    Shell.Result result = assertTimeoutPreemptively(Duration.ofSeconds(120),
-        () -> Shell.runRaw(script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace));
+    Shell.Result result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(120),
+            () ->
+                Shell.runRaw(
+                    script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
     List<String> lines = result.errLines();
     assertThat(lines).as(result.err()).hasSize(files.size() + 1);
-    assertThat(result.err()).doesNotContain("\tat ", "Exception in thread", "at io.cqlp", "Exception:");
+    assertThat(result.err())
+        .doesNotContain("\tat ", "Exception in thread", "at io.cqlp", "Exception:");
     for (int i = 0; i < files.size(); i++) {
-      assertThat(lines.get(i)).as("statement %d", i + 1)
+      assertThat(lines.get(i))
+          .as("statement %d", i + 1)
           .startsWith("<stdin>:" + (i + 1) + ":")
           .contains(files.get(i).toString());
     }
-    assertThat(lines.get(files.size())).startsWith("<stdin>:" + (files.size() + 1) + ":").contains(part.toString());
+    assertThat(lines.get(files.size()))
+        .startsWith("<stdin>:" + (files.size() + 1) + ":")
+        .contains(part.toString());
     assertThat(lines.get(0)).contains("truncated");
     assertThat(lines.get(3)).contains("not a Parquet file");
     assertThat(lines.get(4)).contains("cannot be decoded", "SNAPPY");
     assertThat(lines.get(5)).contains("cannot be decoded");
     assertThat(lines.get(6)).contains("empty");
-    assertThat(lines.get(7)).contains(directory.resolve("notes.txt").toString(), "not a Parquet file");
+    assertThat(lines.get(7))
+        .contains(directory.resolve("notes.txt").toString(), "not a Parquet file");
     assertThat(result.out()).containsPattern("(?m)^\\s+0\\s*$");
-    assertThat(CassandraExtension.session().execute("SELECT count(*) FROM " + keyspace + ".t").one().getLong(0))
+    assertThat(
+            CassandraExtension.session()
+                .execute("SELECT count(*) FROM " + keyspace + ".t")
+                .one()
+                .getLong(0))
         .isZero();
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution, {@code target/cqlp-<version>.tar.gz} and {@code .zip} with {@code
- * cqlp-<version>-cassandra.tar.gz} over it, unpacked into a temporary folder outside the
- * repository and run from there with a fresh HOME: no Maven, no checkout, no {@code ~/.m2}.
+ * cqlp-<version>-cassandra.tar.gz} over it, unpacked into a temporary folder outside the repository
+ * and run from there with a fresh HOME: no Maven, no checkout, no {@code ~/.m2}.
  */
 @ExtendWith(CassandraExtension.class)
 class DistributionIT {
@@ -45,86 +45,122 @@ class DistributionIT {
     untar(archive("-cassandra.tar.gz"), unpacked);
     install = unpacked.resolve(TOP);
     keyspace = CassandraExtension.createKeyspace(DistributionIT.class);
-    session.execute("CREATE TABLE " + keyspace + ".scores (id int PRIMARY KEY, name text, score double)");
-    session.execute("CREATE TABLE " + keyspace + ".copied (id int PRIMARY KEY, name text, score double)");
+    session.execute(
+        "CREATE TABLE " + keyspace + ".scores (id int PRIMARY KEY, name text, score double)");
+    session.execute(
+        "CREATE TABLE " + keyspace + ".copied (id int PRIMARY KEY, name text, score double)");
     session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (1, 'ann', 1.5)");
-    session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (2, 'bob', -2.25)");
-    session.execute("INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (3, 'cé', 100.125)");
+    session.execute(
+        "INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (2, 'bob', -2.25)");
+    session.execute(
+        "INSERT INTO " + keyspace + ".scores (id, name, score) VALUES (3, 'cé', 100.125)");
   }
 
   @Test
   void should_hold_the_same_files_in_the_tar_gz_and_the_zip() throws Exception {
-    List<String> tar = files(run(List.of("tar", "-tzf", archive(".tar.gz").toString())).lines().toList());
+    List<String> tar =
+        files(run(List.of("tar", "-tzf", archive(".tar.gz").toString())).lines().toList());
     List<String> zip;
     try (ZipFile file = new ZipFile(archive(".zip").toFile())) {
       zip = files(Collections.list(file.entries()).stream().map(ZipEntry::getName).toList());
     }
 
     assertThat(zip).isEqualTo(tar);
-    assertThat(tar).contains(TOP + "bin/cqlp", TOP + "lib/cqlp.jar", TOP + "README.md", TOP + "LICENSE",
-        TOP + "licenses/THIRD-PARTY.txt", TOP + "lib/java-driver-core-4.19.3.jar",
-        TOP + "lib/slf4j-jdk14-2.0.17.jar", TOP + "licenses/java-driver-core-4.19.3-jar/META-INF/LICENSE");
-    assertThat(tar).allMatch(name -> name.startsWith(TOP)).noneMatch(name -> name.contains("slf4j-nop"))
+    assertThat(tar)
+        .contains(
+            TOP + "bin/cqlp",
+            TOP + "lib/cqlp.jar",
+            TOP + "README.md",
+            TOP + "LICENSE",
+            TOP + "licenses/THIRD-PARTY.txt",
+            TOP + "lib/java-driver-core-4.19.3.jar",
+            TOP + "lib/slf4j-jdk14-2.0.17.jar",
+            TOP + "licenses/java-driver-core-4.19.3-jar/META-INF/LICENSE");
+    assertThat(tar)
+        .allMatch(name -> name.startsWith(TOP))
+        .noneMatch(name -> name.contains("slf4j-nop"))
         .noneMatch(name -> name.contains("cassandra-all"));
     assertThat(install.resolve("bin/cqlp")).isExecutable();
-    assertThat(Files.readString(install.resolve("LICENSE"))).contains("Apache License", "Version 2.0, January 2004");
+    assertThat(Files.readString(install.resolve("LICENSE")))
+        .contains("Apache License", "Version 2.0, January 2004");
     assertThat(Files.readString(install.resolve("licenses/THIRD-PARTY.txt")))
         .contains("(org.apache.cassandra:java-driver-core:4.19.3 - ");
   }
 
   @Test
   void should_put_the_cassandra_jars_under_the_same_top_folder() throws Exception {
-    List<String> tar = files(run(List.of("tar", "-tzf", archive("-cassandra.tar.gz").toString())).lines().toList());
+    List<String> tar =
+        files(
+            run(List.of("tar", "-tzf", archive("-cassandra.tar.gz").toString())).lines().toList());
 
-    assertThat(tar).contains(TOP + "cassandra/licenses/THIRD-PARTY.txt")
+    assertThat(tar)
+        .contains(TOP + "cassandra/licenses/THIRD-PARTY.txt")
         .anyMatch(name -> name.matches("cqlp-[^/]+/cassandra/lib/cassandra-all-5\\.0\\.\\d+\\.jar"))
         .allMatch(name -> name.startsWith(TOP + "cassandra/"));
   }
 
   @Test
-  void should_query_and_copy_to_and_from_parquet_from_the_unpacked_folder(LocalCassandra node, CqlSession session)
-      throws Exception {
+  void should_query_and_copy_to_and_from_parquet_from_the_unpacked_folder(
+      LocalCassandra node, CqlSession session) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home-copy"));
     Path export = dir.resolve("scores.parquet");
 
-    Shell.Result select = cqlp(home, node.host(), String.valueOf(node.port()), "-e",
-        "SELECT id, name, score FROM " + keyspace + ".scores WHERE id IN (1, 2, 3)");
-    Shell.Result copy = cqlp(home, node.host(), String.valueOf(node.port()), "-k", keyspace, "-e",
-        "COPY scores TO '" + export + "'; COPY copied FROM '" + export + "'");
+    Shell.Result select =
+        cqlp(
+            home,
+            node.host(),
+            String.valueOf(node.port()),
+            "-e",
+            "SELECT id, name, score FROM " + keyspace + ".scores WHERE id IN (1, 2, 3)");
+    Shell.Result copy =
+        cqlp(
+            home,
+            node.host(),
+            String.valueOf(node.port()),
+            "-k",
+            keyspace,
+            "-e",
+            "COPY scores TO '" + export + "'; COPY copied FROM '" + export + "'");
 
     assertThat(select.exitCode()).as(select.err()).isZero();
     // As cqlsh 6.2.0 prints it.
-    assertThat(select.out()).isEqualTo("\n"
-        + " id | name | score\n"
-        + "----+------+---------\n"
-        + "  1 |  ann |     1.5\n"
-        + "  2 |  bob |   -2.25\n"
-        + "  3 |   cé | 100.125\n"
-        + "\n"
-        + "(3 rows)\n");
+    assertThat(select.out())
+        .isEqualTo(
+            "\n"
+                + " id | name | score\n"
+                + "----+------+---------\n"
+                + "  1 |  ann |     1.5\n"
+                + "  2 |  bob |   -2.25\n"
+                + "  3 |   cé | 100.125\n"
+                + "\n"
+                + "(3 rows)\n");
     assertThat(copy.exitCode()).as(copy.err()).isZero();
     assertThat(copy.out()).contains("3 rows exported to 1 files", "3 rows imported from 1 files");
     try (DuckDb duck = new DuckDb()) {
-      assertThat(duck.rows("SELECT id, name, score FROM '" + export + "' ORDER BY id")).containsExactly(
-          List.of(1, "ann", 1.5), List.of(2, "bob", -2.25), List.of(3, "cé", 100.125));
+      assertThat(duck.rows("SELECT id, name, score FROM '" + export + "' ORDER BY id"))
+          .containsExactly(
+              List.of(1, "ann", 1.5), List.of(2, "bob", -2.25), List.of(3, "cé", 100.125));
     }
     List<Row> rows = session.execute("SELECT id, name, score FROM " + keyspace + ".copied").all();
-    assertThat(rows).extracting(r -> r.getInt("id") + "," + r.getString("name") + "," + r.getDouble("score"))
+    assertThat(rows)
+        .extracting(r -> r.getInt("id") + "," + r.getString("name") + "," + r.getDouble("score"))
         .containsExactlyInAnyOrder("1,ann,1.5", "2,bob,-2.25", "3,cé,100.125");
     // The class data sharing archive goes into the (writable) install folder.
     try (Stream<Path> cds = Files.list(install.resolve("cds"))) {
-      assertThat(cds.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("cqlp.jsa"));
+      assertThat(cds.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("cqlp.jsa"));
     }
   }
 
   /**
-   * On JDK 25 (Temurin 25 beside the default JDK; {@code -Dcqlp.jdk25=<home>} names another),
-   * the first run records its classes, the next assembles an AOT cache in the background, and
-   * later runs load cqlp's classes from it, each run printing only the query's result: no
-   * sun.misc.Unsafe warning, no AOT message.
+   * On JDK 25 (Temurin 25 beside the default JDK; {@code -Dcqlp.jdk25=<home>} names another), the
+   * first run records its classes, the next assembles an AOT cache in the background, and later
+   * runs load cqlp's classes from it, each run printing only the query's result: no sun.misc.Unsafe
+   * warning, no AOT message.
    */
   @Test
-  void should_train_and_use_an_aot_cache_on_jdk_25_with_clean_output(LocalCassandra node) throws Exception {
+  void should_train_and_use_an_aot_cache_on_jdk_25_with_clean_output(LocalCassandra node)
+      throws Exception {
     Path jdk = Path.of(System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     assertThat(jdk.resolve("bin/java")).as("a JDK 25 (set -Dcqlp.jdk25)").isExecutable();
     Path home = Files.createDirectories(dir.resolve("home-jdk25"));
@@ -141,12 +177,18 @@ class DistributionIT {
     assertThat(assembling.out()).isEqualTo(expected);
     assertThat(assembling.err()).isEmpty();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while ((Files.exists(cds.resolve("cqlp-jdk25.aot.conf")) || !Files.exists(cds.resolve("cqlp-jdk25.aot")))
+    while ((Files.exists(cds.resolve("cqlp-jdk25.aot.conf"))
+            || !Files.exists(cds.resolve("cqlp-jdk25.aot")))
         && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    Shell.Result cached = jdk25(home, cds, Map.of("CQLP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), node,
-        query);
+    Shell.Result cached =
+        jdk25(
+            home,
+            cds,
+            Map.of("CQLP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+            node,
+            query);
 
     assertThat(cached.out()).isEqualTo(expected);
     assertThat(cached.err()).isEmpty();
@@ -154,14 +196,23 @@ class DistributionIT {
     assertThat(Files.readString(classes)).contains("io.cqlp.cli.Main source: shared objects file");
   }
 
-  private static Shell.Result jdk25(Path home, Path cds, Map<String, String> more, LocalCassandra node, String query)
+  private static Shell.Result jdk25(
+      Path home, Path cds, Map<String, String> more, LocalCassandra node, String query)
       throws IOException, InterruptedException {
     Map<String, String> env = new java.util.HashMap<>(more);
     env.put("HOME", home.toString());
     env.put("CQLP_CDS_DIR", cds.toString());
     env.put("JAVA_HOME", System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    Shell.Result result = Shell.runScript(install.resolve("bin/cqlp"), dir, env, null, node.host(),
-        String.valueOf(node.port()), "-e", query);
+    Shell.Result result =
+        Shell.runScript(
+            install.resolve("bin/cqlp"),
+            dir,
+            env,
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "-e",
+            query);
     assertThat(result.exitCode()).as(result.toString()).isZero();
     return result;
   }
@@ -170,15 +221,23 @@ class DistributionIT {
   void should_load_every_class_from_the_unpacked_folder_and_nothing_from_maven() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home-version"));
 
-    Shell.Result result = Shell.runScript(install.resolve("bin/cqlp"), dir,
-        Map.of("HOME", home.toString(), "CQLP_JAVA_OPTS", "-XshowSettings:properties"), null, "--version");
+    Shell.Result result =
+        Shell.runScript(
+            install.resolve("bin/cqlp"),
+            dir,
+            Map.of("HOME", home.toString(), "CQLP_JAVA_OPTS", "-XshowSettings:properties"),
+            null,
+            "--version");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("cqlp " + VERSION + "\n");
     // -XshowSettings:properties lists the class path, one entry a line, on standard error.
     String settings = result.err();
-    assertThat(settings).contains("java.class.path = " + install.resolve("lib/cqlp.jar"),
-        "cqlp.cassandra.lib = " + install.resolve("cassandra/lib"), "user.home = " + home);
+    assertThat(settings)
+        .contains(
+            "java.class.path = " + install.resolve("lib/cqlp.jar"),
+            "cqlp.cassandra.lib = " + install.resolve("cassandra/lib"),
+            "user.home = " + home);
     assertThat(settings).doesNotContain(Shell.home().toString(), ".m2");
   }
 
@@ -195,8 +254,10 @@ class DistributionIT {
   }
 
   /** Runs the unpacked bin/cqlp from the temporary folder with this HOME. */
-  private static Shell.Result cqlp(Path home, String... args) throws IOException, InterruptedException {
-    return Shell.runScript(install.resolve("bin/cqlp"), dir, Map.of("HOME", home.toString()), null, args);
+  private static Shell.Result cqlp(Path home, String... args)
+      throws IOException, InterruptedException {
+    return Shell.runScript(
+        install.resolve("bin/cqlp"), dir, Map.of("HOME", home.toString()), null, args);
   }
 
   private static Path archive(String suffix) {

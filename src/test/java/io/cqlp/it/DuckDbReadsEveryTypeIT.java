@@ -20,19 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * DuckDB, reading an export of a table of every CQL type, sees each column with the DuckDB type
- * the mapping promises and each value as Cassandra holds it (random values, seeded, within
- * DuckDB's date range, plus edge values). Values are compared by DuckDB itself: each Cassandra
- * value becomes a DuckDB literal cast to the column's type ({@link DuckLiteral}).
+ * DuckDB, reading an export of a table of every CQL type, sees each column with the DuckDB type the
+ * mapping promises and each value as Cassandra holds it (random values, seeded, within DuckDB's
+ * date range, plus edge values). Values are compared by DuckDB itself: each Cassandra value becomes
+ * a DuckDB literal cast to the column's type ({@link DuckLiteral}).
  */
 @ExtendWith(CassandraExtension.class)
 class DuckDbReadsEveryTypeIT {
   private static final long SEED = Long.getLong("cqlp.seed", 20_240_613L);
   private static final String DURATION =
       "STRUCT(\"months\" INTEGER, \"days\" INTEGER, nanoseconds BIGINT)";
-  private static final String ADDRESS = "STRUCT(street VARCHAR, zip INTEGER, tags VARCHAR[],"
-      + " loc STRUCT(x DOUBLE, y DOUBLE), visits STRUCT(f0 TIMESTAMP WITH TIME ZONE, f1 VARCHAR)[],"
-      + " span " + DURATION + ")";
+  private static final String ADDRESS =
+      "STRUCT(street VARCHAR, zip INTEGER, tags VARCHAR[], loc STRUCT(x DOUBLE, y DOUBLE), visits"
+          + " STRUCT(f0 TIMESTAMP WITH TIME ZONE, f1 VARCHAR)[], span "
+          + DURATION
+          + ")";
   private static String keyspace;
   private static Map<String, DataType> columns;
   private static Path file;
@@ -45,16 +47,26 @@ class DuckDbReadsEveryTypeIT {
     CqlSession session = CassandraExtension.session();
     EveryTypeTable.create(session, keyspace, "everything");
     columns = EveryTypeTable.columns(session, keyspace, "everything");
-    List<Map<String, Object>> rows = new ArrayList<>(
-        EveryTypeTable.randomRows(columns, new RandomCql(SEED, true), 100, 1));
+    List<Map<String, Object>> rows =
+        new ArrayList<>(EveryTypeTable.randomRows(columns, new RandomCql(SEED, true), 100, 1));
     rows.addAll(EveryTypeTable.edgeRows(session, keyspace, "everything", true, 100_000));
     EveryTypeTable.insert(session, keyspace, "everything", rows);
     Path dir = Files.createDirectories(Shell.home().resolve("target/it/duck-every-type"));
     file = dir.resolve("everything.parquet");
     fixed = dir.resolve("everything-fixed-uuids.parquet");
-    Shell.Result run = Shell.run(node.host(), node.port(), "-k", keyspace, "-e",
-        "COPY everything TO '" + file + "' WITH COMPRESSION='ZSTD';"
-            + " COPY everything (id, ck, u, tu, fs) TO '" + fixed + "' WITH UUID_TYPE='FIXED'");
+    Shell.Result run =
+        Shell.run(
+            node.host(),
+            node.port(),
+            "-k",
+            keyspace,
+            "-e",
+            "COPY everything TO '"
+                + file
+                + "' WITH COMPRESSION='ZSTD';"
+                + " COPY everything (id, ck, u, tu, fs) TO '"
+                + fixed
+                + "' WITH UUID_TYPE='FIXED'");
     assertThat(run.err()).as(run.toString()).isEmpty();
   }
 
@@ -108,17 +120,25 @@ class DuckDbReadsEveryTypeIT {
           SchemaJson.parse(duck.keyValues(file).get(ParquetRowWriter.SCHEMA_KEY));
       Map<String, String> cqlTypes = new LinkedHashMap<>();
       footer.columns().forEach(c -> cqlTypes.put(c.name(), c.kind() + " " + c.cqlType()));
-      assertThat(cqlTypes).containsEntry("id", "PARTITION_KEY int")
-          .containsEntry("ck", "CLUSTERING int").containsEntry("st", "STATIC text")
+      assertThat(cqlTypes)
+          .containsEntry("id", "PARTITION_KEY int")
+          .containsEntry("ck", "CLUSTERING int")
+          .containsEntry("st", "STATIC text")
           .containsEntry("fl", "REGULAR frozen<list<frozen<list<int>>>>")
-          .containsEntry("s", "REGULAR set<text>").containsEntry("tu", "REGULAR timeuuid")
+          .containsEntry("s", "REGULAR set<text>")
+          .containsEntry("tu", "REGULAR timeuuid")
           .containsEntry("v", "REGULAR vector<float, 1536>")
           .containsEntry("mu", "REGULAR map<text, frozen<list<frozen<" + keyspace + ".address>>>>");
-      assertThat(footer.userTypes()).extracting(SchemaJson.UserType::name)
+      assertThat(footer.userTypes())
+          .extracting(SchemaJson.UserType::name)
           .containsExactly("point", "address");
-      assertThat(duck.describe(fixed)).containsExactly(Map.entry("id", "INTEGER"),
-          Map.entry("ck", "INTEGER"), Map.entry("u", "UUID"), Map.entry("tu", "UUID"),
-          Map.entry("fs", "UUID[]"));
+      assertThat(duck.describe(fixed))
+          .containsExactly(
+              Map.entry("id", "INTEGER"),
+              Map.entry("ck", "INTEGER"),
+              Map.entry("u", "UUID"),
+              Map.entry("tu", "UUID"),
+              Map.entry("fs", "UUID[]"));
     }
   }
 
@@ -140,18 +160,18 @@ class DuckDbReadsEveryTypeIT {
   void should_keep_the_sign_of_negative_zero() throws Exception {
     try (DuckDb duck = new DuckDb()) {
       String f = " FROM read_parquet(" + DuckDb.literal(file) + ")";
-      assertThat(duck.rows("SELECT signbit(f), signbit(d), signbit(vd[3])" + f
-          + " WHERE id = 100001")).containsExactly(List.of(true, true, true));
+      assertThat(
+              duck.rows("SELECT signbit(f), signbit(d), signbit(vd[3])" + f + " WHERE id = 100001"))
+          .containsExactly(List.of(true, true, true));
       assertThat(duck.value("SELECT signbit(v[1])" + f + " WHERE id = 100000 AND ck = 0"))
           .isEqualTo(true);
     }
   }
 
   /** Every column of every row of the table equals, in DuckDB, the file's value. */
-  private static void assertValuesEqual(Path parquet, Map<String, DataType> cols)
-      throws Exception {
-    Map<String, Row> rows = EveryTypeTable.rowsByKey(CassandraExtension.session(), keyspace,
-        "everything");
+  private static void assertValuesEqual(Path parquet, Map<String, DataType> cols) throws Exception {
+    Map<String, Row> rows =
+        EveryTypeTable.rowsByKey(CassandraExtension.session(), keyspace, "everything");
     try (DuckDb duck = new DuckDb()) {
       duck.execute("CREATE TABLE f AS SELECT * FROM read_parquet(" + DuckDb.literal(parquet) + ")");
       Map<String, String> types = duck.describe(parquet);
@@ -162,18 +182,32 @@ class DuckDbReadsEveryTypeIT {
         List<String> checks = new ArrayList<>();
         for (String c : names) {
           Object value = row.isNull(c) ? null : row.getObject(c);
-          checks.add(c + " IS NOT DISTINCT FROM CAST(" + DuckLiteral.of(cols.get(c), value)
-              + " AS " + types.get(c) + ")");
+          checks.add(
+              c
+                  + " IS NOT DISTINCT FROM CAST("
+                  + DuckLiteral.of(cols.get(c), value)
+                  + " AS "
+                  + types.get(c)
+                  + ")");
         }
-        String where = " FROM f WHERE id = " + row.getInt("id") + " AND ck IS NOT DISTINCT FROM "
-            + (row.isNull("ck") ? "NULL" : row.getInt("ck"));
+        String where =
+            " FROM f WHERE id = "
+                + row.getInt("id")
+                + " AND ck IS NOT DISTINCT FROM "
+                + (row.isNull("ck") ? "NULL" : row.getInt("ck"));
         List<Object> equal = duck.rows("SELECT " + String.join(", ", checks) + where).get(0);
         for (int i = 0; i < names.size(); i++) {
           if (!Boolean.TRUE.equals(equal.get(i))) {
             Object seen = duck.value("SELECT CAST(" + names.get(i) + " AS VARCHAR)" + where);
-            assertThat(equal.get(i)).as("seed %d, row %s, column %s: DuckDB reads %s, Cassandra"
-                + " holds %s", SEED, e.getKey(), names.get(i), seen,
-                row.isNull(names.get(i)) ? null : row.getObject(names.get(i))).isEqualTo(true);
+            assertThat(equal.get(i))
+                .as(
+                    "seed %d, row %s, column %s: DuckDB reads %s, Cassandra" + " holds %s",
+                    SEED,
+                    e.getKey(),
+                    names.get(i),
+                    seen,
+                    row.isNull(names.get(i)) ? null : row.getObject(names.get(i)))
+                .isEqualTo(true);
           }
         }
       }

@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A CQL value (driver Java types) written as a DuckDB SQL expression of what cqlp's Parquet
- * mapping promises DuckDB reads: to be cast to the column's DuckDB type and compared there, so
- * that DuckDB, not cqlp, decides equality. Text and blobs go through hex, so any character is
- * safe; floating-point values through their shortest exact decimal text.
+ * A CQL value (driver Java types) written as a DuckDB SQL expression of what cqlp's Parquet mapping
+ * promises DuckDB reads: to be cast to the column's DuckDB type and compared there, so that DuckDB,
+ * not cqlp, decides equality. Text and blobs go through hex, so any character is safe;
+ * floating-point values through their shortest exact decimal text.
  */
 final class DuckLiteral {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.nnnnnnnnn");
@@ -68,8 +68,13 @@ final class DuckLiteral {
     }
     if (DataTypes.DURATION.equals(type)) {
       CqlDuration d = (CqlDuration) value;
-      return "{'months': " + d.getMonths() + ", 'days': " + d.getDays() + ", 'nanoseconds': "
-          + d.getNanoseconds() + "}";
+      return "{'months': "
+          + d.getMonths()
+          + ", 'days': "
+          + d.getDays()
+          + ", 'nanoseconds': "
+          + d.getNanoseconds()
+          + "}";
     }
     return scalar(CqlScalar.of(type).orElseThrow(), value);
   }
@@ -96,7 +101,8 @@ final class DuckLiteral {
       case ASCII:
       case TEXT:
         return "decode(from_hex('"
-            + HexFormat.of().formatHex(((String) v).getBytes(StandardCharsets.UTF_8)) + "'))";
+            + HexFormat.of().formatHex(((String) v).getBytes(StandardCharsets.UTF_8))
+            + "'))";
       case TINYINT:
       case SMALLINT:
       case INT:

@@ -26,34 +26,35 @@ import java.util.Set;
 
 /**
  * A table with a column of every CQL type: every scalar, collections, nested frozen collections,
- * user types nested in collections and in each other, tuples, vectors of floats (1536 of them)
- * and of other subtypes, duration, and a static column. The fixture of the integration tests of
- * the type mapping.
+ * user types nested in collections and in each other, tuples, vectors of floats (1536 of them) and
+ * of other subtypes, duration, and a static column. The fixture of the integration tests of the
+ * type mapping.
  */
 final class EveryTypeTable {
   /** The column definitions, the primary key last. */
-  static final String COLUMNS = "id int, ck int, st text static,"
-      + " a ascii, t text, vc varchar, ti tinyint, si smallint, i int, bi bigint, vi varint,"
-      + " f float, d double, dec decimal, b boolean, ts timestamp, dt date, tm time,"
-      + " u uuid, tu timeuuid, bl blob, ip inet, du duration,"
-      + " l list<int>, s set<text>, m map<text, bigint>, ldu list<duration>,"
-      + " fl frozen<list<frozen<list<int>>>>, fs frozen<set<uuid>>,"
-      + " fm frozen<map<int, frozen<list<text>>>>,"
-      + " mu map<text, frozen<list<frozen<address>>>>, lm list<frozen<map<text, date>>>,"
-      + " tup frozen<tuple<int, text, timestamp, frozen<list<double>>>>,"
-      + " addr frozen<address>, pt point,"
-      + " v vector<float, 1536>, vd vector<double, 3>, vt vector<text, 2>, vb vector<bigint, 2>,"
-      + " sb set<blob>, mdec map<decimal, varint>,"
-      + " PRIMARY KEY ((id), ck)";
+  static final String COLUMNS =
+      "id int, ck int, st text static, a ascii, t text, vc varchar, ti tinyint, si smallint, i int,"
+          + " bi bigint, vi varint, f float, d double, dec decimal, b boolean, ts timestamp, dt"
+          + " date, tm time, u uuid, tu timeuuid, bl blob, ip inet, du duration, l list<int>, s"
+          + " set<text>, m map<text, bigint>, ldu list<duration>, fl"
+          + " frozen<list<frozen<list<int>>>>, fs frozen<set<uuid>>, fm frozen<map<int,"
+          + " frozen<list<text>>>>, mu map<text, frozen<list<frozen<address>>>>, lm"
+          + " list<frozen<map<text, date>>>, tup frozen<tuple<int, text, timestamp,"
+          + " frozen<list<double>>>>, addr frozen<address>, pt point, v vector<float, 1536>, vd"
+          + " vector<double, 3>, vt vector<text, 2>, vb vector<bigint, 2>, sb set<blob>, mdec"
+          + " map<decimal, varint>, PRIMARY KEY ((id), ck)";
 
   private EveryTypeTable() {}
 
   /** Creates the user types and a table of every type under each of the given names. */
   static void create(CqlSession session, String keyspace, String... tables) {
     session.execute("CREATE TYPE " + keyspace + ".point (x double, y double)");
-    session.execute("CREATE TYPE " + keyspace + ".address (street text, zip int,"
-        + " tags frozen<set<text>>, loc frozen<point>,"
-        + " visits frozen<list<frozen<tuple<timestamp, inet>>>>, span duration)");
+    session.execute(
+        "CREATE TYPE "
+            + keyspace
+            + ".address (street text, zip int,"
+            + " tags frozen<set<text>>, loc frozen<point>,"
+            + " visits frozen<list<frozen<tuple<timestamp, inet>>>>, span duration)");
     for (String table : tables) {
       session.execute("CREATE TABLE " + keyspace + "." + table + " (" + COLUMNS + ")");
     }
@@ -61,8 +62,7 @@ final class EveryTypeTable {
 
   /** The table's metadata. */
   private static TableMetadata metadata(CqlSession session, String keyspace, String table) {
-    return session.getMetadata().getKeyspace(keyspace).orElseThrow()
-        .getTable(table).orElseThrow();
+    return session.getMetadata().getKeyspace(keyspace).orElseThrow().getTable(table).orElseThrow();
   }
 
   /** Column names with their types, partition key, clustering column, then the others. */
@@ -84,8 +84,8 @@ final class EveryTypeTable {
    * @param firstId the id of the first partition
    * @return one value map per row, column name to value; null values are absent
    */
-  static List<Map<String, Object>> randomRows(Map<String, DataType> columns, RandomCql random,
-      int count, int firstId) {
+  static List<Map<String, Object>> randomRows(
+      Map<String, DataType> columns, RandomCql random, int count, int firstId) {
     List<Map<String, Object>> rows = new ArrayList<>();
     int id = firstId;
     while (rows.size() < count) {
@@ -116,16 +116,27 @@ final class EveryTypeTable {
   /**
    * Rows of the edge values the type mapping must keep, in partitions from {@code firstId}: the
    * extremes of every number, NaN, infinities, -0.0, dates and timestamps (with {@code duckSafe}
-   * false: at CQL's limits), nanosecond times, varints beyond 2^64, decimals of scale 1000 and
-   * -20, empty and 1 MiB blobs, astral-plane text, IPv4 and IPv6, durations, empty frozen
-   * collections, all-null user types and tuples, and a partition holding only its static value.
+   * false: at CQL's limits), nanosecond times, varints beyond 2^64, decimals of scale 1000 and -20,
+   * empty and 1 MiB blobs, astral-plane text, IPv4 and IPv6, durations, empty frozen collections,
+   * all-null user types and tuples, and a partition holding only its static value.
    */
-  static List<Map<String, Object>> edgeRows(CqlSession session, String keyspace, String table,
-      boolean duckSafe, int firstId) throws Exception {
-    UserDefinedType address = session.getMetadata().getKeyspace(keyspace).orElseThrow()
-        .getUserDefinedType("address").orElseThrow();
-    UserDefinedType point = session.getMetadata().getKeyspace(keyspace).orElseThrow()
-        .getUserDefinedType("point").orElseThrow();
+  static List<Map<String, Object>> edgeRows(
+      CqlSession session, String keyspace, String table, boolean duckSafe, int firstId)
+      throws Exception {
+    UserDefinedType address =
+        session
+            .getMetadata()
+            .getKeyspace(keyspace)
+            .orElseThrow()
+            .getUserDefinedType("address")
+            .orElseThrow();
+    UserDefinedType point =
+        session
+            .getMetadata()
+            .getKeyspace(keyspace)
+            .orElseThrow()
+            .getUserDefinedType("point")
+            .orElseThrow();
     TupleType tup = (TupleType) columns(session, keyspace, table).get("tup");
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Float> floats = new ArrayList<>();
@@ -134,42 +145,104 @@ final class EveryTypeTable {
     }
     byte[] big = new byte[1 << 20];
     new Random(7).nextBytes(big);
-    rows.add(row(firstId, 0, "min", "", "", "", Byte.MIN_VALUE, Short.MIN_VALUE, Integer.MIN_VALUE,
-        Long.MIN_VALUE, BigInteger.TWO.pow(64).negate().subtract(BigInteger.ONE), -Float.MAX_VALUE,
-        Double.NEGATIVE_INFINITY, new BigDecimal(BigInteger.ONE, 1000),
-        duckSafe ? Instant.parse("0001-01-01T00:00:00.001Z") : Instant.ofEpochMilli(Long.MIN_VALUE),
-        duckSafe ? LocalDate.of(1, 1, 1) : LocalDate.ofEpochDay(Integer.MIN_VALUE),
-        LocalTime.MIDNIGHT, ByteBuffer.allocate(0), InetAddress.getByName("0.0.0.0"),
-        CqlDuration.newInstance(-1, -2, -3)));
+    rows.add(
+        row(
+            firstId,
+            0,
+            "min",
+            "",
+            "",
+            "",
+            Byte.MIN_VALUE,
+            Short.MIN_VALUE,
+            Integer.MIN_VALUE,
+            Long.MIN_VALUE,
+            BigInteger.TWO.pow(64).negate().subtract(BigInteger.ONE),
+            -Float.MAX_VALUE,
+            Double.NEGATIVE_INFINITY,
+            new BigDecimal(BigInteger.ONE, 1000),
+            duckSafe
+                ? Instant.parse("0001-01-01T00:00:00.001Z")
+                : Instant.ofEpochMilli(Long.MIN_VALUE),
+            duckSafe ? LocalDate.of(1, 1, 1) : LocalDate.ofEpochDay(Integer.MIN_VALUE),
+            LocalTime.MIDNIGHT,
+            ByteBuffer.allocate(0),
+            InetAddress.getByName("0.0.0.0"),
+            CqlDuration.newInstance(-1, -2, -3)));
     rows.get(0).put("v", CqlVector.newInstance(floats));
     rows.get(0).put("fl", List.of());
     rows.get(0).put("fs", Set.of());
     rows.get(0).put("fm", Map.of());
     rows.get(0).put("tup", tup.newValue());
     rows.get(0).put("addr", address.newValue());
-    rows.add(row(firstId, 1, "max", "\u007f~", "\uD83D\uDE80 astral \uD834\uDD1E", "東京",
-        Byte.MAX_VALUE, Short.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE,
-        BigInteger.TWO.pow(64), Float.MAX_VALUE, Double.POSITIVE_INFINITY,
-        new BigDecimal(new BigInteger("-123456789"), -20),
-        duckSafe ? Instant.parse("9999-12-31T23:59:59.999Z") : Instant.ofEpochMilli(Long.MAX_VALUE),
-        duckSafe ? LocalDate.of(9999, 12, 31) : LocalDate.ofEpochDay(Integer.MAX_VALUE),
-        LocalTime.of(23, 59, 59, 999_999_999), ByteBuffer.wrap(big),
-        InetAddress.getByName("2001:db8::ff00:42:8329"),
-        CqlDuration.newInstance(14, 3, 4_000_000_007L)));
+    rows.add(
+        row(
+            firstId,
+            1,
+            "max",
+            "\u007f~",
+            "\uD83D\uDE80 astral \uD834\uDD1E",
+            "東京",
+            Byte.MAX_VALUE,
+            Short.MAX_VALUE,
+            Integer.MAX_VALUE,
+            Long.MAX_VALUE,
+            BigInteger.TWO.pow(64),
+            Float.MAX_VALUE,
+            Double.POSITIVE_INFINITY,
+            new BigDecimal(new BigInteger("-123456789"), -20),
+            duckSafe
+                ? Instant.parse("9999-12-31T23:59:59.999Z")
+                : Instant.ofEpochMilli(Long.MAX_VALUE),
+            duckSafe ? LocalDate.of(9999, 12, 31) : LocalDate.ofEpochDay(Integer.MAX_VALUE),
+            LocalTime.of(23, 59, 59, 999_999_999),
+            ByteBuffer.wrap(big),
+            InetAddress.getByName("2001:db8::ff00:42:8329"),
+            CqlDuration.newInstance(14, 3, 4_000_000_007L)));
     List<Float> withNan = new ArrayList<>(floats);
     withNan.set(1535, Float.NaN);
     withNan.set(1534, Float.NEGATIVE_INFINITY);
     rows.get(1).put("v", CqlVector.newInstance(withNan));
-    rows.get(1).put("tup", tup.newValue(null, "", Instant.parse("1969-07-20T20:17:40.123Z"),
-        List.of(Double.NaN, -0.0, Double.MIN_VALUE)));
-    rows.get(1).put("addr", address.newValue("Grüße \uD83D\uDE00", -1, Set.of(),
-        point.newValue(-0.0, Double.NaN), List.of(), CqlDuration.newInstance(0, 0, 1)));
-    rows.add(row(firstId + 1, 0, null, "nan", "NaN", null, (byte) 0, (short) 0, 0, 0L,
-        BigInteger.ZERO, Float.NaN, -0.0d, new BigDecimal("-0.00"),
-        Instant.parse("1969-12-31T23:59:59.999Z"),
-        duckSafe ? LocalDate.of(1492, 10, 12) : LocalDate.of(-5000, 3, 1),
-        LocalTime.ofNanoOfDay(1), ByteBuffer.wrap(new byte[] {0, (byte) 0xff}),
-        InetAddress.getByName("::1"), CqlDuration.newInstance(0, 0, 0)));
+    rows.get(1)
+        .put(
+            "tup",
+            tup.newValue(
+                null,
+                "",
+                Instant.parse("1969-07-20T20:17:40.123Z"),
+                List.of(Double.NaN, -0.0, Double.MIN_VALUE)));
+    rows.get(1)
+        .put(
+            "addr",
+            address.newValue(
+                "Grüße \uD83D\uDE00",
+                -1,
+                Set.of(),
+                point.newValue(-0.0, Double.NaN),
+                List.of(),
+                CqlDuration.newInstance(0, 0, 1)));
+    rows.add(
+        row(
+            firstId + 1,
+            0,
+            null,
+            "nan",
+            "NaN",
+            null,
+            (byte) 0,
+            (short) 0,
+            0,
+            0L,
+            BigInteger.ZERO,
+            Float.NaN,
+            -0.0d,
+            new BigDecimal("-0.00"),
+            Instant.parse("1969-12-31T23:59:59.999Z"),
+            duckSafe ? LocalDate.of(1492, 10, 12) : LocalDate.of(-5000, 3, 1),
+            LocalTime.ofNanoOfDay(1),
+            ByteBuffer.wrap(new byte[] {0, (byte) 0xff}),
+            InetAddress.getByName("::1"),
+            CqlDuration.newInstance(0, 0, 0)));
     rows.get(2).put("f", -0.0f);
     rows.get(2).put("vd", CqlVector.newInstance(Double.NaN, Double.NEGATIVE_INFINITY, -0.0));
     rows.get(2).put("pt", point.newValue(1.5, null));
@@ -181,14 +254,33 @@ final class EveryTypeTable {
     return rows;
   }
 
-  private static Map<String, Object> row(int id, int ck, String st, String a, String t,
-      String vc, Byte ti, Short si, Integer i, Long bi, BigInteger vi, Float f, Double d,
-      BigDecimal dec, Instant ts, LocalDate dt, LocalTime tm, ByteBuffer bl, InetAddress ip,
+  private static Map<String, Object> row(
+      int id,
+      int ck,
+      String st,
+      String a,
+      String t,
+      String vc,
+      Byte ti,
+      Short si,
+      Integer i,
+      Long bi,
+      BigInteger vi,
+      Float f,
+      Double d,
+      BigDecimal dec,
+      Instant ts,
+      LocalDate dt,
+      LocalTime tm,
+      ByteBuffer bl,
+      InetAddress ip,
       CqlDuration du) {
     Map<String, Object> row = new LinkedHashMap<>();
     Object[] values = {id, ck, st, a, t, vc, ti, si, i, bi, vi, f, d, dec, ts, dt, tm, bl, ip, du};
-    String[] names = {"id", "ck", "st", "a", "t", "vc", "ti", "si", "i", "bi", "vi", "f", "d",
-        "dec", "ts", "dt", "tm", "bl", "ip", "du"};
+    String[] names = {
+      "id", "ck", "st", "a", "t", "vc", "ti", "si", "i", "bi", "vi", "f", "d", "dec", "ts", "dt",
+      "tm", "bl", "ip", "du"
+    };
     for (int c = 0; c < names.length; c++) {
       if (values[c] != null) {
         row.put(names[c], values[c]);
@@ -198,14 +290,25 @@ final class EveryTypeTable {
   }
 
   /** Inserts the rows, each with an INSERT of exactly its non-null columns. */
-  static void insert(CqlSession session, String keyspace, String table,
-      List<Map<String, Object>> rows) {
+  static void insert(
+      CqlSession session, String keyspace, String table, List<Map<String, Object>> rows) {
     Map<String, PreparedStatement> statements = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       String names = String.join(", ", row.keySet());
-      PreparedStatement insert = statements.computeIfAbsent(names, n -> session.prepare(
-          "INSERT INTO " + keyspace + "." + table + " (" + n + ") VALUES ("
-              + "?, ".repeat(row.size() - 1) + "?)"));
+      PreparedStatement insert =
+          statements.computeIfAbsent(
+              names,
+              n ->
+                  session.prepare(
+                      "INSERT INTO "
+                          + keyspace
+                          + "."
+                          + table
+                          + " ("
+                          + n
+                          + ") VALUES ("
+                          + "?, ".repeat(row.size() - 1)
+                          + "?)"));
       session.execute(insert.bind(row.values().toArray()));
     }
   }

@@ -37,20 +37,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code COPY 'typed.parquet' TO ...} of a file cqlp wrote (its footer's {@code cqlp.schema}
- * names the CQL types) through the real shell with {@code --no-connect}: uuid, timeuuid,
- * varint, decimal, duration, collections and a user type come out as their CQL values, exact
- * digits kept, and INCLUDE_METADATA lists every column with its CQL type. The source is written
- * by cqlp's own Parquet writer (the one COPY TO uses), so no Cassandra node is needed.
+ * {@code COPY 'typed.parquet' TO ...} of a file cqlp wrote (its footer's {@code cqlp.schema} names
+ * the CQL types) through the real shell with {@code --no-connect}: uuid, timeuuid, varint, decimal,
+ * duration, collections and a user type come out as their CQL values, exact digits kept, and
+ * INCLUDE_METADATA lists every column with its CQL type. The source is written by cqlp's own
+ * Parquet writer (the one COPY TO uses), so no Cassandra node is needed.
  */
 class FileCopyTypesIT {
   private static final UUID U = UUID.fromString("123e4567-e89b-42d3-a456-556642440000");
   private static final UUID TU = UUID.fromString("d2177dd0-eaa2-11de-a572-001b779c76e3");
   private static final BigInteger VI = new BigInteger("-123456789012345678901234567890123456789");
-  private static final BigDecimal DEC = new BigDecimal("3.14159265358979323846264338327950288419716939937510");
+  private static final BigDecimal DEC =
+      new BigDecimal("3.14159265358979323846264338327950288419716939937510");
   private static final CqlDuration DU = CqlDuration.newInstance(14, 3, 4_000_000_007L);
+
   /** A footer entry of the source that is not cqlp's own. */
   private static final String NOTE = "producer.note";
+
   private static Path dir;
   private static Path source;
   private static List<ColumnSpec> columns;
@@ -59,40 +62,62 @@ class FileCopyTypesIT {
   static void writeSource() throws Exception {
     dir = Shell.home().resolve("target/it/file-copy-types");
     Files.createDirectories(dir);
-    for (String name : List.of("typed.json", "typed.schema.json", "typed.xlsx", "typed-copy.parquet")) {
+    for (String name :
+        List.of("typed.json", "typed.schema.json", "typed.xlsx", "typed-copy.parquet")) {
       Files.deleteIfExists(dir.resolve(name));
     }
     source = dir.resolve("typed.parquet");
     Files.deleteIfExists(source);
-    UserDefinedType point = new UserDefinedTypeBuilder(CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("point"))
-        .withField(CqlIdentifier.fromInternal("x"), DataTypes.DOUBLE)
-        .withField(CqlIdentifier.fromInternal("label"), DataTypes.TEXT).build();
-    columns = List.of(
-        new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
-        ColumnSpec.regular("u", DataTypes.UUID),
-        ColumnSpec.regular("tu", DataTypes.TIMEUUID),
-        ColumnSpec.regular("vi", DataTypes.VARINT),
-        ColumnSpec.regular("dec", DataTypes.DECIMAL),
-        ColumnSpec.regular("du", DataTypes.DURATION),
-        ColumnSpec.regular("ts", DataTypes.TIMESTAMP),
-        ColumnSpec.regular("dt", DataTypes.DATE),
-        ColumnSpec.regular("tm", DataTypes.TIME),
-        ColumnSpec.regular("ip", DataTypes.INET),
-        ColumnSpec.regular("bl", DataTypes.BLOB),
-        ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)),
-        ColumnSpec.regular("m", DataTypes.mapOf(DataTypes.TEXT, DataTypes.VARINT)),
-        ColumnSpec.regular("tup", DataTypes.tupleOf(DataTypes.INT, DataTypes.DECIMAL)),
-        ColumnSpec.regular("pt", point.copy(true)));
+    UserDefinedType point =
+        new UserDefinedTypeBuilder(
+                CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("point"))
+            .withField(CqlIdentifier.fromInternal("x"), DataTypes.DOUBLE)
+            .withField(CqlIdentifier.fromInternal("label"), DataTypes.TEXT)
+            .build();
+    columns =
+        List.of(
+            new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
+            ColumnSpec.regular("u", DataTypes.UUID),
+            ColumnSpec.regular("tu", DataTypes.TIMEUUID),
+            ColumnSpec.regular("vi", DataTypes.VARINT),
+            ColumnSpec.regular("dec", DataTypes.DECIMAL),
+            ColumnSpec.regular("du", DataTypes.DURATION),
+            ColumnSpec.regular("ts", DataTypes.TIMESTAMP),
+            ColumnSpec.regular("dt", DataTypes.DATE),
+            ColumnSpec.regular("tm", DataTypes.TIME),
+            ColumnSpec.regular("ip", DataTypes.INET),
+            ColumnSpec.regular("bl", DataTypes.BLOB),
+            ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)),
+            ColumnSpec.regular("m", DataTypes.mapOf(DataTypes.TEXT, DataTypes.VARINT)),
+            ColumnSpec.regular("tup", DataTypes.tupleOf(DataTypes.INT, DataTypes.DECIMAL)),
+            ColumnSpec.regular("pt", point.copy(true)));
     UdtValue p = point.newValue().setDouble("x", 0.1).setString("label", "origin");
     Object[] row = {
-        1, U, TU, VI, DEC, DU, Instant.parse("2024-02-29T23:59:59.999Z"), LocalDate.of(1, 1, 1),
-        LocalTime.parse("12:34:56.123456789"), InetAddress.getByName("::1"), ByteBuffer.wrap(new byte[] {0, 1, (byte) 0xff}),
-        new LinkedHashSet<>(List.of("a", "b")), new LinkedHashMap<>(Map.of("k", VI)),
-        DataTypes.tupleOf(DataTypes.INT, DataTypes.DECIMAL).newValue(7, DEC), p};
+      1,
+      U,
+      TU,
+      VI,
+      DEC,
+      DU,
+      Instant.parse("2024-02-29T23:59:59.999Z"),
+      LocalDate.of(1, 1, 1),
+      LocalTime.parse("12:34:56.123456789"),
+      InetAddress.getByName("::1"),
+      ByteBuffer.wrap(new byte[] {0, 1, (byte) 0xff}),
+      new LinkedHashSet<>(List.of("a", "b")),
+      new LinkedHashMap<>(Map.of("k", VI)),
+      DataTypes.tupleOf(DataTypes.INT, DataTypes.DECIMAL).newValue(7, DEC),
+      p
+    };
     Object[] empty = new Object[columns.size()];
     empty[0] = 2;
-    try (ParquetRowWriter writer = ParquetRowWriter.open(source, columns,
-        ParquetWriteOptions.defaults().withTable("ks", "typed"), Map.of(NOTE, "kept"), 0)) {
+    try (ParquetRowWriter writer =
+        ParquetRowWriter.open(
+            source,
+            columns,
+            ParquetWriteOptions.defaults().withTable("ks", "typed"),
+            Map.of(NOTE, "kept"),
+            0)) {
       writer.write(row);
       writer.write(empty);
       writer.commit();
@@ -102,10 +127,13 @@ class FileCopyTypesIT {
   @Test
   void json_keeps_every_value_typed_and_exact() throws Exception {
     Path json = dir.resolve("typed.json");
-    Shell.Result r = FileCopyIT.cqlp("COPY '" + source + "' TO '" + json + "' WITH INCLUDE_METADATA=true");
+    Shell.Result r =
+        FileCopyIT.cqlp("COPY '" + source + "' TO '" + json + "' WITH INCLUDE_METADATA=true");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     List<JsonNode> rows = new ArrayList<>();
     for (String line : Files.readAllLines(json)) {
       rows.add(mapper.readTree(line));
@@ -119,8 +147,10 @@ class FileCopyTypesIT {
     assertThat(row.path("dec").isNumber()).isTrue();
     assertThat(row.path("dec").decimalValue()).isEqualByComparingTo(DEC);
     // Exact digits, the trailing zero too (Jackson's tree drops it, so the text is looked at).
-    assertThat(Files.readString(json)).contains("\"dec\":" + DEC.toPlainString() + ",")
-        .contains("\"vi\":" + VI + ",").contains("\"tup\":[7," + DEC.toPlainString() + "]");
+    assertThat(Files.readString(json))
+        .contains("\"dec\":" + DEC.toPlainString() + ",")
+        .contains("\"vi\":" + VI + ",")
+        .contains("\"tup\":[7," + DEC.toPlainString() + "]");
     assertThat(row.path("du").asText()).isEqualTo(DU.toString());
     assertThat(row.path("ts").asText()).isEqualTo("2024-02-29T23:59:59.999Z");
     assertThat(row.path("dt").asText()).isEqualTo("0001-01-01");
@@ -137,26 +167,31 @@ class FileCopyTypesIT {
 
     JsonNode meta = new ObjectMapper().readTree(dir.resolve("typed.schema.json").toFile());
     Map<String, String> types = new LinkedHashMap<>();
-    meta.path("columns").forEach(c -> types.put(c.path("name").asText(), c.path("cql_type").asText()));
+    meta.path("columns")
+        .forEach(c -> types.put(c.path("name").asText(), c.path("cql_type").asText()));
     Map<String, String> expected = new LinkedHashMap<>();
     columns.forEach(c -> expected.put(c.name(), c.type().asCql(true, true)));
     assertThat(types).containsExactlyEntriesOf(expected);
     assertThat(meta.path("columns").get(3).path("parquet_type").asText()).isNotEmpty();
-    assertThat(meta.path("key_value_metadata").path(ParquetRowWriter.SCHEMA_KEY).asText()).contains("timeuuid");
+    assertThat(meta.path("key_value_metadata").path(ParquetRowWriter.SCHEMA_KEY).asText())
+        .contains("timeuuid");
     assertThat(meta.path("key_value_metadata").path(NOTE).asText()).isEqualTo("kept");
   }
 
   @Test
   void xlsx_has_a_metadata_sheet_of_every_column() throws Exception {
     Path xlsx = dir.resolve("typed.xlsx");
-    Shell.Result r = FileCopyIT.cqlp("COPY '" + source + "' TO '" + xlsx + "' WITH INCLUDE_METADATA=true");
+    Shell.Result r =
+        FileCopyIT.cqlp("COPY '" + source + "' TO '" + xlsx + "' WITH INCLUDE_METADATA=true");
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (XSSFWorkbook book = new XSSFWorkbook(xlsx.toFile())) {
       assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
       Sheet meta = book.getSheet("metadata");
       Map<String, String> types = new LinkedHashMap<>();
       for (int i = 1; i <= columns.size(); i++) {
-        types.put(meta.getRow(i).getCell(0).getStringCellValue(), meta.getRow(i).getCell(1).getStringCellValue());
+        types.put(
+            meta.getRow(i).getCell(0).getStringCellValue(),
+            meta.getRow(i).getCell(1).getStringCellValue());
       }
       Map<String, String> expected = new LinkedHashMap<>();
       columns.forEach(c -> expected.put(c.name(), c.type().asCql(true, true)));
@@ -167,16 +202,28 @@ class FileCopyTypesIT {
   @Test
   void parquet_to_parquet_keeps_the_types_and_the_source_footer() throws Exception {
     Path copy = dir.resolve("typed-copy.parquet");
-    Shell.Result r = FileCopyIT.cqlp("COPY '" + source + "' TO '" + copy + "' WITH INCLUDE_METADATA=true");
+    Shell.Result r =
+        FileCopyIT.cqlp("COPY '" + source + "' TO '" + copy + "' WITH INCLUDE_METADATA=true");
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.keyValues(copy)).containsEntry(NOTE, "kept");
       assertThat(duck.keyValues(copy).get(ParquetRowWriter.SCHEMA_KEY))
           .isEqualTo(duck.keyValues(source).get(ParquetRowWriter.SCHEMA_KEY));
       String cols = "id, u, tu, vi, dec, du, ts, dt, tm, ip, bl, s, m, tup, pt";
-      assertThat(duck.rows("SELECT " + cols + " FROM read_parquet(" + DuckDb.literal(source) + ") EXCEPT ALL SELECT "
-          + cols + " FROM read_parquet(" + DuckDb.literal(copy) + ")")).isEmpty();
-      assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(copy) + ")")).isEqualTo(2);
+      assertThat(
+              duck.rows(
+                  "SELECT "
+                      + cols
+                      + " FROM read_parquet("
+                      + DuckDb.literal(source)
+                      + ") EXCEPT ALL SELECT "
+                      + cols
+                      + " FROM read_parquet("
+                      + DuckDb.literal(copy)
+                      + ")"))
+          .isEmpty();
+      assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(copy) + ")"))
+          .isEqualTo(2);
     }
   }
 }

@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * 10,000 hostile statements ({@link HostileInput}) fed to one shell through standard input
- * against the real node: each failure is one line, no stack trace, and the shell still answers
- * a query at the end.
+ * 10,000 hostile statements ({@link HostileInput}) fed to one shell through standard input against
+ * the real node: each failure is one line, no stack trace, and the shell still answers a query at
+ * the end.
  */
 @ExtendWith(CassandraExtension.class)
 class HostileInputIT {
   /** Generated statements fed to the one shell: the fuzz budget of the issue, 10,000 inputs. */
   private static final int STATEMENTS = 10_000;
+
   private static final Pattern ERROR_LINE = Pattern.compile("^<stdin>:(\\d+):\\S.*");
 
   @Test
@@ -49,26 +50,39 @@ class HostileInputIT {
     }
     script.append("SELECT release_version FROM system.local;\n");
 
-    Shell.Result result = Shell.runRaw(script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace);
+    Shell.Result result =
+        Shell.runRaw(script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace);
 
     assertThat(result.exitCode()).isEqualTo(2);
     String errTail = result.err().substring(Math.max(0, result.err().length() - 2000));
-    assertThat(result.out()).as("the shell answers the last SELECT; standard error ends: %s", errTail).contains("release_version").containsPattern("\\d+\\.\\d+\\.\\d+");
+    assertThat(result.out())
+        .as("the shell answers the last SELECT; standard error ends: %s", errTail)
+        .contains("release_version")
+        .containsPattern("\\d+\\.\\d+\\.\\d+");
     Set<Integer> statementLines = new HashSet<>();
     for (String line : result.errLines()) {
       Matcher m = ERROR_LINE.matcher(line);
       assertThat(m.matches()).as("a one-line error, not: %s", line).isTrue();
-      assertThat(statementLines.add(Integer.parseInt(m.group(1)))).as("one line per statement: %s", line).isTrue();
-      assertThat(line).doesNotContain("\tat ", "Exception in thread", "at io.cqlp", "NullPointerException",
-          "IndexOutOfBounds", "StackOverflow", "ClassCast");
+      assertThat(statementLines.add(Integer.parseInt(m.group(1))))
+          .as("one line per statement: %s", line)
+          .isTrue();
+      assertThat(line)
+          .doesNotContain(
+              "\tat ",
+              "Exception in thread",
+              "at io.cqlp",
+              "NullPointerException",
+              "IndexOutOfBounds",
+              "StackOverflow",
+              "ClassCast");
     }
     assertThat(result.errLines()).hasSizeGreaterThan(STATEMENTS / 2);
   }
 
   /**
    * A statement the script splitter sees as one whole statement (an open quote would swallow the
-   * rest of the script), that neither ends the shell nor starts writing a capture file, nor is
-   * a COPY FROM STDIN (which reads the script's next lines as its data, as cqlsh does).
+   * rest of the script), that neither ends the shell nor starts writing a capture file, nor is a
+   * COPY FROM STDIN (which reads the script's next lines as its data, as cqlsh does).
    */
   private static boolean usable(String input) {
     StatementSplitter.Result split = StatementSplitter.split(input + ";\n");
@@ -77,7 +91,9 @@ class HostileInputIT {
     }
     try {
       Command command = CommandParser.parse(input);
-      return !(command instanceof Exit) && !(command instanceof Capture) && !(command instanceof Source)
+      return !(command instanceof Exit)
+          && !(command instanceof Capture)
+          && !(command instanceof Source)
           && !(command instanceof CopyFrom copy && copy.stdin());
     } catch (CommandException e) {
       return true;

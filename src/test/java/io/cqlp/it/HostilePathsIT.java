@@ -29,12 +29,16 @@ class HostilePathsIT {
   static void setUp() throws Exception {
     keyspace = CassandraExtension.createKeyspace(HostilePathsIT.class);
     node = CassandraExtension.node();
-    CassandraExtension.session().execute("CREATE TABLE " + keyspace + ".t (id int PRIMARY KEY, v text)");
-    var insert = CassandraExtension.session().prepare("INSERT INTO " + keyspace + ".t (id, v) VALUES (?, ?)");
+    CassandraExtension.session()
+        .execute("CREATE TABLE " + keyspace + ".t (id int PRIMARY KEY, v text)");
+    var insert =
+        CassandraExtension.session()
+            .prepare("INSERT INTO " + keyspace + ".t (id, v) VALUES (?, ?)");
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
     for (int id = 0; id < 3_000; id++) {
       inFlight.acquire();
-      CassandraExtension.session().executeAsync(insert.bind(id, "value number " + id + " " + "x".repeat(id % 97)))
+      CassandraExtension.session()
+          .executeAsync(insert.bind(id, "value number " + id + " " + "x".repeat(id % 97)))
           .whenComplete((r, e) -> inFlight.release());
     }
     inFlight.acquire(64);
@@ -44,19 +48,28 @@ class HostilePathsIT {
   @Test
   void should_refuse_unwritable_targets_in_one_line_each_and_leave_nothing() throws Exception {
     Path file = Files.writeString(dir.resolve("file.txt"), "a file, not a directory");
-    String escaping = dir + "/../" + dir.getFileName() + "-missing/../../nowhere-" + dir.getFileName() + "/x.parquet";
+    String escaping =
+        dir
+            + "/../"
+            + dir.getFileName()
+            + "-missing/../../nowhere-"
+            + dir.getFileName()
+            + "/x.parquet";
     List<String> targets = List.of(escaping, file + "/x.parquet", "/proc/x.parquet");
     StringBuilder script = new StringBuilder();
     for (String target : targets) {
       script.append("COPY t TO '").append(target).append("';\n");
     }
-    Shell.Result result = Shell.runRaw(script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace);
+    Shell.Result result =
+        Shell.runRaw(script.toString(), node.host(), String.valueOf(node.port()), "-k", keyspace);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
     assertThat(result.errLines()).as(result.err()).hasSize(targets.size());
     assertThat(result.err()).doesNotContain("\tat ", "Exception");
     for (int i = 0; i < targets.size(); i++) {
-      assertThat(result.errLines().get(i)).startsWith("<stdin>:" + (i + 1) + ":").contains(targets.get(i));
+      assertThat(result.errLines().get(i))
+          .startsWith("<stdin>:" + (i + 1) + ":")
+          .contains(targets.get(i));
     }
     assertThat(result.errLines().get(0)).contains("does not exist");
     assertThat(Path.of("/proc/x.parquet")).doesNotExist();
@@ -70,9 +83,20 @@ class HostilePathsIT {
   void should_stop_in_one_line_when_the_disk_refuses_more_bytes() throws Exception {
     Path target = dir.resolve("full.parquet");
     // bash's ulimit -f counts 1024-byte blocks: files may not grow past 48 KiB, as on a full disk.
-    String command = "ulimit -f 48; exec " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port()
-        + " -k " + keyspace + " -e \"COPY t TO '" + target + "' WITH CHUNKSIZE=500 AND COMPRESSION=NONE\"";
-    ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(Shell.home().toFile());
+    String command =
+        "ulimit -f 48; exec "
+            + Shell.home().resolve("bin/cqlp")
+            + " "
+            + node.host()
+            + " "
+            + node.port()
+            + " -k "
+            + keyspace
+            + " -e \"COPY t TO '"
+            + target
+            + "' WITH CHUNKSIZE=500 AND COMPRESSION=NONE\"";
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", command).directory(Shell.home().toFile());
     builder.environment().put("HOME", Files.createTempDirectory("cqlp-home").toString());
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process = builder.start();
@@ -88,7 +112,8 @@ class HostilePathsIT {
     assertThat(err).doesNotContain("\tat ");
     assertThat(target).doesNotExist();
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("full.parquet"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains("full.parquet"));
     }
   }
 }

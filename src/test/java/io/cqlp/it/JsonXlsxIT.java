@@ -33,9 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * JSON and XLSX through the real shell: every CQL type goes table → JSON Lines, a JSON array and
- * .jsonl.zst (COPY TO) → new tables (COPY FROM) and comes back exactly; the JSON holds typed
- * values as Jackson reads them; COPY TO .xlsx and CAPTURE .xlsx hold every row as Apache POI
- * reads it.
+ * .jsonl.zst (COPY TO) → new tables (COPY FROM) and comes back exactly; the JSON holds typed values
+ * as Jackson reads them; COPY TO .xlsx and CAPTURE .xlsx hold every row as Apache POI reads it.
  */
 @ExtendWith(CassandraExtension.class)
 class JsonXlsxIT {
@@ -54,20 +53,37 @@ class JsonXlsxIT {
     EveryTypeTable.create(session, keyspace, "everything", "from_lines", "from_array", "from_zst");
     session.execute("CREATE TABLE " + keyspace + ".keyed (id int PRIMARY KEY, name text)");
     columns = EveryTypeTable.columns(session, keyspace, "everything");
-    List<Map<String, Object>> rows = new ArrayList<>(
-        EveryTypeTable.randomRows(columns, new RandomCql(20_251_122L, false), 60, 1));
+    List<Map<String, Object>> rows =
+        new ArrayList<>(
+            EveryTypeTable.randomRows(columns, new RandomCql(20_251_122L, false), 60, 1));
     rows.addAll(EveryTypeTable.edgeRows(session, keyspace, "everything", false, 100_000));
     EveryTypeTable.insert(session, keyspace, "everything", rows);
     rowCount = rows.size();
-    session.execute("CREATE TABLE " + keyspace + ".small (id int PRIMARY KEY, name text, big bigint,"
-        + " huge varint, score double, ok boolean, at timestamp, tags list<int>)");
-    PreparedStatement insert = session.prepare("INSERT INTO " + keyspace + ".small"
-        + " (id, name, big, huge, score, ok, at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    session.execute(
+        "CREATE TABLE "
+            + keyspace
+            + ".small (id int PRIMARY KEY, name text, big bigint,"
+            + " huge varint, score double, ok boolean, at timestamp, tags list<int>)");
+    PreparedStatement insert =
+        session.prepare(
+            "INSERT INTO "
+                + keyspace
+                + ".small"
+                + " (id, name, big, huge, score, ok, at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     List<java.util.concurrent.CompletionStage<?>> writes = new ArrayList<>();
     for (int i = 0; i < SMALL_ROWS; i++) {
-      writes.add(session.executeAsync(insert.bind(i, "name " + i, i * 1_000_000_007L,
-          new java.math.BigInteger("123456789012345678901234567890").add(java.math.BigInteger.valueOf(i)),
-          i / 4.0, i % 2 == 0, Instant.ofEpochMilli(1_700_000_000_000L + i), List.of(i, -i))));
+      writes.add(
+          session.executeAsync(
+              insert.bind(
+                  i,
+                  "name " + i,
+                  i * 1_000_000_007L,
+                  new java.math.BigInteger("123456789012345678901234567890")
+                      .add(java.math.BigInteger.valueOf(i)),
+                  i / 4.0,
+                  i % 2 == 0,
+                  Instant.ofEpochMilli(1_700_000_000_000L + i),
+                  List.of(i, -i))));
       if (writes.size() == 64) {
         for (var w : writes) {
           w.toCompletableFuture().join();
@@ -87,14 +103,28 @@ class JsonXlsxIT {
   }
 
   @Test
-  void should_bring_every_value_of_every_type_back_from_json_lines_an_array_and_zstd() throws Exception {
+  void should_bring_every_value_of_every_type_back_from_json_lines_an_array_and_zstd()
+      throws Exception {
     Path lines = dir.resolve("everything.jsonl");
     Path array = dir.resolve("everything.json");
     Path zst = dir.resolve("everything.jsonl.zst");
-    Shell.Result run = cqlp("COPY everything TO '" + lines + "'; COPY everything TO '" + array
-        + "' WITH JSON_ARRAY=true; COPY everything TO '" + zst + "';"
-        + " COPY from_lines FROM '" + lines + "'; COPY from_array FROM '" + array + "';"
-        + " COPY from_zst FROM '" + zst + "'");
+    Shell.Result run =
+        cqlp(
+            "COPY everything TO '"
+                + lines
+                + "'; COPY everything TO '"
+                + array
+                + "' WITH JSON_ARRAY=true; COPY everything TO '"
+                + zst
+                + "';"
+                + " COPY from_lines FROM '"
+                + lines
+                + "'; COPY from_array FROM '"
+                + array
+                + "';"
+                + " COPY from_zst FROM '"
+                + zst
+                + "'");
     assertThat(run.err()).as(run.toString()).isEmpty();
     assertThat(run.out().split(rowCount + " rows exported to 1 files", -1)).hasSize(4);
     assertThat(run.out().split(rowCount + " rows imported from 1 files", -1)).hasSize(4);
@@ -110,8 +140,16 @@ class JsonXlsxIT {
     Path file = dir.resolve("small.jsonl");
     Path copied = dir.resolve("small.xlsx");
     Path captured = dir.resolve("captured.xlsx");
-    Shell.Result run = cqlp("COPY small TO '" + file + "'; COPY small TO '" + copied + "'; CAPTURE '" + captured + "';"
-        + " SELECT id, name, big, huge, score, ok, at, tags FROM small; CAPTURE OFF");
+    Shell.Result run =
+        cqlp(
+            "COPY small TO '"
+                + file
+                + "'; COPY small TO '"
+                + copied
+                + "'; CAPTURE '"
+                + captured
+                + "';"
+                + " SELECT id, name, big, huge, score, ok, at, tags FROM small; CAPTURE OFF");
     assertThat(run.err()).as(run.toString()).isEmpty();
     assertThat(run.out().split(SMALL_ROWS + " rows exported to 1 files", -1)).hasSize(3);
     assertTypedJson(file);
@@ -130,29 +168,33 @@ class JsonXlsxIT {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
           String name = json.currentName();
           JsonToken token = json.nextToken();
-          row.put(name, switch (token) {
-            case VALUE_NUMBER_INT -> json.getBigIntegerValue();
-            case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
-            case VALUE_TRUE, VALUE_FALSE -> json.getBooleanValue();
-            case VALUE_STRING -> json.getText();
-            case START_ARRAY -> {
-              List<Object> items = new ArrayList<>();
-              while (json.nextToken() != JsonToken.END_ARRAY) {
-                items.add(json.getIntValue());
-              }
-              yield items;
-            }
-            default -> String.valueOf(token);
-          });
+          row.put(
+              name,
+              switch (token) {
+                case VALUE_NUMBER_INT -> json.getBigIntegerValue();
+                case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+                case VALUE_TRUE, VALUE_FALSE -> json.getBooleanValue();
+                case VALUE_STRING -> json.getText();
+                case START_ARRAY -> {
+                  List<Object> items = new ArrayList<>();
+                  while (json.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(json.getIntValue());
+                  }
+                  yield items;
+                }
+                default -> String.valueOf(token);
+              });
         }
         byId.put(((java.math.BigInteger) row.get("id")).intValue(), row);
       }
     }
     assertThat(byId).hasSize(SMALL_ROWS);
     Map<String, Object> row = byId.get(7);
-    assertThat(row.keySet()).containsExactly("id", "at", "big", "huge", "name", "ok", "score", "tags");
+    assertThat(row.keySet())
+        .containsExactly("id", "at", "big", "huge", "name", "ok", "score", "tags");
     assertThat(row.get("big")).isEqualTo(java.math.BigInteger.valueOf(7_000_000_049L));
-    assertThat(row.get("huge")).isEqualTo(new java.math.BigInteger("123456789012345678901234567897"));
+    assertThat(row.get("huge"))
+        .isEqualTo(new java.math.BigInteger("123456789012345678901234567897"));
     assertThat(row.get("score")).isEqualTo(1.75);
     assertThat(row.get("ok")).isEqualTo(false);
     assertThat(row.get("at")).isEqualTo("2023-11-14T22:13:20.007Z");
@@ -167,7 +209,8 @@ class JsonXlsxIT {
       assertThat(sheet.getLastRowNum()).as(file.toString()).isEqualTo(SMALL_ROWS);
       List<String> header = new ArrayList<>();
       sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-      assertThat(header).containsExactlyInAnyOrder("id", "name", "big", "huge", "score", "ok", "at", "tags");
+      assertThat(header)
+          .containsExactlyInAnyOrder("id", "name", "big", "huge", "score", "ok", "at", "tags");
       boolean[] seen = new boolean[SMALL_ROWS];
       for (int r = 1; r <= SMALL_ROWS; r++) {
         Map<String, Cell> cells = new HashMap<>();
@@ -180,11 +223,16 @@ class JsonXlsxIT {
         assertThat(cells.get("big").getNumericCellValue()).isEqualTo(id * 1_000_000_007d);
         assertThat(cells.get("huge").getCellType()).isEqualTo(CellType.STRING);
         assertThat(cells.get("huge").getStringCellValue())
-            .isEqualTo(new java.math.BigInteger("123456789012345678901234567890").add(java.math.BigInteger.valueOf(id)).toString());
+            .isEqualTo(
+                new java.math.BigInteger("123456789012345678901234567890")
+                    .add(java.math.BigInteger.valueOf(id))
+                    .toString());
         assertThat(cells.get("score").getNumericCellValue()).isEqualTo(id / 4.0);
         assertThat(cells.get("ok").getBooleanCellValue()).isEqualTo(id % 2 == 0);
         assertThat(cells.get("at").getLocalDateTimeCellValue())
-            .isEqualTo(LocalDateTime.ofInstant(Instant.ofEpochMilli(1_700_000_000_000L + id), ZoneOffset.UTC));
+            .isEqualTo(
+                LocalDateTime.ofInstant(
+                    Instant.ofEpochMilli(1_700_000_000_000L + id), ZoneOffset.UTC));
         assertThat(cells.get("tags").getStringCellValue()).isEqualTo("[" + id + ", " + -id + "]");
       }
       for (boolean s : seen) {
@@ -195,18 +243,38 @@ class JsonXlsxIT {
 
   @Test
   void should_refuse_an_unknown_key_with_one_line_naming_it() throws Exception {
-    Path file = Files.writeString(dir.resolve("unknown.jsonl"), "{\"id\":1,\"name\":\"a\",\"colour\":\"red\"}\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("unknown.jsonl"), "{\"id\":1,\"name\":\"a\",\"colour\":\"red\"}\n");
     Path errFile = dir.resolve("unknown.err");
-    Shell.Result run = cqlp("COPY keyed FROM '" + file + "' WITH ERRFILE='" + errFile + "';"
-        + " COPY keyed FROM '" + file + "' WITH IGNORE_UNKNOWN_KEYS=true");
+    Shell.Result run =
+        cqlp(
+            "COPY keyed FROM '"
+                + file
+                + "' WITH ERRFILE='"
+                + errFile
+                + "';"
+                + " COPY keyed FROM '"
+                + file
+                + "' WITH IGNORE_UNKNOWN_KEYS=true");
     assertThat(run.errLines()).hasSize(2);
-    assertThat(run.errLines().get(1)).isEqualTo("Failed to process 1 rows; failed rows written to " + errFile);
-    assertThat(Files.readAllLines(errFile)).hasSize(1).first().asString().contains("\"colour\":\"red\"");
-    assertThat(run.errLines().get(0)).contains(file + ", row 1 (line 1): key 'colour' names no column",
-        "IGNORE_UNKNOWN_KEYS=true");
+    assertThat(run.errLines().get(1))
+        .isEqualTo("Failed to process 1 rows; failed rows written to " + errFile);
+    assertThat(Files.readAllLines(errFile))
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("\"colour\":\"red\"");
+    assertThat(run.errLines().get(0))
+        .contains(
+            file + ", row 1 (line 1): key 'colour' names no column", "IGNORE_UNKNOWN_KEYS=true");
     assertThat(run.out()).contains("1 rows imported from 1 files");
-    assertThat(CassandraExtension.session().execute("SELECT name FROM " + keyspace + ".keyed WHERE id = 1").one()
-        .getString(0)).isEqualTo("a");
+    assertThat(
+            CassandraExtension.session()
+                .execute("SELECT name FROM " + keyspace + ".keyed WHERE id = 1")
+                .one()
+                .getString(0))
+        .isEqualTo("a");
   }
 
   /** Same keys, and for each column of each row the same bytes from Cassandra. */
@@ -221,8 +289,11 @@ class JsonXlsxIT {
       for (String column : columns.keySet()) {
         ByteBuffer want = e.getValue().getBytesUnsafe(column);
         ByteBuffer got = a.getBytesUnsafe(column);
-        assertThat(got).as("%s, row %s, column %s (%s)", copy, e.getKey(), column,
-            columns.get(column).asCql(true, true)).isEqualTo(want);
+        assertThat(got)
+            .as(
+                "%s, row %s, column %s (%s)",
+                copy, e.getKey(), column, columns.get(column).asCql(true, true))
+            .isEqualTo(want);
       }
     }
   }
@@ -230,5 +301,4 @@ class JsonXlsxIT {
   private static Shell.Result cqlp(String statement) throws Exception {
     return Shell.run(node.host(), node.port(), "-k", keyspace, "-e", statement);
   }
-
 }

@@ -61,13 +61,12 @@ class LocalCassandraIT {
   }
 
   @Test
-  void should_fail_with_the_end_of_the_output_when_the_node_exits_while_starting(
-      @TempDir Path dir) throws IOException {
+  void should_fail_with_the_end_of_the_output_when_the_node_exits_while_starting(@TempDir Path dir)
+      throws IOException {
     Path lib = Files.createDirectories(dir.resolve("lib"));
     Files.writeString(lib.resolve("cassandra-all-0.0.jar"), "not a jar");
 
-    assertThatThrownBy(
-            () -> LocalCassandra.start(dir.resolve("node"), lib, Duration.ofSeconds(60)))
+    assertThatThrownBy(() -> LocalCassandra.start(dir.resolve("node"), lib, Duration.ofSeconds(60)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("exited with code")
         .hasMessageContaining("org.apache.cassandra.service.CassandraDaemon");

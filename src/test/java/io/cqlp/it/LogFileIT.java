@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The log file, {@code ~/.cqlp/logs/cqlp.log}: the driver's connection events with {@code
- * --debug}, none of its DEBUG lines without, and the screen the same either way.
+ * The log file, {@code ~/.cqlp/logs/cqlp.log}: the driver's connection events with {@code --debug},
+ * none of its DEBUG lines without, and the screen the same either way.
  */
 @ExtendWith(CassandraExtension.class)
 class LogFileIT {
@@ -20,35 +20,59 @@ class LogFileIT {
   @TempDir Path dir;
 
   @Test
-  void should_write_the_drivers_connection_events_to_the_log_file_with_debug(LocalCassandra node) throws Exception {
+  void should_write_the_drivers_connection_events_to_the_log_file_with_debug(LocalCassandra node)
+      throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
 
-    Shell.Result result = Shell.runWithEnv(Map.of("HOME", home.toString()), null,
-        node.host(), String.valueOf(node.port()), "--debug", "-e", QUERY);
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("HOME", home.toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "--debug",
+            "-e",
+            QUERY);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).isEqualTo("\n release_version\n-----------------\n           5.0.9\n\n(1 rows)\n");
-    // the screen has cqlsh's --debug lines only ("Using CQL driver: ..."); driver lines go to the file
-    assertThat(result.errLines()).isNotEmpty().allMatch(line -> line.startsWith("Using "), "cqlsh's --debug lines");
+    assertThat(result.out())
+        .isEqualTo("\n release_version\n-----------------\n           5.0.9\n\n(1 rows)\n");
+    // the screen has cqlsh's --debug lines only ("Using CQL driver: ..."); driver lines go to the
+    // file
+    assertThat(result.errLines())
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("Using "), "cqlsh's --debug lines");
     String log = Files.readString(home.resolve(".cqlp/logs/cqlp.log"));
-    assertThat(log).contains(
-        " DEBUG [s0-admin-0] com.datastax.oss.driver.internal.core.session.DefaultSession: [s0] Starting initialization",
-        " com.datastax.oss.driver.internal.core.channel.ProtocolInitHandler: [s0|control|connecting...] Starting channel initialization",
-        " com.datastax.oss.driver.internal.core.control.ControlConnection: [s0] New channel opened",
-        "/127.0.0.1:" + node.port());
+    assertThat(log)
+        .contains(
+            " DEBUG [s0-admin-0] com.datastax.oss.driver.internal.core.session.DefaultSession: [s0]"
+                + " Starting initialization",
+            " com.datastax.oss.driver.internal.core.channel.ProtocolInitHandler:"
+                + " [s0|control|connecting...] Starting channel initialization",
+            " com.datastax.oss.driver.internal.core.control.ControlConnection: [s0] New channel"
+                + " opened",
+            "/127.0.0.1:" + node.port());
     // The noisy driver loggers stay at INFO.
     assertThat(log).doesNotContain("util.Reflection: Could not load", "context.EventBus: ");
   }
 
   @Test
-  void should_log_no_debug_lines_without_debug_and_print_the_same(LocalCassandra node) throws Exception {
+  void should_log_no_debug_lines_without_debug_and_print_the_same(LocalCassandra node)
+      throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
 
-    Shell.Result result = Shell.runWithEnv(Map.of("HOME", home.toString()), null,
-        node.host(), String.valueOf(node.port()), "-e", QUERY);
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("HOME", home.toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "-e",
+            QUERY);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).isEqualTo("\n release_version\n-----------------\n           5.0.9\n\n(1 rows)\n");
+    assertThat(result.out())
+        .isEqualTo("\n release_version\n-----------------\n           5.0.9\n\n(1 rows)\n");
     assertThat(result.err()).isEmpty();
     Path log = home.resolve(".cqlp/logs/cqlp.log");
     if (Files.exists(log)) {
@@ -61,7 +85,7 @@ class LogFileIT {
     Shell.Result result = Shell.runRaw(null, "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).endsWith(
-        "\nLog file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).\n");
+    assertThat(result.out())
+        .endsWith("\nLog file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).\n");
   }
 }

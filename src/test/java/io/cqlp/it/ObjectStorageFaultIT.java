@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Exports to a real S3 server (s3proxy) that fail: wrong credentials, a missing bucket, an
- * endpoint that is not there, the server going away mid-export, and a SIGTERM. Each ends with one
- * line and exit status 2 (143 for SIGTERM), and leaves no object and no pending multipart upload
- * under the target.
+ * Exports to a real S3 server (s3proxy) that fail: wrong credentials, a missing bucket, an endpoint
+ * that is not there, the server going away mid-export, and a SIGTERM. Each ends with one line and
+ * exit status 2 (143 for SIGTERM), and leaves no object and no pending multipart upload under the
+ * target.
  */
 @ExtendWith(CassandraExtension.class)
 class ObjectStorageFaultIT {
@@ -43,14 +43,20 @@ class ObjectStorageFaultIT {
     node = CassandraExtension.node();
     s3 = S3Server.shared();
     bucket = s3.createBucket("faults");
-    CassandraExtension.session().execute(
-        "CREATE TABLE " + keyspace + ".t (id bigint PRIMARY KEY, g int, v text)");
+    CassandraExtension.session()
+        .execute("CREATE TABLE " + keyspace + ".t (id bigint PRIMARY KEY, g int, v text)");
     Path csv = Shell.home().resolve("target/it/object-storage-faults.csv");
     Files.createDirectories(csv.getParent());
     StringBuilder text = new StringBuilder();
     String pad = "x".repeat(90);
     for (int i = 0; i < ROWS; i++) {
-      text.append(i).append(',').append(i % 10).append(",value ").append(i).append(pad).append('\n');
+      text.append(i)
+          .append(',')
+          .append(i % 10)
+          .append(",value ")
+          .append(i)
+          .append(pad)
+          .append('\n');
     }
     Files.writeString(csv, text, StandardCharsets.UTF_8);
     Shell.Result load = shell(s3.env(), "COPY t (id, g, v) FROM '" + csv + "'");
@@ -58,7 +64,8 @@ class ObjectStorageFaultIT {
   }
 
   private static Shell.Result shell(Map<String, String> env, String statement) throws Exception {
-    return Shell.runWithEnv(env, null, node.host(), String.valueOf(node.port()), "-k", keyspace, "-e", statement);
+    return Shell.runWithEnv(
+        env, null, node.host(), String.valueOf(node.port()), "-k", keyspace, "-e", statement);
   }
 
   private static Map<String, String> env(String name, String value) {
@@ -73,32 +80,46 @@ class ObjectStorageFaultIT {
   }
 
   @Test
-  void should_refuse_wrong_credentials_a_missing_bucket_and_an_absent_endpoint_in_one_line() throws Exception {
+  void should_refuse_wrong_credentials_a_missing_bucket_and_an_absent_endpoint_in_one_line()
+      throws Exception {
     String target = "s3://" + bucket + "/creds/t.parquet";
-    Shell.Result secret = shell(env("AWS_SECRET_ACCESS_KEY", "not-the-secret-Pp42"), "COPY t TO '" + target + "'");
+    Shell.Result secret =
+        shell(env("AWS_SECRET_ACCESS_KEY", "not-the-secret-Pp42"), "COPY t TO '" + target + "'");
     assertThat(secret.exitCode()).isEqualTo(2);
-    assertThat(secret.errLines()).singleElement().asString()
-        .startsWith("<stdin>:1:").contains(target, "the secret key does not match the access key");
+    assertThat(secret.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("<stdin>:1:")
+        .contains(target, "the secret key does not match the access key");
     assertThat(secret.err() + secret.out()).doesNotContain("not-the-secret-Pp42", S3Server.SECRET);
 
     Shell.Result key = shell(env("AWS_ACCESS_KEY_ID", "nobody"), "COPY t TO '" + target + "'");
     assertThat(key.exitCode()).isEqualTo(2);
-    assertThat(key.errLines()).singleElement().asString().contains("the endpoint does not know the access key");
+    assertThat(key.errLines())
+        .singleElement()
+        .asString()
+        .contains("the endpoint does not know the access key");
 
     Shell.Result noBucket = shell(s3.env(), "COPY t TO 's3://no-such-bucket-here/t.parquet'");
     assertThat(noBucket.exitCode()).isEqualTo(2);
-    assertThat(noBucket.errLines()).singleElement().asString()
+    assertThat(noBucket.errLines())
+        .singleElement()
+        .asString()
         .contains("s3://no-such-bucket-here/t.parquet: the bucket does not exist");
 
     int closed;
     try (ServerSocket free = new ServerSocket(0)) {
       closed = free.getLocalPort();
     }
-    Shell.Result absent = shell(env("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed), "COPY t TO '" + target + "'");
+    Shell.Result absent =
+        shell(env("AWS_ENDPOINT_URL", "http://127.0.0.1:" + closed), "COPY t TO '" + target + "'");
     assertThat(absent.exitCode()).isEqualTo(2);
-    assertThat(absent.errLines()).singleElement().asString()
+    assertThat(absent.errLines())
+        .singleElement()
+        .asString()
         .contains("cannot reach the S3 endpoint http://127.0.0.1:" + closed);
-    assertThat(secret.err() + key.err() + noBucket.err() + absent.err()).doesNotContain("\tat ", "Exception in");
+    assertThat(secret.err() + key.err() + noBucket.err() + absent.err())
+        .doesNotContain("\tat ", "Exception in");
     assertNothingUnder("creds/");
   }
 
@@ -115,39 +136,49 @@ class ObjectStorageFaultIT {
     try (ServerSocket dead = new ServerSocket()) {
       dead.setReuseAddress(true);
       dead.bind(new InetSocketAddress("127.0.0.1", URI.create(s3.endpoint()).getPort()));
-      Thread acceptor = new Thread(() -> {
-        while (!dead.isClosed()) {
-          try (Socket s = dead.accept()) {
-            attempts.incrementAndGet();
-          } catch (IOException closedNow) {
-            return;
-          }
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!dead.isClosed()) {
+                  try (Socket s = dead.accept()) {
+                    attempts.incrementAndGet();
+                  } catch (IOException closedNow) {
+                    return;
+                  }
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       while (attempts.get() == 0 && System.nanoTime() < deadline && export.isAlive()) {
         Thread.sleep(100);
       }
-      assertThat(attempts.get()).as("the export reached the endpoint while it was down").isPositive();
+      assertThat(attempts.get())
+          .as("the export reached the endpoint while it was down")
+          .isPositive();
       Thread.sleep(5_000);
     }
     s3.start();
     assertThat(export.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String err = new String(export.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(export.exitValue()).as(err).isEqualTo(2);
-    List<String> lines = err.lines().filter(l -> !l.isBlank() && !l.startsWith("Processed:")).toList();
-    assertThat(lines).as(err).singleElement().asString()
+    List<String> lines =
+        err.lines().filter(l -> !l.isBlank() && !l.startsWith("Processed:")).toList();
+    assertThat(lines)
+        .as(err)
+        .singleElement()
+        .asString()
         .startsWith("<stdin>:1:Cannot reach the S3 endpoint " + s3.endpoint() + " for " + target);
     assertNothingUnder("down/");
   }
 
   @Test
   void should_leave_nothing_when_terminated_mid_export_of_a_file_or_a_dataset() throws Exception {
-    for (String target : List.of("s3://" + bucket + "/term/t.csv", "s3://" + bucket + "/term-ds/")) {
+    for (String target :
+        List.of("s3://" + bucket + "/term/t.csv", "s3://" + bucket + "/term-ds/")) {
       String prefix = target.substring(("s3://" + bucket + "/").length());
-      String copy = "COPY t TO '" + target + "'" + (target.endsWith("/") ? " WITH PARTITION='g'" : "");
+      String copy =
+          "COPY t TO '" + target + "'" + (target.endsWith("/") ? " WITH PARTITION='g'" : "");
       Process export = start(copy);
       awaitPendingUpload(prefix, export);
       Thread.sleep(1_000);
@@ -159,8 +190,16 @@ class ObjectStorageFaultIT {
   }
 
   private static Process start(String statement) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Shell.home().resolve("bin/cqlp").toString(), node.host(),
-        String.valueOf(node.port()), "-k", keyspace, "-e", statement));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Shell.home().resolve("bin/cqlp").toString(),
+                node.host(),
+                String.valueOf(node.port()),
+                "-k",
+                keyspace,
+                "-e",
+                statement));
     ProcessBuilder builder = new ProcessBuilder(command).directory(Shell.home().toFile());
     builder.environment().put("HOME", Files.createTempDirectory("cqlp-home").toString());
     builder.environment().putAll(s3.env());

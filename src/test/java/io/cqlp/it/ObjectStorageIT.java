@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * COPY TO, COPY FROM, CAPTURE, DESCRIBE FILE and SHOW FILE on {@code s3://} paths through the
- * real shell, against a real S3 server (s3proxy) and a real node: 200,001 flights (three slices
- * of flights-3m.parquet, from January, February and March 2001) go out as one object and as a
- * Hive dataset by origin and month, come back into fresh tables, and DuckDB judges what was
- * uploaded after downloading it.
+ * COPY TO, COPY FROM, CAPTURE, DESCRIBE FILE and SHOW FILE on {@code s3://} paths through the real
+ * shell, against a real S3 server (s3proxy) and a real node: 200,001 flights (three slices of
+ * flights-3m.parquet, from January, February and March 2001) go out as one object and as a Hive
+ * dataset by origin and month, come back into fresh tables, and DuckDB judges what was uploaded
+ * after downloading it.
  */
 @ExtendWith(CassandraExtension.class)
 class ObjectStorageIT {
   private static final long SLICE = 66_667;
   private static final FlightSlices SLICES = new FlightSlices(SLICE, FlightSlices.THREE_MONTHS);
-  private static final String COLUMNS = "origin, CAST(date AS TIMESTAMP) AS date, destination, delay, distance";
+  private static final String COLUMNS =
+      "origin, CAST(date AS TIMESTAMP) AS date, destination, delay, distance";
 
   private static String keyspace;
   private static LocalCassandra node;
@@ -41,7 +42,8 @@ class ObjectStorageIT {
     node = CassandraExtension.node();
     s3 = S3Server.shared();
     bucket = s3.createBucket("flights");
-    FlightSlices.createTables(keyspace, List.of("flights", "from_file", "from_dataset", "filtered", "from_text"));
+    FlightSlices.createTables(
+        keyspace, List.of("flights", "from_file", "from_dataset", "filtered", "from_text"));
     dir = Shell.home().resolve("target/it/object-storage");
     deleteTree(dir);
     Files.createDirectories(dir);
@@ -51,7 +53,9 @@ class ObjectStorageIT {
   }
 
   static Shell.Result shell(String statements, String... flags) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of(node.host(), String.valueOf(node.port()), "-k", keyspace));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(node.host(), String.valueOf(node.port()), "-k", keyspace));
     args.addAll(List.of(flags));
     args.addAll(List.of("-e", statements));
     return Shell.runWithEnv(s3.env(), null, args.toArray(String[]::new));
@@ -64,8 +68,16 @@ class ObjectStorageIT {
 
   /** Rows in one view and not in the other, both ways. */
   private static long difference(DuckDb duck, String a, String b) throws Exception {
-    return duck.longValue("SELECT count(*) FROM ((SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b
-        + ") UNION ALL (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + "))");
+    return duck.longValue(
+        "SELECT count(*) FROM ((SELECT * FROM "
+            + a
+            + " EXCEPT ALL SELECT * FROM "
+            + b
+            + ") UNION ALL (SELECT * FROM "
+            + b
+            + " EXCEPT ALL SELECT * FROM "
+            + a
+            + "))");
   }
 
   /** Exports a table to a local file and makes it a DuckDB view. */
@@ -74,26 +86,50 @@ class ObjectStorageIT {
     Files.deleteIfExists(file);
     Shell.Result export = shell("COPY " + table + " TO '" + file + "'");
     assertThat(export.exitCode()).as(export.toString()).isZero();
-    duck.execute("CREATE VIEW " + table + " AS SELECT " + COLUMNS + " FROM read_parquet(" + DuckDb.literal(file) + ")");
+    duck.execute(
+        "CREATE VIEW "
+            + table
+            + " AS SELECT "
+            + COLUMNS
+            + " FROM read_parquet("
+            + DuckDb.literal(file)
+            + ")");
   }
 
   @Test
   void should_verify_a_table_against_its_partitioned_dataset_in_the_bucket() throws Exception {
     String target = "s3://" + bucket + "/verified/";
-    Shell.Result export = shell("COPY flights TO '" + target + "' WITH PARTITION='origin' AND VERIFY=true");
+    Shell.Result export =
+        shell("COPY flights TO '" + target + "' WITH PARTITION='origin' AND VERIFY=true");
     assertThat(export.exitCode()).as(export.toString()).isZero();
-    assertThat(export.out()).containsPattern("Compared (\\d{6}) rows of " + keyspace + ".flights with \\1 rows of '"
-        + target + "' by primary key in [0-9.]+ seconds: all equal\\.");
-    String origin = CassandraExtension.session().execute("SELECT origin FROM " + keyspace + ".flights LIMIT 1").one()
-        .getString(0);
-    Shell.Result filtered = shell("VERIFY flights AGAINST '" + target + "' WITH PARTITION_FILTER='origin=" + origin + "'");
+    assertThat(export.out())
+        .containsPattern(
+            "Compared (\\d{6}) rows of "
+                + keyspace
+                + ".flights with \\1 rows of '"
+                + target
+                + "' by primary key in [0-9.]+ seconds: all equal\\.");
+    String origin =
+        CassandraExtension.session()
+            .execute("SELECT origin FROM " + keyspace + ".flights LIMIT 1")
+            .one()
+            .getString(0);
+    Shell.Result filtered =
+        shell(
+            "VERIFY flights AGAINST '"
+                + target
+                + "' WITH PARTITION_FILTER='origin="
+                + origin
+                + "'");
     assertThat(filtered.exitCode()).isEqualTo(2);
-    assertThat(filtered.out()).containsPattern(": [1-9]\\d+ only in the table, 0 only in the files, 0 different\\.")
+    assertThat(filtered.out())
+        .containsPattern(": [1-9]\\d+ only in the table, 0 only in the files, 0 different\\.")
         .contains("  only in the table: origin=");
   }
 
   @Test
-  void should_export_one_object_that_duckdb_reads_and_copy_from_loads_back_row_by_row() throws Exception {
+  void should_export_one_object_that_duckdb_reads_and_copy_from_loads_back_row_by_row()
+      throws Exception {
     String target = "s3://" + bucket + "/single/flights.parquet";
     Shell.Result export = shell("COPY flights TO '" + target + "'");
     assertThat(export.exitCode()).as(export.toString()).isZero();
@@ -103,8 +139,9 @@ class ObjectStorageIT {
 
     Shell.Result again = shell("COPY flights TO '" + target + "'");
     assertThat(again.exitCode()).isEqualTo(2);
-    assertThat(again.errLines()).containsExactly(
-        "<stdin>:1:" + target + " already exists; add OVERWRITE=true to replace it.");
+    assertThat(again.errLines())
+        .containsExactly(
+            "<stdin>:1:" + target + " already exists; add OVERWRITE=true to replace it.");
 
     Shell.Result load = shell("COPY from_file FROM '" + target + "'");
     assertThat(load.exitCode()).as(load.toString()).isZero();
@@ -115,8 +152,12 @@ class ObjectStorageIT {
     s3.download(bucket, "single/", local);
     try (DuckDb duck = new DuckDb()) {
       sourceView(duck);
-      duck.execute("CREATE VIEW uploaded AS SELECT " + COLUMNS + " FROM read_parquet("
-          + DuckDb.literal(local.resolve("single/flights.parquet")) + ")");
+      duck.execute(
+          "CREATE VIEW uploaded AS SELECT "
+              + COLUMNS
+              + " FROM read_parquet("
+              + DuckDb.literal(local.resolve("single/flights.parquet"))
+              + ")");
       long rows = duck.longValue("SELECT count(*) FROM source");
       assertThat(rows).isGreaterThan(199_000);
       assertThat(export.out()).contains(rows + " rows exported to 1 files");
@@ -128,30 +169,45 @@ class ObjectStorageIT {
   }
 
   @Test
-  void should_export_a_hive_dataset_that_appears_whole_and_loads_back_with_partition_filter() throws Exception {
+  void should_export_a_hive_dataset_that_appears_whole_and_loads_back_with_partition_filter()
+      throws Exception {
     String target = "s3://" + bucket + "/dataset/";
-    Shell.Result export = shell("COPY flights TO '" + target + "' WITH PARTITION='origin,date.month'");
+    Shell.Result export =
+        shell("COPY flights TO '" + target + "' WITH PARTITION='origin,date.month'");
     assertThat(export.exitCode()).as(export.toString()).isZero();
     List<String> keys = s3.keys(bucket, "dataset/");
     assertThat(keys).contains("dataset/_SUCCESS");
-    assertThat(keys).allMatch(k -> k.equals("dataset/_SUCCESS")
-        || k.matches("dataset/origin=[^/]+/date\\.month=0[123]/part-\\d{5}\\.parquet"));
+    assertThat(keys)
+        .allMatch(
+            k ->
+                k.equals("dataset/_SUCCESS")
+                    || k.matches("dataset/origin=[^/]+/date\\.month=0[123]/part-\\d{5}\\.parquet"));
     assertThat(s3.pendingUploads(bucket, "dataset/")).isEmpty();
     long files = keys.size() - 1;
     assertThat(export.out()).contains(" rows exported to " + files + " files");
 
     Shell.Result load = shell("COPY from_dataset FROM '" + target + "'", "--debug");
     assertThat(load.exitCode()).as(load.toString()).isZero();
-    assertThat(requests(load.err()).get("GetObject")).as("every file is read").isGreaterThanOrEqualTo(files);
+    assertThat(requests(load.err()).get("GetObject"))
+        .as("every file is read")
+        .isGreaterThanOrEqualTo(files);
 
     long atlFiles = keys.stream().filter(k -> k.startsWith("dataset/origin=ATL/")).count();
-    long atlMonths = keys.stream().filter(k -> k.startsWith("dataset/origin=ATL/")).map(k -> k.split("/")[2]).distinct().count();
-    Shell.Result filtered = shell("COPY filtered FROM '" + target + "' WITH PARTITION_FILTER='origin=ATL'", "--debug");
+    long atlMonths =
+        keys.stream()
+            .filter(k -> k.startsWith("dataset/origin=ATL/"))
+            .map(k -> k.split("/")[2])
+            .distinct()
+            .count();
+    Shell.Result filtered =
+        shell("COPY filtered FROM '" + target + "' WITH PARTITION_FILTER='origin=ATL'", "--debug");
     assertThat(filtered.exitCode()).as(filtered.toString()).isZero();
     Map<String, Long> requests = requests(filtered.err());
-    assertThat(requests.get("ListObjectsV2")).as("the root, origin=ATL and its months: %s", requests)
+    assertThat(requests.get("ListObjectsV2"))
+        .as("the root, origin=ATL and its months: %s", requests)
         .isEqualTo(2 + atlMonths);
-    assertThat(requests.get("GetObject")).as("only ATL's %s files are read: %s", atlFiles, requests)
+    assertThat(requests.get("GetObject"))
+        .as("only ATL's %s files are read: %s", atlFiles, requests)
         .isBetween(atlFiles, 6 * atlFiles);
     assertThat(requests.keySet()).containsOnly("ListObjectsV2", "GetObject");
 
@@ -159,46 +215,78 @@ class ObjectStorageIT {
     s3.download(bucket, "dataset/", local);
     try (DuckDb duck = new DuckDb()) {
       sourceView(duck);
-      duck.execute("CREATE VIEW uploaded AS SELECT " + COLUMNS + " FROM read_parquet("
-          + DuckDb.literal(local.resolve("dataset") + "/**/*.parquet") + ", hive_partitioning = true)");
+      duck.execute(
+          "CREATE VIEW uploaded AS SELECT "
+              + COLUMNS
+              + " FROM read_parquet("
+              + DuckDb.literal(local.resolve("dataset") + "/**/*.parquet")
+              + ", hive_partitioning = true)");
       assertThat(difference(duck, "source", "uploaded")).isZero();
-      assertThat(duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(local.resolve("dataset") + "/**/*.parquet")
-          + ", hive_partitioning = true) WHERE \"date.month\" <> month(CAST(date AS TIMESTAMP))")).isZero();
+      assertThat(
+              duck.longValue(
+                  "SELECT count(*) FROM read_parquet("
+                      + DuckDb.literal(local.resolve("dataset") + "/**/*.parquet")
+                      + ", hive_partitioning = true) WHERE \"date.month\" <> month(CAST(date AS"
+                      + " TIMESTAMP))"))
+          .isZero();
       tableView(duck, "from_dataset");
       assertThat(difference(duck, "uploaded", "from_dataset")).isZero();
       tableView(duck, "filtered");
-      assertThat(difference(duck, "(SELECT * FROM uploaded WHERE origin = 'ATL')", "filtered")).isZero();
+      assertThat(difference(duck, "(SELECT * FROM uploaded WHERE origin = 'ATL')", "filtered"))
+          .isZero();
       assertThat(duck.longValue("SELECT count(*) FROM filtered")).isGreaterThan(1000);
     }
   }
 
   @Test
-  void should_capture_parquet_and_json_to_objects_and_describe_and_show_an_object() throws Exception {
+  void should_capture_parquet_and_json_to_objects_and_describe_and_show_an_object()
+      throws Exception {
     String parquet = "s3://" + bucket + "/capture/ord.parquet";
     String json = "s3://" + bucket + "/capture/ord.json";
-    Shell.Result capture = shell("CAPTURE '" + parquet + "';\n"
-        + "SELECT origin, date, destination, delay, distance FROM flights WHERE origin = 'ORD';\n"
-        + "CAPTURE OFF;\n"
-        + "CAPTURE JSON '" + json + "';\n"
-        + "SELECT origin, delay FROM flights WHERE origin = 'ORD';\n"
-        + "CAPTURE OFF;\n"
-        + "DESCRIBE FILE '" + parquet + "';\n"
-        + "SHOW FILE '" + parquet + "' LIMIT 3;\n"
-        + "SHOW UPLOADS 's3://" + bucket + "/capture/';");
+    Shell.Result capture =
+        shell(
+            "CAPTURE '"
+                + parquet
+                + "';\n"
+                + "SELECT origin, date, destination, delay, distance FROM flights WHERE origin ="
+                + " 'ORD';\n"
+                + "CAPTURE OFF;\n"
+                + "CAPTURE JSON '"
+                + json
+                + "';\n"
+                + "SELECT origin, delay FROM flights WHERE origin = 'ORD';\n"
+                + "CAPTURE OFF;\n"
+                + "DESCRIBE FILE '"
+                + parquet
+                + "';\n"
+                + "SHOW FILE '"
+                + parquet
+                + "' LIMIT 3;\n"
+                + "SHOW UPLOADS 's3://"
+                + bucket
+                + "/capture/';");
     assertThat(capture.exitCode()).as(capture.toString()).isZero();
-    assertThat(s3.keys(bucket, "capture/")).containsExactly("capture/ord.json", "capture/ord.parquet");
+    assertThat(s3.keys(bucket, "capture/"))
+        .containsExactly("capture/ord.json", "capture/ord.parquet");
     Path local = dir.resolve("downloaded-capture");
     s3.download(bucket, "capture/", local);
     long ord;
     try (DuckDb duck = new DuckDb()) {
       sourceView(duck);
       ord = duck.longValue("SELECT count(*) FROM source WHERE origin = 'ORD'");
-      duck.execute("CREATE VIEW captured AS SELECT " + COLUMNS + " FROM read_parquet("
-          + DuckDb.literal(local.resolve("capture/ord.parquet")) + ")");
-      assertThat(difference(duck, "(SELECT * FROM source WHERE origin = 'ORD')", "captured")).isZero();
+      duck.execute(
+          "CREATE VIEW captured AS SELECT "
+              + COLUMNS
+              + " FROM read_parquet("
+              + DuckDb.literal(local.resolve("capture/ord.parquet"))
+              + ")");
+      assertThat(difference(duck, "(SELECT * FROM source WHERE origin = 'ORD')", "captured"))
+          .isZero();
     }
     List<String> lines = Files.readAllLines(local.resolve("capture/ord.json"));
-    assertThat(lines).hasSize((int) ord).allMatch(l -> l.startsWith("{\"origin\":\"ORD\",\"delay\":"));
+    assertThat(lines)
+        .hasSize((int) ord)
+        .allMatch(l -> l.startsWith("{\"origin\":\"ORD\",\"delay\":"));
     assertThat(capture.out())
         .contains("Now capturing query output to '" + parquet + "'.")
         .contains("Stopped capture. " + ord + " rows written to '" + parquet + "'.")
@@ -211,8 +299,14 @@ class ObjectStorageIT {
   @Test
   void should_run_the_example_script_on_an_s3_compatible_endpoint() throws Exception {
     s3.ensureBucket("cqlp-demo");
-    Shell.Result run = Shell.runWithEnv(s3.env(), null, node.host(), String.valueOf(node.port()),
-        "-f", "examples/s3-roundtrip.cql");
+    Shell.Result run =
+        Shell.runWithEnv(
+            s3.env(),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "-f",
+            "examples/s3-roundtrip.cql");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.err()).isEmpty();
     Matcher counts = Pattern.compile("(?m)^\\s+(\\d+)$").matcher(run.out());
@@ -227,36 +321,60 @@ class ObjectStorageIT {
   }
 
   @Test
-  void should_read_text_formats_and_globs_from_objects_and_write_the_errfile_there() throws Exception {
-    String csv = "origin,date,destination,delay,distance\n"
-        + "ZZA,2001-01-01 10:00:00+0000,ZZB,5,100\n"
-        + "ZZA,not a date,ZZB,6,100\n"
-        + "ZZA,2001-01-02 10:00:00+0000,ZZC,7,200\n";
+  void should_read_text_formats_and_globs_from_objects_and_write_the_errfile_there()
+      throws Exception {
+    String csv =
+        "origin,date,destination,delay,distance\n"
+            + "ZZA,2001-01-01 10:00:00+0000,ZZB,5,100\n"
+            + "ZZA,not a date,ZZB,6,100\n"
+            + "ZZA,2001-01-02 10:00:00+0000,ZZC,7,200\n";
     try (var client = s3.client()) {
-      client.putObject(b -> b.bucket(bucket).key("text/in.csv"),
+      client.putObject(
+          b -> b.bucket(bucket).key("text/in.csv"),
           software.amazon.awssdk.core.sync.RequestBody.fromString(csv));
     }
     String errfile = "s3://" + bucket + "/text/import.err";
-    Shell.Result load = shell("COPY from_text FROM 's3://" + bucket + "/text/in.csv' WITH HEADER=true AND ERRFILE='"
-        + errfile + "';\n"
-        + "COPY from_text TO 's3://" + bucket + "/text/out.csv.gz' WITH HEADER=true;\n"
-        + "COPY from_text TO 's3://" + bucket + "/text/out.json';\n"
-        + "COPY from_text TO 's3://" + bucket + "/text/out.xlsx';\n"
-        + "TRUNCATE from_text;\n"
-        + "COPY from_text FROM 's3://" + bucket + "/text/out.csv.gz' WITH HEADER=true;\n"
-        + "COPY from_text FROM 's3://" + bucket + "/text/*.json';\n"
-        + "SELECT origin, destination, delay FROM from_text;");
-    assertThat(load.out()).as(load.toString())
+    Shell.Result load =
+        shell(
+            "COPY from_text FROM 's3://"
+                + bucket
+                + "/text/in.csv' WITH HEADER=true AND ERRFILE='"
+                + errfile
+                + "';\n"
+                + "COPY from_text TO 's3://"
+                + bucket
+                + "/text/out.csv.gz' WITH HEADER=true;\n"
+                + "COPY from_text TO 's3://"
+                + bucket
+                + "/text/out.json';\n"
+                + "COPY from_text TO 's3://"
+                + bucket
+                + "/text/out.xlsx';\n"
+                + "TRUNCATE from_text;\n"
+                + "COPY from_text FROM 's3://"
+                + bucket
+                + "/text/out.csv.gz' WITH HEADER=true;\n"
+                + "COPY from_text FROM 's3://"
+                + bucket
+                + "/text/*.json';\n"
+                + "SELECT origin, destination, delay FROM from_text;");
+    assertThat(load.out())
+        .as(load.toString())
         .contains("2 rows imported from 1 files")
         .contains("2 rows exported to 1 files")
-        .containsPattern("ZZA\\s*\\|\\s*ZZB\\s*\\|\\s*5\\b").containsPattern("ZZA\\s*\\|\\s*ZZC\\s*\\|\\s*7\\b")
+        .containsPattern("ZZA\\s*\\|\\s*ZZB\\s*\\|\\s*5\\b")
+        .containsPattern("ZZA\\s*\\|\\s*ZZC\\s*\\|\\s*7\\b")
         .contains("(2 rows)");
-    assertThat(load.errLines()).as(load.toString()).anyMatch(l -> l.contains("failed rows written to " + errfile));
+    assertThat(load.errLines())
+        .as(load.toString())
+        .anyMatch(l -> l.contains("failed rows written to " + errfile));
     Path local = dir.resolve("downloaded-text");
     s3.download(bucket, "text/", local);
-    assertThat(Files.readString(local.resolve("text/import.err"))).isEqualTo("ZZA,not a date,ZZB,6,100\n");
+    assertThat(Files.readString(local.resolve("text/import.err")))
+        .isEqualTo("ZZA,not a date,ZZB,6,100\n");
     assertThat(Files.readAllLines(local.resolve("text/out.json"))).hasSize(2);
-    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(local.resolve("text/out.xlsx").toFile())) {
+    try (var workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(local.resolve("text/out.xlsx").toFile())) {
       assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(3);
     }
     assertThat(s3.pendingUploads(bucket, "text/")).isEmpty();

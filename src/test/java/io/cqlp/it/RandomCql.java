@@ -32,12 +32,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Random values of any CQL type, in the driver's Java types, from a seeded generator: the same
- * seed gives the same values. About one value in five is an edge value of its type (NaN,
- * infinities, -0.0, integer limits, dates and timestamps far from 1970, varints beyond 2^64,
- * decimals with scale 1000 or negative scales, astral-plane text, IPv6, empty collections,
- * all-null user types and tuples). Collections never hold nulls (CQL refuses them); fields of
- * user types and tuples are null one time in five.
+ * Random values of any CQL type, in the driver's Java types, from a seeded generator: the same seed
+ * gives the same values. About one value in five is an edge value of its type (NaN, infinities,
+ * -0.0, integer limits, dates and timestamps far from 1970, varints beyond 2^64, decimals with
+ * scale 1000 or negative scales, astral-plane text, IPv6, empty collections, all-null user types
+ * and tuples). Collections never hold nulls (CQL refuses them); fields of user types and tuples are
+ * null one time in five.
  *
  * <p>With {@code duckSafe}, values stay within what DuckDB holds: timestamps and dates in years 1
  * to 9999, no NUL character in text. Otherwise dates and timestamps reach CQL's limits.
@@ -51,7 +51,8 @@ final class RandomCql {
     "\uD83D\uDE00\uD83D\uDE80\uD834\uDD1E\uD83C\uDF89",
   };
   private static final long DUCK_MIN_MILLIS = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
-  private static final long DUCK_MAX_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+  private static final long DUCK_MAX_MILLIS =
+      Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
   private final Random random;
   private final boolean duckSafe;
@@ -125,8 +126,9 @@ final class RandomCql {
     if (DataTypes.DURATION.equals(type)) {
       return duration();
     }
-    return scalar(CqlScalar.of(type).orElseThrow(
-        () -> new IllegalArgumentException("no generator for " + type)));
+    return scalar(
+        CqlScalar.of(type)
+            .orElseThrow(() -> new IllegalArgumentException("no generator for " + type)));
   }
 
   /** A collection size: empty one time in five, else 1 to 4. */
@@ -182,25 +184,41 @@ final class RandomCql {
         return edge ? pick(Long.MIN_VALUE, Long.MAX_VALUE, 0L) : random.nextLong();
       case VARINT:
         return edge
-            ? pick(BigInteger.TWO.pow(64), BigInteger.TWO.pow(64).negate().subtract(BigInteger.ONE),
+            ? pick(
+                BigInteger.TWO.pow(64),
+                BigInteger.TWO.pow(64).negate().subtract(BigInteger.ONE),
                 BigInteger.TWO.pow(200))
             : new BigInteger(1 + random.nextInt(150), random).multiply(sign());
       case FLOAT:
         return edge
-            ? pick(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f,
-                Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE)
+            ? pick(
+                Float.NaN,
+                Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY,
+                -0.0f,
+                Float.MIN_VALUE,
+                Float.MAX_VALUE,
+                -Float.MAX_VALUE)
             : finiteFloat();
       case DOUBLE:
         return edge
-            ? pick(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0d,
-                Double.MIN_VALUE, Double.MAX_VALUE)
+            ? pick(
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                -0.0d,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE)
             : finiteDouble();
       case DECIMAL:
         return edge
-            ? pick(new BigDecimal(BigInteger.valueOf(random.nextInt(1000) + 1), 1000),
+            ? pick(
+                new BigDecimal(BigInteger.valueOf(random.nextInt(1000) + 1), 1000),
                 new BigDecimal(BigInteger.valueOf(random.nextInt(1000) + 1), -20),
-                new BigDecimal("-0.00"), new BigDecimal("1E+5"))
-            : new BigDecimal(new BigInteger(1 + random.nextInt(120), random).multiply(sign()),
+                new BigDecimal("-0.00"),
+                new BigDecimal("1E+5"))
+            : new BigDecimal(
+                new BigInteger(1 + random.nextInt(120), random).multiply(sign()),
                 random.nextInt(60) - 10);
       case BOOLEAN:
         return random.nextBoolean();
@@ -209,16 +227,20 @@ final class RandomCql {
       case DATE:
         return date(edge);
       case TIME:
-        return edge ? pick(LocalTime.MIDNIGHT, LocalTime.MAX, LocalTime.ofNanoOfDay(1))
+        return edge
+            ? pick(LocalTime.MIDNIGHT, LocalTime.MAX, LocalTime.ofNanoOfDay(1))
             : LocalTime.ofNanoOfDay(Math.floorMod(random.nextLong(), 86_400_000_000_000L));
       case UUID:
-        return edge ? pick(new UUID(0, 0), new UUID(-1, -1))
-            : new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+        return edge
+            ? pick(new UUID(0, 0), new UUID(-1, -1))
+            : new UUID(
+                random.nextLong() & ~0xF000L | 0x4000L,
                 random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L);
       case TIMEUUID:
         long millis = Math.floorMod(random.nextLong(), 4_000_000_000_000L);
         UUID start = Uuids.startOf(millis);
-        return new UUID(start.getMostSignificantBits(),
+        return new UUID(
+            start.getMostSignificantBits(),
             random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L);
       case BLOB:
         byte[] bytes = new byte[edge ? 0 : random.nextInt(64)];
@@ -254,9 +276,13 @@ final class RandomCql {
   private Instant timestamp(boolean edge) {
     if (edge) {
       return duckSafe
-          ? pick(Instant.ofEpochMilli(DUCK_MIN_MILLIS), Instant.ofEpochMilli(DUCK_MAX_MILLIS),
+          ? pick(
+              Instant.ofEpochMilli(DUCK_MIN_MILLIS),
+              Instant.ofEpochMilli(DUCK_MAX_MILLIS),
               Instant.ofEpochMilli(-1))
-          : pick(Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE),
+          : pick(
+              Instant.ofEpochMilli(Long.MIN_VALUE),
+              Instant.ofEpochMilli(Long.MAX_VALUE),
               Instant.ofEpochMilli(-1));
     }
     long span = DUCK_MAX_MILLIS - DUCK_MIN_MILLIS;
@@ -267,7 +293,9 @@ final class RandomCql {
     if (edge) {
       return duckSafe
           ? pick(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31), LocalDate.of(1969, 12, 31))
-          : pick(LocalDate.ofEpochDay(Integer.MIN_VALUE), LocalDate.ofEpochDay(Integer.MAX_VALUE),
+          : pick(
+              LocalDate.ofEpochDay(Integer.MIN_VALUE),
+              LocalDate.ofEpochDay(Integer.MAX_VALUE),
               LocalDate.of(-5000, 3, 1));
     }
     return LocalDate.of(1, 1, 1).plusDays(random.nextInt(3_652_058));
@@ -278,7 +306,8 @@ final class RandomCql {
     int days = random.nextInt(400);
     long nanos = Math.floorMod(random.nextLong(), 86_400_000_000_000L * 30);
     if (edge()) {
-      return pick(CqlDuration.newInstance(0, 0, 0),
+      return pick(
+          CqlDuration.newInstance(0, 0, 0),
           CqlDuration.newInstance(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE),
           CqlDuration.newInstance(-months, -days, -nanos));
     }
@@ -305,8 +334,9 @@ final class RandomCql {
         b.append((char) (duckSafe && c == 0 ? 'x' : c));
       } else {
         String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
-        int at = alphabet.offsetByCodePoints(0,
-            random.nextInt(alphabet.codePointCount(0, alphabet.length())));
+        int at =
+            alphabet.offsetByCodePoints(
+                0, random.nextInt(alphabet.codePointCount(0, alphabet.length())));
         b.appendCodePoint(alphabet.codePointAt(at));
       }
     }

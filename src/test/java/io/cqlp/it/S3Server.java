@@ -24,15 +24,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3 server for the integration tests: s3proxy (from Maven Central, resolved by the build
- * into {@code target/s3proxy/lib}, system property {@code cqlp.s3proxy.lib}) run as its own
- * process on 127.0.0.1 and a free port, with its filesystem backend under {@code
- * target/it-s3} and a test access key and secret. One server serves the whole test run ({@link
- * #shared()}); it stops when the JVM exits. It can be stopped and started again on the same port
- * and data, to test an endpoint that goes away mid-export.
+ * into {@code target/s3proxy/lib}, system property {@code cqlp.s3proxy.lib}) run as its own process
+ * on 127.0.0.1 and a free port, with its filesystem backend under {@code target/it-s3} and a test
+ * access key and secret. One server serves the whole test run ({@link #shared()}); it stops when
+ * the JVM exits. It can be stopped and started again on the same port and data, to test an endpoint
+ * that goes away mid-export.
  */
 public final class S3Server {
   /** The access key of the test server. */
   public static final String ACCESS_KEY = "cqlp-test-access";
+
   /** The secret of the test server: a test must find it in no output. */
   public static final String SECRET = "cqlp-test-secret-Zq81xv";
 
@@ -72,11 +73,16 @@ public final class S3Server {
    */
   public Map<String, String> env() {
     return Map.of(
-        "AWS_ACCESS_KEY_ID", ACCESS_KEY,
-        "AWS_SECRET_ACCESS_KEY", SECRET,
-        "AWS_ENDPOINT_URL", endpoint(),
-        "AWS_REGION", "us-east-1",
-        "AWS_EC2_METADATA_DISABLED", "true");
+        "AWS_ACCESS_KEY_ID",
+        ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY",
+        SECRET,
+        "AWS_ENDPOINT_URL",
+        endpoint(),
+        "AWS_REGION",
+        "us-east-1",
+        "AWS_EC2_METADATA_DISABLED",
+        "true");
   }
 
   /** A client of this server for the tests' own checks. */
@@ -87,13 +93,15 @@ public final class S3Server {
         .forcePathStyle(true)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
         .build();
   }
 
   /** Creates a bucket with a fresh name starting with {@code prefix}; returns the name. */
   public String createBucket(String prefix) {
-    String name = (prefix + "-" + Long.toHexString(System.nanoTime())).toLowerCase(java.util.Locale.ROOT);
+    String name =
+        (prefix + "-" + Long.toHexString(System.nanoTime())).toLowerCase(java.util.Locale.ROOT);
     try (S3Client s3 = client()) {
       s3.createBucket(b -> b.bucket(name));
     }
@@ -132,7 +140,9 @@ public final class S3Server {
     return uploads;
   }
 
-  /** Downloads every object at or below {@code prefix} into {@code into}, keeping the key's path. */
+  /**
+   * Downloads every object at or below {@code prefix} into {@code into}, keeping the key's path.
+   */
   public void download(String bucket, String prefix, Path into) throws IOException {
     try (S3Client s3 = client()) {
       for (String key : keys(bucket, prefix)) {
@@ -147,26 +157,40 @@ public final class S3Server {
   /** Starts the server (again) and waits until it answers. */
   public synchronized void start() throws Exception {
     Path properties = dir.resolve("s3proxy.properties");
-    Files.writeString(properties, String.join("\n",
-        "s3proxy.endpoint=" + endpoint(),
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + ACCESS_KEY,
-        "s3proxy.credential=" + SECRET,
-        "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + dir.resolve("data"),
-        ""), StandardCharsets.UTF_8);
-    String lib = System.getProperty("cqlp.s3proxy.lib", Shell.home().resolve("target/s3proxy/lib").toString());
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Dlogback.configurationFile=" + Shell.home().resolve("src/test/s3proxy/logback.xml"), "-cp", lib + "/*", "org.gaul.s3proxy.Main",
-        "--properties", properties.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("s3proxy.log").toFile());
+    Files.writeString(
+        properties,
+        String.join(
+            "\n",
+            "s3proxy.endpoint=" + endpoint(),
+            "s3proxy.authorization=aws-v2-or-v4",
+            "s3proxy.identity=" + ACCESS_KEY,
+            "s3proxy.credential=" + SECRET,
+            "jclouds.provider=filesystem",
+            "jclouds.filesystem.basedir=" + dir.resolve("data"),
+            ""),
+        StandardCharsets.UTF_8);
+    String lib =
+        System.getProperty(
+            "cqlp.s3proxy.lib", Shell.home().resolve("target/s3proxy/lib").toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dlogback.configurationFile="
+                    + Shell.home().resolve("src/test/s3proxy/logback.xml"),
+                "-cp",
+                lib + "/*",
+                "org.gaul.s3proxy.Main",
+                "--properties",
+                properties.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("s3proxy.log").toFile());
     process = builder.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("s3proxy exited at start; see " + dir.resolve("s3proxy.log"));
+        throw new IllegalStateException(
+            "s3proxy exited at start; see " + dir.resolve("s3proxy.log"));
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -175,7 +199,8 @@ public final class S3Server {
         Thread.sleep(200);
       }
     }
-    throw new IllegalStateException("s3proxy did not answer within 60 s; see " + dir.resolve("s3proxy.log"));
+    throw new IllegalStateException(
+        "s3proxy did not answer within 60 s; see " + dir.resolve("s3proxy.log"));
   }
 
   /** Stops the server (SIGKILL, as a crashed endpoint) and waits for it to exit. */

@@ -44,7 +44,8 @@ class S3StorageIT {
   }
 
   private static Location at(String key) {
-    Map<String, String> options = Map.of("S3_ENDPOINT", server.endpoint(), "S3_REGION", "us-east-1");
+    Map<String, String> options =
+        Map.of("S3_ENDPOINT", server.endpoint(), "S3_REGION", "us-east-1");
     return Locations.resolve("s3://" + bucket + "/" + key, options::get);
   }
 
@@ -67,7 +68,9 @@ class S3StorageIT {
     assertThat(server.keys(bucket, "big/")).containsExactly("big/object.bin");
     assertThat(server.pendingUploads(bucket, "big/")).isEmpty();
     Map<String, Long> requests = S3Requests.take();
-    assertThat(requests).containsEntry("CreateMultipartUpload", 1L).containsEntry("UploadPart", 3L)
+    assertThat(requests)
+        .containsEntry("CreateMultipartUpload", 1L)
+        .containsEntry("UploadPart", 3L)
         .containsEntry("CompleteMultipartUpload", 1L);
     try (InputStream in = target.open()) {
       assertThat(sha(in.readAllBytes())).isEqualTo(sha(content));
@@ -86,10 +89,14 @@ class S3StorageIT {
   }
 
   @Test
-  void should_write_and_read_back_parquet_with_ranged_reads_of_the_footer_and_chunks() throws Exception {
-    List<ColumnSpec> columns = List.of(ColumnSpec.regular("id", DataTypes.BIGINT), ColumnSpec.regular("v", DataTypes.TEXT));
+  void should_write_and_read_back_parquet_with_ranged_reads_of_the_footer_and_chunks()
+      throws Exception {
+    List<ColumnSpec> columns =
+        List.of(
+            ColumnSpec.regular("id", DataTypes.BIGINT), ColumnSpec.regular("v", DataTypes.TEXT));
     Location target = at("pq/rows.parquet");
-    try (ParquetRowWriter writer = ParquetRowWriter.open(target, columns, ParquetWriteOptions.defaults())) {
+    try (ParquetRowWriter writer =
+        ParquetRowWriter.open(target, columns, ParquetWriteOptions.defaults())) {
       for (long i = 0; i < 100_000; i++) {
         writer.write(new Object[] {i, "value " + i});
       }
@@ -108,7 +115,8 @@ class S3StorageIT {
       assertThat(rows.get(i)).containsExactly((long) i, "value " + i);
     }
     Map<String, Long> requests = S3Requests.take();
-    assertThat(requests).as("one GET for the tail with the footer, one for the row group's chunks")
+    assertThat(requests)
+        .as("one GET for the tail with the footer, one for the row group's chunks")
         .containsExactly(Map.entry("GetObject", 2L));
   }
 
@@ -132,7 +140,9 @@ class S3StorageIT {
 
     ObjectStoreDataset appended = ObjectStoreDataset.create(at("ds"), WriteMode.APPEND);
     Location next = appended.partFile("k=1", "part-00000.parquet");
-    assertThat(next.name()).as("APPEND numbers after the files there").isEqualTo("part-00001.parquet");
+    assertThat(next.name())
+        .as("APPEND numbers after the files there")
+        .isEqualTo("part-00001.parquet");
     StagedFile part = next.create();
     part.stream().write(1);
     part.publish();

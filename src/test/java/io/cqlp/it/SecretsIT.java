@@ -26,16 +26,24 @@ class SecretsIT {
   @TempDir Path dir;
 
   @Test
-  void should_warn_about_a_password_on_the_command_line_and_never_show_or_store_it() throws Exception {
+  void should_warn_about_a_password_on_the_command_line_and_never_show_or_store_it()
+      throws Exception {
     LocalCassandra node = CassandraExtension.node();
     Path home = Files.createTempDirectory(dir, "home");
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    ProcessBuilder builder = new ProcessBuilder(Shell.home().resolve("bin/cqlp").toString(),
-        node.host(), String.valueOf(node.port()), "-u", "cassandra", "-p", PASSWORD)
-        .directory(Shell.home().toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Shell.home().resolve("bin/cqlp").toString(),
+                node.host(),
+                String.valueOf(node.port()),
+                "-u",
+                "cassandra",
+                "-p",
+                PASSWORD)
+            .directory(Shell.home().toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().put("HOME", home.toString());
     Process shell = builder.start();
     try (OutputStream stdin = shell.getOutputStream()) {
@@ -44,20 +52,27 @@ class SecretsIT {
       List<ProcessHandle> children = shell.toHandle().descendants().toList();
       assertThat(children).as("processes started by the shell").isEmpty();
       assertThat(processesShowing(PASSWORD)).containsOnly(shell.pid());
-      stdin.write(String.join("\n",
-          "SELECT * FROM no_such_keyspace.no_such_table;",
-          "CREATE ROLE IF NOT EXISTS secrets_it WITH PASSWORD = '" + PASSWORD + "' AND LOGIN = maybe;",
-          "SELECT release_version FROM system.local WHERE;",
-          "SELECT count(*) FROM system.local;",
-          "").getBytes(StandardCharsets.UTF_8));
+      stdin.write(
+          String.join(
+                  "\n",
+                  "SELECT * FROM no_such_keyspace.no_such_table;",
+                  "CREATE ROLE IF NOT EXISTS secrets_it WITH PASSWORD = '"
+                      + PASSWORD
+                      + "' AND LOGIN = maybe;",
+                  "SELECT release_version FROM system.local WHERE;",
+                  "SELECT count(*) FROM system.local;",
+                  "")
+              .getBytes(StandardCharsets.UTF_8));
     }
     assertThat(shell.waitFor(5, TimeUnit.MINUTES)).isTrue();
     String stdout = Files.readString(out);
     String stderr = Files.readString(err);
 
     assertThat(shell.exitValue()).isEqualTo(2);
-    assertThat(stderr).startsWith("Warning: Using a password on the command line interface can be insecure.\n"
-        + "Recommendation: use the credentials file to securely provide the password.\n");
+    assertThat(stderr)
+        .startsWith(
+            "Warning: Using a password on the command line interface can be insecure.\n"
+                + "Recommendation: use the credentials file to securely provide the password.\n");
     assertThat(stderr).contains("<stdin>:1:", "<stdin>:2:", "<stdin>:3:");
     assertThat(stdout).contains("(1 rows)");
     assertThat(stdout + stderr).doesNotContain(PASSWORD);
@@ -70,8 +85,19 @@ class SecretsIT {
     LocalCassandra node = CassandraExtension.node();
     Path home = Files.createTempDirectory(dir, "home");
 
-    Shell.Result result = Shell.runWithEnv(java.util.Map.of("HOME", home.toString()), null, node.host(),
-        String.valueOf(node.port()), "-u", "cassandra", "-p", PASSWORD, "--debug", "-e", "SELECT count(*) FROM system.local");
+    Shell.Result result =
+        Shell.runWithEnv(
+            java.util.Map.of("HOME", home.toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "-u",
+            "cassandra",
+            "-p",
+            PASSWORD,
+            "--debug",
+            "-e",
+            "SELECT count(*) FROM system.local");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("(1 rows)");
@@ -85,14 +111,16 @@ class SecretsIT {
   private static void assertNowhereUnder(Path home) throws Exception {
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(PASSWORD);
+        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+            .as(file.toString())
+            .doesNotContain(PASSWORD);
       }
     }
   }
 
   /**
-   * The log directory, {@code ~/.cqlp/logs}, holds a log with the driver's lines and no file
-   * there holds {@code secret}.
+   * The log directory, {@code ~/.cqlp/logs}, holds a log with the driver's lines and no file there
+   * holds {@code secret}.
    *
    * @return the text of its files
    */
@@ -114,7 +142,9 @@ class SecretsIT {
   /** Waits for the warning, printed before connecting, and then a little for the connection. */
   private static void waitUntilConnected(Path err, Process shell) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline && shell.isAlive() && !Files.readString(err).contains("Recommendation:")) {
+    while (System.nanoTime() < deadline
+        && shell.isAlive()
+        && !Files.readString(err).contains("Recommendation:")) {
       Thread.sleep(200);
     }
     Thread.sleep(3000);
@@ -123,8 +153,13 @@ class SecretsIT {
   /** The ids of the processes whose command line shows {@code text}. */
   private static List<Long> processesShowing(String text) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false)
-            || p.info().arguments().map(a -> String.join(" ", a).contains(text)).orElse(false))
+        .filter(
+            p ->
+                p.info().commandLine().map(c -> c.contains(text)).orElse(false)
+                    || p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a).contains(text))
+                        .orElse(false))
         .map(ProcessHandle::pid)
         .toList();
   }

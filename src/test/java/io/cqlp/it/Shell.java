@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 public final class Shell {
 
   /**
-   * What one run of the shell did. {@code err} is standard error without the progress lines
-   * that COPY and CAPTURE print every 10 seconds in scripts ({@code Processed: ...},
-   * {@code Captured: ...}); those are in {@code progress}.
+   * What one run of the shell did. {@code err} is standard error without the progress lines that
+   * COPY and CAPTURE print every 10 seconds in scripts ({@code Processed: ...}, {@code Captured:
+   * ...}); those are in {@code progress}.
    */
   public record Result(int exitCode, String out, String err, List<String> progress) {
     /** Standard error's lines, without blank ones. */
@@ -44,7 +44,8 @@ public final class Shell {
    * @param port the node's CQL port
    * @param args further arguments
    */
-  public static Result run(String host, int port, String... args) throws IOException, InterruptedException {
+  public static Result run(String host, int port, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(host, String.valueOf(port)));
     command.addAll(List.of(args));
     return runRaw(null, command.toArray(String[]::new));
@@ -54,7 +55,8 @@ public final class Shell {
    * Runs {@code bin/cqlp args...}, feeding {@code stdin} (or nothing) to it; its HOME is a fresh
    * temporary directory, its working directory the repository root.
    */
-  public static Result runRaw(String stdin, String... args) throws IOException, InterruptedException {
+  public static Result runRaw(String stdin, String... args)
+      throws IOException, InterruptedException {
     return runWithEnv(java.util.Map.of(), stdin, args);
   }
 
@@ -68,8 +70,9 @@ public final class Shell {
    * As {@link #runWithEnv}, with another {@code bin/cqlp} (e.g. of an unpacked distribution) and
    * working directory. {@code env} may set {@code HOME}.
    */
-  public static Result runScript(Path script, Path workDir, java.util.Map<String, String> env, String stdin,
-      String... args) throws IOException, InterruptedException {
+  public static Result runScript(
+      Path script, Path workDir, java.util.Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(script.toString());
     command.addAll(List.of(args));

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The prompt's interactive features through a real terminal (tmux), in two runs of the shell:
- * TAB completion of a table and of a COPY option, EXPAND output, the live progress line of a
- * COPY TO, Ctrl-C cancelling a long SELECT without leaving the shell, and history recalled with
- * the Up arrow in the next run.
+ * The prompt's interactive features through a real terminal (tmux), in two runs of the shell: TAB
+ * completion of a table and of a COPY option, EXPAND output, the live progress line of a COPY TO,
+ * Ctrl-C cancelling a long SELECT without leaving the shell, and history recalled with the Up arrow
+ * in the next run.
  */
 @ExtendWith(CassandraExtension.class)
 class TerminalIT {
@@ -31,20 +31,32 @@ class TerminalIT {
   private static final int ROWS_PER_PARTITION = 1000;
 
   @Test
-  void should_complete_show_progress_cancel_on_ctrl_c_expand_and_recall_history_in_the_next_run() throws Exception {
+  void should_complete_show_progress_cancel_on_ctrl_c_expand_and_recall_history_in_the_next_run()
+      throws Exception {
     String ks = CassandraExtension.createKeyspace(getClass());
     CqlSession session = CassandraExtension.session();
     session.execute("CREATE TABLE " + ks + ".flights (id int PRIMARY KEY, origin text, dest text)");
     session.execute("INSERT INTO " + ks + ".flights (id, origin, dest) VALUES (1, 'JFK', 'LAX')");
     session.execute("INSERT INTO " + ks + ".flights (id, origin, dest) VALUES (2, 'ORD', 'SEA')");
-    session.execute("INSERT INTO " + ks + ".flights (id, origin, dest) VALUES (3, 'after-cancel-ok', 'BOS')");
+    session.execute(
+        "INSERT INTO " + ks + ".flights (id, origin, dest) VALUES (3, 'after-cancel-ok', 'BOS')");
     long loading = System.nanoTime();
     loadBigTable(session, ks);
-    System.out.printf("TerminalIT: %,d rows loaded in %.1f s%n", PARTITIONS * ROWS_PER_PARTITION, (System.nanoTime() - loading) / 1e9);
+    System.out.printf(
+        "TerminalIT: %,d rows loaded in %.1f s%n",
+        PARTITIONS * ROWS_PER_PARTITION, (System.nanoTime() - loading) / 1e9);
     LocalCassandra node = CassandraExtension.node();
     Path home = Files.createTempDirectory("cqlp-terminal-home");
     Path dir = Files.createTempDirectory("cqlp-terminal-files");
-    String command = "env HOME=" + home + " " + Shell.home().resolve("bin/cqlp") + " " + node.host() + " " + node.port();
+    String command =
+        "env HOME="
+            + home
+            + " "
+            + Shell.home().resolve("bin/cqlp")
+            + " "
+            + node.host()
+            + " "
+            + node.port();
     String lastStatement = "SELECT origin FROM " + ks + ".flights WHERE id = 3;";
 
     try (Tmux terminal = new Tmux("cqlp-terminal-" + ProcessHandle.current().pid(), command)) {
@@ -65,18 +77,22 @@ class TerminalIT {
       terminal.waitFor("EXPAND set to ON", 10);
       terminal.type("SELECT id, origin FROM " + ks + ".flights WHERE id = 2;", "Enter");
       String expanded = terminal.waitFor("| ORD", 30);
-      assertThat(expanded).contains("@ Row 1").containsPattern(Pattern.compile("(?m)^\\s*origin \\| ORD\\s*$"));
+      assertThat(expanded)
+          .contains("@ Row 1")
+          .containsPattern(Pattern.compile("(?m)^\\s*origin \\| ORD\\s*$"));
       terminal.type("EXPAND OFF;", "Enter");
       terminal.waitFor("EXPAND set to OFF", 10);
 
       Path parquet = dir.resolve("big.parquet");
       terminal.type("COPY " + ks + ".big TO '" + parquet + "';", "Enter");
       String live = terminal.waitFor("Processed: ", 60);
-      assertThat(live).containsPattern("Processed: [0-9,]+ rows; Rate: [0-9,]+ rows/s; Elapsed: \\d+:\\d\\d");
+      assertThat(live)
+          .containsPattern("Processed: [0-9,]+ rows; Rate: [0-9,]+ rows/s; Elapsed: \\d+:\\d\\d");
       String done = terminal.waitFor(" rows exported to 1 files", 180);
       assertThat(done).contains((PARTITIONS * ROWS_PER_PARTITION) + " rows exported to 1 files");
       try (DuckDb duck = new DuckDb()) {
-        assertThat(duck.longValue("SELECT count(*) FROM " + DuckDb.literal(parquet))).isEqualTo(PARTITIONS * ROWS_PER_PARTITION);
+        assertThat(duck.longValue("SELECT count(*) FROM " + DuckDb.literal(parquet)))
+            .isEqualTo(PARTITIONS * ROWS_PER_PARTITION);
       }
 
       terminal.type("PAGING OFF;", "Enter");
@@ -109,7 +125,8 @@ class TerminalIT {
    */
   private static void loadBigTable(CqlSession session, String ks) throws Exception {
     session.execute("CREATE TABLE " + ks + ".big (p int, c int, v text, PRIMARY KEY (p, c))");
-    PreparedStatement insert = session.prepare("INSERT INTO " + ks + ".big (p, c, v) VALUES (?, ?, ?)");
+    PreparedStatement insert =
+        session.prepare("INSERT INTO " + ks + ".big (p, c, v) VALUES (?, ?, ?)");
     Semaphore inFlight = new Semaphore(16);
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (int p = 0; p < PARTITIONS; p++) {
@@ -126,10 +143,16 @@ class TerminalIT {
   }
 
   private static CompletableFuture<?> write(CqlSession session, BatchStatement batch, int tries) {
-    return session.executeAsync(batch).toCompletableFuture()
-        .handle((r, e) -> e == null || tries <= 1
-            ? (e == null ? CompletableFuture.completedFuture(r) : CompletableFuture.failedFuture(e))
-            : write(session, batch, tries - 1))
+    return session
+        .executeAsync(batch)
+        .toCompletableFuture()
+        .handle(
+            (r, e) ->
+                e == null || tries <= 1
+                    ? (e == null
+                        ? CompletableFuture.completedFuture(r)
+                        : CompletableFuture.failedFuture(e))
+                    : write(session, batch, tries - 1))
         .thenCompose(f -> f);
   }
 }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS and logins through the real shell, against a node of its own whose CQL port speaks TLS
- * only and asks for a password: the cqlshrc's [connection], [ssl] and [authentication] sections,
- * --ssl with $SSL_CERTFILE and a credentials file, a user certificate with an encrypted or SEC1
- * key, and the one-line refusals of a server certificate from another authority or for another
- * host name, and of a wrong key password.
+ * TLS and logins through the real shell, against a node of its own whose CQL port speaks TLS only
+ * and asks for a password: the cqlshrc's [connection], [ssl] and [authentication] sections, --ssl
+ * with $SSL_CERTFILE and a credentials file, a user certificate with an encrypted or SEC1 key, and
+ * the one-line refusals of a server certificate from another authority or for another host name,
+ * and of a wrong key password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsIT {
@@ -33,10 +33,16 @@ class TlsIT {
   @BeforeAll
   void startSecureNode() throws IOException {
     Path nodeDir = Path.of(System.getProperty("cqlp.home", "."), "target", "it-tls-node");
-    node = LocalCassandra.start(nodeDir, LocalCassandra.defaultLibDir(), LocalCassandra.DEFAULT_START_TIMEOUT,
-        new NodeSecurity(true, true));
+    node =
+        LocalCassandra.start(
+            nodeDir,
+            LocalCassandra.defaultLibDir(),
+            LocalCassandra.DEFAULT_START_TIMEOUT,
+            new NodeSecurity(true, true));
     try (CqlSession session = node.openSession()) {
-      session.execute("CREATE KEYSPACE IF NOT EXISTS tls_it WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute(
+          "CREATE KEYSPACE IF NOT EXISTS tls_it WITH replication = {'class': 'SimpleStrategy',"
+              + " 'replication_factor': 1}");
       session.execute("CREATE TABLE IF NOT EXISTS tls_it.kv (k int PRIMARY KEY, v text)");
       session.execute("INSERT INTO tls_it.kv (k, v) VALUES (1, 'over tls')");
     }
@@ -60,30 +66,53 @@ class TlsIT {
   }
 
   @Test
-  void should_connect_with_the_connection_ssl_and_authentication_sections_of_the_cqlshrc() throws Exception {
-    Path home = home("[connection]\nhostname = " + node.host() + "\nport = " + node.port() + "\nssl = true\n"
-        + "[ssl]\ncertfile = " + node.caCertificate() + "\n"
-        + "[authentication]\nusername = cassandra\npassword = cassandra\n");
+  void should_connect_with_the_connection_ssl_and_authentication_sections_of_the_cqlshrc()
+      throws Exception {
+    Path home =
+        home(
+            "[connection]\nhostname = "
+                + node.host()
+                + "\nport = "
+                + node.port()
+                + "\nssl = true\n"
+                + "[ssl]\ncertfile = "
+                + node.caCertificate()
+                + "\n"
+                + "[authentication]\nusername = cassandra\npassword = cassandra\n");
 
-    Shell.Result result = Shell.runWithEnv(Map.of("HOME", home.toString()), null, "-e", "SELECT v FROM tls_it.kv WHERE k = 1");
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("HOME", home.toString()), null, "-e", "SELECT v FROM tls_it.kv WHERE k = 1");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains(" over tls\n\n(1 rows)");
-    assertThat(result.errLines()).containsExactly(
-        "Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the future.",
-        "Please use a credentials file to specify the username and password.");
+    assertThat(result.errLines())
+        .containsExactly(
+            "Notice: Credentials in the cqlshrc file is deprecated and will be ignored in the"
+                + " future.",
+            "Please use a credentials file to specify the username and password.");
   }
 
   @Test
   void should_connect_with_the_ssl_flag_ssl_certfile_and_a_credentials_file() throws Exception {
     Path home = home(null);
-    Path credentials = Files.writeString(dir.resolve("creds"), "[PlainTextAuthProvider]\nusername = cassandra\npassword = cassandra\n");
+    Path credentials =
+        Files.writeString(
+            dir.resolve("creds"),
+            "[PlainTextAuthProvider]\nusername = cassandra\npassword = cassandra\n");
     Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
 
-    Shell.Result result = Shell.runWithEnv(
-        Map.of("HOME", home.toString(), "SSL_CERTFILE", node.caCertificate().toString()), null,
-        node.host(), String.valueOf(node.port()), "--ssl", "--credentials", credentials.toString(),
-        "-e", "SELECT count(*) FROM tls_it.kv");
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("HOME", home.toString(), "SSL_CERTFILE", node.caCertificate().toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "--ssl",
+            "--credentials",
+            credentials.toString(),
+            "-e",
+            "SELECT count(*) FROM tls_it.kv");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err()).isEmpty();
@@ -94,47 +123,117 @@ class TlsIT {
   void should_refuse_a_server_certificate_another_authority_signed_in_one_line() throws Exception {
     Path otherCa = NodeCertificates.createAuthority(dir.resolve("other-ca"), "some other CA");
 
-    Shell.Result result = Shell.runWithEnv(Map.of("SSL_CERTFILE", otherCa.toString()), null,
-        node.host(), String.valueOf(node.port()), "--ssl", "-u", "cassandra", "-p", "cassandra",
-        "--insecure-password-without-warning", "-e", "SELECT v FROM tls_it.kv");
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("SSL_CERTFILE", otherCa.toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "--ssl",
+            "-u",
+            "cassandra",
+            "-p",
+            "cassandra",
+            "--insecure-password-without-warning",
+            "-e",
+            "SELECT v FROM tls_it.kv");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.errLines()).singleElement().asString()
-        .startsWith("TLS: server certificate (CN=127.0.0.1) for 127.0.0.1:" + node.port()
-            + " is not trusted by " + otherCa + ": ");
+    assertThat(result.errLines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "TLS: server certificate (CN=127.0.0.1) for 127.0.0.1:"
+                + node.port()
+                + " is not trusted by "
+                + otherCa
+                + ": ");
     assertThat(result.out()).isEmpty();
   }
 
   @Test
-  void should_refuse_a_host_name_the_certificate_does_not_hold_unless_validation_is_off() throws Exception {
+  void should_refuse_a_host_name_the_certificate_does_not_hold_unless_validation_is_off()
+      throws Exception {
     Map<String, String> env = Map.of("SSL_CERTFILE", node.caCertificate().toString());
 
-    Shell.Result refused = Shell.runWithEnv(env, null, "localhost", String.valueOf(node.port()), "--ssl",
-        "-u", "cassandra", "-p", "cassandra", "--insecure-password-without-warning", "-e", "SELECT v FROM tls_it.kv");
-    Shell.Result unchecked = Shell.runWithEnv(
-        Map.of("SSL_CERTFILE", node.caCertificate().toString(), "SSL_VALIDATE", "false"), null,
-        "localhost", String.valueOf(node.port()), "--ssl", "-u", "cassandra", "-p", "cassandra",
-        "--insecure-password-without-warning", "-e", "SELECT v FROM tls_it.kv");
+    Shell.Result refused =
+        Shell.runWithEnv(
+            env,
+            null,
+            "localhost",
+            String.valueOf(node.port()),
+            "--ssl",
+            "-u",
+            "cassandra",
+            "-p",
+            "cassandra",
+            "--insecure-password-without-warning",
+            "-e",
+            "SELECT v FROM tls_it.kv");
+    Shell.Result unchecked =
+        Shell.runWithEnv(
+            Map.of("SSL_CERTFILE", node.caCertificate().toString(), "SSL_VALIDATE", "false"),
+            null,
+            "localhost",
+            String.valueOf(node.port()),
+            "--ssl",
+            "-u",
+            "cassandra",
+            "-p",
+            "cassandra",
+            "--insecure-password-without-warning",
+            "-e",
+            "SELECT v FROM tls_it.kv");
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.errLines()).singleElement().asString()
-        .startsWith("TLS: server certificate for localhost:" + node.port() + " does not match the host name 'localhost': ");
+    assertThat(refused.errLines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "TLS: server certificate for localhost:"
+                + node.port()
+                + " does not match the host name 'localhost': ");
     assertThat(unchecked.exitCode()).as(unchecked.err()).isZero();
     assertThat(unchecked.out()).contains(" over tls");
   }
 
   @Test
-  void should_fail_to_connect_without_tls_or_with_a_wrong_password_never_showing_it() throws Exception {
-    Shell.Result plain = Shell.run(node.host(), node.port(), "-u", "cassandra", "-p", "cassandra",
-        "--insecure-password-without-warning", "-e", "SELECT v FROM tls_it.kv");
-    Shell.Result wrong = Shell.runWithEnv(Map.of("SSL_CERTFILE", node.caCertificate().toString()), null,
-        node.host(), String.valueOf(node.port()), "--ssl", "-u", "cassandra", "-p", "Wr0ng-Pa55",
-        "-e", "SELECT v FROM tls_it.kv");
+  void should_fail_to_connect_without_tls_or_with_a_wrong_password_never_showing_it()
+      throws Exception {
+    Shell.Result plain =
+        Shell.run(
+            node.host(),
+            node.port(),
+            "-u",
+            "cassandra",
+            "-p",
+            "cassandra",
+            "--insecure-password-without-warning",
+            "-e",
+            "SELECT v FROM tls_it.kv");
+    Shell.Result wrong =
+        Shell.runWithEnv(
+            Map.of("SSL_CERTFILE", node.caCertificate().toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "--ssl",
+            "-u",
+            "cassandra",
+            "-p",
+            "Wr0ng-Pa55",
+            "-e",
+            "SELECT v FROM tls_it.kv");
 
     assertThat(plain.exitCode()).isEqualTo(1);
-    assertThat(plain.errLines()).singleElement().asString().startsWith("Connection error: could not connect to ");
+    assertThat(plain.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("Connection error: could not connect to ");
     assertThat(wrong.exitCode()).isEqualTo(1);
-    assertThat(wrong.errLines()).last().asString()
+    assertThat(wrong.errLines())
+        .last()
+        .asString()
         .startsWith("Connection error: could not connect to " + node.host() + ":" + node.port())
         .contains("Provided username cassandra and/or password are incorrect");
     assertThat(wrong.out() + wrong.err()).doesNotContain("Wr0ng-Pa55");
@@ -147,32 +246,104 @@ class TlsIT {
    * TlsEngineFactoryTest.
    */
   @Test
-  void should_connect_with_a_user_certificate_whose_key_is_encrypted_pkcs8_or_sec1() throws Exception {
-    OpenSsl.run(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", "user.p8", "-out", "user.crt", "-subj", "/CN=cqlp user", "-days", "2");
-    OpenSsl.run(dir, "pkcs8", "-topk8", "-in", "user.p8", "-passout", "pass:k3y-Pa55", "-out", "user-enc.key");
+  void should_connect_with_a_user_certificate_whose_key_is_encrypted_pkcs8_or_sec1()
+      throws Exception {
+    OpenSsl.run(
+        dir,
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        "user.p8",
+        "-out",
+        "user.crt",
+        "-subj",
+        "/CN=cqlp user",
+        "-days",
+        "2");
+    OpenSsl.run(
+        dir,
+        "pkcs8",
+        "-topk8",
+        "-in",
+        "user.p8",
+        "-passout",
+        "pass:k3y-Pa55",
+        "-out",
+        "user-enc.key");
     OpenSsl.run(dir, "ec", "-in", "user.p8", "-out", "user-sec1.key");
-    String rc = "[connection]\nhostname = " + node.host() + "\nport = " + node.port() + "\nssl = true\n"
-        + "[ssl]\ncertfile = " + node.caCertificate() + "\nusercert = " + dir.resolve("user.crt") + "\n";
-    Path credentials = Files.writeString(dir.resolve("user-creds"), "[PlainTextAuthProvider]\nusername = cassandra\npassword = cassandra\n");
+    String rc =
+        "[connection]\nhostname = "
+            + node.host()
+            + "\nport = "
+            + node.port()
+            + "\nssl = true\n"
+            + "[ssl]\ncertfile = "
+            + node.caCertificate()
+            + "\nusercert = "
+            + dir.resolve("user.crt")
+            + "\n";
+    Path credentials =
+        Files.writeString(
+            dir.resolve("user-creds"),
+            "[PlainTextAuthProvider]\nusername = cassandra\npassword = cassandra\n");
     Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
     String query = "SELECT v FROM tls_it.kv WHERE k = 1";
 
-    Shell.Result encrypted = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-enc.key")
-        + "\nuserkey_password = k3y-Pa55\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
-    Shell.Result sec1 = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-sec1.key")
-        + "\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
-    Shell.Result wrong = Shell.runWithEnv(Map.of("HOME", home(rc + "userkey = " + dir.resolve("user-enc.key")
-        + "\nuserkey_password = Wr0ng-Pa55\n").toString()), null, "--credentials", credentials.toString(), "-e", query);
+    Shell.Result encrypted =
+        Shell.runWithEnv(
+            Map.of(
+                "HOME",
+                home(rc
+                        + "userkey = "
+                        + dir.resolve("user-enc.key")
+                        + "\nuserkey_password = k3y-Pa55\n")
+                    .toString()),
+            null,
+            "--credentials",
+            credentials.toString(),
+            "-e",
+            query);
+    Shell.Result sec1 =
+        Shell.runWithEnv(
+            Map.of(
+                "HOME", home(rc + "userkey = " + dir.resolve("user-sec1.key") + "\n").toString()),
+            null,
+            "--credentials",
+            credentials.toString(),
+            "-e",
+            query);
+    Shell.Result wrong =
+        Shell.runWithEnv(
+            Map.of(
+                "HOME",
+                home(rc
+                        + "userkey = "
+                        + dir.resolve("user-enc.key")
+                        + "\nuserkey_password = Wr0ng-Pa55\n")
+                    .toString()),
+            null,
+            "--credentials",
+            credentials.toString(),
+            "-e",
+            query);
 
     assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
     assertThat(encrypted.out()).contains(" over tls\n\n(1 rows)");
     assertThat(sec1.exitCode()).as(sec1.err()).isZero();
     assertThat(sec1.out()).contains(" over tls\n\n(1 rows)");
     assertThat(wrong.exitCode()).isEqualTo(1);
-    assertThat(wrong.errLines()).singleElement().isEqualTo("TLS: cannot decrypt userkey '" + dir.resolve("user-enc.key")
-        + "': wrong password (check userkey_password in the [ssl] section of the cqlshrc, or the one typed), "
-        + "or a damaged key.");
+    assertThat(wrong.errLines())
+        .singleElement()
+        .isEqualTo(
+            "TLS: cannot decrypt userkey '"
+                + dir.resolve("user-enc.key")
+                + "': wrong password (check userkey_password in the [ssl] section of the cqlshrc,"
+                + " or the one typed), or a damaged key.");
     assertThat(wrong.out() + wrong.err()).doesNotContain("Wr0ng-Pa55").doesNotContain("k3y-Pa55");
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real terminal for the shell: a detached tmux session of 160x50 running one command, keys
- * sent to it, its screen read back. Close it to kill the session.
+ * A real terminal for the shell: a detached tmux session of 160x50 running one command, keys sent
+ * to it, its screen read back. Close it to kill the session.
  */
 final class Tmux implements AutoCloseable {
   private final String name;
@@ -21,14 +21,15 @@ final class Tmux implements AutoCloseable {
   /** Starts {@code command} in a new detached session {@code columns} wide and 50 lines high. */
   Tmux(String name, String command, int columns) throws IOException, InterruptedException {
     this.name = name;
-    if (tmux("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", "50", command) != 0) {
+    if (tmux("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", "50", command)
+        != 0) {
       throw new IllegalStateException("tmux could not start: " + command);
     }
   }
 
   /**
-   * Types {@code text} literally, then presses the named keys (tmux names: Enter, Tab, Up, C-c).
-   * A {@code ;} goes by its hex code, since tmux ends a command at an argument's trailing ';'.
+   * Types {@code text} literally, then presses the named keys (tmux names: Enter, Tab, Up, C-c). A
+   * {@code ;} goes by its hex code, since tmux ends a command at an argument's trailing ';'.
    */
   void type(String text, String... then) throws IOException, InterruptedException {
     String[] parts = text.split(";", -1);
@@ -77,8 +78,10 @@ final class Tmux implements AutoCloseable {
 
   /** The screen and its scrollback, lines joined where they wrapped. */
   String screen() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", name)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", name)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(10, TimeUnit.SECONDS);
     return out;

@@ -27,11 +27,13 @@ class LocalCassandraTest {
 
   @Test
   void should_refuse_to_start_without_cassandra_jars(@TempDir Path dir) {
-    assertThatThrownBy(
-            () -> LocalCassandra.start(dir.resolve("node"), dir, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> LocalCassandra.start(dir.resolve("node"), dir, Duration.ofSeconds(1)))
         .isInstanceOf(IOException.class)
-        .hasMessage("no local Cassandra jars at " + dir + ": build with `mvn -B package` first, or unpack"
-            + " cqlp-<version>-cassandra.tar.gz (or .zip) over the folder of the cqlp archive");
+        .hasMessage(
+            "no local Cassandra jars at "
+                + dir
+                + ": build with `mvn -B package` first, or unpack"
+                + " cqlp-<version>-cassandra.tar.gz (or .zip) over the folder of the cqlp archive");
     assertThat(dir.resolve("node")).doesNotExist();
   }
 

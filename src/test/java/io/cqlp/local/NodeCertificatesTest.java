@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeCertificatesTest {
 
   @Test
-  void should_sign_a_server_certificate_for_the_ip_address_with_a_fresh_ca(@TempDir Path dir) throws Exception {
+  void should_sign_a_server_certificate_for_the_ip_address_with_a_fresh_ca(@TempDir Path dir)
+      throws Exception {
     NodeCertificates files = NodeCertificates.create(dir, "127.0.0.1");
 
     X509Certificate ca;

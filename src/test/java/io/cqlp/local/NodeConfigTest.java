@@ -39,7 +39,8 @@ class NodeConfigTest {
 
   @Test
   void should_join_a_cluster_node_through_its_seed_without_bootstrap() {
-    NodeConfig node = NodeConfig.clusterNode(NODE, "127.0.0.3", 21001, 21002, 21004, 640, "127.0.0.2");
+    NodeConfig node =
+        NodeConfig.clusterNode(NODE, "127.0.0.3", 21001, 21002, 21004, 640, "127.0.0.2");
     List<String> lines = node.yaml().lines().toList();
 
     assertThat(lines)
@@ -51,7 +52,8 @@ class NodeConfigTest {
             "auto_bootstrap: false");
     assertThat(config.yaml()).doesNotContain("auto_bootstrap");
     assertThat(node.command(Path.of("java"), List.of(Path.of("a.jar"))))
-        .contains("-Xmx640M", "-Dcassandra.jmx.local.port=21004", "-Djava.rmi.server.hostname=127.0.0.1");
+        .contains(
+            "-Xmx640M", "-Dcassandra.jmx.local.port=21004", "-Djava.rmi.server.hostname=127.0.0.1");
   }
 
   @Test
@@ -120,7 +122,8 @@ class NodeConfigTest {
             Path.of("/jdk/bin/java"),
             List.of(Path.of("/lib/jamm-0.4.0.jar"), Path.of("/lib/jamm-extra-1.jar")));
 
-    assertThat(command).filteredOn(option -> option.startsWith("-javaagent"))
+    assertThat(command)
+        .filteredOn(option -> option.startsWith("-javaagent"))
         .containsExactly("-javaagent:/lib/jamm-0.4.0.jar");
   }
 
@@ -158,8 +161,7 @@ class NodeConfigTest {
   }
 
   @Test
-  void should_refuse_to_empty_a_directory_that_is_not_a_node(@TempDir Path dir)
-      throws IOException {
+  void should_refuse_to_empty_a_directory_that_is_not_a_node(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("keep.txt"), "keep me");
 
     assertThatThrownBy(() -> NodeConfig.prepareDir(dir))
@@ -173,7 +175,9 @@ class NodeConfigTest {
 
   @Test
   void should_switch_on_tls_only_client_encryption_and_password_authentication_when_asked() {
-    NodeCertificates tls = new NodeCertificates(NODE.resolve("conf/tls/ca.pem"), NODE.resolve("conf/tls/node.p12"), "pw123");
+    NodeCertificates tls =
+        new NodeCertificates(
+            NODE.resolve("conf/tls/ca.pem"), NODE.resolve("conf/tls/node.p12"), "pw123");
     NodeConfig secure = new NodeConfig(NODE, "127.0.0.1", 21001, 21002, 21003, 768, tls, true);
 
     assertThat(secure.yaml().lines().toList())
@@ -185,10 +189,14 @@ class NodeConfigTest {
             "  keystore: '/tmp/cqlp-node/conf/tls/node.p12'",
             "  keystore_password: \"pw123\"",
             "  store_type: PKCS12");
-    assertThat(secure.command(Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
+    assertThat(
+            secure.command(
+                Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
         .contains("-Dcassandra.superuser_setup_delay_ms=0");
     assertThat(config.yaml()).doesNotContain("client_encryption_options", "authenticator");
-    assertThat(config.command(Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
+    assertThat(
+            config.command(
+                Path.of("/usr/bin/java"), List.of(Path.of("/lib/cassandra-all-5.0.jar"))))
         .doesNotContain("-Dcassandra.superuser_setup_delay_ms=0");
   }
 }

@@ -9,26 +9,28 @@ class LogFileTest {
 
   @Test
   void should_log_warnings_only_by_default_and_never_http_wire_or_headers() {
-    assertThat(LogFile.properties(false)).isEqualTo(
-        "handlers=io.cqlp.logging.RotatingFileHandler\n"
-            + ".level=WARNING\n"
-            + "org.apache.hc.client5.http.wire.level=OFF\n"
-            + "org.apache.hc.client5.http.headers.level=OFF\n");
+    assertThat(LogFile.properties(false))
+        .isEqualTo(
+            "handlers=io.cqlp.logging.RotatingFileHandler\n"
+                + ".level=WARNING\n"
+                + "org.apache.hc.client5.http.wire.level=OFF\n"
+                + "org.apache.hc.client5.http.headers.level=OFF\n");
   }
 
   @Test
   void should_log_the_driver_at_debug_and_the_rest_at_info_with_debug() {
-    assertThat(LogFile.properties(true)).isEqualTo(
-        "handlers=io.cqlp.logging.RotatingFileHandler\n"
-            + ".level=INFO\n"
-            + "com.datastax.oss.driver.level=FINE\n"
-            + "io.cqlp.level=FINE\n"
-            + "org.apache.parquet.level=FINE\n"
-            + "org.jline.level=FINE\n"
-            + "com.datastax.oss.driver.internal.core.util.Reflection.level=INFO\n"
-            + "com.datastax.oss.driver.internal.core.context.EventBus.level=INFO\n"
-            + "org.apache.hc.client5.http.wire.level=OFF\n"
-            + "org.apache.hc.client5.http.headers.level=OFF\n");
+    assertThat(LogFile.properties(true))
+        .isEqualTo(
+            "handlers=io.cqlp.logging.RotatingFileHandler\n"
+                + ".level=INFO\n"
+                + "com.datastax.oss.driver.level=FINE\n"
+                + "io.cqlp.level=FINE\n"
+                + "org.apache.parquet.level=FINE\n"
+                + "org.jline.level=FINE\n"
+                + "com.datastax.oss.driver.internal.core.util.Reflection.level=INFO\n"
+                + "com.datastax.oss.driver.internal.core.context.EventBus.level=INFO\n"
+                + "org.apache.hc.client5.http.wire.level=OFF\n"
+                + "org.apache.hc.client5.http.headers.level=OFF\n");
   }
 
   @Test

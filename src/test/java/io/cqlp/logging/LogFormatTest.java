@@ -16,10 +16,15 @@ class LogFormatTest {
 
     String line = new LogFormat().format(record);
 
-    assertThat(line).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} "
-        + ProcessHandle.current().pid() + " DEBUG \\[" + Thread.currentThread().getName() + "\\] "
-        + "com\\.datastax\\.oss\\.driver\\.internal\\.core\\.session\\.DefaultSession: "
-        + "\\[s0\\] Connection established\n");
+    assertThat(line)
+        .matches(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} "
+                + ProcessHandle.current().pid()
+                + " DEBUG \\["
+                + Thread.currentThread().getName()
+                + "\\] "
+                + "com\\.datastax\\.oss\\.driver\\.internal\\.core\\.session\\.DefaultSession: "
+                + "\\[s0\\] Connection established\n");
   }
 
   @Test
@@ -40,9 +45,11 @@ class LogFormatTest {
 
     String text = new LogFormat().format(record);
 
-    assertThat(text).contains("login failed for *****",
-        "java.lang.IllegalStateException: ALTER ROLE r WITH PASSWORD = '*****'",
-        "\tat io.cqlp.logging.LogFormatTest.");
+    assertThat(text)
+        .contains(
+            "login failed for *****",
+            "java.lang.IllegalStateException: ALTER ROLE r WITH PASSWORD = '*****'",
+            "\tat io.cqlp.logging.LogFormatTest.");
     assertThat(text).doesNotContain("Log-Format-Pw-77", "other-secret");
   }
 }

@@ -30,9 +30,13 @@ class RotatingFileHandlerTest {
     handler.publish(record("first"));
     handler.close();
 
-    assertThat(Files.readString(file)).endsWith(" WARN  [" + Thread.currentThread().getName()
-        + "] com.datastax.oss.driver.internal.core.Test: first\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(Files.readString(file))
+        .endsWith(
+            " WARN  ["
+                + Thread.currentThread().getName()
+                + "] com.datastax.oss.driver.internal.core.Test: first\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -64,8 +68,10 @@ class RotatingFileHandlerTest {
     }
     // Each line is 150 to 170 bytes: two a file; the newest in cqlp.log, older ones shifted up.
     assertThat(Files.readString(file)).contains("message number 10 ", "message number 11 ");
-    assertThat(Files.readString(dir.resolve("cqlp.log.1"))).contains("message number 8 ", "message number 9 ");
-    assertThat(Files.readString(dir.resolve("cqlp.log.2"))).contains("message number 6 ", "message number 7 ");
+    assertThat(Files.readString(dir.resolve("cqlp.log.1")))
+        .contains("message number 8 ", "message number 9 ");
+    assertThat(Files.readString(dir.resolve("cqlp.log.2")))
+        .contains("message number 6 ", "message number 7 ");
     for (String name : new String[] {"cqlp.log", "cqlp.log.1", "cqlp.log.2"}) {
       assertThat(Files.size(dir.resolve(name))).as(name).isLessThanOrEqualTo(400);
     }
@@ -87,7 +93,8 @@ class RotatingFileHandlerTest {
   @Test
   void should_stay_silent_and_write_nothing_when_the_file_cannot_be_made() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("logs"), "a file in the way");
-    RotatingFileHandler handler = new RotatingFileHandler(notADirectory.resolve("cqlp.log"), 300, 2);
+    RotatingFileHandler handler =
+        new RotatingFileHandler(notADirectory.resolve("cqlp.log"), 300, 2);
 
     handler.publish(record("lost"));
     handler.publish(record("lost again"));

@@ -24,7 +24,8 @@ class ColumnsTest {
   @Test
   void should_use_more_rows_when_a_line_would_be_too_wide() {
     List<String> names = IntStream.range(0, 5).mapToObj(i -> "name_" + i).toList();
-    assertThat(Columns.layout(names, 21)).containsExactly("name_0  name_3", "name_1  name_4", "name_2");
+    assertThat(Columns.layout(names, 21))
+        .containsExactly("name_0  name_3", "name_1  name_4", "name_2");
   }
 
   @Test

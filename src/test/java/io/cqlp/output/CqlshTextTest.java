@@ -33,8 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class CqlshTextTest {
   private final CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
-  /** [ui] float_precision = 3, double_precision = 8, timezone = Europe/Paris, time_format = %d/%m/%Y %H:%M:%S %Z */
-  private final CqlshText paris = new CqlshText(new ScreenSettings(3, 8, ZoneId.of("Europe/Paris"), "%d/%m/%Y %H:%M:%S %Z"));
+
+  /**
+   * [ui] float_precision = 3, double_precision = 8, timezone = Europe/Paris, time_format = %d/%m/%Y
+   * %H:%M:%S %Z
+   */
+  private final CqlshText paris =
+      new CqlshText(new ScreenSettings(3, 8, ZoneId.of("Europe/Paris"), "%d/%m/%Y %H:%M:%S %Z"));
 
   @Test
   void should_print_doubles_and_floats_with_cqlsh_default_precision_5() {
@@ -70,9 +75,12 @@ class CqlshTextTest {
   @Test
   void should_print_doubles_inside_collections_with_float_precision() {
     // [ui] double_precision = 10, float_precision = 2: list<double> and vector<double, 2>
-    CqlshText text = new CqlshText(new ScreenSettings(2, 10, ZoneId.of("UTC"), ScreenSettings.DEFAULT_TIME_FORMAT));
+    CqlshText text =
+        new CqlshText(
+            new ScreenSettings(2, 10, ZoneId.of("UTC"), ScreenSettings.DEFAULT_TIME_FORMAT));
     assertThat(text.format(List.of(1.23456789, 1e20))).isEqualTo("[1.23, 1e+20]");
-    assertThat(text.format(CqlVector.newInstance(3.333333333, -2.5e-5))).isEqualTo("[3.33, -3e-05]");
+    assertThat(text.format(CqlVector.newInstance(3.333333333, -2.5e-5)))
+        .isEqualTo("[3.33, -3e-05]");
     assertThat(cqlsh.format(CqlVector.newInstance(1.5f, -0.0f, 3.3f))).isEqualTo("[1.5, -0, 3.3]");
     assertThat(cqlsh.format(map("a", 0.1, "b", 1.5))).isEqualTo("{'a': 0.1, 'b': 1.5}");
     assertThat(cqlsh.format(map("k\nk", 1.0))).isEqualTo("{'k\\nk': 1}");
@@ -95,16 +103,19 @@ class CqlshTextTest {
   @Test
   void should_print_inet_as_glibc_inet_ntop() throws Exception {
     assertThat(cqlsh.format(InetAddress.getByName("::1"))).isEqualTo("::1");
-    assertThat(cqlsh.format(InetAddress.getByName("2001:db8:0:0:0:ff00:42:8329"))).isEqualTo("2001:db8::ff00:42:8329");
+    assertThat(cqlsh.format(InetAddress.getByName("2001:db8:0:0:0:ff00:42:8329")))
+        .isEqualTo("2001:db8::ff00:42:8329");
     assertThat(cqlsh.format(InetAddress.getByName("10.0.0.1"))).isEqualTo("10.0.0.1");
-    assertThat(cqlsh.format(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"))))
+    assertThat(
+            cqlsh.format(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1"))))
         .isEqualTo("['127.0.0.1', '::1']");
     // Python's socket.inet_ntop on Linux
     assertThat(CqlshText.inet(InetAddress.getByName("::"))).isEqualTo("::");
     assertThat(CqlshText.inet(InetAddress.getByName("1::"))).isEqualTo("1::");
     assertThat(CqlshText.inet(InetAddress.getByName("::102:304"))).isEqualTo("::1.2.3.4");
     assertThat(CqlshText.inet(InetAddress.getByName("1:0:0:1:0:0:0:1"))).isEqualTo("1:0:0:1::1");
-    assertThat(CqlshText.inet(InetAddress.getByName("1:0:1:0:1:0:1:0"))).isEqualTo("1:0:1:0:1:0:1:0");
+    assertThat(CqlshText.inet(InetAddress.getByName("1:0:1:0:1:0:1:0")))
+        .isEqualTo("1:0:1:0:1:0:1:0");
     assertThat(CqlshText.inet(InetAddress.getByName("0:0:1::"))).isEqualTo("0:0:1::");
     assertThat(CqlshText.inet(InetAddress.getByName("fe80::1:0:0:1"))).isEqualTo("fe80::1:0:0:1");
   }
@@ -115,20 +126,33 @@ class CqlshTextTest {
     assertThat(cqlsh.format(ts)).isEqualTo("2024-01-02 03:04:05.678000+0000");
     assertThat(cqlsh.format(List.of(Instant.parse("2024-01-02T03:04:05Z"))))
         .isEqualTo("['2024-01-02 03:04:05.000000+0000']");
-    assertThat(cqlsh.format(Instant.parse("1850-03-04T05:06:07.089Z"))).isEqualTo("1850-03-04 05:06:07.089000+0000");
+    assertThat(cqlsh.format(Instant.parse("1850-03-04T05:06:07.089Z")))
+        .isEqualTo("1850-03-04 05:06:07.089000+0000");
     // beyond Python's datetime: milliseconds since the epoch
     assertThat(cqlsh.format(Instant.ofEpochMilli(253402300800000L))).isEqualTo("253402300800000");
   }
 
   @Test
   void should_print_timestamps_in_the_cqlshrc_zone_and_time_format_or_tz() {
-    assertThat(paris.format(Instant.parse("2024-01-02T03:04:05.678Z"))).isEqualTo("02/01/2024 04:04:05 CET");
-    assertThat(paris.format(List.of(Instant.parse("2024-01-02T03:04:05Z")))).isEqualTo("['02/01/2024 04:04:05 CET']");
-    CqlshText newYork = new CqlshText(ScreenSettings.resolve(OptionalInt.empty(), OptionalInt.empty(),
-        Optional.empty(), Optional.empty(), Map.of("TZ", "America/New_York"), w -> { }));
-    assertThat(newYork.format(Instant.parse("2024-01-02T03:04:05.678Z"))).isEqualTo("2024-01-01 22:04:05.678000-0500");
-    CqlshText tokyo = new CqlshText(new ScreenSettings(5, 5, ZoneId.of("Asia/Tokyo"),
-        "%Y|%y|%e|%I|%p|%c|%j|%a|%B|%Z|%z|%Q|%%"));
+    assertThat(paris.format(Instant.parse("2024-01-02T03:04:05.678Z")))
+        .isEqualTo("02/01/2024 04:04:05 CET");
+    assertThat(paris.format(List.of(Instant.parse("2024-01-02T03:04:05Z"))))
+        .isEqualTo("['02/01/2024 04:04:05 CET']");
+    CqlshText newYork =
+        new CqlshText(
+            ScreenSettings.resolve(
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("TZ", "America/New_York"),
+                w -> {}));
+    assertThat(newYork.format(Instant.parse("2024-01-02T03:04:05.678Z")))
+        .isEqualTo("2024-01-01 22:04:05.678000-0500");
+    CqlshText tokyo =
+        new CqlshText(
+            new ScreenSettings(
+                5, 5, ZoneId.of("Asia/Tokyo"), "%Y|%y|%e|%I|%p|%c|%j|%a|%B|%Z|%z|%Q|%%"));
     assertThat(tokyo.format(Instant.parse("2024-01-02T03:04:05.678Z")))
         .isEqualTo("2024|24| 2|12|PM|Tue Jan  2 12:04:05 2024|002|Tue|January|JST|+0900|%Q|%");
   }
@@ -143,50 +167,68 @@ class CqlshTextTest {
     assertThat(cqlsh.format(LocalDate.of(1, 1, 1))).isEqualTo("0001-01-01");
     assertThat(cqlsh.format(LocalDate.ofEpochDay(Integer.MIN_VALUE))).isEqualTo("-2147483648");
     assertThat(cqlsh.format(LocalTime.parse("03:04:05.123456789"))).isEqualTo("03:04:05.123456789");
-    assertThat(cqlsh.format(List.of(LocalTime.parse("01:02:03")))).isEqualTo("[01:02:03.000000000]");
-    assertThat(cqlsh.format(CqlDuration.from("1y2mo3d4h5m6s7ms8us9ns"))).isEqualTo("1y2mo3d4h5m6s7ms8us9ns");
+    assertThat(cqlsh.format(List.of(LocalTime.parse("01:02:03"))))
+        .isEqualTo("[01:02:03.000000000]");
+    assertThat(cqlsh.format(CqlDuration.from("1y2mo3d4h5m6s7ms8us9ns")))
+        .isEqualTo("1y2mo3d4h5m6s7ms8us9ns");
     assertThat(cqlsh.format(CqlDuration.from("0s"))).isEmpty();
     assertThat(cqlsh.format(CqlDuration.from("-1d2h"))).isEqualTo("-1d2h");
     assertThat(cqlsh.format(new BigDecimal("1.50"))).isEqualTo("1.50");
     assertThat(cqlsh.format(new BigDecimal("1E+10"))).isEqualTo("1E+10");
     assertThat(cqlsh.format(new BigDecimal("0.00000001"))).isEqualTo("1E-8");
-    assertThat(cqlsh.format(new BigInteger("123456789012345678901234567890"))).isEqualTo("123456789012345678901234567890");
+    assertThat(cqlsh.format(new BigInteger("123456789012345678901234567890")))
+        .isEqualTo("123456789012345678901234567890");
     assertThat(cqlsh.format(9223372036854775807L)).isEqualTo("9223372036854775807");
     assertThat(cqlsh.format((short) -32768)).isEqualTo("-32768");
     assertThat(cqlsh.format((byte) 127)).isEqualTo("127");
-    assertThat(cqlsh.format(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe}))).isEqualTo("0xcafe");
-    assertThat(cqlsh.format(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.allocate(0)))).isEqualTo("[0x01, 0x]");
+    assertThat(cqlsh.format(ByteBuffer.wrap(new byte[] {(byte) 0xca, (byte) 0xfe})))
+        .isEqualTo("0xcafe");
+    assertThat(cqlsh.format(List.of(ByteBuffer.wrap(new byte[] {1}), ByteBuffer.allocate(0))))
+        .isEqualTo("[0x01, 0x]");
     assertThat(cqlsh.format(UUID.fromString("123e4567-e89b-12d3-a456-426614174000")))
         .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
     assertThat(cqlsh.format(new LinkedHashSet<>(List.of(1, 2, 3)))).isEqualTo("{1, 2, 3}");
-    assertThat(cqlsh.format(List.of(map(1, "one"), map(2, "two")))).isEqualTo("[{1: 'one'}, {2: 'two'}]");
+    assertThat(cqlsh.format(List.of(map(1, "one"), map(2, "two"))))
+        .isEqualTo("[{1: 'one'}, {2: 'two'}]");
     assertThat(cqlsh.format(map(1, new LinkedHashSet<>(List.of("x")), 2, new LinkedHashSet<>())))
         .isEqualTo("{1: {'x'}, 2: {}}");
   }
 
   @Test
   void should_print_tuples_and_user_types_with_quoted_text_inet_and_timestamps() throws Exception {
-    TupleValue tuple = DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT, DataTypes.INET, DataTypes.TIMESTAMP)
-        .newValue(1, "a'b", InetAddress.getByName("2001:db8::ff00:42:8329"), Instant.parse("2024-01-02T03:04:05Z"));
+    TupleValue tuple =
+        DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT, DataTypes.INET, DataTypes.TIMESTAMP)
+            .newValue(
+                1,
+                "a'b",
+                InetAddress.getByName("2001:db8::ff00:42:8329"),
+                Instant.parse("2024-01-02T03:04:05Z"));
     assertThat(cqlsh.format(tuple))
         .isEqualTo("(1, 'a''b', '2001:db8::ff00:42:8329', '2024-01-02 03:04:05.000000+0000')");
-    TupleValue nested = DataTypes.tupleOf(DataTypes.DURATION, DataTypes.DECIMAL, DataTypes.VARINT, DataTypes.FLOAT)
-        .newValue(CqlDuration.from("1h"), new BigDecimal("1.5"), BigInteger.valueOf(12), 0.1f);
+    TupleValue nested =
+        DataTypes.tupleOf(DataTypes.DURATION, DataTypes.DECIMAL, DataTypes.VARINT, DataTypes.FLOAT)
+            .newValue(CqlDuration.from("1h"), new BigDecimal("1.5"), BigInteger.valueOf(12), 0.1f);
     assertThat(cqlsh.format(List.of(nested))).isEqualTo("[(1h, 1.5, 12, 0.1)]");
-    UserDefinedType addr = new UserDefinedTypeBuilder(CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("addr"))
-        .withField(CqlIdentifier.fromInternal("street"), DataTypes.TEXT)
-        .withField(CqlIdentifier.fromInternal("zip"), DataTypes.INT)
-        .withField(CqlIdentifier.fromInternal("at"), DataTypes.TIMESTAMP)
-        .build();
+    UserDefinedType addr =
+        new UserDefinedTypeBuilder(
+                CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("addr"))
+            .withField(CqlIdentifier.fromInternal("street"), DataTypes.TEXT)
+            .withField(CqlIdentifier.fromInternal("zip"), DataTypes.INT)
+            .withField(CqlIdentifier.fromInternal("at"), DataTypes.TIMESTAMP)
+            .build();
     UdtValue value = addr.newValue("Main", null, Instant.parse("2024-01-02T03:04:05Z"));
-    assertThat(cqlsh.format(value)).isEqualTo("{street: 'Main', zip: null, at: '2024-01-02 03:04:05.000000+0000'}");
+    assertThat(cqlsh.format(value))
+        .isEqualTo("{street: 'Main', zip: null, at: '2024-01-02 03:04:05.000000+0000'}");
   }
 
   @Test
   void should_count_empty_collections_short_as_cqlsh_measures_them() {
     // cqlsh 6.2.0: a frozen<list<int>> [] is padded as 0 wide, {1: {'x'}, 2: {}} as 15
     assertThat(CqlshText.uncounted(List.of())).isEqualTo(2);
-    assertThat(CqlshText.uncounted(map(1, new LinkedHashSet<>(List.of("x")), 2, new LinkedHashSet<>()))).isEqualTo(2);
+    assertThat(
+            CqlshText.uncounted(
+                map(1, new LinkedHashSet<>(List.of("x")), 2, new LinkedHashSet<>())))
+        .isEqualTo(2);
     assertThat(CqlshText.uncounted(List.of(map(), List.of()))).isEqualTo(4);
     assertThat(CqlshText.uncounted("[]")).isZero();
     assertThat(CqlshText.uncounted(null)).isZero();
@@ -203,17 +245,42 @@ class CqlshTextTest {
   @Test
   void should_warn_as_cqlsh_about_an_unknown_zone_and_let_tz_win() {
     List<String> warnings = new java.util.ArrayList<>();
-    ScreenSettings both = ScreenSettings.resolve(OptionalInt.of(3), OptionalInt.empty(), Optional.of("Europe/Paris"),
-        Optional.of("%H"), Map.of("TZ", "Nowhere/X"), warnings::add);
-    assertThat(warnings).containsExactly("Warning: could not recognize timezone 'Nowhere/X' from environment value TZ\n");
+    ScreenSettings both =
+        ScreenSettings.resolve(
+            OptionalInt.of(3),
+            OptionalInt.empty(),
+            Optional.of("Europe/Paris"),
+            Optional.of("%H"),
+            Map.of("TZ", "Nowhere/X"),
+            warnings::add);
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: could not recognize timezone 'Nowhere/X' from environment value TZ\n");
     assertThat(both).isEqualTo(new ScreenSettings(3, 5, ZoneId.of("Europe/Paris"), "%H"));
     warnings.clear();
-    ScreenSettings env = ScreenSettings.resolve(OptionalInt.empty(), OptionalInt.of(0), Optional.of("Mars/Base"),
-        Optional.empty(), Map.of("TZ", "Asia/Tokyo"), warnings::add);
-    assertThat(warnings).containsExactly("Warning: could not recognize timezone 'Mars/Base' specified in cqlshrc\n");
-    assertThat(env).isEqualTo(new ScreenSettings(5, 1, ZoneId.of("Asia/Tokyo"), ScreenSettings.DEFAULT_TIME_FORMAT));
-    assertThat(ScreenSettings.resolve(OptionalInt.empty(), OptionalInt.empty(), Optional.of(""), Optional.empty(),
-        Map.of(), warnings::add)).isEqualTo(ScreenSettings.DEFAULT);
+    ScreenSettings env =
+        ScreenSettings.resolve(
+            OptionalInt.empty(),
+            OptionalInt.of(0),
+            Optional.of("Mars/Base"),
+            Optional.empty(),
+            Map.of("TZ", "Asia/Tokyo"),
+            warnings::add);
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: could not recognize timezone 'Mars/Base' specified in cqlshrc\n");
+    assertThat(env)
+        .isEqualTo(
+            new ScreenSettings(5, 1, ZoneId.of("Asia/Tokyo"), ScreenSettings.DEFAULT_TIME_FORMAT));
+    assertThat(
+            ScreenSettings.resolve(
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                Optional.of(""),
+                Optional.empty(),
+                Map.of(),
+                warnings::add))
+        .isEqualTo(ScreenSettings.DEFAULT);
   }
 
   private static <K, V> Map<K, V> map(Object... kv) {

@@ -21,15 +21,23 @@ class DescribePrinterTest {
 
   @Test
   void should_title_each_keyspace_of_a_name_list_when_no_keyspace_is_in_use() {
-    printer.names(List.of(new DescribePrinter.Named("ks1", "a"), new DescribePrinter.Named("ks1", "b"),
-        new DescribePrinter.Named("shop", "users")), null);
-    assertThat(text.toString()).isEqualTo(
-        "\nKeyspace ks1\n------------\na  b\n\nKeyspace shop\n-------------\nusers\n\n");
+    printer.names(
+        List.of(
+            new DescribePrinter.Named("ks1", "a"),
+            new DescribePrinter.Named("ks1", "b"),
+            new DescribePrinter.Named("shop", "users")),
+        null);
+    assertThat(text.toString())
+        .isEqualTo("\nKeyspace ks1\n------------\na  b\n\nKeyspace shop\n-------------\nusers\n\n");
   }
 
   @Test
   void should_list_names_without_title_inside_a_keyspace() {
-    printer.names(List.of(new DescribePrinter.Named("shop", "orders"), new DescribePrinter.Named("shop", "users")), "shop");
+    printer.names(
+        List.of(
+            new DescribePrinter.Named("shop", "orders"),
+            new DescribePrinter.Named("shop", "users")),
+        "shop");
     assertThat(text.toString()).isEqualTo("\norders  users\n\n");
   }
 
@@ -41,9 +49,16 @@ class DescribePrinterTest {
 
   @Test
   void should_print_each_create_statement_after_a_blank_line() {
-    printer.elements(List.of("CREATE KEYSPACE shop WITH x;", "CREATE TABLE shop.t (\n    id int PRIMARY KEY\n);"));
-    assertThat(text.toString()).isEqualTo(
-        "\nCREATE KEYSPACE shop WITH x;\n\nCREATE TABLE shop.t (\n    id int PRIMARY KEY\n);\n");
+    printer.elements(
+        List.of(
+            "CREATE KEYSPACE shop WITH x;", "CREATE TABLE shop.t (\n    id int PRIMARY KEY\n);"));
+    assertThat(text.toString())
+        .isEqualTo(
+            "\n"
+                + "CREATE KEYSPACE shop WITH x;\n\n"
+                + "CREATE TABLE shop.t (\n"
+                + "    id int PRIMARY KEY\n"
+                + ");\n");
   }
 
   @Test
@@ -51,14 +66,23 @@ class DescribePrinterTest {
     Map<String, List<String>> ranges = new LinkedHashMap<>();
     ranges.put("-9000", List.of("127.0.0.1:7000"));
     ranges.put("42", List.of("127.0.0.1:7000", "127.0.0.2:7000"));
-    printer.cluster("Test Cluster", "org.apache.cassandra.dht.Murmur3Partitioner",
-        "org.apache.cassandra.locator.SimpleSnitch", ranges);
-    assertThat(text.toString()).isEqualTo("\nCluster: Test Cluster\n"
-        + "Partitioner: org.apache.cassandra.dht.Murmur3Partitioner\n"
-        + "Snitch: org.apache.cassandra.locator.SimpleSnitch\n\n"
-        + "Range ownership:\n"
-        + " " + " ".repeat(34) + "-9000  [127.0.0.1:7000]\n"
-        + " " + " ".repeat(37) + "42  [127.0.0.1:7000, 127.0.0.2:7000]\n\n");
+    printer.cluster(
+        "Test Cluster",
+        "org.apache.cassandra.dht.Murmur3Partitioner",
+        "org.apache.cassandra.locator.SimpleSnitch",
+        ranges);
+    assertThat(text.toString())
+        .isEqualTo(
+            "\nCluster: Test Cluster\n"
+                + "Partitioner: org.apache.cassandra.dht.Murmur3Partitioner\n"
+                + "Snitch: org.apache.cassandra.locator.SimpleSnitch\n\n"
+                + "Range ownership:\n"
+                + " "
+                + " ".repeat(34)
+                + "-9000  [127.0.0.1:7000]\n"
+                + " "
+                + " ".repeat(37)
+                + "42  [127.0.0.1:7000, 127.0.0.2:7000]\n\n");
   }
 
   @Test

@@ -35,7 +35,8 @@ class DisplayWidthTest {
     assertThat(DisplayWidth.of("ＡＢ")).isEqualTo(4);
     assertThat(DisplayWidth.of("ｱｲ")).isEqualTo(2);
     assertThat(DisplayWidth.of("\u3000")).isEqualTo(2);
-    // emoji the earlier hand table counted as one cell: rocket, mahjong tile, green circle, melting face
+    // emoji the earlier hand table counted as one cell: rocket, mahjong tile, green circle, melting
+    // face
     assertThat(DisplayWidth.of("🚀")).isEqualTo(2);
     assertThat(DisplayWidth.of("🀄")).isEqualTo(2);
     assertThat(DisplayWidth.of("🟢")).isEqualTo(2);
@@ -62,6 +63,7 @@ class DisplayWidthTest {
   @Test
   void should_cut_wide_text_without_splitting_a_character() {
     assertThat(DisplayWidth.truncate("🚀🚀🚀", 4)).isEqualTo("🚀…");
-    assertThat(DisplayWidth.of(DisplayWidth.truncate("👨\u200D👩\u200D👧x", 5))).isLessThanOrEqualTo(5);
+    assertThat(DisplayWidth.of(DisplayWidth.truncate("👨\u200D👩\u200D👧x", 5)))
+        .isLessThanOrEqualTo(5);
   }
 }

@@ -12,8 +12,10 @@ class TablePrinterTest {
   @Test
   void should_print_like_cqlsh_with_left_aligned_names_and_right_aligned_values() {
     StringWriter text = new StringWriter();
-    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("user_id", "fname", "lname"));
-    printer.printBlock(List.of(new String[] {"1745", "john", "smith"}, new String[] {"1744", "john", "doe"}));
+    TablePrinter printer =
+        new TablePrinter(new PrintWriter(text), List.of("user_id", "fname", "lname"));
+    printer.printBlock(
+        List.of(new String[] {"1745", "john", "smith"}, new String[] {"1744", "john", "doe"}));
     printer.finish();
     assertThat(text.toString().replace("\r\n", "\n"))
         .isEqualTo(
@@ -59,13 +61,15 @@ class TablePrinterTest {
                 + "  1 | a rather long no…\n"
                 + "\n"
                 + "(1 rows)\n");
-    assertThat(text.toString().lines().mapToInt(DisplayWidth::of).max().orElseThrow()).isLessThanOrEqualTo(24);
+    assertThat(text.toString().lines().mapToInt(DisplayWidth::of).max().orElseThrow())
+        .isLessThanOrEqualTo(24);
   }
 
   @Test
   void should_repeat_the_header_above_every_block_when_paging_at_a_terminal() {
     StringWriter text = new StringWriter();
-    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("n")).headerEveryBlock(true);
+    TablePrinter printer =
+        new TablePrinter(new PrintWriter(text), List.of("n")).headerEveryBlock(true);
     printer.printBlock(List.<String[]>of(new String[] {"1"}));
     printer.printBlock(List.<String[]>of(new String[] {"2"}));
     printer.finish();
@@ -81,14 +85,15 @@ class TablePrinterTest {
   void should_align_wide_characters_as_cqlsh_does() {
     StringWriter text = new StringWriter();
     TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "name", "note"));
-    printer.printBlock(List.<String[]>of(
-        new String[] {"5", "cafe\u0301", "combining"},
-        new String[] {"1", "漢字テスト", "cjk"},
-        new String[] {"2", "한국어", "hangul"},
-        new String[] {"4", "👨\u200D👩\u200D👧", "zwj"},
-        new String[] {"7", "plain", "ascii"},
-        new String[] {"6", "ＡＢ", "fullwidth"},
-        new String[] {"3", "🚀🀄🟢", "emoji"}));
+    printer.printBlock(
+        List.<String[]>of(
+            new String[] {"5", "cafe\u0301", "combining"},
+            new String[] {"1", "漢字テスト", "cjk"},
+            new String[] {"2", "한국어", "hangul"},
+            new String[] {"4", "👨\u200D👩\u200D👧", "zwj"},
+            new String[] {"7", "plain", "ascii"},
+            new String[] {"6", "ＡＢ", "fullwidth"},
+            new String[] {"3", "🚀🀄🟢", "emoji"}));
     printer.finish();
     assertThat(text.toString().replace("\r\n", "\n"))
         .isEqualTo(
@@ -116,20 +121,44 @@ class TablePrinterTest {
   }
 
   @Test
-  void should_print_escaped_text_emoji_and_wide_characters_byte_for_byte_as_cqlsh() throws Exception {
+  void should_print_escaped_text_emoji_and_wide_characters_byte_for_byte_as_cqlsh()
+      throws Exception {
     // cqlsh 6.2.0 -e "SELECT id, t, l, i FROM ks.all_types WHERE id IN (1,2,3)"
     CqlshText cqlsh = new CqlshText(ScreenSettings.DEFAULT);
     StringWriter text = new StringWriter();
-    TablePrinter printer = new TablePrinter(new PrintWriter(text), List.of("id", "t", "l", "i")).tty(false);
-    printer.printBlock(List.of(
-        new String[] {cqlsh.format(1), cqlsh.format("tab\tx"), cqlsh.format(List.of("x", "it's", "b\\c")),
-            cqlsh.format(java.net.InetAddress.getByName("::1"))},
-        new String[] {cqlsh.format(2), cqlsh.format("tab\tnl\nx\\y\u0001z\u007f\u0085é😀中"), cqlsh.format(null),
-            cqlsh.format(java.net.InetAddress.getByName("10.0.0.1"))},
-        new String[] {cqlsh.format(3), cqlsh.format(""), cqlsh.format(List.of("a\tb", "中文")), cqlsh.format(null)}));
+    TablePrinter printer =
+        new TablePrinter(new PrintWriter(text), List.of("id", "t", "l", "i")).tty(false);
+    printer.printBlock(
+        List.of(
+            new String[] {
+              cqlsh.format(1),
+              cqlsh.format("tab\tx"),
+              cqlsh.format(List.of("x", "it's", "b\\c")),
+              cqlsh.format(java.net.InetAddress.getByName("::1"))
+            },
+            new String[] {
+              cqlsh.format(2),
+              cqlsh.format("tab\tnl\nx\\y\u0001z\u007f\u0085é😀中"),
+              cqlsh.format(null),
+              cqlsh.format(java.net.InetAddress.getByName("10.0.0.1"))
+            },
+            new String[] {
+              cqlsh.format(3),
+              cqlsh.format(""),
+              cqlsh.format(List.of("a\tb", "中文")),
+              cqlsh.format(null)
+            }));
     printer.finish();
-    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo(
-        "\n id | t                               | l                      | i\n----+---------------------------------+------------------------+----------\n  1 |                          tab\\tx | ['x', 'it''s', 'b\\\\c'] |      ::1\n  2 | tab\\tnl\\nx\\\\y\\x01z\\x7f\\x85é😀中 |                   null | 10.0.0.1\n  3 |                                 |       ['a\\tb', '中文'] |     null\n\n(3 rows)\n");
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo(
+            "\n"
+                + " id | t                               | l                      | i\n"
+                + "----+---------------------------------+------------------------+----------\n"
+                + "  1 |                          tab\\tx | ['x', 'it''s', 'b\\\\c'] |      ::1\n"
+                + "  2 | tab\\tnl\\n"
+                + "x\\\\y\\x01z\\x7f\\x85é😀中 |                   null | 10.0.0.1\n"
+                + "  3 |                                 |       ['a\\tb', '中文'] |     null\n\n"
+                + "(3 rows)\n");
   }
 
   @Test
@@ -140,17 +169,31 @@ class TablePrinterTest {
     java.util.Map<String, java.nio.ByteBuffer> extensions = java.util.Map.of();
     java.util.Set<String> flags = java.util.Set.of("compound");
     StringWriter text = new StringWriter();
-    TablePrinter printer = new TablePrinter(new PrintWriter(text),
-        List.of("table_name", "crc_check_chance", "extensions", "flags", "speculative_retry")).tty(false);
-    printer.printBlock(List.<String[]>of(new String[] {cqlsh.format("edge"), cqlsh.format(1.0), cqlsh.format(extensions),
-        cqlsh.format(flags), cqlsh.format("99p")}), List.of(new int[] {0, 0, CqlshText.uncounted(extensions),
-        CqlshText.uncounted(flags), 0}));
+    TablePrinter printer =
+        new TablePrinter(
+                new PrintWriter(text),
+                List.of(
+                    "table_name", "crc_check_chance", "extensions", "flags", "speculative_retry"))
+            .tty(false);
+    printer.printBlock(
+        List.<String[]>of(
+            new String[] {
+              cqlsh.format("edge"),
+              cqlsh.format(1.0),
+              cqlsh.format(extensions),
+              cqlsh.format(flags),
+              cqlsh.format("99p")
+            }),
+        List.of(new int[] {0, 0, CqlshText.uncounted(extensions), CqlshText.uncounted(flags), 0}));
     printer.finish();
-    assertThat(text.toString().replace("\r\n", "\n")).isEqualTo("\n"
-        + " table_name | crc_check_chance | extensions | flags        | speculative_retry\n"
-        + "------------+------------------+------------+--------------+-------------------\n"
-        + "       edge |                1 |           {} | {'compound'} |               99p\n"
-        + "\n"
-        + "(1 rows)\n");
+    assertThat(text.toString().replace("\r\n", "\n"))
+        .isEqualTo(
+            "\n"
+                + " table_name | crc_check_chance | extensions | flags        | speculative_retry\n"
+                + "------------+------------------+------------+--------------+-------------------\n"
+                + "       edge |                1 |           {} | {'compound'} |              "
+                + " 99p\n"
+                + "\n"
+                + "(1 rows)\n");
   }
 }

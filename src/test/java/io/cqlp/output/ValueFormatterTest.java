@@ -41,11 +41,13 @@ class ValueFormatterTest {
     assertThat(formatter.format(Instant.parse("1969-12-31T23:59:59.999Z")))
         .isEqualTo("1969-12-31 23:59:59.999000+0000");
     assertThat(formatter.format(LocalDate.of(1900, 2, 28))).isEqualTo("1900-02-28");
-    assertThat(formatter.format(LocalTime.of(12, 34, 56, 123456789))).isEqualTo("12:34:56.123456789");
+    assertThat(formatter.format(LocalTime.of(12, 34, 56, 123456789)))
+        .isEqualTo("12:34:56.123456789");
     assertThat(formatter.format(LocalTime.NOON)).isEqualTo("12:00:00.000000000");
     assertThat(formatter.format(UUID.fromString("123E4567-E89B-12D3-A456-426614174000")))
         .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
-    assertThat(formatter.format(ByteBuffer.wrap(new byte[] {0, (byte) 0xff, 0x10}))).isEqualTo("0x00ff10");
+    assertThat(formatter.format(ByteBuffer.wrap(new byte[] {0, (byte) 0xff, 0x10})))
+        .isEqualTo("0x00ff10");
     assertThat(formatter.format(ByteBuffer.allocate(0))).isEqualTo("0x");
     assertThat(formatter.format(InetAddress.getByName("::1"))).isEqualTo("0:0:0:0:0:0:0:1");
   }
@@ -92,15 +94,17 @@ class ValueFormatterTest {
 
   @Test
   void should_format_user_types_and_tuples_as_cqlsh_does_with_null_fields() {
-    UserDefinedType address = new UserDefinedTypeBuilder("ks", "address")
-        .withField("street", DataTypes.TEXT).withField("zip", DataTypes.INT)
-        .withField("tags", DataTypes.frozenListOf(DataTypes.TEXT)).build();
+    UserDefinedType address =
+        new UserDefinedTypeBuilder("ks", "address")
+            .withField("street", DataTypes.TEXT)
+            .withField("zip", DataTypes.INT)
+            .withField("tags", DataTypes.frozenListOf(DataTypes.TEXT))
+            .build();
     UdtValue value = address.newValue().setString("street", "1 Main").setToNull("zip");
     assertThat(formatter.format(value)).isEqualTo("{street: '1 Main', zip: null, tags: null}");
-    TupleType pair = DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.TEXT,
-        DataTypes.frozenListOf(DataTypes.INT));
-    assertThat(formatter.format(pair.newValue(0.5, null, List.of())))
-        .isEqualTo("(0.5, null, [])");
+    TupleType pair =
+        DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.TEXT, DataTypes.frozenListOf(DataTypes.INT));
+    assertThat(formatter.format(pair.newValue(0.5, null, List.of()))).isEqualTo("(0.5, null, [])");
     assertThat(formatter.format(List.of(pair.newValue(1.0, "x", List.of(1)))))
         .isEqualTo("[(1, 'x', [1])]");
   }

@@ -9,16 +9,23 @@ class SecretFilteringHistoryTest {
   @Test
   void should_keep_lines_that_hold_no_password() {
     assertThat(SecretFilteringHistory.mayHoldSecret("SELECT * FROM users;")).isFalse();
-    assertThat(SecretFilteringHistory.mayHoldSecret("COPY t TO 'passwords_are_not_here.parquet';")).isFalse();
+    assertThat(SecretFilteringHistory.mayHoldSecret("COPY t TO 'passwords_are_not_here.parquet';"))
+        .isFalse();
   }
 
   @Test
   void should_drop_logins_and_statements_naming_a_password() {
     assertThat(SecretFilteringHistory.mayHoldSecret("LOGIN alice 's3cret'")).isTrue();
     assertThat(SecretFilteringHistory.mayHoldSecret("  login bob")).isTrue();
-    assertThat(SecretFilteringHistory.mayHoldSecret("CREATE ROLE r WITH PASSWORD = 'x' AND LOGIN = true;")).isTrue();
+    assertThat(
+            SecretFilteringHistory.mayHoldSecret(
+                "CREATE ROLE r WITH PASSWORD = 'x' AND LOGIN = true;"))
+        .isTrue();
     assertThat(SecretFilteringHistory.mayHoldSecret("ALTER USER u WITH\npassword 'y';")).isTrue();
-    assertThat(SecretFilteringHistory.mayHoldSecret("CREATE ROLE r WITH HASHED PASSWORD = '$2a$10$abc';")).isTrue();
+    assertThat(
+            SecretFilteringHistory.mayHoldSecret(
+                "CREATE ROLE r WITH HASHED PASSWORD = '$2a$10$abc';"))
+        .isTrue();
   }
 
   @Test

@@ -31,28 +31,43 @@ class StatementSplitterTest {
         row("SELECT 'it''s; ok' FROM t;", List.of("SELECT 'it''s; ok' FROM t"), ""),
         row("SELECT \"we;ird\" FROM t;", List.of("SELECT \"we;ird\" FROM t"), ""),
         row("SELECT \"a\"\";\" FROM t;", List.of("SELECT \"a\"\";\" FROM t"), ""),
-        row("INSERT INTO t (a) VALUES ('--not; a comment');",
-            List.of("INSERT INTO t (a) VALUES ('--not; a comment')"), ""),
-        row("CREATE FUNCTION f(i int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS"
+        row(
+            "INSERT INTO t (a) VALUES ('--not; a comment');",
+            List.of("INSERT INTO t (a) VALUES ('--not; a comment')"),
+            ""),
+        row(
+            "CREATE FUNCTION f(i int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS"
                 + " $$ return i; $$;",
-            List.of("CREATE FUNCTION f(i int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java"
-                + " AS $$ return i; $$"), ""),
+            List.of(
+                "CREATE FUNCTION f(i int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java"
+                    + " AS $$ return i; $$"),
+            ""),
         row("SELECT $$a;'b$$ FROM t;", List.of("SELECT $$a;'b$$ FROM t"), ""),
         row("SELECT 1 -- not; here\n;", List.of("SELECT 1"), ""),
         row("SELECT 1 // not; here\n;", List.of("SELECT 1"), ""),
         row("SELECT /* ; */ 1;", List.of("SELECT /* ; */ 1"), ""),
         row("-- lead\nSELECT 1;", List.of("SELECT 1"), ""),
-        row("SELECT * FROM t WHERE a = 'x' -- c; d\nAND b = 1;",
-            List.of("SELECT * FROM t WHERE a = 'x' -- c; d\nAND b = 1"), ""),
-        row("BEGIN BATCH INSERT INTO t (a) VALUES (1); INSERT INTO t (a) VALUES (2); APPLY BATCH;",
-            List.of("BEGIN BATCH INSERT INTO t (a) VALUES (1); INSERT INTO t (a) VALUES (2);"
-                + " APPLY BATCH"), ""),
-        row("begin unlogged batch insert into t (a) values (1); apply batch; SELECT 1;",
+        row(
+            "SELECT * FROM t WHERE a = 'x' -- c; d\nAND b = 1;",
+            List.of("SELECT * FROM t WHERE a = 'x' -- c; d\nAND b = 1"),
+            ""),
+        row(
+            "BEGIN BATCH INSERT INTO t (a) VALUES (1); INSERT INTO t (a) VALUES (2); APPLY BATCH;",
+            List.of(
+                "BEGIN BATCH INSERT INTO t (a) VALUES (1); INSERT INTO t (a) VALUES (2);"
+                    + " APPLY BATCH"),
+            ""),
+        row(
+            "begin unlogged batch insert into t (a) values (1); apply batch; SELECT 1;",
             List.of("begin unlogged batch insert into t (a) values (1); apply batch", "SELECT 1"),
             ""),
-        row("BEGIN COUNTER BATCH UPDATE c SET n = n + 1 WHERE k = 1; APPLY BATCH",
-            List.of(), "BEGIN COUNTER BATCH UPDATE c SET n = n + 1 WHERE k = 1; APPLY BATCH"),
-        row("BEGIN BATCH USING TIMESTAMP 5 INSERT INTO t (a) VALUES (1);", List.of(),
+        row(
+            "BEGIN COUNTER BATCH UPDATE c SET n = n + 1 WHERE k = 1; APPLY BATCH",
+            List.of(),
+            "BEGIN COUNTER BATCH UPDATE c SET n = n + 1 WHERE k = 1; APPLY BATCH"),
+        row(
+            "BEGIN BATCH USING TIMESTAMP 5 INSERT INTO t (a) VALUES (1);",
+            List.of(),
             "BEGIN BATCH USING TIMESTAMP 5 INSERT INTO t (a) VALUES (1);"),
         row("BEGIN TRANSACTION; SELECT 1;", List.of("BEGIN TRANSACTION", "SELECT 1"), ""),
         row("SELECT 'unterminated;", List.of(), "SELECT 'unterminated;"),
@@ -65,7 +80,9 @@ class StatementSplitterTest {
         row("HELP\nSELECT 1;", List.of("HELP", "SELECT 1"), ""),
         row("exit", List.of("exit"), ""),
         row("? copy", List.of("? copy"), ""),
-        row("CONSISTENCY QUORUM\nCOPY t TO 'f';", List.of("CONSISTENCY QUORUM", "COPY t TO 'f'"),
+        row(
+            "CONSISTENCY QUORUM\nCOPY t TO 'f';",
+            List.of("CONSISTENCY QUORUM", "COPY t TO 'f'"),
             ""),
         row("CAPTURE OFF; SELECT 1;", List.of("CAPTURE OFF", "SELECT 1"), ""),
         row("TRACING ON -- from now\nSELECT 1;", List.of("TRACING ON", "SELECT 1"), ""),
@@ -75,11 +92,14 @@ class StatementSplitterTest {
         row("CAPTURE 'multi\nline'\n", List.of("CAPTURE 'multi\nline'"), ""),
         row("CAPTURE 'open\n", List.of(), "CAPTURE 'open\n"),
         row("'help'\n", List.of(), "'help'\n"),
-        row("CAPTURE PARQUET '/d/' WITH\n  PARTITION='date'\n  AND COMPRESSION='ZSTD';",
+        row(
+            "CAPTURE PARQUET '/d/' WITH\n  PARTITION='date'\n  AND COMPRESSION='ZSTD';",
             List.of("CAPTURE PARQUET '/d/' WITH\n  PARTITION='date'\n  AND COMPRESSION='ZSTD'"),
             ""),
-        row("CAPTURE PARQUET '/d/'\n-- options:\nWITH PARTITION='date'\nSELECT 1;",
-            List.of("CAPTURE PARQUET '/d/'\n-- options:\nWITH PARTITION='date'", "SELECT 1"), ""),
+        row(
+            "CAPTURE PARQUET '/d/'\n-- options:\nWITH PARTITION='date'\nSELECT 1;",
+            List.of("CAPTURE PARQUET '/d/'\n-- options:\nWITH PARTITION='date'", "SELECT 1"),
+            ""),
         row("CAPTURE 'f' WITH X=\n1\n", List.of("CAPTURE 'f' WITH X=\n1"), ""),
         row("CAPTURE 'f' WITH", List.of(), "CAPTURE 'f' WITH"));
   }
@@ -98,18 +118,20 @@ class StatementSplitterTest {
   void should_give_the_line_where_each_statement_starts() {
     String script = "SELECT 1;\n\n-- two\nSELECT\n2; INSERT INTO t (a)\nVALUES (1);\nHELP\n";
 
-    assertThat(StatementSplitter.split(script).statements()).containsExactly(
-        new Statement("SELECT 1", 1),
-        new Statement("SELECT\n2", 4),
-        new Statement("INSERT INTO t (a)\nVALUES (1)", 5),
-        new Statement("HELP", 7));
+    assertThat(StatementSplitter.split(script).statements())
+        .containsExactly(
+            new Statement("SELECT 1", 1),
+            new Statement("SELECT\n2", 4),
+            new Statement("INSERT INTO t (a)\nVALUES (1)", 5),
+            new Statement("HELP", 7));
   }
 
   @Test
   void should_count_lines_inside_strings_and_block_comments() {
     String script = "SELECT 'a\nb';\n/* one\ntwo */ SELECT $$x\ny$$;\nSELECT 3;";
 
-    assertThat(StatementSplitter.split(script).statements()).extracting(Statement::line)
+    assertThat(StatementSplitter.split(script).statements())
+        .extracting(Statement::line)
         .containsExactly(1, 4, 6);
   }
 
@@ -130,7 +152,8 @@ class StatementSplitterTest {
 
     assertThat(part.statements()).extracting(Statement::text).containsExactly("SELECT 1");
     assertThat(first).endsWith(part.remainder());
-    assertThat(rest.statements()).extracting(Statement::text)
+    assertThat(rest.statements())
+        .extracting(Statement::text)
         .containsExactly("INSERT INTO t (a) VALUES ('x;y')");
     assertThat(rest.isComplete()).isTrue();
   }

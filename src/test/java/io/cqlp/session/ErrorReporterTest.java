@@ -14,7 +14,8 @@ class ErrorReporterTest {
     ErrorReporter errors = new ErrorReporter(new PrintWriter(text), false);
     errors.report("load.cql", 12, "first\n  second");
     errors.report(null, 0, new IllegalStateException("at the prompt"));
-    assertThat(text.toString().lines()).containsExactly("load.cql:12:first second", "at the prompt");
+    assertThat(text.toString().lines())
+        .containsExactly("load.cql:12:first second", "at the prompt");
     assertThat(errors.count()).isEqualTo(2);
   }
 
@@ -31,9 +32,13 @@ class ErrorReporterTest {
   @Test
   void should_mask_passwords_in_the_debug_stack_trace_too() {
     StringWriter debug = new StringWriter();
-    RuntimeException cause = new RuntimeException("line 1:40 no viable alternative at input PASSWORD = 'hunter22'");
-    new ErrorReporter(new PrintWriter(debug), true).report(null, 0, new IllegalStateException("refused", cause));
-    assertThat(debug.toString()).contains("Caused by: ", "\tat ", "PASSWORD = '*****'").doesNotContain("hunter22");
+    RuntimeException cause =
+        new RuntimeException("line 1:40 no viable alternative at input PASSWORD = 'hunter22'");
+    new ErrorReporter(new PrintWriter(debug), true)
+        .report(null, 0, new IllegalStateException("refused", cause));
+    assertThat(debug.toString())
+        .contains("Caused by: ", "\tat ", "PASSWORD = '*****'")
+        .doesNotContain("hunter22");
   }
 
   @Test
@@ -42,7 +47,6 @@ class ErrorReporterTest {
     ErrorReporter errors = new ErrorReporter(new PrintWriter(text), false);
     errors.report(null, 0, "plain");
     errors.colors(true).report("s.cql", 3, "red");
-    assertThat(text.toString().lines())
-        .containsExactly("plain", "\033[0;1;31ms.cql:3:red\033[0m");
+    assertThat(text.toString().lines()).containsExactly("plain", "\033[0;1;31ms.cql:3:red\033[0m");
   }
 }

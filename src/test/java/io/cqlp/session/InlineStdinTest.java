@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class InlineStdinTest {
   @Test
   void should_recognise_copy_from_stdin_only() {
-    assertThat(InlineStdin.isCopyFromStdin("copy ks.t (a, b) FROM stdin WITH HEADER=true")).isTrue();
+    assertThat(InlineStdin.isCopyFromStdin("copy ks.t (a, b) FROM stdin WITH HEADER=true"))
+        .isTrue();
     assertThat(InlineStdin.isCopyFromStdin("COPY t\nFROM STDIN")).isTrue();
     assertThat(InlineStdin.isCopyFromStdin("COPY t FROM 'stdin.csv'")).isFalse();
     assertThat(InlineStdin.isCopyFromStdin("COPY t TO STDOUT")).isFalse();
@@ -31,6 +32,7 @@ class InlineStdinTest {
     StatementSplitter.Statement copy = StatementSplitter.split(script).statements().get(0);
     assertThat(InlineStdin.after(script, 1, copy).data()).isEqualTo("1,a\n");
     String alone = "SELECT 1;\nCOPY t FROM STDIN;\n";
-    assertThat(InlineStdin.after(alone, 1, StatementSplitter.split(alone).statements().get(1))).isNull();
+    assertThat(InlineStdin.after(alone, 1, StatementSplitter.split(alone).statements().get(1)))
+        .isNull();
   }
 }

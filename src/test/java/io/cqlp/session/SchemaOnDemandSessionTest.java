@@ -12,29 +12,43 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class SchemaOnDemandSessionTest {
-  /** A driver session that records setSchemaMetadataEnabled calls and answers with the next result. */
+  /**
+   * A driver session that records setSchemaMetadataEnabled calls and answers with the next result.
+   */
   private static final class FakeDriver {
     final List<Boolean> enabled = new ArrayList<>();
     final List<CompletableFuture<Metadata>> results = new ArrayList<>();
-    final Metadata metadata = (Metadata) Proxy.newProxyInstance(Metadata.class.getClassLoader(),
-        new Class<?>[] {Metadata.class}, (p, m, a) -> m.getName().equals("toString") ? "metadata" : null);
+    final Metadata metadata =
+        (Metadata)
+            Proxy.newProxyInstance(
+                Metadata.class.getClassLoader(),
+                new Class<?>[] {Metadata.class},
+                (p, m, a) -> m.getName().equals("toString") ? "metadata" : null);
     int executes;
 
     CqlSession session() {
-      return (CqlSession) Proxy.newProxyInstance(CqlSession.class.getClassLoader(), new Class<?>[] {CqlSession.class},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "setSchemaMetadataEnabled" -> {
-              enabled.add((Boolean) args[0]);
-              yield (Boolean) args[0] ? results.remove(0) : CompletableFuture.completedFuture(metadata);
-            }
-            case "getMetadata" -> metadata;
-            case "execute" -> {
-              executes++;
-              yield Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                  (p, m, a) -> null);
-            }
-            default -> throw new UnsupportedOperationException(method.getName());
-          });
+      return (CqlSession)
+          Proxy.newProxyInstance(
+              CqlSession.class.getClassLoader(),
+              new Class<?>[] {CqlSession.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "setSchemaMetadataEnabled" -> {
+                      enabled.add((Boolean) args[0]);
+                      yield (Boolean) args[0]
+                          ? results.remove(0)
+                          : CompletableFuture.completedFuture(metadata);
+                    }
+                    case "getMetadata" -> metadata;
+                    case "execute" -> {
+                      executes++;
+                      yield Proxy.newProxyInstance(
+                          ResultSet.class.getClassLoader(),
+                          new Class<?>[] {ResultSet.class},
+                          (p, m, a) -> null);
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
     }
   }
 
@@ -72,7 +86,8 @@ class SchemaOnDemandSessionTest {
   @Test
   void should_try_again_after_a_failed_fetch() {
     FakeDriver driver = new FakeDriver();
-    driver.results.add(CompletableFuture.failedFuture(new IllegalStateException("schema query timed out")));
+    driver.results.add(
+        CompletableFuture.failedFuture(new IllegalStateException("schema query timed out")));
     driver.results.add(CompletableFuture.completedFuture(driver.metadata));
     SchemaOnDemandSession session = new SchemaOnDemandSession(driver.session());
 

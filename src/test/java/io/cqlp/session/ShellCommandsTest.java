@@ -10,14 +10,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellCommandsTest {
 
   @Test
-  void should_read_history_entries_without_their_times_and_with_line_breaks_restored(@TempDir Path dir)
-      throws Exception {
+  void should_read_history_entries_without_their_times_and_with_line_breaks_restored(
+      @TempDir Path dir) throws Exception {
     Path file = dir.resolve("history");
-    Files.writeString(file, "1700000000000:SELECT * FROM t;\n"
-        + "1700000000001:SELECT a,\\n  b FROM t;\n"
-        + "1700000000002:INSERT INTO t (s) VALUES ('a\\\\b');\n");
-    assertThat(ShellCommands.historyEntries(file)).containsExactly(
-        "SELECT * FROM t;", "SELECT a,\n  b FROM t;", "INSERT INTO t (s) VALUES ('a\\b');");
+    Files.writeString(
+        file,
+        "1700000000000:SELECT * FROM t;\n"
+            + "1700000000001:SELECT a,\\n  b FROM t;\n"
+            + "1700000000002:INSERT INTO t (s) VALUES ('a\\\\b');\n");
+    assertThat(ShellCommands.historyEntries(file))
+        .containsExactly(
+            "SELECT * FROM t;", "SELECT a,\n  b FROM t;", "INSERT INTO t (s) VALUES ('a\\b');");
   }
 
   @Test

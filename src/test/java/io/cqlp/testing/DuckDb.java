@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DuckDB in process, the reader that judges every file cqlp writes in the tests. Each instance
- * is one in-memory database in UTC.
+ * DuckDB in process, the reader that judges every file cqlp writes in the tests. Each instance is
+ * one in-memory database in UTC.
  */
 public final class DuckDb implements AutoCloseable {
   private final Connection connection;
@@ -67,7 +67,8 @@ public final class DuckDb implements AutoCloseable {
    */
   public Map<String, String> describe(Object parquetFile) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
-    for (List<Object> r : rows("DESCRIBE SELECT * FROM read_parquet(" + literal(parquetFile) + ")")) {
+    for (List<Object> r :
+        rows("DESCRIBE SELECT * FROM read_parquet(" + literal(parquetFile) + ")")) {
       types.put((String) r.get(0), (String) r.get(1));
     }
     return types;
@@ -76,8 +77,11 @@ public final class DuckDb implements AutoCloseable {
   /** The footer's key-value metadata of a Parquet file, as DuckDB reads it. */
   public Map<String, String> keyValues(Object parquetFile) throws SQLException {
     Map<String, String> kv = new LinkedHashMap<>();
-    for (List<Object> r : rows("SELECT decode(key), decode(value) FROM parquet_kv_metadata("
-        + literal(parquetFile) + ")")) {
+    for (List<Object> r :
+        rows(
+            "SELECT decode(key), decode(value) FROM parquet_kv_metadata("
+                + literal(parquetFile)
+                + ")")) {
       kv.put((String) r.get(0), (String) r.get(1));
     }
     return kv;

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The openssl command line (part of the machine's base image), for keys made as users make them. */
+/**
+ * The openssl command line (part of the machine's base image), for keys made as users make them.
+ */
 public final class OpenSsl {
   private OpenSsl() {}
 
@@ -21,7 +23,8 @@ public final class OpenSsl {
   public static void run(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("openssl"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
   }

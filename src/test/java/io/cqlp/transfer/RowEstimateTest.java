@@ -20,7 +20,10 @@ class RowEstimateTest {
   void should_read_the_row_count_from_parquet_footers(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("rows.parquet");
     try (DuckDb duck = new DuckDb()) {
-      duck.execute("COPY (SELECT range AS id FROM range(12345)) TO " + DuckDb.literal(file) + " (FORMAT PARQUET, ROW_GROUP_SIZE 5000)");
+      duck.execute(
+          "COPY (SELECT range AS id FROM range(12345)) TO "
+              + DuckDb.literal(file)
+              + " (FORMAT PARQUET, ROW_GROUP_SIZE 5000)");
     }
     assertThat(RowEstimate.parquetRows(file)).isEqualTo(12_345);
     assertThat(RowEstimate.forImport(copyFrom(file.toString()))).isEqualTo(12_345);
@@ -30,8 +33,14 @@ class RowEstimateTest {
   void should_sum_the_footers_of_a_dataset(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("ds/year=2024"));
     try (DuckDb duck = new DuckDb()) {
-      duck.execute("COPY (SELECT range AS id FROM range(100)) TO " + DuckDb.literal(dir.resolve("ds/year=2024/a.parquet")) + " (FORMAT PARQUET)");
-      duck.execute("COPY (SELECT range AS id FROM range(50)) TO " + DuckDb.literal(dir.resolve("ds/year=2024/b.parquet")) + " (FORMAT PARQUET)");
+      duck.execute(
+          "COPY (SELECT range AS id FROM range(100)) TO "
+              + DuckDb.literal(dir.resolve("ds/year=2024/a.parquet"))
+              + " (FORMAT PARQUET)");
+      duck.execute(
+          "COPY (SELECT range AS id FROM range(50)) TO "
+              + DuckDb.literal(dir.resolve("ds/year=2024/b.parquet"))
+              + " (FORMAT PARQUET)");
     }
     assertThat(RowEstimate.forImport(copyFrom(dir.resolve("ds") + "/"))).isEqualTo(150);
   }
@@ -48,10 +57,12 @@ class RowEstimateTest {
   }
 
   @Test
-  void should_give_no_estimate_for_a_missing_or_non_parquet_file(@TempDir Path dir) throws Exception {
+  void should_give_no_estimate_for_a_missing_or_non_parquet_file(@TempDir Path dir)
+      throws Exception {
     Path fake = dir.resolve("fake.parquet");
     Files.writeString(fake, "not parquet at all");
     assertThat(RowEstimate.forImport(copyFrom(fake.toString()))).isEqualTo(RowEstimate.UNKNOWN);
-    assertThat(RowEstimate.forImport(copyFrom(dir.resolve("none.csv").toString()))).isEqualTo(RowEstimate.UNKNOWN);
+    assertThat(RowEstimate.forImport(copyFrom(dir.resolve("none.csv").toString())))
+        .isEqualTo(RowEstimate.UNKNOWN);
   }
 }

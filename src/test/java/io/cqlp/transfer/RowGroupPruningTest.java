@@ -17,17 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Row groups of 100 rows, ids 0..999 in order, names "n000".."n999", times 1 second apart. */
 class RowGroupPruningTest {
-  private static final List<ColumnSpec> COLUMNS = List.of(ColumnSpec.regular("id", DataTypes.BIGINT),
-      ColumnSpec.regular("name", DataTypes.TEXT), ColumnSpec.regular("at", DataTypes.TIMESTAMP),
-      ColumnSpec.regular("empty", DataTypes.INT));
+  private static final List<ColumnSpec> COLUMNS =
+      List.of(
+          ColumnSpec.regular("id", DataTypes.BIGINT),
+          ColumnSpec.regular("name", DataTypes.TEXT),
+          ColumnSpec.regular("at", DataTypes.TIMESTAMP),
+          ColumnSpec.regular("empty", DataTypes.INT));
   @TempDir static Path dir;
   private static Path file;
 
   @BeforeAll
   static void write() throws Exception {
     file = dir.resolve("ordered.parquet");
-    try (ParquetRowWriter w = ParquetRowWriter.open(file, COLUMNS,
-        ParquetWriteOptions.defaults().withRowsPerRowGroup(100))) {
+    try (ParquetRowWriter w =
+        ParquetRowWriter.open(
+            file, COLUMNS, ParquetWriteOptions.defaults().withRowsPerRowGroup(100))) {
       for (long i = 0; i < 1000; i++) {
         w.write(new Object[] {i, String.format("n%03d", i), Instant.ofEpochSecond(i), null});
       }

@@ -56,14 +56,17 @@ class CqlTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "2001-02-03T04:05:06.789Z      | 2001-02-03T04:05:06.789Z",
-      "2001-02-03 04:05:06.789       | 2001-02-03T04:05:06.789Z",
-      "2001-02-03T04:05:06+01:00     | 2001-02-03T03:05:06Z",
-      "2001-02-03 04:05:06.789000+0000 | 2001-02-03T04:05:06.789Z",
-      "2001-02-03T04:05-02           | 2001-02-03T06:05:00Z",
-      "2001-02-03                    | 2001-02-03T00:00:00Z",
-      "1969-12-31T23:59:59.999Z      | 1969-12-31T23:59:59.999Z"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2001-02-03T04:05:06.789Z      | 2001-02-03T04:05:06.789Z",
+        "2001-02-03 04:05:06.789       | 2001-02-03T04:05:06.789Z",
+        "2001-02-03T04:05:06+01:00     | 2001-02-03T03:05:06Z",
+        "2001-02-03 04:05:06.789000+0000 | 2001-02-03T04:05:06.789Z",
+        "2001-02-03T04:05-02           | 2001-02-03T06:05:00Z",
+        "2001-02-03                    | 2001-02-03T00:00:00Z",
+        "1969-12-31T23:59:59.999Z      | 1969-12-31T23:59:59.999Z"
+      })
   void should_parse_iso_timestamps_with_or_without_offset(String text, String instant) {
     assertThat(CqlText.parse(CqlScalar.TIMESTAMP, text.strip()))
         .isEqualTo(Instant.parse(instant.strip()));
@@ -72,8 +75,9 @@ class CqlTextTest {
   @Test
   void should_refuse_timestamps_with_sub_millisecond_digits_or_another_form() {
     assertThatThrownBy(() -> CqlText.parse(CqlScalar.TIMESTAMP, "2001-02-03T04:05:06.7891Z"))
-        .hasMessage("'2001-02-03T04:05:06.7891Z' has sub-millisecond digits;"
-            + " a CQL timestamp holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
+        .hasMessage(
+            "'2001-02-03T04:05:06.7891Z' has sub-millisecond digits;"
+                + " a CQL timestamp holds milliseconds (PRECISION_LOSS='TRUNCATE' drops them)");
     assertThatThrownBy(() -> CqlText.parse(CqlScalar.TIMESTAMP, "03/02/2001"))
         .hasMessageStartingWith("'03/02/2001' is not an ISO-8601 timestamp");
   }
@@ -93,15 +97,15 @@ class CqlTextTest {
   @Test
   void should_parse_uuids_strictly_and_timeuuids_of_version_1_only() {
     UUID v1 = UUID.fromString("fe2b4360-28c6-11e2-81c1-0800200c9a66");
-    assertThat(CqlText.parse(CqlScalar.UUID, "FE2B4360-28C6-11E2-81C1-0800200C9A66"))
-        .isEqualTo(v1);
+    assertThat(CqlText.parse(CqlScalar.UUID, "FE2B4360-28C6-11E2-81C1-0800200C9A66")).isEqualTo(v1);
     assertThat(CqlText.parse(CqlScalar.TIMEUUID, v1.toString())).isEqualTo(v1);
     assertThatThrownBy(() -> CqlText.parse(CqlScalar.UUID, "1-2-3-4-5"))
         .hasMessage("'1-2-3-4-5' is not a UUID");
-    assertThatThrownBy(() -> CqlText.parse(CqlScalar.TIMEUUID,
-        "123e4567-e89b-42d3-a456-426614174000"))
-        .hasMessage("123e4567-e89b-42d3-a456-426614174000 is a version 4 UUID;"
-            + " a timeuuid must be version 1");
+    assertThatThrownBy(
+            () -> CqlText.parse(CqlScalar.TIMEUUID, "123e4567-e89b-42d3-a456-426614174000"))
+        .hasMessage(
+            "123e4567-e89b-42d3-a456-426614174000 is a version 4 UUID;"
+                + " a timeuuid must be version 1");
   }
 
   @Test

@@ -16,16 +16,29 @@ class CqlTypeTextTest {
 
   @Test
   void reads_back_every_type_text_schema_json_writes() {
-    UserDefinedType point = new UserDefinedTypeBuilder(CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("point"))
-        .withField(CqlIdentifier.fromInternal("x"), DataTypes.DOUBLE).build();
-    UserDefinedType place = new UserDefinedTypeBuilder(CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("Place"))
-        .withField(CqlIdentifier.fromInternal("at"), point.copy(true))
-        .withField(CqlIdentifier.fromInternal("tags"), DataTypes.setOf(DataTypes.TEXT)).build();
-    List<DataType> types = List.of(DataTypes.TIMEUUID, DataTypes.VARINT, DataTypes.DECIMAL, DataTypes.DURATION,
-        DataTypes.frozenMapOf(DataTypes.INT, DataTypes.frozenListOf(DataTypes.TEXT)),
-        DataTypes.setOf(DataTypes.BLOB), DataTypes.tupleOf(DataTypes.INT, DataTypes.TIMESTAMP),
-        DataTypes.vectorOf(DataTypes.FLOAT, 3), point.copy(true),
-        DataTypes.listOf(place.copy(true)));
+    UserDefinedType point =
+        new UserDefinedTypeBuilder(
+                CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("point"))
+            .withField(CqlIdentifier.fromInternal("x"), DataTypes.DOUBLE)
+            .build();
+    UserDefinedType place =
+        new UserDefinedTypeBuilder(
+                CqlIdentifier.fromInternal("ks"), CqlIdentifier.fromInternal("Place"))
+            .withField(CqlIdentifier.fromInternal("at"), point.copy(true))
+            .withField(CqlIdentifier.fromInternal("tags"), DataTypes.setOf(DataTypes.TEXT))
+            .build();
+    List<DataType> types =
+        List.of(
+            DataTypes.TIMEUUID,
+            DataTypes.VARINT,
+            DataTypes.DECIMAL,
+            DataTypes.DURATION,
+            DataTypes.frozenMapOf(DataTypes.INT, DataTypes.frozenListOf(DataTypes.TEXT)),
+            DataTypes.setOf(DataTypes.BLOB),
+            DataTypes.tupleOf(DataTypes.INT, DataTypes.TIMESTAMP),
+            DataTypes.vectorOf(DataTypes.FLOAT, 3),
+            point.copy(true),
+            DataTypes.listOf(place.copy(true)));
     List<ColumnSpec> columns = new java.util.ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
       columns.add(ColumnSpec.regular("c" + i, types.get(i)));
@@ -44,7 +57,8 @@ class CqlTypeTextTest {
   @Test
   void refuses_what_is_not_a_type() {
     CqlTypeText parser = new CqlTypeText(List.of());
-    assertThatThrownBy(() -> parser.parse("ks.nosuchtype")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> parser.parse("ks.nosuchtype"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ks.nosuchtype");
   }
 }

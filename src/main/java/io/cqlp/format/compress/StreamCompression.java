@@ -10,10 +10,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Whole-file compression of the text formats (CSV, JSON), chosen by the file's last extension
- * as gzip and zstd command-line tools name their files: {@code .gz} (gzip, RFC 1952, through the
- * JDK) and {@code .zst}/{@code .zstd} (Zstandard frames, RFC 8878, through aircompressor).
- * Parquet and XLSX compress inside the file and never take these.
+ * Whole-file compression of the text formats (CSV, JSON), chosen by the file's last extension as
+ * gzip and zstd command-line tools name their files: {@code .gz} (gzip, RFC 1952, through the JDK)
+ * and {@code .zst}/{@code .zstd} (Zstandard frames, RFC 8878, through aircompressor). Parquet and
+ * XLSX compress inside the file and never take these.
  */
 public enum StreamCompression {
   /** No compression. */
@@ -40,8 +40,8 @@ public enum StreamCompression {
    * The compression a path names by its last extension, case-insensitive.
    *
    * @param path a file name or path, never null
-   * @return {@link #GZIP} for {@code .gz}, {@link #ZSTD} for {@code .zst} or {@code .zstd},
-   *     else {@link #NONE}
+   * @return {@link #GZIP} for {@code .gz}, {@link #ZSTD} for {@code .zst} or {@code .zstd}, else
+   *     {@link #NONE}
    */
   public static StreamCompression fromPath(String path) {
     String lower = path.toLowerCase(Locale.ROOT);
@@ -55,8 +55,8 @@ public enum StreamCompression {
   }
 
   /**
-   * The path without its compression extension: {@code rows.csv.gz} → {@code rows.csv}, so
-   * that the format can be read from what is left.
+   * The path without its compression extension: {@code rows.csv.gz} → {@code rows.csv}, so that the
+   * format can be read from what is left.
    *
    * @param path a file name or path, never null
    * @return {@code path} itself when it names no compression
@@ -72,8 +72,8 @@ public enum StreamCompression {
   }
 
   /**
-   * Wraps a stream so that what is written to the result is compressed into {@code out}.
-   * Closing the result finishes the compressed stream and closes {@code out}.
+   * Wraps a stream so that what is written to the result is compressed into {@code out}. Closing
+   * the result finishes the compressed stream and closes {@code out}.
    *
    * @throws IOException if the compressed stream's header cannot be written
    */
@@ -88,8 +88,8 @@ public enum StreamCompression {
   /**
    * Wraps a stream so that reading the result decompresses {@code in}.
    *
-   * @throws IOException if {@code in} does not start as this compression's format (a gzip
-   *     stream without its magic bytes, for example)
+   * @throws IOException if {@code in} does not start as this compression's format (a gzip stream
+   *     without its magic bytes, for example)
    */
   public InputStream decompress(InputStream in) throws IOException {
     return switch (this) {

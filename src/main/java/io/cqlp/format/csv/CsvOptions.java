@@ -15,17 +15,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * The CSV options of COPY, read from {@link Options} with cqlsh's names and defaults
- * ({@code cqlshlib/copyutil.py} parse_options): HEADER false, DELIMITER {@code ,}, QUOTE
- * {@code "}, ESCAPE {@code \}, NULL (alias NULLVAL) empty, DATETIMEFORMAT {@code
- * %Y-%m-%d %H:%M:%S.%f%z}, ENCODING utf8, DECIMALSEP {@code .}, THOUSANDSSEP none, BOOLSTYLE
- * {@code True,False}, MAXOUTPUTSIZE -1 (no split), SKIPCOLS none. FLOATPRECISION and
- * DOUBLEPRECISION differ from cqlsh (5 and 12): without them floats and doubles are written
- * exactly ({@link io.cqlp.output.ExactFloating}); given, they round as cqlsh does. As in cqlsh, a one-character option may be written as a backslash escape
+ * The CSV options of COPY, read from {@link Options} with cqlsh's names and defaults ({@code
+ * cqlshlib/copyutil.py} parse_options): HEADER false, DELIMITER {@code ,}, QUOTE {@code "}, ESCAPE
+ * {@code \}, NULL (alias NULLVAL) empty, DATETIMEFORMAT {@code %Y-%m-%d %H:%M:%S.%f%z}, ENCODING
+ * utf8, DECIMALSEP {@code .}, THOUSANDSSEP none, BOOLSTYLE {@code True,False}, MAXOUTPUTSIZE -1 (no
+ * split), SKIPCOLS none. FLOATPRECISION and DOUBLEPRECISION differ from cqlsh (5 and 12): without
+ * them floats and doubles are written exactly ({@link io.cqlp.output.ExactFloating}); given, they
+ * round as cqlsh does. As in cqlsh, a one-character option may be written as a backslash escape
  * ({@code DELIMITER='\t'}), and an ESCAPE equal to QUOTE means quotes are doubled.
  *
- * @param header whether the first line holds the column names (written on output, skipped on
- *     input)
+ * @param header whether the first line holds the column names (written on output, skipped on input)
  * @param delimiter the field separator
  * @param quote the quote character
  * @param escape the escape character inside quoted values; {@code null} when quotes are doubled
@@ -63,8 +62,18 @@ public record CsvOptions(
 
   /** Options of both directions. */
   private static final Set<String> COMMON =
-      Set.of("HEADER", "DELIMITER", "QUOTE", "ESCAPE", "NULL", "NULLVAL", "DATETIMEFORMAT",
-          "ENCODING", "DECIMALSEP", "THOUSANDSSEP", "BOOLSTYLE");
+      Set.of(
+          "HEADER",
+          "DELIMITER",
+          "QUOTE",
+          "ESCAPE",
+          "NULL",
+          "NULLVAL",
+          "DATETIMEFORMAT",
+          "ENCODING",
+          "DECIMALSEP",
+          "THOUSANDSSEP",
+          "BOOLSTYLE");
 
   /** The CSV options COPY TO accepts. */
   public static final Set<String> COPY_TO =
@@ -76,8 +85,17 @@ public record CsvOptions(
    * read by it too.
    */
   public static final Set<String> COPY_FROM =
-      Options.union(COMMON, Set.of("SKIPCOLS", "TTL", "INGESTRATE", "MINBATCHSIZE", "PREPAREDSTATEMENTS",
-          "MAXPARSEERRORS", "MAXINSERTERRORS", "ERRFILE"));
+      Options.union(
+          COMMON,
+          Set.of(
+              "SKIPCOLS",
+              "TTL",
+              "INGESTRATE",
+              "MINBATCHSIZE",
+              "PREPAREDSTATEMENTS",
+              "MAXPARSEERRORS",
+              "MAXINSERTERRORS",
+              "ERRFILE"));
 
   /**
    * Reads the options, cqlsh's defaults where absent.
@@ -108,11 +126,17 @@ public record CsvOptions(
       throw new TransferException("DECIMALSEP and THOUSANDSSEP must differ.");
     }
     List<String> styles =
-        Arrays.stream(options.getString("BOOLSTYLE", "True,False").split(",", -1)).map(String::strip).toList();
-    if (styles.size() != 2 || styles.get(0).isEmpty() || styles.get(1).isEmpty()
+        Arrays.stream(options.getString("BOOLSTYLE", "True,False").split(",", -1))
+            .map(String::strip)
+            .toList();
+    if (styles.size() != 2
+        || styles.get(0).isEmpty()
+        || styles.get(1).isEmpty()
         || styles.get(0).equalsIgnoreCase(styles.get(1))) {
       throw new TransferException(
-          "Invalid BOOLSTYLE '" + options.getString("BOOLSTYLE", "") + "': expected two different words"
+          "Invalid BOOLSTYLE '"
+              + options.getString("BOOLSTYLE", "")
+              + "': expected two different words"
               + " for true and false, e.g. BOOLSTYLE='yes,no'.");
     }
     int floatPrecision = options.getInt("FLOATPRECISION", 0);
@@ -122,11 +146,27 @@ public record CsvOptions(
       throw new TransferException("FLOATPRECISION and DOUBLEPRECISION must be at least 1.");
     }
     long maxOutputSize = options.getRowCount("MAXOUTPUTSIZE", -1);
-    List<String> skip = Arrays.stream(options.getString("SKIPCOLS", "").split(","))
-        .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-    return new CsvOptions(options.getBoolean("HEADER", false), delimiter, quote, escape, nullText,
-        timestamps, charset, decimal, thousands, styles.get(0), styles.get(1), floatPrecision,
-        doublePrecision, maxOutputSize, skip,
+    List<String> skip =
+        Arrays.stream(options.getString("SKIPCOLS", "").split(","))
+            .map(s -> s.strip().toLowerCase(Locale.ROOT))
+            .filter(s -> !s.isEmpty())
+            .toList();
+    return new CsvOptions(
+        options.getBoolean("HEADER", false),
+        delimiter,
+        quote,
+        escape,
+        nullText,
+        timestamps,
+        charset,
+        decimal,
+        thousands,
+        styles.get(0),
+        styles.get(1),
+        floatPrecision,
+        doublePrecision,
+        maxOutputSize,
+        skip,
         io.cqlp.format.PrecisionLoss.from(options) == io.cqlp.format.PrecisionLoss.TRUNCATE);
   }
 
@@ -136,15 +176,16 @@ public record CsvOptions(
   }
 
   /**
-   * The format for reading: unquoted {@link #nullText} is NULL, while a quoted one is text
-   * (so {@code ""} is an empty string when NULL is empty); empty lines are skipped.
+   * The format for reading: unquoted {@link #nullText} is NULL, while a quoted one is text (so
+   * {@code ""} is an empty string when NULL is empty); empty lines are skipped.
    */
   public CSVFormat readFormat() {
     return base().setQuoteMode(QuoteMode.ALL_NON_NULL).setIgnoreEmptyLines(true).get();
   }
 
   private CSVFormat.Builder base() {
-    return CSVFormat.DEFAULT.builder()
+    return CSVFormat.DEFAULT
+        .builder()
         .setDelimiter(delimiter)
         .setQuote(quote)
         .setEscape(escape)
@@ -155,22 +196,37 @@ public record CsvOptions(
 
   /** The value formatter of COPY TO with these options (cqlsh's COPY spelling of values). */
   public ValueFormatter formatter() {
-    return new ValueFormatter(new ValueFormatter.Style(floatPrecision, doublePrecision, trueText,
-        falseText, timestamps, decimalSeparator, thousandsSeparator, true));
+    return new ValueFormatter(
+        new ValueFormatter.Style(
+            floatPrecision,
+            doublePrecision,
+            trueText,
+            falseText,
+            timestamps,
+            decimalSeparator,
+            thousandsSeparator,
+            true));
   }
 
   private static char oneChar(Options options, String name, String defaultValue) {
     String value = options.getString(name, defaultValue);
-    String decoded = switch (value) {
-      case "\\t" -> "\t";
-      case "\\\\" -> "\\";
-      case "\\'" -> "'";
-      case "\\\"" -> "\"";
-      default -> value;
-    };
+    String decoded =
+        switch (value) {
+          case "\\t" -> "\t";
+          case "\\\\" -> "\\";
+          case "\\'" -> "'";
+          case "\\\"" -> "\"";
+          default -> value;
+        };
     if (decoded.length() != 1) {
       throw new TransferException(
-          "Invalid " + name + " '" + value + "': expected one character, e.g. " + name + "='|' (or '\\t').");
+          "Invalid "
+              + name
+              + " '"
+              + value
+              + "': expected one character, e.g. "
+              + name
+              + "='|' (or '\\t').");
     }
     return decoded.charAt(0);
   }
@@ -180,7 +236,9 @@ public record CsvOptions(
       return Charset.forName(name);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       throw new TransferException(
-          "Unknown ENCODING '" + name + "': use a Java or Python name such as utf8, latin1, cp1252.");
+          "Unknown ENCODING '"
+              + name
+              + "': use a Java or Python name such as utf8, latin1, cp1252.");
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.cqlp.format.csv;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.TransferException;
@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,12 +24,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * COPY FROM in CSV, as cqlsh reads it: fields are taken by position, in the order of the
- * columns of the COPY (the listed ones, else the table's); with HEADER the first line is skipped
- * (not matched by name, as in cqlsh); SKIPCOLS names file columns that are read but not imported.
- * Each field is converted by {@link CsvValueParser}; an unquoted NULL text is NULL (a quoted one
- * is text), and an empty field of a non-text column is NULL too. A file whose name ends with
- * {@code .gz} or {@code .zst} is decompressed; it is decoded with ENCODING, strictly.
+ * COPY FROM in CSV, as cqlsh reads it: fields are taken by position, in the order of the columns of
+ * the COPY (the listed ones, else the table's); with HEADER the first line is skipped (not matched
+ * by name, as in cqlsh); SKIPCOLS names file columns that are read but not imported. Each field is
+ * converted by {@link CsvValueParser}; an unquoted NULL text is NULL (a quoted one is text), and an
+ * empty field of a non-text column is NULL too. A file whose name ends with {@code .gz} or {@code
+ * .zst} is decompressed; it is decoded with ENCODING, strictly.
  *
  * <p>A row with the wrong number of fields, or a field that does not convert, is refused with a
  * {@link ConversionException} naming the file, the row (1-based, header not counted) and the
@@ -53,14 +52,19 @@ public final class CsvRowReader implements RowSource {
   private long recordStart = -1;
   private long recordEnd;
 
-  private CsvRowReader(String name, Reader in, List<ColumnSpec> fileColumns, CsvOptions options) throws IOException {
+  private CsvRowReader(String name, Reader in, List<ColumnSpec> fileColumns, CsvOptions options)
+      throws IOException {
     this.name = name;
     this.fileColumns = List.copyOf(fileColumns);
     List<String> names = fileColumns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
     for (String skip : options.skipColumns()) {
       if (!names.contains(skip)) {
-        throw new TransferException("SKIPCOLS names '" + skip + "', which is not among the columns "
-            + String.join(", ", names) + ".");
+        throw new TransferException(
+            "SKIPCOLS names '"
+                + skip
+                + "', which is not among the columns "
+                + String.join(", ", names)
+                + ".");
       }
     }
     List<ColumnSpec> kept = new ArrayList<>();
@@ -105,8 +109,11 @@ public final class CsvRowReader implements RowSource {
       throw new IOException("Cannot read " + file + ": " + e.getMessage());
     }
     try {
-      return new CsvRowReader(file.toString(), new InputStreamReader(in, options.charset().newDecoder()),
-          fileColumns, options);
+      return new CsvRowReader(
+          file.toString(),
+          new InputStreamReader(in, options.charset().newDecoder()),
+          fileColumns,
+          options);
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
@@ -123,7 +130,8 @@ public final class CsvRowReader implements RowSource {
    */
   public static List<String> firstRecord(Location file, CsvOptions options) throws IOException {
     try (InputStream in = StreamCompression.fromPath(file.toString()).decompress(file.open());
-        CSVParser parser = options.readFormat().parse(new InputStreamReader(in, options.charset().newDecoder()))) {
+        CSVParser parser =
+            options.readFormat().parse(new InputStreamReader(in, options.charset().newDecoder()))) {
       Iterator<CSVRecord> records = parser.iterator();
       return records.hasNext() ? records.next().toList() : List.of();
     } catch (UncheckedIOException | IllegalStateException e) {
@@ -137,8 +145,8 @@ public final class CsvRowReader implements RowSource {
    *
    * @param name what messages call the input, e.g. {@code STDIN}
    */
-  public static CsvRowReader fromReader(String name, Reader in, List<ColumnSpec> fileColumns, CsvOptions options)
-      throws IOException {
+  public static CsvRowReader fromReader(
+      String name, Reader in, List<ColumnSpec> fileColumns, CsvOptions options) throws IOException {
     return new CsvRowReader(name, in, fileColumns, options);
   }
 
@@ -148,12 +156,18 @@ public final class CsvRowReader implements RowSource {
     } catch (UncheckedIOException e) {
       IOException cause = e.getCause();
       if (cause instanceof CharacterCodingException) {
-        throw new IOException(name + " is not valid " + charset + " text near row " + (rowNumber + 1)
-            + "; set ENCODING to the file's encoding.");
+        throw new IOException(
+            name
+                + " is not valid "
+                + charset
+                + " text near row "
+                + (rowNumber + 1)
+                + "; set ENCODING to the file's encoding.");
       }
       throw new IOException("Cannot read " + name + ": " + cause.getMessage(), cause);
     } catch (IllegalStateException e) {
-      throw new ConversionException(name + ": row " + (rowNumber + 1) + " is not valid CSV: " + e.getMessage());
+      throw new ConversionException(
+          name + ": row " + (rowNumber + 1) + " is not valid CSV: " + e.getMessage());
     }
   }
 
@@ -176,9 +190,17 @@ public final class CsvRowReader implements RowSource {
     pending = fetch();
     recordEnd = pending != null ? pending.getCharacterPosition() : input.position();
     if (record.size() != fileColumns.size()) {
-      throw new ConversionException(name + ": row " + rowNumber + " has " + record.size() + " fields, expected "
-          + fileColumns.size() + " (" + fileColumns.stream().map(ColumnSpec::name).collect(Collectors.joining(", "))
-          + "); check DELIMITER and the column list.");
+      throw new ConversionException(
+          name
+              + ": row "
+              + rowNumber
+              + " has "
+              + record.size()
+              + " fields, expected "
+              + fileColumns.size()
+              + " ("
+              + fileColumns.stream().map(ColumnSpec::name).collect(Collectors.joining(", "))
+              + "); check DELIMITER and the column list.");
     }
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
@@ -202,8 +224,17 @@ public final class CsvRowReader implements RowSource {
     try {
       return values.parse(type, text);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new ConversionException(name + ": row " + rowNumber + ", column " + column.name() + " ("
-          + type.asCql(false, true) + "): " + e.getMessage(), e);
+      throw new ConversionException(
+          name
+              + ": row "
+              + rowNumber
+              + ", column "
+              + column.name()
+              + " ("
+              + type.asCql(false, true)
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 

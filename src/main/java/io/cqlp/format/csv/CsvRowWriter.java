@@ -1,9 +1,9 @@
 package io.cqlp.format.csv;
 
-import io.cqlp.storage.StagedFile;
-import io.cqlp.storage.Location;
 import io.cqlp.format.compress.StreamCompression;
 import io.cqlp.output.ValueFormatter;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedWriter;
@@ -19,16 +19,16 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * COPY TO in CSV, as cqlsh writes it: one line per row (CRLF), values spelled by {@link
  * CsvOptions#formatter()} (collections and user types as CQL literals, blobs {@code 0x...},
- * timestamps per DATETIMEFORMAT, booleans per BOOLSTYLE), NULL as the NULL text, quoting by
- * Commons CSV with QUOTE and ESCAPE. A text value is written as it is (cqlsh escapes backslashes
- * and control characters, which its COPY FROM does not undo; cqlp keeps the text exact).
+ * timestamps per DATETIMEFORMAT, booleans per BOOLSTYLE), NULL as the NULL text, quoting by Commons
+ * CSV with QUOTE and ESCAPE. A text value is written as it is (cqlsh escapes backslashes and
+ * control characters, which its COPY FROM does not undo; cqlp keeps the text exact).
  *
  * <p>A file target is written compressed when its name ends with {@code .gz} or {@code .zst}
  * ({@link StreamCompression}), in ENCODING, under a staging name, and published on {@link
- * #commit()}. With MAXOUTPUTSIZE=n, every n rows start a new file named as cqlsh names them:
- * {@code target}, {@code target.1}, {@code target.2}, ...; each starts with the header when
- * HEADER is on, so each can be imported alone. All appear together on commit. The STDOUT form
- * writes to the shell's output as rows come, never split. Not thread-safe.
+ * #commit()}. With MAXOUTPUTSIZE=n, every n rows start a new file named as cqlsh names them: {@code
+ * target}, {@code target.1}, {@code target.2}, ...; each starts with the header when HEADER is on,
+ * so each can be imported alone. All appear together on commit. The STDOUT form writes to the
+ * shell's output as rows come, never split. Not thread-safe.
  */
 public final class CsvRowWriter implements RowSink {
   private final Location target;
@@ -43,7 +43,8 @@ public final class CsvRowWriter implements RowSink {
   private long bytes;
   private boolean done;
 
-  private CsvRowWriter(Location target, Writer stdout, List<ColumnSpec> columns, CsvOptions options) {
+  private CsvRowWriter(
+      Location target, Writer stdout, List<ColumnSpec> columns, CsvOptions options) {
     this.target = target;
     this.stdout = stdout;
     this.columns = List.copyOf(columns);
@@ -59,19 +60,21 @@ public final class CsvRowWriter implements RowSink {
    * @param options the CSV options
    * @throws IOException if the target's directory does not exist or cannot be written
    */
-  public static CsvRowWriter open(Location target, List<ColumnSpec> columns, CsvOptions options) throws IOException {
+  public static CsvRowWriter open(Location target, List<ColumnSpec> columns, CsvOptions options)
+      throws IOException {
     CsvRowWriter writer = new CsvRowWriter(target, null, columns, options);
     writer.startFile();
     return writer;
   }
 
   /**
-   * A writer to a stream that stays open (the shell's standard output); MAXOUTPUTSIZE and
-   * ENCODING do not apply (the shell's output has its own encoding).
+   * A writer to a stream that stays open (the shell's standard output); MAXOUTPUTSIZE and ENCODING
+   * do not apply (the shell's output has its own encoding).
    *
    * @param out where the CSV text goes; flushed on commit, never closed
    */
-  public static CsvRowWriter toStream(Writer out, List<ColumnSpec> columns, CsvOptions options) throws IOException {
+  public static CsvRowWriter toStream(Writer out, List<ColumnSpec> columns, CsvOptions options)
+      throws IOException {
     CsvRowWriter writer = new CsvRowWriter(null, out, columns, options);
     writer.startFile();
     return writer;
@@ -80,21 +83,23 @@ public final class CsvRowWriter implements RowSink {
   private void startFile() throws IOException {
     Writer out;
     if (stdout != null) {
-      out = new FilterWriter(stdout) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      };
+      out =
+          new FilterWriter(stdout) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          };
     } else {
       Location path = staged.isEmpty() ? target : target.withSuffix("." + staged.size());
       StagedFile file = path.create();
       staged.add(file);
-      out = new BufferedWriter(
-          new OutputStreamWriter(
-              StreamCompression.fromPath(target.toString()).compress(file.stream()),
-              options.charset().newEncoder()),
-          64 * 1024);
+      out =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  StreamCompression.fromPath(target.toString()).compress(file.stream()),
+                  options.charset().newEncoder()),
+              64 * 1024);
     }
     printer = new CSVPrinter(out, options.writeFormat());
     rowsInFile = 0;
@@ -151,8 +156,12 @@ public final class CsvRowWriter implements RowSink {
   }
 
   private IOException encodingError() {
-    return new IOException("cannot write " + target + ": a value has a character that ENCODING "
-        + options.charset().name() + " cannot encode; choose another ENCODING (e.g. utf8)");
+    return new IOException(
+        "cannot write "
+            + target
+            + ": a value has a character that ENCODING "
+            + options.charset().name()
+            + " cannot encode; choose another ENCODING (e.g. utf8)");
   }
 
   @Override

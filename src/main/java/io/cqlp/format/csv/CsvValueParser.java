@@ -25,29 +25,32 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads the text of a CSV field back into a CQL value: the inverse of COPY TO's spelling
- * ({@link CsvOptions#formatter()}). Scalars go through {@link CqlText} after the CSV options
- * are undone: BOOLSTYLE words (and {@code true}/{@code false}), THOUSANDSSEP removed and
- * DECIMALSEP read as {@code .}, timestamps in DATETIMEFORMAT (else ISO-8601, else milliseconds
- * since the epoch, as cqlsh's COPY FROM accepts), blobs as {@code 0x} and hex digits, durations
- * as CQL writes them ({@code 1h30m}, ISO-8601 {@code PT1H30M}). Lists, sets, maps, user types,
- * tuples and vectors are CQL literals ({@code [1, 2]}, {@code {'a': 1}}, {@code {f: 'x'}},
- * {@code (1, 'a')}) whose elements may be quoted with {@code '} ({@code ''} inside) and whose
- * {@code null} elements are NULL fields. Stateless besides its options; thread-safe.
+ * Reads the text of a CSV field back into a CQL value: the inverse of COPY TO's spelling ({@link
+ * CsvOptions#formatter()}). Scalars go through {@link CqlText} after the CSV options are undone:
+ * BOOLSTYLE words (and {@code true}/{@code false}), THOUSANDSSEP removed and DECIMALSEP read as
+ * {@code .}, timestamps in DATETIMEFORMAT (else ISO-8601, else milliseconds since the epoch, as
+ * cqlsh's COPY FROM accepts), blobs as {@code 0x} and hex digits, durations as CQL writes them
+ * ({@code 1h30m}, ISO-8601 {@code PT1H30M}). Lists, sets, maps, user types, tuples and vectors are
+ * CQL literals ({@code [1, 2]}, {@code {'a': 1}}, {@code {f: 'x'}}, {@code (1, 'a')}) whose
+ * elements may be quoted with {@code '} ({@code ''} inside) and whose {@code null} elements are
+ * NULL fields. Stateless besides its options; thread-safe.
  */
 public final class CsvValueParser {
   private final CsvOptions options;
   private final CodecRegistry codecs = CodecRegistry.DEFAULT;
+
   /** Whether a comma can be part of a bare number, so that only ", " separates elements. */
   private final boolean commaInNumbers;
 
-  /** @param options the CSV options whose spelling is read; not null */
+  /**
+   * @param options the CSV options whose spelling is read; not null
+   */
   public CsvValueParser(CsvOptions options) {
     this.options = options;
-    this.commaInNumbers = options.decimalSeparator() == ',' || options.thousandsSeparator().contains(",");
+    this.commaInNumbers =
+        options.decimalSeparator() == ',' || options.thousandsSeparator().contains(",");
   }
 
   /**
@@ -55,7 +58,8 @@ public final class CsvValueParser {
    *
    * @param type the column's CQL type
    * @param text the field's text, not null (NULL fields are handled by the caller)
-   * @return the value as the driver's Java type; {@code null} for a composite's literal {@code null}
+   * @return the value as the driver's Java type; {@code null} for a composite's literal {@code
+   *     null}
    * @throws IllegalArgumentException with a short reason quoting the value when it is not a value
    *     of the type
    */
@@ -67,7 +71,11 @@ public final class CsvValueParser {
       c.skipSpace();
       if (!c.atEnd()) {
         throw new IllegalArgumentException(
-            "unexpected " + CqlText.quote(text.substring(c.pos)) + " after the " + type.asCql(false, true) + " literal");
+            "unexpected "
+                + CqlText.quote(text.substring(c.pos))
+                + " after the "
+                + type.asCql(false, true)
+                + " literal");
       }
       return value;
     }
@@ -75,8 +83,12 @@ public final class CsvValueParser {
   }
 
   private static boolean isComposite(DataType type) {
-    return type instanceof ListType || type instanceof SetType || type instanceof MapType
-        || type instanceof UserDefinedType || type instanceof TupleType || type instanceof VectorType;
+    return type instanceof ListType
+        || type instanceof SetType
+        || type instanceof MapType
+        || type instanceof UserDefinedType
+        || type instanceof TupleType
+        || type instanceof VectorType;
   }
 
   /** A scalar from its unquoted text. */
@@ -88,14 +100,20 @@ public final class CsvValueParser {
       try {
         return CqlDuration.from(text);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(CqlText.quote(text) + " is not a duration (e.g. 1h30m or PT1H30M)");
+        throw new IllegalArgumentException(
+            CqlText.quote(text) + " is not a duration (e.g. 1h30m or PT1H30M)");
       }
     }
-    CqlScalar scalar = CqlScalar.of(type).orElseThrow(
-        () -> new IllegalArgumentException("type " + type.asCql(false, true) + " cannot be read from CSV"));
+    CqlScalar scalar =
+        CqlScalar.of(type)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "type " + type.asCql(false, true) + " cannot be read from CSV"));
     return switch (scalar) {
       case BOOLEAN -> bool(text);
-      case TINYINT, SMALLINT, INT, BIGINT, COUNTER, VARINT -> CqlText.parse(scalar, withoutThousands(text));
+      case TINYINT, SMALLINT, INT, BIGINT, COUNTER, VARINT ->
+          CqlText.parse(scalar, withoutThousands(text));
       case FLOAT, DOUBLE, DECIMAL -> CqlText.parse(scalar, decimal(text));
       case TIMESTAMP -> timestamp(text);
       default -> CqlText.parse(scalar, text);
@@ -131,8 +149,12 @@ public final class CsvValueParser {
         if (options.truncateSubMillis()) {
           return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         }
-        throw new IllegalArgumentException(CqlText.quote(text) + " has sub-millisecond digits; a CQL timestamp"
-            + " holds milliseconds (" + CqlText.SUB_MILLIS_HINT + ")");
+        throw new IllegalArgumentException(
+            CqlText.quote(text)
+                + " has sub-millisecond digits; a CQL timestamp"
+                + " holds milliseconds ("
+                + CqlText.SUB_MILLIS_HINT
+                + ")");
       }
       return instant;
     } catch (DateTimeParseException e) {
@@ -146,14 +168,16 @@ public final class CsvValueParser {
 
   private static ByteBuffer blob(String text) {
     if (!(text.startsWith("0x") || text.startsWith("0X")) || text.length() % 2 != 0) {
-      throw new IllegalArgumentException(CqlText.quote(text) + " is not a blob (0x and hex digits)");
+      throw new IllegalArgumentException(
+          CqlText.quote(text) + " is not a blob (0x and hex digits)");
     }
     byte[] bytes = new byte[(text.length() - 2) / 2];
     for (int i = 0; i < bytes.length; i++) {
       int hi = Character.digit(text.charAt(2 + 2 * i), 16);
       int lo = Character.digit(text.charAt(3 + 2 * i), 16);
       if (hi < 0 || lo < 0) {
-        throw new IllegalArgumentException(CqlText.quote(text) + " is not a blob (0x and hex digits)");
+        throw new IllegalArgumentException(
+            CqlText.quote(text) + " is not a blob (0x and hex digits)");
       }
       bytes[i] = (byte) (hi << 4 | lo);
     }
@@ -171,7 +195,12 @@ public final class CsvValueParser {
       List<Object> values = elements(v.getElementType(), c, '[', ']', new ArrayList<>());
       if (values.size() != v.getDimensions()) {
         throw new IllegalArgumentException(
-            "a " + type.asCql(false, true) + " needs " + v.getDimensions() + " elements, not " + values.size());
+            "a "
+                + type.asCql(false, true)
+                + " needs "
+                + v.getDimensions()
+                + " elements, not "
+                + values.size());
       }
       return CqlVector.newInstance(values);
     }
@@ -184,7 +213,8 @@ public final class CsvValueParser {
     return tuple((TupleType) type, c);
   }
 
-  private <C extends java.util.Collection<Object>> C elements(DataType element, Cursor c, char open, char close, C out) {
+  private <C extends java.util.Collection<Object>> C elements(
+      DataType element, Cursor c, char open, char close, C out) {
     c.expect(open);
     c.skipSpace();
     if (c.take(close)) {
@@ -234,10 +264,13 @@ public final class CsvValueParser {
     do {
       c.skipSpace();
       String name = c.fieldName();
-      int index = type.firstIndexOf(com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(name));
+      int index =
+          type.firstIndexOf(com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(name));
       if (index < 0) {
-        index = type.firstIndexOf(
-            com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(name.toLowerCase(java.util.Locale.ROOT)));
+        index =
+            type.firstIndexOf(
+                com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(
+                    name.toLowerCase(java.util.Locale.ROOT)));
       }
       if (index < 0) {
         throw new IllegalArgumentException(
@@ -262,7 +295,8 @@ public final class CsvValueParser {
     if (!c.take(')')) {
       do {
         if (i >= types.size()) {
-          throw new IllegalArgumentException("a " + type.asCql(false, true) + " has " + types.size() + " fields");
+          throw new IllegalArgumentException(
+              "a " + type.asCql(false, true) + " has " + types.size() + " fields");
         }
         value = value.setBytesUnsafe(i, encode(types.get(i), element(types.get(i), c)));
         i++;
@@ -338,7 +372,8 @@ public final class CsvValueParser {
     boolean takeWord(String word) {
       if (text.startsWith(word, pos)) {
         int end = pos + word.length();
-        if (end == text.length() || ",:]})".indexOf(text.charAt(end)) >= 0
+        if (end == text.length()
+            || ",:]})".indexOf(text.charAt(end)) >= 0
             || Character.isWhitespace(text.charAt(end))) {
           pos = end;
           return true;
@@ -384,7 +419,9 @@ public final class CsvValueParser {
       while (!atEnd()) {
         char ch = text.charAt(pos);
         char next = pos + 1 < text.length() ? text.charAt(pos + 1) : ' ';
-        if (ch == ']' || ch == '}' || ch == ')'
+        if (ch == ']'
+            || ch == '}'
+            || ch == ')'
             || (ch == ':' && Character.isWhitespace(next))
             || (ch == ',' && (!commaInNumbers || Character.isWhitespace(next)))) {
           break;

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * The lines of a reader up to a line holding only {@code \.} (cqlsh's end of COPY FROM STDIN
- * input, as in psql) or the end of the input, whichever comes first; the {@code \.} line itself
- * is consumed and not returned. Lines are read one at a time, so on a terminal nothing after the
+ * The lines of a reader up to a line holding only {@code \.} (cqlsh's end of COPY FROM STDIN input,
+ * as in psql) or the end of the input, whichever comes first; the {@code \.} line itself is
+ * consumed and not returned. Lines are read one at a time, so on a terminal nothing after the
  * {@code \.} line is taken from the input. Closing does not close the underlying reader (the
  * shell's standard input stays open). Not thread-safe.
  */
@@ -20,7 +20,9 @@ public final class DotTerminatedReader extends Reader {
   private int pos;
   private boolean ended;
 
-  /** @param in the input, read line by line */
+  /**
+   * @param in the input, read line by line
+   */
   public DotTerminatedReader(BufferedReader in) {
     this.in = in;
   }

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Passes characters through and keeps those read since a mark, so that the raw text of a CSV
- * record can be cut out by character position (for {@code RowSource#lastRecord()}). Positions
- * count characters from the start of the stream. Not thread-safe.
+ * Passes characters through and keeps those read since a mark, so that the raw text of a CSV record
+ * can be cut out by character position (for {@code RowSource#lastRecord()}). Positions count
+ * characters from the start of the stream. Not thread-safe.
  */
 final class RecordingReader extends Reader {
   private final Reader in;
   private final StringBuilder kept = new StringBuilder();
+
   /** Stream position of {@code kept}'s first character. */
   private long base;
 
@@ -40,8 +41,8 @@ final class RecordingReader extends Reader {
   }
 
   /**
-   * The kept text from {@code start} to {@code end} (stream positions), without the line breaks
-   * and empty lines at its end.
+   * The kept text from {@code start} to {@code end} (stream positions), without the line breaks and
+   * empty lines at its end.
    */
   String text(long start, long end) {
     int from = (int) Math.max(0, start - base);

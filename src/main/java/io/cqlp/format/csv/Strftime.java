@@ -8,17 +8,17 @@ import java.util.Locale;
 
 /**
  * Translates a C/Python {@code strftime} pattern, as cqlsh's DATETIMEFORMAT option and {@code
- * time_format} setting take it, into a {@link DateTimeFormatter} that formats and parses
- * timestamps in UTC.
+ * time_format} setting take it, into a {@link DateTimeFormatter} that formats and parses timestamps
+ * in UTC.
  *
  * <p>Directives: {@code %Y} year, {@code %y} two-digit year, {@code %m} month, {@code %d} day,
- * {@code %H} hour (00-23), {@code %I} hour (01-12), {@code %p} AM/PM, {@code %M} minute, {@code
- * %S} second, {@code %f} fraction of the second, {@code %z} offset {@code +HHMM}, {@code %Z} zone
- * name, {@code %j} day of the year, {@code %a}/{@code %A} weekday, {@code %b}/{@code %B} month
- * name, {@code %%} a percent sign. cqlsh's COPY TO rounds {@code %f} to milliseconds
- * ({@code formatting.py} round_microseconds, CASSANDRA-11631), so {@code %f} is three digits here
- * (a CQL timestamp holds milliseconds); on input it takes 1 to 9 digits. Other characters are
- * literal text.
+ * {@code %H} hour (00-23), {@code %I} hour (01-12), {@code %p} AM/PM, {@code %M} minute, {@code %S}
+ * second, {@code %f} fraction of the second, {@code %z} offset {@code +HHMM}, {@code %Z} zone name,
+ * {@code %j} day of the year, {@code %a}/{@code %A} weekday, {@code %b}/{@code %B} month name,
+ * {@code %%} a percent sign. cqlsh's COPY TO rounds {@code %f} to milliseconds ({@code
+ * formatting.py} round_microseconds, CASSANDRA-11631), so {@code %f} is three digits here (a CQL
+ * timestamp holds milliseconds); on input it takes 1 to 9 digits. Other characters are literal
+ * text.
  */
 public final class Strftime {
   /** cqlsh's default {@code time_format}. */
@@ -71,9 +71,14 @@ public final class Strftime {
         case 'A' -> b.appendText(ChronoField.DAY_OF_WEEK, java.time.format.TextStyle.FULL);
         case 'b' -> b.appendText(ChronoField.MONTH_OF_YEAR, java.time.format.TextStyle.SHORT);
         case 'B' -> b.appendText(ChronoField.MONTH_OF_YEAR, java.time.format.TextStyle.FULL);
-        default -> throw new IllegalArgumentException(
-            "DATETIMEFORMAT '" + pattern + "' uses %" + d + ", which cqlp does not support; use %Y %m %d"
-                + " %H %I %p %M %S %f %z %Z %j %a %A %b %B %y or %%");
+        default ->
+            throw new IllegalArgumentException(
+                "DATETIMEFORMAT '"
+                    + pattern
+                    + "' uses %"
+                    + d
+                    + ", which cqlp does not support; use %Y %m %d"
+                    + " %H %I %p %M %S %f %z %Z %j %a %A %b %B %y or %%");
       }
     }
     if (literal.length() > 0) {
@@ -82,7 +87,6 @@ public final class Strftime {
     if (!pattern.contains("%H") && !pattern.contains("%I")) {
       b.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
     }
-    return b.toFormatter(Locale.ENGLISH)
-        .withZone(ZoneOffset.UTC);
+    return b.toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
   }
 }

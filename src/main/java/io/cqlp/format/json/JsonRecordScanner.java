@@ -5,8 +5,8 @@ import java.io.Reader;
 
 /**
  * Splits a JSON input into the raw text of its top-level objects, in either layout: JSON Lines
- * (objects separated by white space, one a line by convention) or one JSON array of objects.
- * The layout is told by the first non-blank character ({@code [} array, else lines). Only the
+ * (objects separated by white space, one a line by convention) or one JSON array of objects. The
+ * layout is told by the first non-blank character ({@code [} array, else lines). Only the
  * boundaries are found here (braces and brackets outside strings, string escapes); each record's
  * own syntax is checked by the parser that reads it. Memory: one record. Not thread-safe.
  */
@@ -106,7 +106,8 @@ final class JsonRecordScanner {
     boolean escaped = false;
     while (true) {
       if (pos == limit && !fill()) {
-        throw error("the input ends inside object " + records + " (begun on line " + recordLine + ")");
+        throw error(
+            "the input ends inside object " + records + " (begun on line " + recordLine + ")");
       }
       char c = buffer[pos++];
       out.append(c);
@@ -161,7 +162,12 @@ final class JsonRecordScanner {
   }
 
   private IOException error(String problem) {
-    return new IOException(name + " is not JSON Lines or a JSON array of objects: " + problem
-        + " (line " + line + ")");
+    return new IOException(
+        name
+            + " is not JSON Lines or a JSON array of objects: "
+            + problem
+            + " (line "
+            + line
+            + ")");
   }
 }

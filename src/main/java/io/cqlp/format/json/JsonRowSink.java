@@ -1,11 +1,11 @@
 package io.cqlp.format.json;
 
-import io.cqlp.storage.StagedFile;
-import io.cqlp.storage.Location;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * Writes rows as JSON, UTF-8: one object per row, keys the column names (case kept) in column
  * order, values typed by {@link JsonValues} (the same as CAPTURE JSON). Two layouts: JSON Lines
- * (one object a line, the default) or, with {@code array}, one JSON array holding an object a
- * line. Compressed by the target's extension ({@code .gz}, {@code .zst}; see {@link
- * StreamCompression}). Staged and published whole ({@link StagedFile}). Not thread-safe.
+ * (one object a line, the default) or, with {@code array}, one JSON array holding an object a line.
+ * Compressed by the target's extension ({@code .gz}, {@code .zst}; see {@link StreamCompression}).
+ * Staged and published whole ({@link StagedFile}). Not thread-safe.
  */
 public final class JsonRowSink implements RowSink {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -29,7 +29,8 @@ public final class JsonRowSink implements RowSink {
   private long rows;
   private long published = -1;
 
-  private JsonRowSink(StagedFile file, JsonGenerator json, List<ColumnSpec> columns, boolean array) {
+  private JsonRowSink(
+      StagedFile file, JsonGenerator json, List<ColumnSpec> columns, boolean array) {
     this.file = file;
     this.json = json;
     this.names = columns.stream().map(ColumnSpec::name).toArray(String[]::new);
@@ -45,13 +46,15 @@ public final class JsonRowSink implements RowSink {
    * @throws IOException if the target's directory does not exist or the staging file cannot be
    *     created
    */
-  public static JsonRowSink open(Location target, List<ColumnSpec> columns, boolean array) throws IOException {
+  public static JsonRowSink open(Location target, List<ColumnSpec> columns, boolean array)
+      throws IOException {
     StagedFile file = target.create();
     try {
-      JsonGenerator json = FACTORY.createGenerator(
-          StreamCompression.fromPath(target.toString())
-              .compress(new BufferedOutputStream(file.stream(), 64 * 1024)),
-          JsonEncoding.UTF8);
+      JsonGenerator json =
+          FACTORY.createGenerator(
+              StreamCompression.fromPath(target.toString())
+                  .compress(new BufferedOutputStream(file.stream(), 64 * 1024)),
+              JsonEncoding.UTF8);
       json.setRootValueSeparator(null);
       if (array) {
         json.writeRaw('[');

@@ -1,11 +1,11 @@
 package io.cqlp.format.json;
 
-import io.cqlp.storage.Location;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.types.ColumnKind;
@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +27,13 @@ import java.util.Map;
  * StreamCompression}).
  *
  * <p>Each object is one row. Keys name columns as CQL names them: a key equal to a column name
- * matches it; otherwise a key matches the column named by its lower-case form when that name is
- * all lower case (as an unquoted CQL identifier is folded). A column whose key is missing, or
- * whose value is {@code null}, is NULL (left unset by the import). A key that names none of the
- * columns is refused (one line naming it), unless {@code skipOtherKeys} (COPY FROM with a column
- * list, or IGNORE_UNKNOWN_KEYS=true). A row without a value for a partition key column is refused
- * (a row without its clustering values is passed on: it may hold only static values).
- * Values are read by {@link JsonValueReader}. Not thread-safe.
+ * matches it; otherwise a key matches the column named by its lower-case form when that name is all
+ * lower case (as an unquoted CQL identifier is folded). A column whose key is missing, or whose
+ * value is {@code null}, is NULL (left unset by the import). A key that names none of the columns
+ * is refused (one line naming it), unless {@code skipOtherKeys} (COPY FROM with a column list, or
+ * IGNORE_UNKNOWN_KEYS=true). A row without a value for a partition key column is refused (a row
+ * without its clustering values is passed on: it may hold only static values). Values are read by
+ * {@link JsonValueReader}. Not thread-safe.
  */
 public final class JsonRowSource implements RowSource {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -51,7 +50,8 @@ public final class JsonRowSource implements RowSource {
 
   private JsonValueReader values = JsonValueReader.of(io.cqlp.format.PrecisionLoss.REJECT);
 
-  private JsonRowSource(Location file, List<ColumnSpec> columns, boolean skipOtherKeys, Reader reader) {
+  private JsonRowSource(
+      Location file, List<ColumnSpec> columns, boolean skipOtherKeys, Reader reader) {
     this.file = file;
     this.columns = List.copyOf(columns);
     this.skipOtherKeys = skipOtherKeys;
@@ -80,9 +80,11 @@ public final class JsonRowSource implements RowSource {
       throw new IOException("cannot read " + file + ": no such file", e);
     }
     try {
-      InputStream in = StreamCompression.fromPath(file.toString())
-          .decompress(new BufferedInputStream(raw, 64 * 1024));
-      return new JsonRowSource(file, columns, skipOtherKeys, new InputStreamReader(in, StandardCharsets.UTF_8));
+      InputStream in =
+          StreamCompression.fromPath(file.toString())
+              .decompress(new BufferedInputStream(raw, 64 * 1024));
+      return new JsonRowSource(
+          file, columns, skipOtherKeys, new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       raw.close();
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -138,8 +140,14 @@ public final class JsonRowSource implements RowSource {
         try {
           row[i] = values.value(json, columns.get(i).type());
         } catch (IllegalArgumentException e) {
-          throw refuse("column " + columns.get(i).name() + ": " + e.getMessage()
-              + " (CQL " + columns.get(i).type().asCql(false, true) + ")");
+          throw refuse(
+              "column "
+                  + columns.get(i).name()
+                  + ": "
+                  + e.getMessage()
+                  + " (CQL "
+                  + columns.get(i).type().asCql(false, true)
+                  + ")");
         }
       }
       if (json.nextToken() != null) {
@@ -164,8 +172,11 @@ public final class JsonRowSource implements RowSource {
       String lower = key.toLowerCase(Locale.ROOT);
       i = byName.get(lower);
       if (i == null && !skipOtherKeys) {
-        throw refuse("key '" + key + "' names no column of the table; remove it from the file,"
-            + " or add WITH IGNORE_UNKNOWN_KEYS=true");
+        throw refuse(
+            "key '"
+                + key
+                + "' names no column of the table; remove it from the file,"
+                + " or add WITH IGNORE_UNKNOWN_KEYS=true");
       }
     }
     return i == null ? -1 : i;

@@ -35,21 +35,21 @@ import java.util.Set;
  *
  * <ul>
  *   <li>integers, varint: a JSON integer within the type's range; decimal: any JSON number, its
- *       digits and scale kept ({@code 1.50} stays 1.50); float, double: a JSON number (read as
- *       CQL reads a float literal) or {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};
+ *       digits and scale kept ({@code 1.50} stays 1.50); float, double: a JSON number (read as CQL
+ *       reads a float literal) or {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"};
  *   <li>boolean: {@code true}/{@code false};
  *   <li>every scalar but blob also from a JSON string, parsed by {@link CqlText} (so {@code
  *       "12345678901234567890"} loads into a varint);
  *   <li>blob: a string {@code "0x..."} of hex digits; duration: a string in CQL's form ({@code
  *       "1mo2d3ns"}, ISO-8601 {@code "P1M2D"} too; {@code ""}, which the driver's text of a zero
  *       duration is, for zero);
- *   <li>list, set, vector, tuple: a JSON array (a vector of its exact dimension, a tuple of at
- *       most its fields); map: a JSON object whose keys are read as {@link JsonValues#keyText};
- *       UDT: a JSON object whose keys are field names (a field missing is NULL).
+ *   <li>list, set, vector, tuple: a JSON array (a vector of its exact dimension, a tuple of at most
+ *       its fields); map: a JSON object whose keys are read as {@link JsonValues#keyText}; UDT: a
+ *       JSON object whose keys are field names (a field missing is NULL).
  * </ul>
  *
- * JSON {@code null} is NULL at the top level and inside tuples and UDTs; a collection cannot
- * hold NULL (CQL's rule) and refuses it. Stateless; thread-safe.
+ * JSON {@code null} is NULL at the top level and inside tuples and UDTs; a collection cannot hold
+ * NULL (CQL's rule) and refuses it. Stateless; thread-safe.
  */
 public final class JsonValueReader {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -75,8 +75,8 @@ public final class JsonValueReader {
   /**
    * Reads the value at the parser's current token.
    *
-   * @param json a parser whose current token starts a value; after the call it is on the
-   *     value's last token
+   * @param json a parser whose current token starts a value; after the call it is on the value's
+   *     last token
    * @param type the target CQL type
    * @return the value in the driver's Java types, or {@code null} for JSON null
    * @throws IllegalArgumentException if the value is not a value of {@code type}: a short reason
@@ -105,10 +105,16 @@ public final class JsonValueReader {
       return elements(json, set.getElementType(), new LinkedHashSet<>(), "set", type);
     }
     if (type instanceof VectorType vector) {
-      List<Object> items = elements(json, vector.getElementType(), new ArrayList<>(), "vector", type);
+      List<Object> items =
+          elements(json, vector.getElementType(), new ArrayList<>(), "vector", type);
       if (items.size() != vector.getDimensions()) {
-        throw new IllegalArgumentException("a " + cql(type) + " needs " + vector.getDimensions()
-            + " elements, found " + items.size());
+        throw new IllegalArgumentException(
+            "a "
+                + cql(type)
+                + " needs "
+                + vector.getDimensions()
+                + " elements, found "
+                + items.size());
       }
       return CqlVector.newInstance(items);
     }
@@ -141,11 +147,13 @@ public final class JsonValueReader {
       key.nextToken();
       Object value = value(key, type);
       if (key.nextToken() != null) {
-        throw new IllegalArgumentException("map key " + CqlText.quote(text) + " is not a " + cql(type));
+        throw new IllegalArgumentException(
+            "map key " + CqlText.quote(text) + " is not a " + cql(type));
       }
       return value;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("map key " + CqlText.quote(text) + " is not a " + cql(type));
+      throw new IllegalArgumentException(
+          "map key " + CqlText.quote(text) + " is not a " + cql(type));
     }
   }
 
@@ -190,24 +198,33 @@ public final class JsonValueReader {
       try {
         return CqlDuration.from(text);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(CqlText.quote(text) + " is not a duration (e.g. 1mo2d3h4m5s)");
+        throw new IllegalArgumentException(
+            CqlText.quote(text) + " is not a duration (e.g. 1mo2d3h4m5s)");
       }
     }
-    CqlScalar scalar = CqlScalar.of(type).orElseThrow(
-        () -> new IllegalArgumentException("a string " + CqlText.quote(text) + " is not a " + cql(type)));
-    return scalar == CqlScalar.TIMESTAMP ? CqlText.parseTimestamp(text, truncateSubMillis) : CqlText.parse(scalar, text);
+    CqlScalar scalar =
+        CqlScalar.of(type)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "a string " + CqlText.quote(text) + " is not a " + cql(type)));
+    return scalar == CqlScalar.TIMESTAMP
+        ? CqlText.parseTimestamp(text, truncateSubMillis)
+        : CqlText.parse(scalar, text);
   }
 
   private static ByteBuffer blob(String text) {
     if (!(text.startsWith("0x") || text.startsWith("0X")) || text.length() % 2 != 0) {
-      throw new IllegalArgumentException(CqlText.quote(text) + " is not a blob (0x then hex digits)");
+      throw new IllegalArgumentException(
+          CqlText.quote(text) + " is not a blob (0x then hex digits)");
     }
     byte[] bytes = new byte[(text.length() - 2) / 2];
     for (int i = 0; i < bytes.length; i++) {
       int hi = Character.digit(text.charAt(2 + 2 * i), 16);
       int lo = Character.digit(text.charAt(3 + 2 * i), 16);
       if (hi < 0 || lo < 0) {
-        throw new IllegalArgumentException(CqlText.quote(text) + " is not a blob (0x then hex digits)");
+        throw new IllegalArgumentException(
+            CqlText.quote(text) + " is not a blob (0x then hex digits)");
       }
       bytes[i] = (byte) (hi << 4 | lo);
     }
@@ -222,11 +239,12 @@ public final class JsonValueReader {
     while (json.nextToken() != JsonToken.END_ARRAY) {
       Object value = value(json, element);
       if (value == null) {
-        throw new IllegalArgumentException("a " + what + " cannot hold null (element "
-            + (out.size() + 1) + ")");
+        throw new IllegalArgumentException(
+            "a " + what + " cannot hold null (element " + (out.size() + 1) + ")");
       }
       if (!out.add(value)) {
-        throw new IllegalArgumentException("a set cannot hold " + CqlText.quote(String.valueOf(value)) + " twice");
+        throw new IllegalArgumentException(
+            "a set cannot hold " + CqlText.quote(String.valueOf(value)) + " twice");
       }
     }
     return out;
@@ -243,7 +261,8 @@ public final class JsonValueReader {
       json.nextToken();
       Object value = value(json, type.getValueType());
       if (value == null) {
-        throw new IllegalArgumentException("a map cannot hold a null value (key " + CqlText.quote(keyText) + ")");
+        throw new IllegalArgumentException(
+            "a map cannot hold a null value (key " + CqlText.quote(keyText) + ")");
       }
       if (out.put(key, value) != null) {
         throw new IllegalArgumentException("map key " + CqlText.quote(keyText) + " appears twice");
@@ -262,8 +281,12 @@ public final class JsonValueReader {
       String name = json.currentName();
       int i = type.firstIndexOf(CqlIdentifier.fromInternal(name));
       if (i < 0) {
-        throw new IllegalArgumentException(cql(type) + " has no field '" + name + "'; its fields are "
-            + type.getFieldNames().stream().map(CqlIdentifier::asInternal).toList());
+        throw new IllegalArgumentException(
+            cql(type)
+                + " has no field '"
+                + name
+                + "'; its fields are "
+                + type.getFieldNames().stream().map(CqlIdentifier::asInternal).toList());
       }
       if (!seen.add(name)) {
         throw new IllegalArgumentException("field '" + name + "' appears twice");
@@ -286,8 +309,12 @@ public final class JsonValueReader {
     int i = 0;
     while (json.nextToken() != JsonToken.END_ARRAY) {
       if (i >= type.getComponentTypes().size()) {
-        throw new IllegalArgumentException("a " + cql(type) + " has " + type.getComponentTypes().size()
-            + " fields; more were given");
+        throw new IllegalArgumentException(
+            "a "
+                + cql(type)
+                + " has "
+                + type.getComponentTypes().size()
+                + " fields; more were given");
       }
       DataType fieldType = type.getComponentTypes().get(i);
       Object value = field(json, fieldType, "tuple field " + (i + 1));
@@ -311,14 +338,16 @@ public final class JsonValueReader {
     return registry.codecFor(type);
   }
 
-  private static IllegalArgumentException refused(JsonParser json, DataType type) throws IOException {
+  private static IllegalArgumentException refused(JsonParser json, DataType type)
+      throws IOException {
     JsonToken token = json.currentToken();
-    String shown = switch (token) {
-      case START_ARRAY -> "an array";
-      case START_OBJECT -> "an object";
-      case VALUE_STRING -> "the string " + CqlText.quote(json.getText());
-      default -> CqlText.quote(json.getText());
-    };
+    String shown =
+        switch (token) {
+          case START_ARRAY -> "an array";
+          case START_OBJECT -> "an object";
+          case VALUE_STRING -> "the string " + CqlText.quote(json.getText());
+          default -> CqlText.quote(json.getText());
+        };
     return new IllegalArgumentException(shown + " is not a " + cql(type));
   }
 

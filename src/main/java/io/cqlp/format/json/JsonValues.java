@@ -30,13 +30,12 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>integers, varint, decimal, float and double as JSON numbers (exact digits; NaN and
- *       ±Infinity, which JSON cannot hold, as the strings {@code "NaN"}, {@code "Infinity"},
- *       {@code "-Infinity"});
+ *       ±Infinity, which JSON cannot hold, as the strings {@code "NaN"}, {@code "Infinity"}, {@code
+ *       "-Infinity"});
  *   <li>boolean as {@code true}/{@code false}; NULL as {@code null};
  *   <li>text, ascii, uuid, timeuuid and inet as strings;
  *   <li>timestamp as ISO-8601 UTC ({@code "2024-01-02T03:04:05.678Z"}), date as {@code
- *       "2024-01-02"}, time as {@code "12:34:56.123456789"}, duration as CQL's {@code
- *       "1mo2d3ns"};
+ *       "2024-01-02"}, time as {@code "12:34:56.123456789"}, duration as CQL's {@code "1mo2d3ns"};
  *   <li>blob as a {@code "0x..."} hex string, as CQL writes blob literals;
  *   <li>list, set, vector and tuple as arrays; map and UDT as objects, map keys as {@link
  *       #keyText}.
@@ -44,7 +43,7 @@ import java.util.UUID;
  *
  * <p>{@link JsonValueReader} reads every value written here back to the same CQL value.
  *
- * Stateless.
+ * <p>Stateless.
  */
 public final class JsonValues {
   private static final ValueFormatter TEXT = new ValueFormatter();
@@ -80,7 +79,9 @@ public final class JsonValues {
       writeFloating(json, d, Double.toString(d));
     } else if (value instanceof Instant i) {
       json.writeString(i.toString());
-    } else if (value instanceof LocalDate || value instanceof LocalTime || value instanceof CqlDuration) {
+    } else if (value instanceof LocalDate
+        || value instanceof LocalTime
+        || value instanceof CqlDuration) {
       json.writeString(TEXT.format(value));
     } else if (value instanceof UUID u) {
       json.writeString(CqlText.format(u));
@@ -127,11 +128,10 @@ public final class JsonValues {
   }
 
   /**
-   * The text of a map key, which JSON must hold as a string: the key's JSON value text, its
-   * quotes dropped when it is a string (a text, uuid, timestamp or blob key as {@link #write}
-   * writes it, e.g. {@code 2024-01-02T03:04:05.678Z}; a number with all its digits, {@code
-   * NaN}; {@code true}); a collection, tuple or UDT key (frozen) as its compact JSON text
-   * ({@code [1,2]}).
+   * The text of a map key, which JSON must hold as a string: the key's JSON value text, its quotes
+   * dropped when it is a string (a text, uuid, timestamp or blob key as {@link #write} writes it,
+   * e.g. {@code 2024-01-02T03:04:05.678Z}; a number with all its digits, {@code NaN}; {@code
+   * true}); a collection, tuple or UDT key (frozen) as its compact JSON text ({@code [1,2]}).
    *
    * @param key a non-null key in the driver's Java types
    * @return the key's text, never null
@@ -163,7 +163,8 @@ public final class JsonValues {
     return value.isNull(i) ? null : value.getObject(i);
   }
 
-  private static void writeFloating(JsonGenerator json, double value, String exact) throws IOException {
+  private static void writeFloating(JsonGenerator json, double value, String exact)
+      throws IOException {
     if (Double.isNaN(value)) {
       json.writeString("NaN");
     } else if (Double.isInfinite(value)) {

@@ -16,11 +16,11 @@ import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompre
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Page compressors and decompressors that need no Hadoop classes: snappy-java's native library
- * for SNAPPY where it loads (else aircompressor), aircompressor (pure Java) for ZSTD and LZ4,
- * {@code java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3, brotli4j for BROTLI.
- * Each page is compressed on its own, as the Parquet format frames them (snappy raw block, zstd
- * frame, gzip member, LZ4 raw block, brotli stream).
+ * Page compressors and decompressors that need no Hadoop classes: snappy-java's native library for
+ * SNAPPY where it loads (else aircompressor), aircompressor (pure Java) for ZSTD and LZ4, {@code
+ * java.util.zip} for GZIP, zstd-jni for ZSTD levels other than 3, brotli4j for BROTLI. Each page is
+ * compressed on its own, as the Parquet format frames them (snappy raw block, zstd frame, gzip
+ * member, LZ4 raw block, brotli stream).
  */
 final class BlockCodecs {
   private BlockCodecs() {}
@@ -142,8 +142,8 @@ final class BlockCodecs {
     }
 
     /**
-     * Whether the native library loads on this machine (snappy-java unpacks it into the
-     * temporary directory); when it does not, SNAPPY falls back to aircompressor.
+     * Whether the native library loads on this machine (snappy-java unpacks it into the temporary
+     * directory); when it does not, SNAPPY falls back to aircompressor.
      */
     static boolean available() {
       return AVAILABLE;
@@ -172,8 +172,8 @@ final class BlockCodecs {
       if (org.xerial.snappy.Snappy.uncompressedLength(input) != output.length) {
         throw new IOException("not a SNAPPY block of " + output.length + " bytes");
       }
-      expectSize(org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0),
-          output.length);
+      expectSize(
+          org.xerial.snappy.Snappy.uncompress(input, 0, input.length, output, 0), output.length);
     }
   }
 
@@ -200,17 +200,20 @@ final class BlockCodecs {
   }
 
   /**
-   * BROTLI through brotli4j's native library: each page one brotli stream, as parquet-java,
-   * Arrow and DuckDB frame it. {@link #requireAvailable()} tells whether the library loads here.
+   * BROTLI through brotli4j's native library: each page one brotli stream, as parquet-java, Arrow
+   * and DuckDB frame it. {@link #requireAvailable()} tells whether the library loads here.
    */
   static final class Brotli extends ArrayCodec {
     private final com.aayushatharva.brotli4j.encoder.Encoder.Parameters parameters;
 
-    /** @param quality 0 to 11 (checked by {@link ParquetCompression#checkLevel}) */
+    /**
+     * @param quality 0 to 11 (checked by {@link ParquetCompression#checkLevel})
+     */
     Brotli(int quality) {
       super(CompressionCodecName.BROTLI);
       requireAvailable();
-      this.parameters = new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(quality);
+      this.parameters =
+          new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(quality);
     }
 
     /**
@@ -220,9 +223,13 @@ final class BlockCodecs {
     static void requireAvailable() {
       if (!com.aayushatharva.brotli4j.Brotli4jLoader.isAvailable()) {
         Throwable cause = com.aayushatharva.brotli4j.Brotli4jLoader.getUnavailabilityCause();
-        throw new UnsupportedOperationException("BROTLI needs brotli4j's native library, which does not"
-            + " load on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-            + (cause == null ? "" : " (" + Errors.oneLine(cause) + ")"));
+        throw new UnsupportedOperationException(
+            "BROTLI needs brotli4j's native library, which does not"
+                + " load on "
+                + System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.arch")
+                + (cause == null ? "" : " (" + Errors.oneLine(cause) + ")"));
       }
     }
 
@@ -263,16 +270,17 @@ final class BlockCodecs {
         int n = gz.readNBytes(output, 0, output.length);
         expectSize(n, output.length);
         if (gz.read() >= 0) {
-          throw new IOException("GZIP page holds more than the " + output.length + " bytes expected");
+          throw new IOException(
+              "GZIP page holds more than the " + output.length + " bytes expected");
         }
       }
     }
   }
 
   /**
-   * The deprecated Hadoop-framed LZ4 codec, read only: blocks of (big-endian uncompressed
-   * length, big-endian compressed length, LZ4 block); pages that are not so framed are read as
-   * one raw LZ4 block, as some writers did.
+   * The deprecated Hadoop-framed LZ4 codec, read only: blocks of (big-endian uncompressed length,
+   * big-endian compressed length, LZ4 block); pages that are not so framed are read as one raw LZ4
+   * block, as some writers did.
    */
   static final class HadoopLz4 extends ArrayCodec {
     private final Lz4Decompressor lz4 = new Lz4Decompressor();

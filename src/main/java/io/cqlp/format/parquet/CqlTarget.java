@@ -26,6 +26,7 @@ import java.util.UUID;
 abstract class CqlTarget {
   /** The scalar type; null for {@link #duration()}. */
   final CqlScalar scalar;
+
   private final Set<SourceKind> kinds;
 
   CqlTarget(CqlScalar scalar, Set<SourceKind> kinds) {
@@ -58,9 +59,7 @@ abstract class CqlTarget {
     throw new IllegalStateException();
   }
 
-  /**
-   * An instant as milliseconds since the epoch plus the nanoseconds beyond them (0 to 999,999).
-   */
+  /** An instant as milliseconds since the epoch plus the nanoseconds beyond them (0 to 999,999). */
   Object fromTimestamp(long epochMillis, int subMilliNanos) {
     throw new IllegalStateException();
   }
@@ -81,7 +80,9 @@ abstract class CqlTarget {
     return parse(v);
   }
 
-  /** @param v a fresh array the target may keep */
+  /**
+   * @param v a fresh array the target may keep
+   */
   Object fromBytes(byte[] v) {
     throw new IllegalStateException();
   }
@@ -183,8 +184,8 @@ abstract class CqlTarget {
   /**
    * The target of CQL duration for a single Parquet value: an INTERVAL (months, days and
    * milliseconds) or a text in one of the forms of {@link CqlDuration#from(String)} ({@code
-   * 1mo2d3h}, ISO 8601 {@code P1M2DT3H}). The {months, days, nanoseconds} group that cqlp writes
-   * is read by the nested converters.
+   * 1mo2d3h}, ISO 8601 {@code P1M2DT3H}). The {months, days, nanoseconds} group that cqlp writes is
+   * read by the nested converters.
    */
   static CqlTarget duration() {
     return new CqlTarget(null, EnumSet.of(SourceKind.INTERVAL, SourceKind.STRING)) {
@@ -193,16 +194,22 @@ abstract class CqlTarget {
         try {
           return CqlDuration.from(v);
         } catch (RuntimeException e) {
-          throw new Rejected(CqlText.quote(v) + " is not a duration (e.g. 1y2mo3d4h5m6s7ms8us9ns"
-              + " or P1Y2M3DT4H5M6S)");
+          throw new Rejected(
+              CqlText.quote(v)
+                  + " is not a duration (e.g. 1y2mo3d4h5m6s7ms8us9ns"
+                  + " or P1Y2M3DT4H5M6S)");
         }
       }
 
       @Override
       Object fromInterval(long months, long days, long millis) {
         if (months > Integer.MAX_VALUE || days > Integer.MAX_VALUE) {
-          throw new Rejected("interval of " + months + " months and " + days
-              + " days is out of the range of a CQL duration");
+          throw new Rejected(
+              "interval of "
+                  + months
+                  + " months and "
+                  + days
+                  + " days is out of the range of a CQL duration");
         }
         return CqlDuration.newInstance((int) months, (int) days, millis * 1_000_000L);
       }
@@ -221,9 +228,12 @@ abstract class CqlTarget {
     private final long max;
 
     IntegerTarget(CqlScalar scalar, long min, long max) {
-      super(scalar, scalar == CqlScalar.BIGINT
-          ? EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING, SourceKind.TIMESTAMP)
-          : EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
+      super(
+          scalar,
+          scalar == CqlScalar.BIGINT
+              ? EnumSet.of(
+                  SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING, SourceKind.TIMESTAMP)
+              : EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
       this.min = min;
       this.max = max;
     }
@@ -247,14 +257,15 @@ abstract class CqlTarget {
 
     /**
      * A timestamp into bigint: microseconds since the epoch, the unit of CQL's WRITETIME (the
-     * {@code writetime(c)} columns cqlp writes as TIMESTAMP(MICROS)); a digit below the
-     * microsecond is refused, as it would be lost.
+     * {@code writetime(c)} columns cqlp writes as TIMESTAMP(MICROS)); a digit below the microsecond
+     * is refused, as it would be lost.
      */
     @Override
     Object fromTimestamp(long epochMillis, int subMilliNanos) {
       if (subMilliNanos % 1_000 != 0) {
-        throw new Rejected(Instant.ofEpochMilli(epochMillis).plusNanos(subMilliNanos)
-            + " has sub-microsecond digits; a bigint holds microseconds since the epoch");
+        throw new Rejected(
+            Instant.ofEpochMilli(epochMillis).plusNanos(subMilliNanos)
+                + " has sub-microsecond digits; a bigint holds microseconds since the epoch");
       }
       try {
         return Math.addExact(Math.multiplyExact(epochMillis, 1_000L), subMilliNanos / 1_000);
@@ -284,8 +295,8 @@ abstract class CqlTarget {
 
   private static final class VarintTarget extends CqlTarget {
     VarintTarget() {
-      super(CqlScalar.VARINT,
-          EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
+      super(
+          CqlScalar.VARINT, EnumSet.of(SourceKind.INTEGER, SourceKind.DECIMAL, SourceKind.STRING));
     }
 
     @Override
@@ -308,15 +319,15 @@ abstract class CqlTarget {
     try {
       return v.toBigIntegerExact();
     } catch (ArithmeticException e) {
-      throw new Rejected(v.toPlainString() + " has a fraction; " + scalar.cqlName()
-          + " holds whole numbers");
+      throw new Rejected(
+          v.toPlainString() + " has a fraction; " + scalar.cqlName() + " holds whole numbers");
     }
   }
 
   private static final class DecimalTarget extends CqlTarget {
     DecimalTarget() {
-      super(CqlScalar.DECIMAL,
-          EnumSet.of(SourceKind.DECIMAL, SourceKind.INTEGER, SourceKind.STRING));
+      super(
+          CqlScalar.DECIMAL, EnumSet.of(SourceKind.DECIMAL, SourceKind.INTEGER, SourceKind.STRING));
     }
 
     @Override
@@ -344,8 +355,14 @@ abstract class CqlTarget {
     private final boolean single;
 
     FloatingTarget(CqlScalar scalar) {
-      super(scalar, EnumSet.of(SourceKind.FLOAT, SourceKind.DOUBLE, SourceKind.INTEGER,
-          SourceKind.DECIMAL, SourceKind.STRING));
+      super(
+          scalar,
+          EnumSet.of(
+              SourceKind.FLOAT,
+              SourceKind.DOUBLE,
+              SourceKind.INTEGER,
+              SourceKind.DECIMAL,
+              SourceKind.STRING));
       this.single = scalar == CqlScalar.FLOAT;
     }
 
@@ -408,7 +425,8 @@ abstract class CqlTarget {
         throw new Rejected(
             Instant.ofEpochMilli(epochMillis).plusNanos(subMilliNanos)
                 + " has sub-millisecond digits; a CQL timestamp holds milliseconds ("
-                + io.cqlp.format.PrecisionLoss.HINT + ")");
+                + io.cqlp.format.PrecisionLoss.HINT
+                + ")");
       }
       return Instant.ofEpochMilli(epochMillis);
     }
@@ -423,11 +441,13 @@ abstract class CqlTarget {
     @Override
     Object fromBytes(byte[] v) {
       try {
-        String s = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(v))
-            .toString();
+        String s =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(v))
+                .toString();
         return parse(s);
       } catch (CharacterCodingException e) {
         throw new Rejected("the bytes are not valid UTF-8 text");

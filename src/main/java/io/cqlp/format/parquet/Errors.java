@@ -20,7 +20,10 @@ final class Errors {
   static String withCause(Throwable e) {
     String line = oneLine(e);
     Throwable cause = e.getCause();
-    if (cause != null && cause != e && cause.getMessage() != null && !line.contains(oneLine(cause))) {
+    if (cause != null
+        && cause != e
+        && cause.getMessage() != null
+        && !line.contains(oneLine(cause))) {
       return line + ": " + oneLine(cause);
     }
     return line;

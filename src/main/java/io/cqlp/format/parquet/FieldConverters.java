@@ -23,30 +23,27 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Plans how one field of a Parquet file becomes values of one CQL type, and builds the
- * parquet-java converters that do it, recursively:
+ * Plans how one field of a Parquet file becomes values of one CQL type, and builds the parquet-java
+ * converters that do it, recursively:
  *
  * <ul>
  *   <li>a primitive field into a CQL scalar by {@link CqlTarget}; INTERVAL or text into duration;
- *   <li>a LIST group (3-level, or any 2-level form the Parquet spec's backward-compatibility
- *       rules allow) into list, set or vector;
+ *   <li>a LIST group (3-level, or any 2-level form the Parquet spec's backward-compatibility rules
+ *       allow) into list, set or vector;
  *   <li>a MAP (or MAP_KEY_VALUE) group into map;
- *   <li>a column of the Parquet type UNKNOWN (always null; DuckDB writes an untyped NULL or
- *       {@code []} so) into any type, as nulls;
- *   <li>a plain group into a user type (fields matched by name: exactly, else
- *       case-insensitively; user type fields the group lacks are null), a tuple (fields by
- *       position, as many as the tuple has) or duration ({months, days, nanoseconds} by name).
+ *   <li>a column of the Parquet type UNKNOWN (always null; DuckDB writes an untyped NULL or {@code
+ *       []} so) into any type, as nulls;
+ *   <li>a plain group into a user type (fields matched by name: exactly, else case-insensitively;
+ *       user type fields the group lacks are null), a tuple (fields by position, as many as the
+ *       tuple has) or duration ({months, days, nanoseconds} by name).
  * </ul>
  *
- * <p>Anything else is a {@link Mismatch}, found when the file is opened, before any row is
- * read.
+ * <p>Anything else is a {@link Mismatch}, found when the file is opened, before any row is read.
  */
 final class FieldConverters {
   private FieldConverters() {}
 
-  /**
-   * A file field, or a part of it, that can never convert to its CQL type.
-   */
+  /** A file field, or a part of it, that can never convert to its CQL type. */
   static final class Mismatch extends Exception {
     private static final long serialVersionUID = 1L;
     private final String path;
@@ -68,8 +65,8 @@ final class FieldConverters {
     }
 
     /**
-     * {@code no exact conversion}, then in parentheses where inside the value and which types
-     * (for a nested part) and the note, if any.
+     * {@code no exact conversion}, then in parentheses where inside the value and which types (for
+     * a nested part) and the note, if any.
      */
     String reason() {
       List<String> details = new ArrayList<>();
@@ -79,7 +76,8 @@ final class FieldConverters {
       if (note != null) {
         details.add(note);
       }
-      return "no exact conversion" + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
+      return "no exact conversion"
+          + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
     }
   }
 
@@ -115,14 +113,18 @@ final class FieldConverters {
     throw mismatch(field, target, null);
   }
 
-  private static Converter primitive(PrimitiveType p, DataType target, RowState row, int column,
-      Slot slot) throws Mismatch {
+  private static Converter primitive(
+      PrimitiveType p, DataType target, RowState row, int column, Slot slot) throws Mismatch {
     Optional<CqlScalar> scalar = CqlScalar.of(target);
-    CqlTarget cql = scalar.map(CqlTarget::of)
-        .orElse(DataTypes.DURATION.equals(target) ? CqlTarget.duration() : null);
+    CqlTarget cql =
+        scalar
+            .map(CqlTarget::of)
+            .orElse(DataTypes.DURATION.equals(target) ? CqlTarget.duration() : null);
     if (cql == null) {
-      throw mismatch(p, target, composite(target) ? null
-          : "cqlp does not read that CQL type from Parquet yet");
+      throw mismatch(
+          p,
+          target,
+          composite(target) ? null : "cqlp does not read that CQL type from Parquet yet");
     }
     SourceKind kind = SourceKind.of(p, scalar.orElse(null) == CqlScalar.BLOB);
     if (kind == null || !cql.accepts(kind)) {
@@ -132,12 +134,16 @@ final class FieldConverters {
   }
 
   private static boolean composite(DataType t) {
-    return t instanceof ListType || t instanceof SetType || t instanceof VectorType
-        || t instanceof MapType || t instanceof UserDefinedType || t instanceof TupleType;
+    return t instanceof ListType
+        || t instanceof SetType
+        || t instanceof VectorType
+        || t instanceof MapType
+        || t instanceof UserDefinedType
+        || t instanceof TupleType;
   }
 
-  private static Converter list(GroupType group, DataType target, RowState row, int column,
-      Slot slot) throws Mismatch {
+  private static Converter list(
+      GroupType group, DataType target, RowState row, int column, Slot slot) throws Mismatch {
     Type element = listElement(group);
     DataType elementType;
     int dimensions = -1;
@@ -154,8 +160,8 @@ final class FieldConverters {
     if (element == null) {
       throw mismatch(group, target, "the LIST group is not laid out as the Parquet spec says");
     }
-    GroupConverters.ListConverter converter = new GroupConverters.ListConverter(
-        row, column, slot, target, dimensions);
+    GroupConverters.ListConverter converter =
+        new GroupConverters.ListConverter(row, column, slot, target, dimensions);
     Type repeated = group.getType(0);
     try {
       if (element == repeated) {
@@ -171,8 +177,8 @@ final class FieldConverters {
     return converter;
   }
 
-  private static Converter map(GroupType group, DataType target, RowState row, int column,
-      Slot slot) throws Mismatch {
+  private static Converter map(
+      GroupType group, DataType target, RowState row, int column, Slot slot) throws Mismatch {
     if (!(target instanceof MapType m)) {
       throw mismatch(group, target, null);
     }
@@ -197,8 +203,8 @@ final class FieldConverters {
     return converter;
   }
 
-  private static Converter struct(GroupType group, DataType target, RowState row, int column,
-      Slot slot) throws Mismatch {
+  private static Converter struct(
+      GroupType group, DataType target, RowState row, int column, Slot slot) throws Mismatch {
     List<DataType> fieldTypes;
     int[] targetOf = new int[group.getFieldCount()];
     if (target instanceof UserDefinedType u) {
@@ -208,17 +214,26 @@ final class FieldConverters {
       for (int f = 0; f < targetOf.length; f++) {
         targetOf[f] = matchName(group.getType(f).getName(), names);
         if (targetOf[f] < 0 || taken[targetOf[f]]) {
-          throw mismatch(group, target, "field '" + group.getType(f).getName()
-              + "' is not in user type " + u.getName().asInternal() + " ("
-              + String.join(", ", names) + ")");
+          throw mismatch(
+              group,
+              target,
+              "field '"
+                  + group.getType(f).getName()
+                  + "' is not in user type "
+                  + u.getName().asInternal()
+                  + " ("
+                  + String.join(", ", names)
+                  + ")");
         }
         taken[targetOf[f]] = true;
       }
     } else if (target instanceof TupleType t) {
       fieldTypes = t.getComponentTypes();
       if (fieldTypes.size() != targetOf.length) {
-        throw mismatch(group, target, "the group has " + targetOf.length + " fields, the tuple "
-            + fieldTypes.size());
+        throw mismatch(
+            group,
+            target,
+            "the group has " + targetOf.length + " fields, the tuple " + fieldTypes.size());
       }
       for (int f = 0; f < targetOf.length; f++) {
         targetOf[f] = f;
@@ -229,8 +244,11 @@ final class FieldConverters {
       for (int f = 0; f < targetOf.length; f++) {
         targetOf[f] = matchName(group.getType(f).getName(), names);
       }
-      if (targetOf.length != 3 || java.util.Arrays.stream(targetOf).distinct().count() != 3
-          || targetOf[0] < 0 || targetOf[1] < 0 || targetOf[2] < 0) {
+      if (targetOf.length != 3
+          || java.util.Arrays.stream(targetOf).distinct().count() != 3
+          || targetOf[0] < 0
+          || targetOf[1] < 0
+          || targetOf[2] < 0) {
         throw mismatch(group, target, "a duration is a group of months, days and nanoseconds");
       }
     } else {
@@ -242,12 +260,15 @@ final class FieldConverters {
     for (int f = 0; f < children.length; f++) {
       Type child = group.getType(f);
       if (child.isRepetition(Type.Repetition.REPEATED)) {
-        throw mismatch(group, target, "field '" + child.getName() + "' is a repeated field,"
-            + " not a LIST group");
+        throw mismatch(
+            group,
+            target,
+            "field '" + child.getName() + "' is a repeated field," + " not a LIST group");
       }
       try {
-        children[f] = create(child, fieldTypes.get(targetOf[f]), row, column,
-            converter.fieldSlot(targetOf[f]));
+        children[f] =
+            create(
+                child, fieldTypes.get(targetOf[f]), row, column, converter.fieldSlot(targetOf[f]));
       } catch (Mismatch m) {
         throw m.within("field '" + child.getName() + "'");
       }
@@ -329,7 +350,8 @@ final class FieldConverters {
       return null;
     }
     Type repeated = list.getType(0);
-    if (repeated.isPrimitive() || repeated.asGroupType().getFieldCount() != 1
+    if (repeated.isPrimitive()
+        || repeated.asGroupType().getFieldCount() != 1
         || repeated.getName().equals("array")
         || repeated.getName().equals(list.getName() + "_tuple")) {
       return repeated;
@@ -339,7 +361,8 @@ final class FieldConverters {
 
   /** The repeated key-value group of a MAP group (key first, value second), or null. */
   static GroupType mapEntries(GroupType map) {
-    if (map.getFieldCount() != 1 || map.getType(0).isPrimitive()
+    if (map.getFieldCount() != 1
+        || map.getType(0).isPrimitive()
         || !map.getType(0).isRepetition(Type.Repetition.REPEATED)
         || map.getType(0).asGroupType().getFieldCount() != 2) {
       return null;

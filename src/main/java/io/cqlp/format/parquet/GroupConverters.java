@@ -20,11 +20,10 @@ import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 
 /**
- * The converters of Parquet groups that assemble composite CQL values: lists, sets and vectors
- * from LIST groups, maps from MAP groups, user types, tuples and durations from plain groups.
- * Built by {@link FieldConverters}; each keeps the value being assembled between {@code start()}
- * and {@code end()} and hands the finished value to its {@link Slot} (or to the row, at the top
- * level).
+ * The converters of Parquet groups that assemble composite CQL values: lists, sets and vectors from
+ * LIST groups, maps from MAP groups, user types, tuples and durations from plain groups. Built by
+ * {@link FieldConverters}; each keeps the value being assembled between {@code start()} and {@code
+ * end()} and hands the finished value to its {@link Slot} (or to the row, at the top level).
  *
  * <p>CQL collections cannot hold nulls, and a set or map holds each element or key once: such a
  * value is refused (never silently changed), as is a vector of the wrong size. A refused value is
@@ -65,7 +64,9 @@ final class GroupConverters {
     private Converter repeated;
     private List<Object> items;
 
-    /** @param dimensions the vector's size, or -1 for a list or set */
+    /**
+     * @param dimensions the vector's size, or -1 for a list or set
+     */
     ListConverter(RowState row, int column, Slot slot, DataType target, int dimensions) {
       super(row, column, slot);
       this.target = target;
@@ -125,8 +126,8 @@ final class GroupConverters {
       }
       if (target instanceof VectorType) {
         if (items.size() != dimensions) {
-          throw new Rejected("the list has " + items.size() + " elements; the vector has "
-              + dimensions);
+          throw new Rejected(
+              "the list has " + items.size() + " elements; the vector has " + dimensions);
         }
         return CqlVector.newInstance(items);
       }
@@ -190,32 +191,34 @@ final class GroupConverters {
 
     MapConverter(RowState row, int column, Slot slot) {
       super(row, column, slot);
-      this.entries = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-          return fieldIndex == 0 ? key : value;
-        }
+      this.entries =
+          new GroupConverter() {
+            @Override
+            public Converter getConverter(int fieldIndex) {
+              return fieldIndex == 0 ? key : value;
+            }
 
-        @Override
-        public void start() {
-          pendingKey = null;
-          pendingValue = null;
-        }
+            @Override
+            public void start() {
+              pendingKey = null;
+              pendingValue = null;
+            }
 
-        @Override
-        public void end() {
-          if (problem != null) {
-            return;
-          }
-          if (pendingKey == null) {
-            problem = "a map key is null";
-          } else if (pendingValue == null) {
-            problem = "the value of key " + pendingKey + " is null; a CQL map cannot hold nulls";
-          } else if (map.put(pendingKey, pendingValue) != null) {
-            problem = "key " + pendingKey + " appears twice; a CQL map holds each key once";
-          }
-        }
-      };
+            @Override
+            public void end() {
+              if (problem != null) {
+                return;
+              }
+              if (pendingKey == null) {
+                problem = "a map key is null";
+              } else if (pendingValue == null) {
+                problem =
+                    "the value of key " + pendingKey + " is null; a CQL map cannot hold nulls";
+              } else if (map.put(pendingKey, pendingValue) != null) {
+                problem = "key " + pendingKey + " appears twice; a CQL map holds each key once";
+              }
+            }
+          };
     }
 
     Slot keySlot() {
@@ -274,8 +277,10 @@ final class GroupConverters {
       super(row, column, slot);
       this.target = target;
       this.codecs = (TypeCodec<Object>[]) new TypeCodec<?>[fields];
-      List<DataType> types = target instanceof UserDefinedType u ? u.getFieldTypes()
-          : target instanceof TupleType t ? t.getComponentTypes() : List.of();
+      List<DataType> types =
+          target instanceof UserDefinedType u
+              ? u.getFieldTypes()
+              : target instanceof TupleType t ? t.getComponentTypes() : List.of();
       for (int i = 0; i < types.size(); i++) {
         codecs[i] = CodecRegistry.DEFAULT.codecFor(types.get(i));
       }
@@ -327,8 +332,14 @@ final class GroupConverters {
       try {
         return CqlDuration.newInstance((Integer) values[0], (Integer) values[1], (Long) values[2]);
       } catch (IllegalArgumentException e) {
-        throw new Rejected("duration of " + values[0] + " months, " + values[1] + " days and "
-            + values[2] + " nanoseconds: months, days and nanoseconds must have the same sign");
+        throw new Rejected(
+            "duration of "
+                + values[0]
+                + " months, "
+                + values[1]
+                + " days and "
+                + values[2]
+                + " nanoseconds: months, days and nanoseconds must have the same sign");
       }
     }
 

@@ -13,20 +13,19 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * A Parquet codec factory without Hadoop: parquet-java's own {@code CodecFactory} loads Hadoop
- * codec classes for every codec (even UNCOMPRESSED in 1.18), so files are written and read
- * through this one instead. SNAPPY uses snappy-java's native library where it loads (it ships
- * in the jar for the common platforms) and aircompressor elsewhere; ZSTD and LZ4 use aircompressor
- * (pure Java), GZIP {@code java.util.zip}, and ZSTD compression at a level other than the
- * default 3 the zstd native library through zstd-jni (aircompressor implements only levels 3
- * and 4), BROTLI the brotli native library through brotli4j.
+ * codec classes for every codec (even UNCOMPRESSED in 1.18), so files are written and read through
+ * this one instead. SNAPPY uses snappy-java's native library where it loads (it ships in the jar
+ * for the common platforms) and aircompressor elsewhere; ZSTD and LZ4 use aircompressor (pure
+ * Java), GZIP {@code java.util.zip}, and ZSTD compression at a level other than the default 3 the
+ * zstd native library through zstd-jni (aircompressor implements only levels 3 and 4), BROTLI the
+ * brotli native library through brotli4j.
  *
  * <p>Compresses and decompresses UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW and BROTLI; also
  * decompresses the deprecated Hadoop-framed LZ4. LZO is not supported: {@link #getCompressor} and
- * {@link #getDecompressor} throw {@link UnsupportedOperationException} for it, and for BROTLI
- * where brotli4j's native library does not load. Compressors and
- * decompressors hold no native resources beyond the loaded libraries; {@link #release()} does
- * nothing. A factory is
- * thread-safe; each compressor or decompressor is for one thread at a time.
+ * {@link #getDecompressor} throw {@link UnsupportedOperationException} for it, and for BROTLI where
+ * brotli4j's native library does not load. Compressors and decompressors hold no native resources
+ * beyond the loaded libraries; {@link #release()} does nothing. A factory is thread-safe; each
+ * compressor or decompressor is for one thread at a time.
  */
 public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   private static final Set<CompressionCodecName> READABLE =
@@ -49,8 +48,8 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   /**
    * A factory whose GZIP and ZSTD compressors use the given level.
    *
-   * @param level the level (GZIP 1-9, ZSTD 1-22), or null for each codec's default; checked when
-   *     a compressor is asked for
+   * @param level the level (GZIP 1-9, ZSTD 1-22), or null for each codec's default; checked when a
+   *     compressor is asked for
    */
   public HadoopFreeCodecFactory(Integer level) {
     this.level = level;
@@ -65,8 +64,8 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
    * A compressor at this factory's level (levels matter for GZIP, ZSTD and BROTLI only and are
    * ignored for the other codecs).
    *
-   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where
-   *     its native library does not load
+   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where its
+   *     native library does not load
    * @throws IllegalArgumentException if this factory's level is out of range for the codec
    */
   @Override
@@ -77,8 +76,8 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
   /**
    * A compressor at the given level, for parquet-java's per-column levels.
    *
-   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where
-   *     its native library does not load
+   * @throws UnsupportedOperationException for LZO and the deprecated LZ4, and for BROTLI where its
+   *     native library does not load
    * @throws IllegalArgumentException if the level is out of range for GZIP, ZSTD or BROTLI
    */
   @Override
@@ -109,15 +108,17 @@ public final class HadoopFreeCodecFactory implements CompressionCodecFactory {
         return new BlockCodecs.Brotli(ParquetCompression.BROTLI.checkLevel(level));
       default:
         throw new UnsupportedOperationException(
-            "cqlp cannot write " + codec + " compression; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
+            "cqlp cannot write "
+                + codec
+                + " compression; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
     }
   }
 
   /**
    * A decompressor for pages in the given codec.
    *
-   * @throws UnsupportedOperationException for LZO, and for BROTLI where its native library does
-   *     not load
+   * @throws UnsupportedOperationException for LZO, and for BROTLI where its native library does not
+   *     load
    */
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {

@@ -14,10 +14,10 @@ import org.apache.parquet.schema.Type;
 
 /**
  * The CQL type a Parquet field most naturally loads into: the one a table column would need for
- * COPY FROM to take every value of the field as it is (INT64 → bigint, STRING → text, a LIST
- * group → list, a plain group → tuple, ...). Each answer is checked against the reader's own
- * conversion plan ({@link FieldConverters}), so it never names a type the import would refuse.
- * Used to describe and show files whose table is not known.
+ * COPY FROM to take every value of the field as it is (INT64 → bigint, STRING → text, a LIST group
+ * → list, a plain group → tuple, ...). Each answer is checked against the reader's own conversion
+ * plan ({@link FieldConverters}), so it never names a type the import would refuse. Used to
+ * describe and show files whose table is not known.
  */
 public final class ImportTypes {
   private ImportTypes() {}
@@ -45,7 +45,9 @@ public final class ImportTypes {
     }
   }
 
-  /** The Parquet type of a field in words ({@link ParquetColumn#type()}), repetition not included. */
+  /**
+   * The Parquet type of a field in words ({@link ParquetColumn#type()}), repetition not included.
+   */
   public static String describe(Type field) {
     String text = ParquetColumn.describe(field);
     return text.startsWith("repeated ") ? text.substring("repeated ".length()) : text;
@@ -112,9 +114,11 @@ public final class ImportTypes {
     boolean int64 = p.getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     if (p.getLogicalTypeAnnotation() instanceof IntLogicalTypeAnnotation i) {
       if (!i.isSigned()) {
-        return i.getBitWidth() == 64 ? DataTypes.VARINT
-            : i.getBitWidth() == 32 ? DataTypes.BIGINT
-            : i.getBitWidth() == 16 ? DataTypes.INT : DataTypes.SMALLINT;
+        return i.getBitWidth() == 64
+            ? DataTypes.VARINT
+            : i.getBitWidth() == 32
+                ? DataTypes.BIGINT
+                : i.getBitWidth() == 16 ? DataTypes.INT : DataTypes.SMALLINT;
       }
       return switch (i.getBitWidth()) {
         case 8 -> DataTypes.TINYINT;

@@ -14,8 +14,8 @@ import org.apache.parquet.io.api.RecordConsumer;
  * OPTIONAL); an empty collection is a group with no repeated entries, so it stays distinct from a
  * null one.
  *
- * <p>{@link #check} walks the whole value before any of it is written, as {@link
- * ValueWriter#check} requires.
+ * <p>{@link #check} walks the whole value before any of it is written, as {@link ValueWriter#check}
+ * requires.
  */
 abstract class NestedWriter {
   private final Class<?> javaType;
@@ -29,7 +29,9 @@ abstract class NestedWriter {
     return javaType;
   }
 
-  /** @return null if the value can be written, else a short reason */
+  /**
+   * @return null if the value can be written, else a short reason
+   */
   abstract String check(Object value);
 
   /** Writes one checked, non-null value inside its field. */
@@ -41,8 +43,7 @@ abstract class NestedWriter {
       return null;
     }
     if (!writer.javaType().isInstance(v)) {
-      return where + " expects " + writer.javaType().getName() + ", got "
-          + v.getClass().getName();
+      return where + " expects " + writer.javaType().getName() + ", got " + v.getClass().getName();
     }
     if (writer.checksValues()) {
       String problem = writer.check(v);
@@ -60,7 +61,9 @@ abstract class NestedWriter {
   static final class Sequence extends NestedWriter {
     private final ValueWriter element;
 
-    /** @param javaType List, Set or CqlVector */
+    /**
+     * @param javaType List, Set or CqlVector
+     */
     Sequence(Class<?> javaType, ValueWriter element) {
       super(javaType);
       this.element = element;
@@ -160,7 +163,9 @@ abstract class NestedWriter {
     private final String[] names;
     private final ValueWriter[] fields;
 
-    /** @param javaType UdtValue or TupleValue */
+    /**
+     * @param javaType UdtValue or TupleValue
+     */
     Struct(Class<?> javaType, List<String> names, List<ValueWriter> fields) {
       super(javaType);
       this.names = names.toArray(new String[0]);
@@ -201,8 +206,10 @@ abstract class NestedWriter {
     }
   }
 
-  /** duration: {@code group { required int32 months; required int32 days; required int64
-   * nanoseconds; }}. */
+  /**
+   * duration: {@code group { required int32 months; required int32 days; required int64
+   * nanoseconds; }}.
+   */
   static final class Duration extends NestedWriter {
     Duration() {
       super(CqlDuration.class);

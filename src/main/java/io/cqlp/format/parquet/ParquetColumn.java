@@ -11,13 +11,12 @@ import org.apache.parquet.schema.Type;
  * A top-level column of a Parquet file, as its footer describes it.
  *
  * @param name the field name, case kept; not null
- * @param type the Parquet type in words: physical type, {@code (length)} for
- *     FIXED_LEN_BYTE_ARRAY, then the logical type if any, e.g. {@code INT64},
- *     {@code INT64 TIMESTAMP(MICROS,false)}, {@code FIXED_LEN_BYTE_ARRAY(16) UUID}, {@code
- *     BINARY STRING}; groups read {@code LIST<element>}, {@code MAP<key, value>} or {@code
- *     STRUCT<name: type, ...>} with their parts described alike ({@code
- *     LIST<STRUCT<a: INT32, b: BINARY STRING>>}), or {@code group} and the annotation for any
- *     other group; {@code repeated } is prefixed to repeated fields; not null
+ * @param type the Parquet type in words: physical type, {@code (length)} for FIXED_LEN_BYTE_ARRAY,
+ *     then the logical type if any, e.g. {@code INT64}, {@code INT64 TIMESTAMP(MICROS,false)},
+ *     {@code FIXED_LEN_BYTE_ARRAY(16) UUID}, {@code BINARY STRING}; groups read {@code
+ *     LIST<element>}, {@code MAP<key, value>} or {@code STRUCT<name: type, ...>} with their parts
+ *     described alike ({@code LIST<STRUCT<a: INT32, b: BINARY STRING>>}), or {@code group} and the
+ *     annotation for any other group; {@code repeated } is prefixed to repeated fields; not null
  */
 public record ParquetColumn(String name, String type) {
 
@@ -42,9 +41,13 @@ public record ParquetColumn(String name, String type) {
       }
       GroupType entries = FieldConverters.mapEntries(g);
       if ((a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
-          || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) && entries != null) {
-        return "MAP<" + describeType(entries.getType(0)) + ", "
-            + describeType(entries.getType(1)) + ">";
+              || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation)
+          && entries != null) {
+        return "MAP<"
+            + describeType(entries.getType(0))
+            + ", "
+            + describeType(entries.getType(1))
+            + ">";
       }
       if (a == null) {
         StringJoiner fields = new StringJoiner(", ", "STRUCT<", ">");

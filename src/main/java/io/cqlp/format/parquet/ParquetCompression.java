@@ -6,12 +6,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * The compression codecs cqlp writes Parquet files with, by their user-facing names.
  *
- * <p>{@code LZ4} means the Parquet codec {@code LZ4_RAW} (a bare LZ4 block per page), which
- * DuckDB, pyarrow and Spark write today; the older Hadoop-framed {@code LZ4} codec is deprecated
- * by the Parquet format and is not written. A level is accepted for GZIP (1 to 9, default 6, as
- * {@link java.util.zip.Deflater}), ZSTD (1 to 22, default 3, as the zstd library) and BROTLI
- * (quality 0 to 11, default 8, as Arrow's Parquet writer). LZO, which Parquet names too, is
- * refused: no Java codec for it is kept without Hadoop's native libraries.
+ * <p>{@code LZ4} means the Parquet codec {@code LZ4_RAW} (a bare LZ4 block per page), which DuckDB,
+ * pyarrow and Spark write today; the older Hadoop-framed {@code LZ4} codec is deprecated by the
+ * Parquet format and is not written. A level is accepted for GZIP (1 to 9, default 6, as {@link
+ * java.util.zip.Deflater}), ZSTD (1 to 22, default 3, as the zstd library) and BROTLI (quality 0 to
+ * 11, default 8, as Arrow's Parquet writer). LZO, which Parquet names too, is refused: no Java
+ * codec for it is kept without Hadoop's native libraries.
  */
 public enum ParquetCompression {
   NONE(CompressionCodecName.UNCOMPRESSED, 0, 0, 0),
@@ -66,13 +66,27 @@ public enum ParquetCompression {
     }
     if (!hasLevels()) {
       throw new IllegalArgumentException(
-          "compression " + name() + " takes no level; levels apply to GZIP (" + GZIP.range() + "), ZSTD ("
-              + ZSTD.range() + ") and BROTLI (" + BROTLI.range() + ")");
+          "compression "
+              + name()
+              + " takes no level; levels apply to GZIP ("
+              + GZIP.range()
+              + "), ZSTD ("
+              + ZSTD.range()
+              + ") and BROTLI ("
+              + BROTLI.range()
+              + ")");
     }
     if (level < minLevel || level > maxLevel) {
       throw new IllegalArgumentException(
-          "compression level " + level + " is out of range for " + name() + " ("
-              + minLevel + " to " + maxLevel + ")");
+          "compression level "
+              + level
+              + " is out of range for "
+              + name()
+              + " ("
+              + minLevel
+              + " to "
+              + maxLevel
+              + ")");
     }
     return level;
   }
@@ -81,8 +95,8 @@ public enum ParquetCompression {
    * The codec of a user-facing name.
    *
    * @param name NONE, UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW or BROTLI, any case; not null
-   * @throws IllegalArgumentException for LZO (one line saying why) and any other name, listing
-   *     the accepted ones
+   * @throws IllegalArgumentException for LZO (one line saying why) and any other name, listing the
+   *     accepted ones
    */
   public static ParquetCompression parse(String name) {
     String n = name.trim().toUpperCase(Locale.ROOT);
@@ -92,8 +106,9 @@ public enum ParquetCompression {
       case "LZ4_RAW":
         return LZ4;
       case "LZO":
-        throw new IllegalArgumentException("compression LZO is not supported (no Java codec without"
-            + " Hadoop's native libraries); use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
+        throw new IllegalArgumentException(
+            "compression LZO is not supported (no Java codec without"
+                + " Hadoop's native libraries); use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
       default:
         for (ParquetCompression c : values()) {
           if (c.name().equals(n)) {

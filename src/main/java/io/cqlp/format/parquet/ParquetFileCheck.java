@@ -87,7 +87,8 @@ final class ParquetFileCheck {
     }
   }
 
-  private static void checkMagic(Location file, long size, byte[] head, byte[] tail) throws IOException {
+  private static void checkMagic(Location file, long size, byte[] head, byte[] tail)
+      throws IOException {
     if (size >= 4 && java.util.Arrays.equals(head, ENCRYPTED)) {
       throw fail(file, "the file is encrypted (PARE magic); cqlp reads plain Parquet only");
     }
@@ -95,8 +96,11 @@ final class ParquetFileCheck {
       throw fail(file, "not a Parquet file (no PAR1 magic at its start)");
     }
     if (size < 12 || !java.util.Arrays.equals(tail, MAGIC)) {
-      throw fail(file, "truncated Parquet file (" + size
-          + " bytes, no PAR1 magic at its end): was it completely written?");
+      throw fail(
+          file,
+          "truncated Parquet file ("
+              + size
+              + " bytes, no PAR1 magic at its end): was it completely written?");
     }
   }
 

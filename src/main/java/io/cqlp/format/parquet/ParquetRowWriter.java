@@ -1,11 +1,11 @@
 package io.cqlp.format.parquet;
 
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlText;
 import io.cqlp.types.SchemaJson;
-import io.cqlp.storage.Location;
-import io.cqlp.storage.StagedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -20,21 +20,23 @@ import org.apache.parquet.schema.Type;
 /**
  * Writes rows to one Parquet file, without Hadoop, in the types of {@link ParquetTypeMapping}.
  *
- * <p>Rows go to a {@link StagedFile} of the target's storage (a hidden staging file beside a
- * local target, a multipart upload to an object store); {@link #commit()} writes the footer and
- * publishes the file (forced to disk and renamed onto a local target, replacing a file already
- * there; the upload completed in an object store); {@link #abort()} discards it. The target
- * never exists half-written. The footer carries the key-value entries {@code cqlp.version} and {@code
+ * <p>Rows go to a {@link StagedFile} of the target's storage (a hidden staging file beside a local
+ * target, a multipart upload to an object store); {@link #commit()} writes the footer and publishes
+ * the file (forced to disk and renamed onto a local target, replacing a file already there; the
+ * upload completed in an object store); {@link #abort()} discards it. The target never exists
+ * half-written. The footer carries the key-value entries {@code cqlp.version} and {@code
  * cqlp.schema} (see {@link SchemaJson}).
  *
- * <p>Usage: {@code try (var w = ParquetRowWriter.open(path, columns, options)) { w.write(row);
- * ...; w.commit(); }}. Not thread-safe; see {@link RowSink} for the lifecycle.
+ * <p>Usage: {@code try (var w = ParquetRowWriter.open(path, columns, options)) { w.write(row); ...;
+ * w.commit(); }}. Not thread-safe; see {@link RowSink} for the lifecycle.
  */
 public final class ParquetRowWriter implements RowSink {
   /** Footer key of the cqlp version that wrote the file. */
   public static final String VERSION_KEY = "cqlp.version";
+
   /** Footer key of the {@link SchemaJson} document of the file's columns. */
   public static final String SCHEMA_KEY = "cqlp.schema";
+
   /**
    * Footer key of a part file of a partitioned dataset: the {@link SchemaJson} document of the
    * columns whose values are in the directory names instead of the file, with their CQL types.
@@ -43,23 +45,32 @@ public final class ParquetRowWriter implements RowSink {
 
   private static final String VERSION = version();
 
-  private enum State { OPEN, COMMITTED, ABORTED }
+  private enum State {
+    OPEN,
+    COMMITTED,
+    ABORTED
+  }
 
   private final StagedFile file;
   private final List<ColumnSpec> columns;
   private final ValueWriter[] writers;
   private final Class<?>[] javaTypes;
   private final boolean[] checked;
+
   /** Whether a column is REQUIRED (a key column, see ParquetTypeMapping.isRequired): no null. */
   private final boolean[] required;
+
   private final RowGroupWriter writer;
   private State state = State.OPEN;
   private long rows;
   private long committedBytes;
 
   private ParquetRowWriter(
-      StagedFile file, List<ColumnSpec> columns, MessageType schema,
-      ValueWriter[] writers, RowGroupWriter writer) {
+      StagedFile file,
+      List<ColumnSpec> columns,
+      MessageType schema,
+      ValueWriter[] writers,
+      RowGroupWriter writer) {
     this.file = file;
     this.columns = columns;
     this.writers = writers;
@@ -78,16 +89,16 @@ public final class ParquetRowWriter implements RowSink {
    * Opens a writer; the staging file is created at once.
    *
    * @param target where the file appears on {@link #commit()}; its directory must exist
-   * @param columns the columns of every row, in order; their names become the Parquet field
-   *     names; not empty
-   * @param options codec, row group size, the keyspace and table named in the footer, the
-   *     types of uuid, decimal and time, and whether clustering columns are REQUIRED (partition
-   *     key columns always are; see {@link ParquetTypeMapping#isRequired})
+   * @param columns the columns of every row, in order; their names become the Parquet field names;
+   *     not empty
+   * @param options codec, row group size, the keyspace and table named in the footer, the types of
+   *     uuid, decimal and time, and whether clustering columns are REQUIRED (partition key columns
+   *     always are; see {@link ParquetTypeMapping#isRequired})
    * @return an open writer
-   * @throws IllegalArgumentException if a column's CQL type is not mapped, columns is empty, or
-   *     the options' {@link ParquetTuning} names a column not among them (nothing is created)
-   * @throws IOException if the target's directory does not exist, the target is a directory, or
-   *     the staging file cannot be created (one-line message naming the path)
+   * @throws IllegalArgumentException if a column's CQL type is not mapped, columns is empty, or the
+   *     options' {@link ParquetTuning} names a column not among them (nothing is created)
+   * @throws IOException if the target's directory does not exist, the target is a directory, or the
+   *     staging file cannot be created (one-line message naming the path)
    */
   public static ParquetRowWriter open(
       Path target, List<ColumnSpec> columns, ParquetWriteOptions options) throws IOException {
@@ -105,11 +116,11 @@ public final class ParquetRowWriter implements RowSink {
    * with more footer entries, and with pages and dictionaries kept small enough that {@link
    * #bytesWritten()} follows the file's real size when the file is to be rolled at a given size.
    *
-   * <p>parquet-java counts a dictionary-encoded value as 4 bytes until its column chunk is
-   * written, and a page not yet compressed at its raw size; with {@code maxFileBytes} set, data
-   * pages and dictionary pages are capped at 1/16 of it (at least 4 KiB, at most the 1 MiB
-   * default; a smaller {@link ParquetTuning#pageBytes()} is kept), which bounds that error to
-   * about 1/16 of the size per column.
+   * <p>parquet-java counts a dictionary-encoded value as 4 bytes until its column chunk is written,
+   * and a page not yet compressed at its raw size; with {@code maxFileBytes} set, data pages and
+   * dictionary pages are capped at 1/16 of it (at least 4 KiB, at most the 1 MiB default; a smaller
+   * {@link ParquetTuning#pageBytes()} is kept), which bounds that error to about 1/16 of the size
+   * per column.
    *
    * @param footer further footer key-value entries (beside {@code cqlp.version} and {@code
    *     cqlp.schema}), such as a source file's entries; the user's {@link ParquetTuning#metadata()}
@@ -118,8 +129,12 @@ public final class ParquetRowWriter implements RowSink {
    * @see #open(Path, List, ParquetWriteOptions)
    */
   public static ParquetRowWriter open(
-      Path target, List<ColumnSpec> columns, ParquetWriteOptions options,
-      Map<String, String> footer, long maxFileBytes) throws IOException {
+      Path target,
+      List<ColumnSpec> columns,
+      ParquetWriteOptions options,
+      Map<String, String> footer,
+      long maxFileBytes)
+      throws IOException {
     return open(Location.local(target), columns, options, footer, maxFileBytes);
   }
 
@@ -128,14 +143,19 @@ public final class ParquetRowWriter implements RowSink {
    * io.cqlp.storage.Storage}.
    */
   public static ParquetRowWriter open(
-      Location target, List<ColumnSpec> columns, ParquetWriteOptions options,
-      Map<String, String> footer, long maxFileBytes) throws IOException {
+      Location target,
+      List<ColumnSpec> columns,
+      ParquetWriteOptions options,
+      Map<String, String> footer,
+      long maxFileBytes)
+      throws IOException {
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
     List<ColumnSpec> cols = List.copyOf(columns);
-    options = options.withTuning(
-        options.tuning().forColumns(cols.stream().map(ColumnSpec::name).toList()));
+    options =
+        options.withTuning(
+            options.tuning().forColumns(cols.stream().map(ColumnSpec::name).toList()));
     MessageType schema =
         ParquetTypeMapping.schemaOf(cols, options.types(), options.requiredClustering());
     ValueWriter[] writers = new ValueWriter[cols.size()];
@@ -146,14 +166,16 @@ public final class ParquetRowWriter implements RowSink {
     keyValues.putAll(options.tuning().metadata());
     keyValues.put(VERSION_KEY, VERSION);
     keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
-    int pageBytes = maxFileBytes > 0
-        ? (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16))
-        : 0;
+    int pageBytes =
+        maxFileBytes > 0
+            ? (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16))
+            : 0;
     StagedFile file = target.create();
     RowGroupWriter writer;
     try {
-      writer = new RowGroupWriter(
-          new StagedOutputFile(file), schema, writers, keyValues, options, pageBytes);
+      writer =
+          new RowGroupWriter(
+              new StagedOutputFile(file), schema, writers, keyValues, options, pageBytes);
     } catch (IOException | RuntimeException e) {
       file.discard();
       throw new IOException("cannot create '" + target + "': " + Errors.oneLine(e), e);
@@ -175,14 +197,12 @@ public final class ParquetRowWriter implements RowSink {
    * {@inheritDoc}
    *
    * @throws IllegalArgumentException if the row has the wrong length, a REQUIRED (key) column is
-   *     null, or a value (or an element
-   *     nested in it) is not of its CQL type's Java type (see {@link
-   *     io.cqlp.types.CqlScalar#javaType()}; {@code List}, {@code Set}, {@code Map}, {@code
+   *     null, or a value (or an element nested in it) is not of its CQL type's Java type (see
+   *     {@link io.cqlp.types.CqlScalar#javaType()}; {@code List}, {@code Set}, {@code Map}, {@code
    *     UdtValue}, {@code TupleValue}, {@code CqlVector}, {@code CqlDuration} for the composite
    *     types), is out of the CQL type's range, or does not fit the Parquet type chosen by {@link
-   *     ParquetTypeOptions} (a decimal beyond DECIMAL(p,s), a time with nanoseconds in MICROS);
-   *     the message names the column. Nothing of the row is written then and the writer stays
-   *     usable
+   *     ParquetTypeOptions} (a decimal beyond DECIMAL(p,s), a time with nanoseconds in MICROS); the
+   *     message names the column. Nothing of the row is written then and the writer stays usable
    * @throws IllegalStateException after {@link #commit()} or {@link #abort()}
    */
   @Override
@@ -202,8 +222,14 @@ public final class ParquetRowWriter implements RowSink {
         }
       } else {
         if (!javaTypes[i].isInstance(v)) {
-          throw badValue(i, "expects " + javaTypes[i].getName() + ", got "
-              + v.getClass().getName() + " " + CqlText.quote(String.valueOf(v)));
+          throw badValue(
+              i,
+              "expects "
+                  + javaTypes[i].getName()
+                  + ", got "
+                  + v.getClass().getName()
+                  + " "
+                  + CqlText.quote(String.valueOf(v)));
         }
         if (checked[i]) {
           String problem = writers[i].check(v);
@@ -236,7 +262,8 @@ public final class ParquetRowWriter implements RowSink {
     } catch (IOException | RuntimeException e) {
       state = State.ABORTED;
       file.discard();
-      throw new IOException("cannot finish Parquet file '" + file.target() + "': " + Errors.oneLine(e), e);
+      throw new IOException(
+          "cannot finish Parquet file '" + file.target() + "': " + Errors.oneLine(e), e);
     }
   }
 
@@ -257,8 +284,7 @@ public final class ParquetRowWriter implements RowSink {
 
   /**
    * While open, the file's bytes as counted by parquet-java: row groups written plus the current
-   * row group as buffered; after commit, the file's size;
-   * after abort, 0.
+   * row group as buffered; after commit, the file's size; after abort, 0.
    */
   @Override
   public long bytesWritten() {

@@ -30,12 +30,12 @@ import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 
 /**
- * How CQL columns are stored in Parquet files that cqlp writes. A partition key column is
- * REQUIRED, since no CQL row has a null there (Spark reads it as not nullable), and so is a
- * clustering column of a table without static columns; every other column is OPTIONAL (CQL NULL
- * is a Parquet null). In a table with static columns, a partition that holds only static values
- * comes back as one row whose clustering columns are null, so there they stay OPTIONAL. Every
- * type is chosen to be exact and to read by default in DuckDB, pyarrow and Spark:
+ * How CQL columns are stored in Parquet files that cqlp writes. A partition key column is REQUIRED,
+ * since no CQL row has a null there (Spark reads it as not nullable), and so is a clustering column
+ * of a table without static columns; every other column is OPTIONAL (CQL NULL is a Parquet null).
+ * In a table with static columns, a partition that holds only static values comes back as one row
+ * whose clustering columns are null, so there they stay OPTIONAL. Every type is chosen to be exact
+ * and to read by default in DuckDB, pyarrow and Spark:
  *
  * <table>
  *   <caption>CQL type to Parquet type</caption>
@@ -88,11 +88,11 @@ import org.apache.parquet.schema.Types;
  * </table>
  *
  * <p>A frozen and a non-frozen collection map alike; an empty collection is a group without
- * entries, distinct from a null one. {@link ParquetTypeOptions} changes the types of uuid,
- * decimal and time, nested values included.
+ * entries, distinct from a null one. {@link ParquetTypeOptions} changes the types of uuid, decimal
+ * and time, nested values included.
  *
- * <p>The CQL type of each column is also written to the footer ({@code cqlp.schema}), so an
- * import can tell timeuuid from uuid, decimal text from plain text and a set from a list.
+ * <p>The CQL type of each column is also written to the footer ({@code cqlp.schema}), so an import
+ * can tell timeuuid from uuid, decimal text from plain text and a set from a list.
  */
 public final class ParquetTypeMapping {
   private ParquetTypeMapping() {}
@@ -144,8 +144,8 @@ public final class ParquetTypeMapping {
 
   /**
    * Whether a column's Parquet field is REQUIRED: a partition key column, which no CQL row leaves
-   * null, or a clustering column when {@code requiredClustering} (its table has no static
-   * columns, so no row leaves it null).
+   * null, or a clustering column when {@code requiredClustering} (its table has no static columns,
+   * so no row leaves it null).
    */
   public static boolean isRequired(ColumnSpec column, boolean requiredClustering) {
     return column.kind() == ColumnKind.PARTITION_KEY
@@ -170,8 +170,11 @@ public final class ParquetTypeMapping {
         isRequired(column, requiredClustering) ? Repetition.REQUIRED : Repetition.OPTIONAL;
     if (column.kind() == ColumnKind.WRITETIME && DataTypes.BIGINT.equals(column.type())) {
       // A write time is an instant in microseconds: typed so that readers show it as one.
-      return primitive(PrimitiveTypeName.INT64,
-          LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS), rep, column.name());
+      return primitive(
+          PrimitiveTypeName.INT64,
+          LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS),
+          rep,
+          column.name());
     }
     return type(column.type(), column.name(), rep, types, column);
   }
@@ -181,8 +184,8 @@ public final class ParquetTypeMapping {
     return "f" + index;
   }
 
-  private static Type type(DataType t, String name, Repetition rep, ParquetTypeOptions o,
-      ColumnSpec column) {
+  private static Type type(
+      DataType t, String name, Repetition rep, ParquetTypeOptions o, ColumnSpec column) {
     Optional<CqlScalar> scalar = CqlScalar.of(t);
     if (scalar.isPresent()) {
       return scalarType(scalar.get(), name, rep, o);
@@ -197,56 +200,74 @@ public final class ParquetTypeMapping {
       return list(v.getElementType(), name, rep, o, column);
     }
     if (t instanceof MapType m) {
-      return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
-          .addField(Types.repeatedGroup()
-              .addField(type(m.getKeyType(), "key", Repetition.REQUIRED, o, column))
-              .addField(type(m.getValueType(), "value", Repetition.OPTIONAL, o, column))
-              .named("key_value"))
+      return Types.buildGroup(rep)
+          .as(LogicalTypeAnnotation.mapType())
+          .addField(
+              Types.repeatedGroup()
+                  .addField(type(m.getKeyType(), "key", Repetition.REQUIRED, o, column))
+                  .addField(type(m.getValueType(), "value", Repetition.OPTIONAL, o, column))
+                  .named("key_value"))
           .named(name);
     }
     if (t instanceof UserDefinedType u) {
       Types.GroupBuilder<org.apache.parquet.schema.GroupType> g = Types.buildGroup(rep);
       for (int i = 0; i < u.getFieldTypes().size(); i++) {
-        g.addField(type(u.getFieldTypes().get(i), u.getFieldNames().get(i).asInternal(),
-            Repetition.OPTIONAL, o, column));
+        g.addField(
+            type(
+                u.getFieldTypes().get(i),
+                u.getFieldNames().get(i).asInternal(),
+                Repetition.OPTIONAL,
+                o,
+                column));
       }
       return g.named(name);
     }
     if (t instanceof TupleType tuple) {
       Types.GroupBuilder<org.apache.parquet.schema.GroupType> g = Types.buildGroup(rep);
       for (int i = 0; i < tuple.getComponentTypes().size(); i++) {
-        g.addField(type(tuple.getComponentTypes().get(i), tupleFieldName(i),
-            Repetition.OPTIONAL, o, column));
+        g.addField(
+            type(
+                tuple.getComponentTypes().get(i),
+                tupleFieldName(i),
+                Repetition.OPTIONAL,
+                o,
+                column));
       }
       return g.named(name);
     }
     if (DataTypes.DURATION.equals(t)) {
       return Types.buildGroup(rep)
-          .required(PrimitiveTypeName.INT32).named("months")
-          .required(PrimitiveTypeName.INT32).named("days")
-          .required(PrimitiveTypeName.INT64).named("nanoseconds")
+          .required(PrimitiveTypeName.INT32)
+          .named("months")
+          .required(PrimitiveTypeName.INT32)
+          .named("days")
+          .required(PrimitiveTypeName.INT64)
+          .named("nanoseconds")
           .named(name);
     }
     throw unsupported(column);
   }
 
-  private static Type list(DataType element, String name, Repetition rep, ParquetTypeOptions o,
-      ColumnSpec column) {
-    return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
-        .addField(Types.repeatedGroup()
-            .addField(type(element, "element", Repetition.OPTIONAL, o, column))
-            .named("list"))
+  private static Type list(
+      DataType element, String name, Repetition rep, ParquetTypeOptions o, ColumnSpec column) {
+    return Types.buildGroup(rep)
+        .as(LogicalTypeAnnotation.listType())
+        .addField(
+            Types.repeatedGroup()
+                .addField(type(element, "element", Repetition.OPTIONAL, o, column))
+                .named("list"))
         .named(name);
   }
 
-  private static Type scalarType(CqlScalar scalar, String name, Repetition rep,
-      ParquetTypeOptions o) {
+  private static Type scalarType(
+      CqlScalar scalar, String name, Repetition rep, ParquetTypeOptions o) {
     switch (scalar) {
       case TINYINT:
-        return primitive(PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(8, true), rep, name);
+        return primitive(
+            PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(8, true), rep, name);
       case SMALLINT:
-        return primitive(PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(16, true), rep,
-            name);
+        return primitive(
+            PrimitiveTypeName.INT32, LogicalTypeAnnotation.intType(16, true), rep, name);
       case INT:
         return primitive(PrimitiveTypeName.INT32, null, rep, name);
       case DATE:
@@ -255,11 +276,18 @@ public final class ParquetTypeMapping {
       case COUNTER:
         return primitive(PrimitiveTypeName.INT64, null, rep, name);
       case TIMESTAMP:
-        return primitive(PrimitiveTypeName.INT64,
-            LogicalTypeAnnotation.timestampType(true, TimeUnit.MILLIS), rep, name);
+        return primitive(
+            PrimitiveTypeName.INT64,
+            LogicalTypeAnnotation.timestampType(true, TimeUnit.MILLIS),
+            rep,
+            name);
       case TIME:
-        return primitive(PrimitiveTypeName.INT64, LogicalTypeAnnotation.timeType(false,
-            o.timeMicros() ? TimeUnit.MICROS : TimeUnit.NANOS), rep, name);
+        return primitive(
+            PrimitiveTypeName.INT64,
+            LogicalTypeAnnotation.timeType(
+                false, o.timeMicros() ? TimeUnit.MICROS : TimeUnit.NANOS),
+            rep,
+            name);
       case FLOAT:
         return primitive(PrimitiveTypeName.FLOAT, null, rep, name);
       case DOUBLE:
@@ -271,8 +299,10 @@ public final class ParquetTypeMapping {
       case UUID:
       case TIMEUUID:
         if (o.uuidFixed()) {
-          return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(16)
-              .as(LogicalTypeAnnotation.uuidType()).named(name);
+          return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep)
+              .length(16)
+              .as(LogicalTypeAnnotation.uuidType())
+              .named(name);
         }
         return primitive(PrimitiveTypeName.BINARY, LogicalTypeAnnotation.stringType(), rep, name);
       case DECIMAL:
@@ -295,11 +325,13 @@ public final class ParquetTypeMapping {
       return primitive(PrimitiveTypeName.INT64, a, rep, name);
     }
     return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep)
-        .length(ValueWriter.fixedLength(precision)).as(a).named(name);
+        .length(ValueWriter.fixedLength(precision))
+        .as(a)
+        .named(name);
   }
 
-  private static Type primitive(PrimitiveTypeName physical, LogicalTypeAnnotation annotation,
-      Repetition rep, String name) {
+  private static Type primitive(
+      PrimitiveTypeName physical, LogicalTypeAnnotation annotation, Repetition rep, String name) {
     return Types.primitive(physical, rep).as(annotation).named(name);
   }
 
@@ -335,15 +367,19 @@ public final class ParquetTypeMapping {
     } else if (t instanceof VectorType v) {
       nested = new NestedWriter.Sequence(CqlVector.class, writer(v.getElementType(), o, column));
     } else if (t instanceof MapType m) {
-      nested = new NestedWriter.MapWriter(writer(m.getKeyType(), o, column),
-          writer(m.getValueType(), o, column));
+      nested =
+          new NestedWriter.MapWriter(
+              writer(m.getKeyType(), o, column), writer(m.getValueType(), o, column));
     } else if (t instanceof UserDefinedType u) {
       List<ValueWriter> fields = new ArrayList<>();
       for (DataType f : u.getFieldTypes()) {
         fields.add(writer(f, o, column));
       }
-      nested = new NestedWriter.Struct(UdtValue.class,
-          u.getFieldNames().stream().map(CqlIdentifier::asInternal).toList(), fields);
+      nested =
+          new NestedWriter.Struct(
+              UdtValue.class,
+              u.getFieldNames().stream().map(CqlIdentifier::asInternal).toList(),
+              fields);
     } else if (t instanceof TupleType tuple) {
       List<ValueWriter> fields = new ArrayList<>();
       List<String> names = new ArrayList<>();
@@ -363,7 +399,10 @@ public final class ParquetTypeMapping {
   private static IllegalArgumentException unsupported(ColumnSpec column) {
     DataType t = column.type();
     return new IllegalArgumentException(
-        "column '" + column.name() + "' has CQL type " + t.asCql(false, true)
+        "column '"
+            + column.name()
+            + "' has CQL type "
+            + t.asCql(false, true)
             + ", which cqlp cannot write to Parquet");
   }
 }

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The choices of Parquet type that COPY TO leaves to the user, where no one type is both exact
- * and readable by every common reader (DuckDB, pyarrow, Spark; see docs/measurements.md). They apply to
+ * The choices of Parquet type that COPY TO leaves to the user, where no one type is both exact and
+ * readable by every common reader (DuckDB, pyarrow, Spark; see docs/measurements.md). They apply to
  * every value of the type, nested ones included (a {@code list<uuid>} follows UUID_TYPE).
  *
  * <table>
@@ -38,10 +38,13 @@ public record ParquetTypeOptions(
 
   /** The COPY TO option choosing how uuid and timeuuid are written. */
   public static final String UUID_TYPE = "UUID_TYPE";
+
   /** The COPY TO option choosing how decimal is written. */
   public static final String DECIMAL_TYPE = "DECIMAL_TYPE";
+
   /** The COPY TO option choosing the unit of time values. */
   public static final String TIME_UNIT = "TIME_UNIT";
+
   /** The three option names. */
   public static final Set<String> OPTION_NAMES = Set.of(UUID_TYPE, DECIMAL_TYPE, TIME_UNIT);
 
@@ -52,21 +55,31 @@ public record ParquetTypeOptions(
   public static final int MAX_DECIMAL_PRECISION = 38;
 
   private static final Pattern DECIMAL =
-      Pattern.compile("DECIMAL\\s*\\(\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*\\)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "DECIMAL\\s*\\(\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*\\)", Pattern.CASE_INSENSITIVE);
 
   /**
    * Checks the decimal precision and scale.
    *
-   * @throws IllegalArgumentException if the precision is neither 0 (text) nor 1 to 38, or the
-   *     scale is not 0 to the precision
+   * @throws IllegalArgumentException if the precision is neither 0 (text) nor 1 to 38, or the scale
+   *     is not 0 to the precision
    */
   public ParquetTypeOptions {
-    if (decimalPrecision == 0 ? decimalScale != 0
-        : decimalPrecision < 1 || decimalPrecision > MAX_DECIMAL_PRECISION
-            || decimalScale < 0 || decimalScale > decimalPrecision) {
-      throw new IllegalArgumentException(DECIMAL_TYPE + " DECIMAL(" + decimalPrecision + ","
-          + decimalScale + ") is not valid: precision 1 to " + MAX_DECIMAL_PRECISION
-          + " and scale 0 to the precision");
+    if (decimalPrecision == 0
+        ? decimalScale != 0
+        : decimalPrecision < 1
+            || decimalPrecision > MAX_DECIMAL_PRECISION
+            || decimalScale < 0
+            || decimalScale > decimalPrecision) {
+      throw new IllegalArgumentException(
+          DECIMAL_TYPE
+              + " DECIMAL("
+              + decimalPrecision
+              + ","
+              + decimalScale
+              + ") is not valid: precision 1 to "
+              + MAX_DECIMAL_PRECISION
+              + " and scale 0 to the precision");
     }
   }
 
@@ -92,8 +105,12 @@ public record ParquetTypeOptions(
     if (decimalType != null && !decimalType.trim().equalsIgnoreCase("STRING")) {
       Matcher m = DECIMAL.matcher(decimalType.trim());
       if (!m.matches()) {
-        throw new IllegalArgumentException(DECIMAL_TYPE + " must be STRING or DECIMAL(precision,scale),"
-            + " e.g. DECIMAL(38,10), got '" + decimalType + "'");
+        throw new IllegalArgumentException(
+            DECIMAL_TYPE
+                + " must be STRING or DECIMAL(precision,scale),"
+                + " e.g. DECIMAL(38,10), got '"
+                + decimalType
+                + "'");
       }
       precision = Integer.parseInt(m.group(1));
       scale = Integer.parseInt(m.group(2));

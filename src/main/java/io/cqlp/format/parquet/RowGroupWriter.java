@@ -27,12 +27,12 @@ import org.apache.parquet.schema.Type;
  *
  * <p>This is cqlp's own version of parquet-java's {@code ParquetWriter}/{@code
  * InternalParquetRecordWriter}, for the row loop's sake: a top-level scalar column's value goes
- * straight to its {@link ColumnWriter} with the column's fixed definition level, instead of
- * through the record consumer's field bookkeeping (start and end of every field, a bit set of the
- * fields seen, nulls written for the fields not seen). Only composite columns (collections, user
- * types, tuples, vectors, durations) go through parquet-java's record consumer, built over the
- * same column store for a schema of those columns alone. Measured with {@code bench/jmh} on the
- * flights schema (five scalar columns), the direct path writes about 1.3× the rows per second.
+ * straight to its {@link ColumnWriter} with the column's fixed definition level, instead of through
+ * the record consumer's field bookkeeping (start and end of every field, a bit set of the fields
+ * seen, nulls written for the fields not seen). Only composite columns (collections, user types,
+ * tuples, vectors, durations) go through parquet-java's record consumer, built over the same column
+ * store for a schema of those columns alone. Measured with {@code bench/jmh} on the flights schema
+ * (five scalar columns), the direct path writes about 1.3× the rows per second.
  *
  * <p>Row groups are closed as parquet-java closes them: at {@code rowsPerRowGroup} rows, or when
  * the buffered size, checked every 100 to 10,000 rows (parquet-java's defaults), comes within two
@@ -53,19 +53,23 @@ final class RowGroupWriter {
 
   /** The scalar columns, by row index: descriptor and definition level of a present value. */
   private final int[] scalarIndex;
+
   private final ColumnDescriptor[] scalarColumns;
   private final int[] presentLevel;
+
   /** The composite columns, by row index, and their schema (null when there are none). */
   private final int[] nestedIndex;
+
   private final String[] nestedNames;
   private final MessageType nestedSchema;
 
   /**
-   * The bloom filters of the current row group by column path, when any column has one (else
-   * null): parquet-java's file writer drops the filter of a chunk whose pages are all
-   * dictionary-encoded, so cqlp hands them to the file itself (see {@link #flushRowGroup}).
+   * The bloom filters of the current row group by column path, when any column has one (else null):
+   * parquet-java's file writer drops the filter of a chunk whose pages are all dictionary-encoded,
+   * so cqlp hands them to the file itself (see {@link #flushRowGroup}).
    */
   private final Map<String, BloomFilter> bloomFilters;
+
   private final BloomFilterWriteStore bloomStore;
 
   private ColumnChunkPageWriteStore pageStore;
@@ -87,20 +91,27 @@ final class RowGroupWriter {
    * @param footer the key-value entries of the footer
    * @param options codec, level, row group limits and {@link ParquetTuning} (its column names
    *     resolved against the schema)
-   * @param pageBytes the cap of data and dictionary pages, or 0 for none: the data page size is
-   *     the tuning's page size, capped at this, else this, else parquet-java's 1 MiB
+   * @param pageBytes the cap of data and dictionary pages, or 0 for none: the data page size is the
+   *     tuning's page size, capped at this, else this, else parquet-java's 1 MiB
    * @throws IOException if the file cannot be created
    */
-  RowGroupWriter(OutputFile out, MessageType schema, ValueWriter[] writers,
-      Map<String, String> footer, ParquetWriteOptions options, int pageBytes) throws IOException {
+  RowGroupWriter(
+      OutputFile out,
+      MessageType schema,
+      ValueWriter[] writers,
+      Map<String, String> footer,
+      ParquetWriteOptions options,
+      int pageBytes)
+      throws IOException {
     this.schema = schema;
     this.writers = writers;
     this.footer = footer;
     // Size statistics (Parquet 2.10: unencoded byte-array sizes and level histograms per page)
     // cost about 4% of the row loop and no common reader uses them yet.
-    ParquetProperties.Builder pb = ParquetProperties.builder()
-        .withRowGroupRowCountLimit(options.rowsPerRowGroup())
-        .withSizeStatisticsEnabled(false);
+    ParquetProperties.Builder pb =
+        ParquetProperties.builder()
+            .withRowGroupRowCountLimit(options.rowsPerRowGroup())
+            .withSizeStatisticsEnabled(false);
     if (pageBytes > 0) {
       pb.withDictionaryPageSize(pageBytes);
     }
@@ -113,8 +124,9 @@ final class RowGroupWriter {
       bloomFilters = new LinkedHashMap<>();
       bloomStore = column -> filter -> bloomFilters.put(String.join(".", column.getPath()), filter);
     }
-    this.compressor = new HadoopFreeCodecFactory(options.compressionLevel())
-        .getCompressor(options.compression().codec());
+    this.compressor =
+        new HadoopFreeCodecFactory(options.compressionLevel())
+            .getCompressor(options.compression().codec());
     this.rowGroupBytes = options.maxRowGroupBytes();
     this.rowGroupRows = options.rowsPerRowGroup();
     this.nextRowGroupBytes = rowGroupBytes;
@@ -143,27 +155,37 @@ final class RowGroupWriter {
     }
     nestedSchema = nestedFields.isEmpty() ? null : new MessageType(schema.getName(), nestedFields);
 
-    this.file = new ParquetFileWriter(
-        out, schema, ParquetFileWriter.Mode.CREATE, rowGroupBytes, MAX_PADDING_BYTES, null, props);
+    this.file =
+        new ParquetFileWriter(
+            out,
+            schema,
+            ParquetFileWriter.Mode.CREATE,
+            rowGroupBytes,
+            MAX_PADDING_BYTES,
+            null,
+            props);
     file.start();
     openRowGroup();
   }
 
   private void openRowGroup() {
-    pageStore = ColumnChunkPageWriteStore.builder()
-        .withSchema(schema)
-        .withCompressorProvider(column -> compressor)
-        .withAllocator(props.getAllocator())
-        .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
-        .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled())
-        .build();
-    columnStore = props.newColumnWriteStore(schema, pageStore, bloomStore == null ? pageStore : bloomStore);
+    pageStore =
+        ColumnChunkPageWriteStore.builder()
+            .withSchema(schema)
+            .withCompressorProvider(column -> compressor)
+            .withAllocator(props.getAllocator())
+            .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
+            .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled())
+            .build();
+    columnStore =
+        props.newColumnWriteStore(schema, pageStore, bloomStore == null ? pageStore : bloomStore);
     for (int k = 0; k < scalarColumns.length; k++) {
       scalarWriters[k] = columnStore.getColumnWriter(scalarColumns[k]);
     }
-    nested = nestedSchema == null
-        ? null
-        : new ColumnIOFactory(false).getColumnIO(nestedSchema).getRecordWriter(columnStore);
+    nested =
+        nestedSchema == null
+            ? null
+            : new ColumnIOFactory(false).getColumnIO(nestedSchema).getRecordWriter(columnStore);
   }
 
   /** Writes one row whose values have all been checked (see {@link ValueWriter#check}). */
@@ -220,8 +242,8 @@ final class RowGroupWriter {
   }
 
   /**
-   * parquet-java's rule (its InternalParquetRecordWriter): close the row group at its row limit
-   * or within two rows of its byte cap, else check again halfway to the cap's estimated row.
+   * parquet-java's rule (its InternalParquetRecordWriter): close the row group at its row limit or
+   * within two rows of its byte cap, else check again halfway to the cap's estimated row.
    */
   private void checkRowGroup() throws IOException {
     int minCheck = props.getMinRowCountForPageSizeCheck();
@@ -235,9 +257,12 @@ final class RowGroupWriter {
     if (buffered > nextRowGroupBytes - 2 * rowBytes) {
       closeRowGroup();
     } else {
-      nextSizeCheck = Math.min(rowGroupRows, Math.min(
-          Math.max(minCheck, (rows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
-          rows + maxCheck));
+      nextSizeCheck =
+          Math.min(
+              rowGroupRows,
+              Math.min(
+                  Math.max(minCheck, (rows + (long) (nextRowGroupBytes / (float) rowBytes)) / 2),
+                  rows + maxCheck));
     }
   }
 

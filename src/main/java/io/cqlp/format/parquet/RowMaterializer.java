@@ -5,9 +5,9 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 
 /**
- * Assembles each Parquet record into an {@code Object[]} of target column values: one converter
- * per requested top-level field, each writing its value at its target column's index; columns
- * without a value (file nulls, columns missing from the file) stay null.
+ * Assembles each Parquet record into an {@code Object[]} of target column values: one converter per
+ * requested top-level field, each writing its value at its target column's index; columns without a
+ * value (file nulls, columns missing from the file) stay null.
  */
 final class RowMaterializer extends RecordMaterializer<Object[]> {
   private final RowState row;

@@ -9,6 +9,7 @@ final class RowState {
   Object[] values;
   int rejectedColumn = -1;
   String rejectedReason;
+
   /** Whether timestamps drop their digits below the millisecond (PRECISION_LOSS='TRUNCATE'). */
   boolean truncateSubMillis;
 

@@ -39,8 +39,8 @@ enum SourceKind {
    * The kind of values of a primitive column, or null if cqlp cannot read it (FLOAT16, unknown
    * annotations, FIXED_LEN_BYTE_ARRAY UUID of a length other than 16, INTERVAL other than 12).
    *
-   * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation
-   *     as raw bytes (for blob targets)
+   * @param asBytes read any BINARY or FIXED_LEN_BYTE_ARRAY column without a DECIMAL annotation as
+   *     raw bytes (for blob targets)
    */
   static SourceKind of(PrimitiveType type, boolean asBytes) {
     LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
@@ -68,8 +68,7 @@ enum SourceKind {
           return TIME;
         }
         if (a instanceof TimestampLogicalTypeAnnotation) {
-          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT64
-              ? TIMESTAMP : null;
+          return type.getPrimitiveTypeName() == PrimitiveTypeName.INT64 ? TIMESTAMP : null;
         }
         return null;
       case BINARY:
@@ -102,4 +101,3 @@ enum SourceKind {
     }
   }
 }
-

@@ -7,9 +7,8 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A {@link StagedFile} as parquet-java's {@link OutputFile}: one stream, buffered by 64 KiB,
- * that counts its position. Closing the stream flushes it; the staged file is published by its
- * owner.
+ * A {@link StagedFile} as parquet-java's {@link OutputFile}: one stream, buffered by 64 KiB, that
+ * counts its position. Closing the stream flushes it; the staged file is published by its owner.
  */
 final class StagedOutputFile implements OutputFile {
   private static final int BUFFER = 64 * 1024;

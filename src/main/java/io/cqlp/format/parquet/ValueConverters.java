@@ -22,10 +22,10 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * parquet-java converters that decode one primitive Parquet column by its physical and logical
- * type and hand each value to a {@link CqlTarget}, storing the result in the {@link RowState}.
- * A refused value is recorded in the row state (the row is still read to its end, so the
- * reader can go on with the next row).
+ * parquet-java converters that decode one primitive Parquet column by its physical and logical type
+ * and hand each value to a {@link CqlTarget}, storing the result in the {@link RowState}. A refused
+ * value is recorded in the row state (the row is still read to its end, so the reader can go on
+ * with the next row).
  */
 final class ValueConverters {
   private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
@@ -48,14 +48,14 @@ final class ValueConverters {
    * @param column the top-level column, named when a value is refused
    * @param slot where the values go; null for the top-level column itself
    */
-  static PrimitiveConverter create(PrimitiveType type, SourceKind kind, CqlTarget target,
-      RowState row, int column, Slot slot) {
+  static PrimitiveConverter create(
+      PrimitiveType type, SourceKind kind, CqlTarget target, RowState row, int column, Slot slot) {
     LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
     Base b;
     switch (kind) {
       case INTEGER:
-        boolean unsigned = a instanceof IntLogicalTypeAnnotation
-            && !((IntLogicalTypeAnnotation) a).isSigned();
+        boolean unsigned =
+            a instanceof IntLogicalTypeAnnotation && !((IntLogicalTypeAnnotation) a).isSigned();
         b = new IntegerConverter(target, row, column, unsigned);
         break;
       case FLOAT:
@@ -68,16 +68,18 @@ final class ValueConverters {
         if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
           b = new Int96Converter(target, row, column);
         } else {
-          b = new TimestampConverter(
-              target, row, column, ((TimestampLogicalTypeAnnotation) a).getUnit());
+          b =
+              new TimestampConverter(
+                  target, row, column, ((TimestampLogicalTypeAnnotation) a).getUnit());
         }
         break;
       case TIME:
         b = new TimeConverter(target, row, column, ((TimeLogicalTypeAnnotation) a).getUnit());
         break;
       case DECIMAL:
-        b = new DecimalConverter(
-            target, row, column, ((DecimalLogicalTypeAnnotation) a).getScale());
+        b =
+            new DecimalConverter(
+                target, row, column, ((DecimalLogicalTypeAnnotation) a).getScale());
         break;
       case STRING:
         b = new StringConverter(target, row, column);
@@ -103,6 +105,7 @@ final class ValueConverters {
     final CqlTarget target;
     final RowState row;
     final int column;
+
     /** Null for a top-level column: the value goes straight into the row. */
     Slot slot;
 
@@ -145,9 +148,10 @@ final class ValueConverters {
     @Override
     public void addLong(long v) {
       try {
-        set(unsigned && v < 0
-            ? target.fromBigInteger(new BigInteger(Long.toUnsignedString(v)))
-            : target.fromLong(v));
+        set(
+            unsigned && v < 0
+                ? target.fromBigInteger(new BigInteger(Long.toUnsignedString(v)))
+                : target.fromLong(v));
       } catch (Rejected r) {
         refuse(r);
       }
@@ -230,10 +234,12 @@ final class ValueConverters {
         ByteBuffer b = ByteBuffer.wrap(value.getBytesUnsafe()).order(ByteOrder.LITTLE_ENDIAN);
         long nanosOfDay = b.getLong(0);
         long julianDay = b.getInt(8);
-        long millis = (julianDay - JULIAN_DAY_OF_EPOCH) * MILLIS_PER_DAY
-            + Math.floorDiv(nanosOfDay, 1_000_000L);
-        set(target.fromTimestamp(millis,
-            row.truncateSubMillis ? 0 : (int) Math.floorMod(nanosOfDay, 1_000_000L)));
+        long millis =
+            (julianDay - JULIAN_DAY_OF_EPOCH) * MILLIS_PER_DAY
+                + Math.floorDiv(nanosOfDay, 1_000_000L);
+        set(
+            target.fromTimestamp(
+                millis, row.truncateSubMillis ? 0 : (int) Math.floorMod(nanosOfDay, 1_000_000L)));
       } catch (Rejected r) {
         refuse(r);
       }
@@ -245,8 +251,7 @@ final class ValueConverters {
 
     TimeConverter(CqlTarget target, RowState row, int column, TimeUnit unit) {
       super(target, row, column);
-      this.nanosPerUnit =
-          unit == TimeUnit.MILLIS ? 1_000_000 : unit == TimeUnit.MICROS ? 1_000 : 1;
+      this.nanosPerUnit = unit == TimeUnit.MILLIS ? 1_000_000 : unit == TimeUnit.MICROS ? 1_000 : 1;
     }
 
     @Override
@@ -386,8 +391,8 @@ final class ValueConverters {
   }
 
   /**
-   * Parquet INTERVAL: three little-endian unsigned 32-bit integers, months, days and
-   * milliseconds (the Parquet spec; DuckDB writes its INTERVAL so, without the microseconds).
+   * Parquet INTERVAL: three little-endian unsigned 32-bit integers, months, days and milliseconds
+   * (the Parquet spec; DuckDB writes its INTERVAL so, without the microseconds).
    */
   private static final class IntervalConverter extends BinaryConverter {
     IntervalConverter(CqlTarget target, RowState row, int column) {
@@ -400,8 +405,10 @@ final class ValueConverters {
         throw new Rejected("an INTERVAL value of " + value.length() + " bytes is not 12");
       }
       ByteBuffer b = value.toByteBuffer().slice().order(ByteOrder.LITTLE_ENDIAN);
-      return target.fromInterval(Integer.toUnsignedLong(b.getInt(0)),
-          Integer.toUnsignedLong(b.getInt(4)), Integer.toUnsignedLong(b.getInt(8)));
+      return target.fromInterval(
+          Integer.toUnsignedLong(b.getInt(0)),
+          Integer.toUnsignedLong(b.getInt(4)),
+          Integer.toUnsignedLong(b.getInt(8)));
     }
   }
 
@@ -415,7 +422,8 @@ final class ValueConverters {
       return s;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(value.toByteBuffer())

@@ -16,20 +16,20 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * Writes the non-null values of one column to Parquet, as {@link ParquetTypeMapping} maps its
- * CQL type. One writer is built per column when the file is opened; the row loop only calls
- * {@link #write}.
+ * Writes the non-null values of one column to Parquet, as {@link ParquetTypeMapping} maps its CQL
+ * type. One writer is built per column when the file is opened; the row loop only calls {@link
+ * #write}.
  *
  * <p>A single final class with a precomputed encoding code rather than one subclass per type: the
- * row loop's call then has one receiver class and is inlined, and the code picks the encoding in
- * a jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
+ * row loop's call then has one receiver class and is inlined, and the code picks the encoding in a
+ * jump table. Measured on a six-column flights-like row, that is about 85 ns per row where
  * subclasses (a megamorphic call per value) took about 180 ns. A scalar value is turned into its
- * Parquet primitive by {@link #intValue}, {@link #longValue} or {@link #binaryValue}, which
- * {@link RowGroupWriter} hands to the column writer itself; {@link #write} does the same through
- * a record consumer for the elements and fields of composite values. A writer keeps the last text
- * value it wrote, so it serves one file (one thread) only. Composite types (collections,
- * vectors, user types, tuples, duration) are one more code whose {@link NestedWriter} holds the
- * writers of their elements.
+ * Parquet primitive by {@link #intValue}, {@link #longValue} or {@link #binaryValue}, which {@link
+ * RowGroupWriter} hands to the column writer itself; {@link #write} does the same through a record
+ * consumer for the elements and fields of composite values. A writer keeps the last text value it
+ * wrote, so it serves one file (one thread) only. Composite types (collections, vectors, user
+ * types, tuples, duration) are one more code whose {@link NestedWriter} holds the writers of their
+ * elements.
  *
  * <p>{@link #check} runs for every value of the row before any of it is written, so a bad value
  * never leaves a half-written row in the file.
@@ -60,21 +60,25 @@ final class ValueWriter {
   private final int code;
   private final int physical;
   private final Class<?> javaType;
+
   /** DECIMAL(p,s) codes: precision, scale and the FIXED_LEN_BYTE_ARRAY length. */
   private final int precision;
+
   private final int scale;
   private final int fixedLength;
   private final NestedWriter nested;
+
   /** The last TEXT value written and its UTF-8 (see {@link #text}); one writer serves one file. */
   private String lastText;
+
   private Binary lastBinary;
 
   private ValueWriter(int code, Class<?> javaType) {
     this(code, javaType, 0, 0, 0, null);
   }
 
-  private ValueWriter(int code, Class<?> javaType, int precision, int scale, int fixedLength,
-      NestedWriter nested) {
+  private ValueWriter(
+      int code, Class<?> javaType, int precision, int scale, int fixedLength, NestedWriter nested) {
     this.code = code;
     this.physical = physicalOf(code);
     this.javaType = javaType;
@@ -108,8 +112,7 @@ final class ValueWriter {
     if (types.decimalFixed() && scalar == CqlScalar.DECIMAL) {
       int p = types.decimalPrecision();
       int code = p <= 9 ? DECIMAL_INT32 : p <= 18 ? DECIMAL_INT64 : DECIMAL_FIXED;
-      return new ValueWriter(code, BigDecimal.class, p, types.decimalScale(), fixedLength(p),
-          null);
+      return new ValueWriter(code, BigDecimal.class, p, types.decimalScale(), fixedLength(p), null);
     }
     switch (scalar) {
       case TINYINT:
@@ -196,7 +199,9 @@ final class ValueWriter {
       }
     } else if (code == TIME_MICROS) {
       if (((LocalTime) value).getNano() % 1_000 != 0) {
-        return "time " + value + " has sub-microsecond digits; TIME_UNIT='MICROS' holds"
+        return "time "
+            + value
+            + " has sub-microsecond digits; TIME_UNIT='MICROS' holds"
             + " microseconds (export with TIME_UNIT='NANOS' to keep them)";
       }
     } else if (code == NESTED) {
@@ -214,23 +219,37 @@ final class ValueWriter {
     try {
       scaled = d.setScale(scale, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      return "decimal " + d + " does not fit " + type + ": it has more than " + scale
-          + " digits after the point" + fix;
+      return "decimal "
+          + d
+          + " does not fit "
+          + type
+          + ": it has more than "
+          + scale
+          + " digits after the point"
+          + fix;
     }
     if (scaled.precision() > precision) {
-      return "decimal " + d + " does not fit " + type + ": it has more than "
-          + (precision - scale) + " digits before the point" + fix;
+      return "decimal "
+          + d
+          + " does not fit "
+          + type
+          + ": it has more than "
+          + (precision - scale)
+          + " digits before the point"
+          + fix;
     }
     return null;
   }
 
   /** Physical kinds of {@link #physical()}: how a value reaches a column writer. */
   static final int AS_INT32 = 0;
+
   static final int AS_INT64 = 1;
   static final int AS_FLOAT = 2;
   static final int AS_DOUBLE = 3;
   static final int AS_BOOLEAN = 4;
   static final int AS_BINARY = 5;
+
   /** A composite value: a group written through a record consumer. */
   static final int AS_GROUP = 6;
 
@@ -317,7 +336,8 @@ final class ValueWriter {
       case UUID_FIXED:
         UUID u = (UUID) v;
         byte[] bytes = new byte[16];
-        ByteBuffer.wrap(bytes).putLong(u.getMostSignificantBits())
+        ByteBuffer.wrap(bytes)
+            .putLong(u.getMostSignificantBits())
             .putLong(u.getLeastSignificantBits());
         return Binary.fromConstantByteArray(bytes);
       case DECIMAL_FIXED:
@@ -374,9 +394,9 @@ final class ValueWriter {
   }
 
   /**
-   * The UTF-8 of a text value, reusing the last one's bytes when the value repeats (a partition
-   * key or a clustering prefix repeats row after row in a token-order scan): no array, no
-   * encoding then. A Binary made from a constant array is never changed by parquet-java.
+   * The UTF-8 of a text value, reusing the last one's bytes when the value repeats (a partition key
+   * or a clustering prefix repeats row after row in a token-order scan): no array, no encoding
+   * then. A Binary made from a constant array is never changed by parquet-java.
    */
   private Binary text(String s) {
     if (s != lastText && !s.equals(lastText)) {
@@ -387,8 +407,8 @@ final class ValueWriter {
   }
 
   /**
-   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than
-   * the ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
+   * UTF-8 bytes in a byte-array Binary: parquet-java compares and hashes those much faster than the
+   * ByteBuffer-backed ones of {@code Binary.fromString} (statistics, dictionary).
    */
   private static Binary utf8(String s) {
     return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));

@@ -5,9 +5,9 @@ import com.github.luben.zstd.util.Native;
 
 /**
  * ZSTD compression at a chosen level. aircompressor (pure Java, used for the default level 3)
- * implements only the strategies of levels 3 and 4, so other levels go through zstd-jni, the
- * zstd library's JNI binding that parquet-hadoop already brings (its jar carries the native
- * library for the common platforms and unpacks it on first use).
+ * implements only the strategies of levels 3 and 4, so other levels go through zstd-jni, the zstd
+ * library's JNI binding that parquet-hadoop already brings (its jar carries the native library for
+ * the common platforms and unpacks it on first use).
  */
 final class ZstdLevels {
   private ZstdLevels() {}
@@ -21,9 +21,13 @@ final class ZstdLevels {
     try {
       Native.load();
     } catch (LinkageError | RuntimeException e) {
-      throw new IllegalArgumentException("ZSTD level " + level + " needs the zstd native"
-          + " library, which cannot be loaded here (" + e.getMessage()
-          + "); use the default level 3");
+      throw new IllegalArgumentException(
+          "ZSTD level "
+              + level
+              + " needs the zstd native"
+              + " library, which cannot be loaded here ("
+              + e.getMessage()
+              + "); use the default level 3");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.cqlp.format.xlsx;
 
-import io.cqlp.storage.StagedFile;
 import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
@@ -36,10 +36,12 @@ public final class XlsxRowSink implements RowSink {
   }
 
   /** As {@link #open(Location, List)} with {@code rowsPerSheet} rows a sheet (tests). */
-  static XlsxRowSink open(Location target, List<ColumnSpec> columns, int rowsPerSheet) throws IOException {
+  static XlsxRowSink open(Location target, List<ColumnSpec> columns, int rowsPerSheet)
+      throws IOException {
     StagedFile file = target.create();
     try {
-      XlsxWriter writer = new XlsxWriter(new BufferedOutputStream(file.stream(), 64 * 1024), rowsPerSheet);
+      XlsxWriter writer =
+          new XlsxWriter(new BufferedOutputStream(file.stream(), 64 * 1024), rowsPerSheet);
       writer.header(columns.stream().map(ColumnSpec::name).toList());
       return new XlsxRowSink(file, writer);
     } catch (IOException | RuntimeException e) {
@@ -54,8 +56,8 @@ public final class XlsxRowSink implements RowSink {
   }
 
   /**
-   * Adds a sheet of text after the rows (see {@link XlsxWriter#textSheet}); call it once the
-   * rows are written, before {@link #commit()}.
+   * Adds a sheet of text after the rows (see {@link XlsxWriter#textSheet}); call it once the rows
+   * are written, before {@link #commit()}.
    *
    * @param name the sheet's name
    * @param rows its rows of cells, the header first

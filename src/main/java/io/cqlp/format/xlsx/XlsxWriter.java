@@ -14,31 +14,31 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Streams rows into an Office Open XML workbook (.xlsx) through fastexcel, with memory bounded
- * by {@link #FLUSH_ROWS} rows: every value is written as an inline string or a number, so no
- * shared string table grows with the data.
+ * Streams rows into an Office Open XML workbook (.xlsx) through fastexcel, with memory bounded by
+ * {@link #FLUSH_ROWS} rows: every value is written as an inline string or a number, so no shared
+ * string table grows with the data.
  *
  * <p>Cells, per value (Java types of the Cassandra driver):
  *
  * <ul>
  *   <li>tinyint, smallint, int: numbers; bigint, counter, varint and decimal: numbers when they
- *       have at most {@link #EXACT_DIGITS} significant digits (what an Excel cell shows and
- *       keeps), else text, so that nothing is rounded;
- *   <li>float, double: numbers (a float as its shortest decimal text, {@code 0.1f} as 0.1); NaN
- *       and the infinities, which Excel cannot hold, as the text {@code NaN}, {@code Infinity},
- *       {@code -Infinity};
+ *       have at most {@link #EXACT_DIGITS} significant digits (what an Excel cell shows and keeps),
+ *       else text, so that nothing is rounded;
+ *   <li>float, double: numbers (a float as its shortest decimal text, {@code 0.1f} as 0.1); NaN and
+ *       the infinities, which Excel cannot hold, as the text {@code NaN}, {@code Infinity}, {@code
+ *       -Infinity};
  *   <li>boolean: Excel booleans;
  *   <li>timestamp: an Excel date-time in UTC, format {@code yyyy-mm-dd hh:mm:ss.000}; date: an
  *       Excel date, format {@code yyyy-mm-dd}; either as ISO-8601 text ({@code
  *       2024-01-02T03:04:05.678Z}, {@code 1899-12-31}) outside Excel's dates, 1900-03-01 to
  *       9999-12-31 (Excel's serial numbers before March 1900 count a day that never was);
- *   <li>NULL: an empty cell; everything else (text, uuid, inet, blob, time, duration,
- *       collections, UDTs, tuples, vectors) as cqlsh shows it ({@link ValueFormatter}).
+ *   <li>NULL: an empty cell; everything else (text, uuid, inet, blob, time, duration, collections,
+ *       UDTs, tuples, vectors) as cqlsh shows it ({@link ValueFormatter}).
  * </ul>
  *
  * <p>A sheet holds at most {@link #MAX_ROWS_PER_SHEET} rows (Excel's limit), its header row
- * included; the rows after that continue on a new sheet, {@code Sheet2}, {@code Sheet3}, ...,
- * which starts with the same header row. Not thread-safe.
+ * included; the rows after that continue on a new sheet, {@code Sheet2}, {@code Sheet3}, ..., which
+ * starts with the same header row. Not thread-safe.
  */
 public final class XlsxWriter {
   /** Rows per sheet in Excel 2007 and later (ECMA-376 / Excel specifications and limits). */
@@ -89,8 +89,8 @@ public final class XlsxWriter {
   }
 
   /**
-   * Begins a table of rows: writes a header row of {@code names} (plain text) on the
-   * current sheet, or on the first sheet when none is begun yet.
+   * Begins a table of rows: writes a header row of {@code names} (plain text) on the current sheet,
+   * or on the first sheet when none is begun yet.
    *
    * @param names the column names, in row order
    * @throws IOException if the stream fails
@@ -109,8 +109,8 @@ public final class XlsxWriter {
    *
    * @param values one value per header column, in the driver's Java types; null = empty cell
    * @throws IOException if the stream fails
-   * @throws IllegalArgumentException if a text is longer than {@link #MAX_CELL_CHARS}, naming
-   *     the column
+   * @throws IllegalArgumentException if a text is longer than {@link #MAX_CELL_CHARS}, naming the
+   *     column
    */
   public void row(Object[] values) throws IOException {
     if (sheet == null || row >= rowsPerSheet) {
@@ -138,8 +138,8 @@ public final class XlsxWriter {
 
   /**
    * Ends the sheet of rows and writes a sheet of plain text cells after it (COPY 'file' TO with
-   * INCLUDE_METADATA: the columns and the source's metadata); rows written later would go on
-   * a new data sheet.
+   * INCLUDE_METADATA: the columns and the source's metadata); rows written later would go on a new
+   * data sheet.
    *
    * @param name the sheet's name, unique in the workbook (at most 31 characters, Excel's limit)
    * @param rows the rows of cells, the first one the header; a null cell is left empty
@@ -158,8 +158,13 @@ public final class XlsxWriter {
         String value = cells.get(c);
         if (value != null) {
           if (value.length() > MAX_CELL_CHARS) {
-            throw new IllegalArgumentException("sheet " + name + ": a cell of " + value.length()
-                + " characters is longer than Excel's " + MAX_CELL_CHARS);
+            throw new IllegalArgumentException(
+                "sheet "
+                    + name
+                    + ": a cell of "
+                    + value.length()
+                    + " characters is longer than Excel's "
+                    + MAX_CELL_CHARS);
           }
           text.inlineString(r, c, value);
         }
@@ -271,8 +276,13 @@ public final class XlsxWriter {
 
   private void text(int c, String s) {
     if (s.length() > MAX_CELL_CHARS) {
-      throw new IllegalArgumentException("the value of column " + (header.size() > c ? header.get(c) : c + 1)
-          + " has " + s.length() + " characters; an Excel cell holds at most " + MAX_CELL_CHARS);
+      throw new IllegalArgumentException(
+          "the value of column "
+              + (header.size() > c ? header.get(c) : c + 1)
+              + " has "
+              + s.length()
+              + " characters; an Excel cell holds at most "
+              + MAX_CELL_CHARS);
     }
     sheet.inlineString(row, c, s);
   }

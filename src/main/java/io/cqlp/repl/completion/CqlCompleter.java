@@ -20,10 +20,10 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * TAB completion for the prompt, from the statement typed so far and the live schema: keywords
- * at a statement's start and after keywords, keyspaces, tables ({@code ks.table} too), the columns
- * of the statement's table, CQL types in CREATE/ALTER, COPY and CAPTURE options after WITH/AND
- * (the sets the commands accept: {@link CopyToWorkflow#OPTIONS}, {@link CopyFromWorkflow#OPTIONS},
+ * TAB completion for the prompt, from the statement typed so far and the live schema: keywords at a
+ * statement's start and after keywords, keyspaces, tables ({@code ks.table} too), the columns of
+ * the statement's table, CQL types in CREATE/ALTER, COPY and CAPTURE options after WITH/AND (the
+ * sets the commands accept: {@link CopyToWorkflow#OPTIONS}, {@link CopyFromWorkflow#OPTIONS},
  * {@link Capture#OPTIONS}) and their enumerated values, consistency levels, and file names inside
  * the quotes after TO, FROM, CAPTURE and SOURCE.
  *
@@ -31,15 +31,19 @@ import org.jline.reader.ParsedLine;
  * reader is set case-insensitive, so {@code sel} completes to {@code SELECT}).
  */
 public final class CqlCompleter implements Completer {
-  private static final Set<String> TABLE_BEFORE = Set.of("FROM", "INTO", "UPDATE", "TABLE", "TRUNCATE", "ON");
+  private static final Set<String> TABLE_BEFORE =
+      Set.of("FROM", "INTO", "UPDATE", "TABLE", "TRUNCATE", "ON");
   private static final Set<String> COLUMN_BEFORE =
       Set.of("SELECT", ",", "WHERE", "AND", "SET", "BY", "(", "DISTINCT", "IF", "JSON");
-  private static final Set<String> FILE_BEFORE = Set.of("TO", "FROM", "CAPTURE", "SOURCE", "PARQUET", "JSON", "CSV", "TEXT");
+  private static final Set<String> FILE_BEFORE =
+      Set.of("TO", "FROM", "CAPTURE", "SOURCE", "PARQUET", "JSON", "CSV", "TEXT");
 
   private final SchemaView schema;
   private final Completer files = new Completers.FileNameCompleter();
 
-  /** @param schema the schema to offer names from; read at each completion */
+  /**
+   * @param schema the schema to offer names from; read at each completion
+   */
   public CqlCompleter(SchemaView schema) {
     this.schema = schema;
   }
@@ -116,7 +120,8 @@ public final class CqlCompleter implements Completer {
       }
       return out;
     }
-    if (first.equals("COPY") && before.size() == 1 || TABLE_BEFORE.contains(last) && !transferTarget(before)) {
+    if (first.equals("COPY") && before.size() == 1
+        || TABLE_BEFORE.contains(last) && !transferTarget(before)) {
       if (!first.equals("CREATE")) {
         tables(out, word);
       } else {
@@ -141,7 +146,8 @@ public final class CqlCompleter implements Completer {
       }
       return out;
     }
-    if (before.size() >= 2 && before.isName(before.size() - 1)
+    if (before.size() >= 2
+        && before.isName(before.size() - 1)
         && (TABLE_BEFORE.contains(before.last(2)) || first.equals("COPY") && before.size() == 2)) {
       out.addAll(CqlWords.AFTER_TABLE.getOrDefault(first, List.of()));
       return out;
@@ -169,8 +175,9 @@ public final class CqlCompleter implements Completer {
     if (!before.isName(before.size() - 1) || CqlWords.FOLLOWING.containsKey(last)) {
       return false;
     }
-    return (prev.equals("(") || prev.equals(",")) && before.first().equals("CREATE")
-        && (before.contains("TABLE") || before.contains("TYPE"))
+    return (prev.equals("(") || prev.equals(","))
+            && before.first().equals("CREATE")
+            && (before.contains("TABLE") || before.contains("TYPE"))
         || prev.equals("ADD") && before.first().equals("ALTER");
   }
 
@@ -193,8 +200,8 @@ public final class CqlCompleter implements Completer {
   }
 
   /**
-   * The keyspace (or {@code null}: the current one) and table the statement names after FROM,
-   * INTO, UPDATE or COPY, or {@code null} when it names none.
+   * The keyspace (or {@code null}: the current one) and table the statement names after FROM, INTO,
+   * UPDATE or COPY, or {@code null} when it names none.
    */
   private static String[] tableOf(StatementTokens statement) {
     int at = -1;
@@ -213,7 +220,9 @@ public final class CqlCompleter implements Completer {
     }
     String name = statement.raw(at);
     int dot = name.indexOf('.');
-    return dot < 0 ? new String[] {null, name} : new String[] {name.substring(0, dot), name.substring(dot + 1)};
+    return dot < 0
+        ? new String[] {null, name}
+        : new String[] {name.substring(0, dot), name.substring(dot + 1)};
   }
 
   private static Collection<String> optionNames(StatementTokens before) {
@@ -228,7 +237,9 @@ public final class CqlCompleter implements Completer {
     if (to >= 0 && before.size() > 1 && before.raw(1).startsWith("'")) {
       return io.cqlp.transfer.FileCopyWorkflow.OPTIONS; // COPY 'file' TO
     }
-    return to >= 0 ? CopyToWorkflow.OPTIONS : union(CopyToWorkflow.OPTIONS, CopyFromWorkflow.OPTIONS);
+    return to >= 0
+        ? CopyToWorkflow.OPTIONS
+        : union(CopyToWorkflow.OPTIONS, CopyFromWorkflow.OPTIONS);
   }
 
   private static Collection<String> union(Set<String> a, Set<String> b) {
@@ -252,7 +263,7 @@ public final class CqlCompleter implements Completer {
         }
       }
       case "OVERWRITE", "APPEND" -> values.addAll(CqlWords.BOOLEANS);
-      default -> { }
+      default -> {}
     }
     return values;
   }

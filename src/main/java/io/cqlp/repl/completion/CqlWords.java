@@ -13,21 +13,84 @@ final class CqlWords {
 
   /** Words that start a statement: CQL's, then the shell's commands. */
   static final List<String> STATEMENT_START =
-      List.of("SELECT", "INSERT", "UPDATE", "DELETE", "BEGIN", "APPLY", "CREATE", "ALTER", "DROP",
-          "TRUNCATE", "USE", "GRANT", "REVOKE", "LIST", "COPY", "CAPTURE", "SOURCE", "CONSISTENCY",
-          "SERIAL", "PAGING", "EXPAND", "TRACING", "DESCRIBE", "DESC", "SHOW", "HELP", "LOGIN",
-          "CLEAR", "EXIT", "QUIT");
+      List.of(
+          "SELECT",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "BEGIN",
+          "APPLY",
+          "CREATE",
+          "ALTER",
+          "DROP",
+          "TRUNCATE",
+          "USE",
+          "GRANT",
+          "REVOKE",
+          "LIST",
+          "COPY",
+          "CAPTURE",
+          "SOURCE",
+          "CONSISTENCY",
+          "SERIAL",
+          "PAGING",
+          "EXPAND",
+          "TRACING",
+          "DESCRIBE",
+          "DESC",
+          "SHOW",
+          "HELP",
+          "LOGIN",
+          "CLEAR",
+          "EXIT",
+          "QUIT");
 
   /** CQL types, for column definitions in CREATE and ALTER. */
   static final List<String> TYPES =
-      List.of("ascii", "bigint", "blob", "boolean", "counter", "date", "decimal", "double",
-          "duration", "float", "inet", "int", "smallint", "text", "time", "timestamp", "timeuuid",
-          "tinyint", "uuid", "varchar", "varint", "vector", "frozen", "list", "map", "set", "tuple");
+      List.of(
+          "ascii",
+          "bigint",
+          "blob",
+          "boolean",
+          "counter",
+          "date",
+          "decimal",
+          "double",
+          "duration",
+          "float",
+          "inet",
+          "int",
+          "smallint",
+          "text",
+          "time",
+          "timestamp",
+          "timeuuid",
+          "tinyint",
+          "uuid",
+          "varchar",
+          "varint",
+          "vector",
+          "frozen",
+          "list",
+          "map",
+          "set",
+          "tuple");
 
   /** Schema object kinds after CREATE, ALTER and DROP. */
   private static final List<String> OBJECTS =
-      List.of("KEYSPACE", "TABLE", "TYPE", "INDEX", "MATERIALIZED", "FUNCTION", "AGGREGATE",
-          "ROLE", "USER", "TRIGGER", "CUSTOM", "OR");
+      List.of(
+          "KEYSPACE",
+          "TABLE",
+          "TYPE",
+          "INDEX",
+          "MATERIALIZED",
+          "FUNCTION",
+          "AGGREGATE",
+          "ROLE",
+          "USER",
+          "TRIGGER",
+          "CUSTOM",
+          "OR");
 
   /** What may follow a keyword, by the keyword (upper case). */
   static final Map<String, List<String>> FOLLOWING =
@@ -60,8 +123,11 @@ final class CqlWords {
           Map.entry("VALUES", List.of("(")),
           Map.entry("USING", List.of("TTL", "TIMESTAMP")),
           Map.entry("LIST", List.of("ROLES", "USERS", "ALL", "PERMISSIONS")),
-          Map.entry("GRANT", List.of("ALL", "SELECT", "MODIFY", "CREATE", "ALTER", "DROP", "AUTHORIZE")),
-          Map.entry("REVOKE", List.of("ALL", "SELECT", "MODIFY", "CREATE", "ALTER", "DROP", "AUTHORIZE")));
+          Map.entry(
+              "GRANT", List.of("ALL", "SELECT", "MODIFY", "CREATE", "ALTER", "DROP", "AUTHORIZE")),
+          Map.entry(
+              "REVOKE",
+              List.of("ALL", "SELECT", "MODIFY", "CREATE", "ALTER", "DROP", "AUTHORIZE")));
 
   /** Clauses that may follow the table of a statement, by the statement's first word. */
   static final Map<String, List<String>> AFTER_TABLE =
@@ -77,15 +143,42 @@ final class CqlWords {
 
   /** Words that may come after a complete condition or assignment. */
   static final List<String> CLAUSES =
-      List.of("AND", "WHERE", "IF", "LIMIT", "ORDER", "GROUP", "ALLOW", "USING", "WITH", "IN",
-          "CONTAINS", "TOKEN", "NULL", "TRUE", "FALSE");
+      List.of(
+          "AND",
+          "WHERE",
+          "IF",
+          "LIMIT",
+          "ORDER",
+          "GROUP",
+          "ALLOW",
+          "USING",
+          "WITH",
+          "IN",
+          "CONTAINS",
+          "TOKEN",
+          "NULL",
+          "TRUE",
+          "FALSE");
 
   /** Values of boolean options. */
   static final List<String> BOOLEANS = List.of("true", "false");
 
   private static List<String> describeWords() {
-    return List.of("KEYSPACES", "KEYSPACE", "TABLES", "TABLE", "TYPES", "TYPE", "FUNCTIONS",
-        "FUNCTION", "AGGREGATES", "AGGREGATE", "MATERIALIZED", "INDEX", "CLUSTER", "SCHEMA",
+    return List.of(
+        "KEYSPACES",
+        "KEYSPACE",
+        "TABLES",
+        "TABLE",
+        "TYPES",
+        "TYPE",
+        "FUNCTIONS",
+        "FUNCTION",
+        "AGGREGATES",
+        "AGGREGATE",
+        "MATERIALIZED",
+        "INDEX",
+        "CLUSTER",
+        "SCHEMA",
         "FULL");
   }
 }

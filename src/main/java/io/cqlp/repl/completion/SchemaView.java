@@ -3,9 +3,9 @@ package io.cqlp.repl.completion;
 import java.util.List;
 
 /**
- * The parts of the schema that completion offers, as CQL text (identifiers already quoted where
- * CQL needs quotes, e.g. {@code "MixedCase"}). Read at each TAB, so a view over live metadata
- * follows schema changes.
+ * The parts of the schema that completion offers, as CQL text (identifiers already quoted where CQL
+ * needs quotes, e.g. {@code "MixedCase"}). Read at each TAB, so a view over live metadata follows
+ * schema changes.
  */
 public interface SchemaView {
 

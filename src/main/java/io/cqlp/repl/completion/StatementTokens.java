@@ -31,7 +31,8 @@ final class StatementTokens {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-' || c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+      } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-'
+          || c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
         int end = text.indexOf('\n', i);
         i = end < 0 ? n : end + 1;
       } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
@@ -53,7 +54,8 @@ final class StatementTokens {
         i = j + 1;
       } else if (isWordChar(c)) {
         int j = i;
-        while (j < n && (isWordChar(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == '"')) {
+        while (j < n
+            && (isWordChar(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == '"')) {
           j++;
         }
         tokens.add(text.substring(i, j));
@@ -113,9 +115,12 @@ final class StatementTokens {
     return -1;
   }
 
-  /** Whether the token at {@code index} is a name (identifier) rather than punctuation or a literal. */
+  /**
+   * Whether the token at {@code index} is a name (identifier) rather than punctuation or a literal.
+   */
   boolean isName(int index) {
     String t = raw(index);
-    return !t.isEmpty() && (t.charAt(0) == '"' || Character.isLetter(t.charAt(0)) || t.charAt(0) == '_');
+    return !t.isEmpty()
+        && (t.charAt(0) == '"' || Character.isLetter(t.charAt(0)) || t.charAt(0) == '_');
   }
 }

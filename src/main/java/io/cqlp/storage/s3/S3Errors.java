@@ -11,9 +11,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * One line a user can act on for each failure of an S3 request, after the SDK's own retries.
- * The line names the object and what to change; it never carries a secret (the SDK's messages
- * for signature errors can quote the request's canonical string, so those are not passed on).
+ * One line a user can act on for each failure of an S3 request, after the SDK's own retries. The
+ * line names the object and what to change; it never carries a secret (the SDK's messages for
+ * signature errors can quote the request's canonical string, so those are not passed on).
  */
 final class S3Errors {
   private S3Errors() {}
@@ -27,7 +27,8 @@ final class S3Errors {
    */
   static IOException describe(SdkException e, String what, String endpoint) {
     if (e instanceof AbortedException || Thread.currentThread().isInterrupted()) {
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while reaching " + what);
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while reaching " + what);
       interrupted.initCause(e);
       return interrupted;
     }
@@ -40,33 +41,55 @@ final class S3Errors {
       } else if ("NoSuchKey".equals(code) || (status == 404 && code == null)) {
         return new FileNotFoundException(what + ": no such object");
       } else if ("InvalidAccessKeyId".equals(code)) {
-        line = what + ": the endpoint does not know the access key; check AWS_ACCESS_KEY_ID or the"
-            + " profile's aws_access_key_id";
+        line =
+            what
+                + ": the endpoint does not know the access key; check AWS_ACCESS_KEY_ID or the"
+                + " profile's aws_access_key_id";
       } else if ("SignatureDoesNotMatch".equals(code)) {
-        line = what + ": the secret key does not match the access key; check AWS_SECRET_ACCESS_KEY or the"
-            + " profile's aws_secret_access_key";
+        line =
+            what
+                + ": the secret key does not match the access key; check AWS_SECRET_ACCESS_KEY or"
+                + " the profile's aws_secret_access_key";
       } else if ("AccessDenied".equals(code) || status == 403) {
         line = what + ": access denied; the credentials in use may not read or write this bucket";
       } else if ("SlowDown".equals(code) || status == 503 || status == 429) {
-        line = what + ": the endpoint is still throttling requests (" + (code == null ? status : code)
-            + ") after the retries; try again later, or with a lower MAXREQUESTS";
+        line =
+            what
+                + ": the endpoint is still throttling requests ("
+                + (code == null ? status : code)
+                + ") after the retries; try again later, or with a lower MAXREQUESTS";
       } else {
         String message = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorMessage();
-        line = what + ": " + (code == null ? "HTTP " + status : code)
-            + (message == null || message.isBlank() ? "" : " (" + firstLine(message) + ")");
+        line =
+            what
+                + ": "
+                + (code == null ? "HTTP " + status : code)
+                + (message == null || message.isBlank() ? "" : " (" + firstLine(message) + ")");
       }
       return new IOException(line, e);
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
-      return new IOException("no AWS credentials for " + what + ": set AWS_ACCESS_KEY_ID and"
-          + " AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in ~/.aws/credentials", e);
+      return new IOException(
+          "no AWS credentials for "
+              + what
+              + ": set AWS_ACCESS_KEY_ID and"
+              + " AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in ~/.aws/credentials",
+          e);
     }
-    if (cause(e, ConnectException.class) || cause(e, UnknownHostException.class)
+    if (cause(e, ConnectException.class)
+        || cause(e, UnknownHostException.class)
         || message.contains("Unable to execute HTTP request")) {
-      return new IOException("cannot reach the S3 endpoint " + (endpoint == null ? "of AWS" : endpoint)
-          + " for " + what + " (" + rootMessage(e) + "); check that it runs, or set AWS_ENDPOINT_URL"
-          + " or S3_ENDPOINT", e);
+      return new IOException(
+          "cannot reach the S3 endpoint "
+              + (endpoint == null ? "of AWS" : endpoint)
+              + " for "
+              + what
+              + " ("
+              + rootMessage(e)
+              + "); check that it runs, or set AWS_ENDPOINT_URL"
+              + " or S3_ENDPOINT",
+          e);
     }
     return new IOException(what + ": " + firstLine(message), e);
   }

@@ -12,11 +12,11 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * An object read by ranged GETs, for the Parquet reader. Opening it is one GET of its last
- * {@value #TAIL} bytes (a suffix range, whose answer also gives the object's size), which usually
- * hold the whole footer; then only the column chunks the reader needs are fetched. Other reads
- * shorter than {@value #READ_AHEAD} bytes are served from a buffer filled by one GET of that
- * size; longer ones go straight into the caller's array.
+ * An object read by ranged GETs, for the Parquet reader. Opening it is one GET of its last {@value
+ * #TAIL} bytes (a suffix range, whose answer also gives the object's size), which usually hold the
+ * whole footer; then only the column chunks the reader needs are fetched. Other reads shorter than
+ * {@value #READ_AHEAD} bytes are served from a buffer filled by one GET of that size; longer ones
+ * go straight into the caller's array.
  */
 final class S3InputFile implements InputFile {
   static final int READ_AHEAD = 1 << 20;
@@ -25,8 +25,10 @@ final class S3InputFile implements InputFile {
   private final S3Storage storage;
   private final String key;
   private final long length;
+
   /** The last bytes of the object, from {@link #tailStart} to its end. */
   private final byte[] tail;
+
   private final long tailStart;
 
   /**
@@ -39,11 +41,16 @@ final class S3InputFile implements InputFile {
     this.key = key;
     byte[] bytes;
     long size;
-    try (ResponseInputStream<GetObjectResponse> in = storage.client()
-        .getObject(b -> b.bucket(storage.bucket()).key(key).range("bytes=-" + TAIL))) {
+    try (ResponseInputStream<GetObjectResponse> in =
+        storage
+            .client()
+            .getObject(b -> b.bucket(storage.bucket()).key(key).range("bytes=-" + TAIL))) {
       bytes = in.readAllBytes();
       String range = in.response().contentRange();
-      size = range == null ? bytes.length : Long.parseLong(range.substring(range.lastIndexOf('/') + 1).trim());
+      size =
+          range == null
+              ? bytes.length
+              : Long.parseLong(range.substring(range.lastIndexOf('/') + 1).trim());
     } catch (S3Exception e) {
       if (e.statusCode() != 416) {
         throw storage.error(e, key);
@@ -76,11 +83,17 @@ final class S3InputFile implements InputFile {
   /** Reads {@code n} bytes at {@code position} into {@code dst} with one ranged GET. */
   private void fetch(long position, byte[] dst, int off, int n) throws IOException {
     String range = "bytes=" + position + "-" + (position + n - 1);
-    try (InputStream in = storage.client().getObject(b -> b.bucket(storage.bucket()).key(key).range(range))) {
+    try (InputStream in =
+        storage.client().getObject(b -> b.bucket(storage.bucket()).key(key).range(range))) {
       int read = in.readNBytes(dst, off, n);
       if (read != n) {
-        throw new EOFException(storage.display(key) + ": the object ended at " + (position + read)
-            + " bytes, its size was " + length + "; was it replaced while being read?");
+        throw new EOFException(
+            storage.display(key)
+                + ": the object ended at "
+                + (position + read)
+                + " bytes, its size was "
+                + length
+                + "; was it replaced while being read?");
       }
     } catch (SdkException e) {
       throw storage.error(e, key);
@@ -101,7 +114,8 @@ final class S3InputFile implements InputFile {
     @Override
     public void seek(long newPos) throws IOException {
       if (newPos < 0 || newPos > length) {
-        throw new EOFException("seek to " + newPos + " outside " + storage.display(key) + " (" + length + " bytes)");
+        throw new EOFException(
+            "seek to " + newPos + " outside " + storage.display(key) + " (" + length + " bytes)");
       }
       position = newPos;
     }
@@ -157,7 +171,8 @@ final class S3InputFile implements InputFile {
       while (len > 0) {
         int n = read(bytes, start, len);
         if (n < 0) {
-          throw new EOFException(storage.display(key) + ": reached the end with " + len + " bytes still to read");
+          throw new EOFException(
+              storage.display(key) + ": reached the end with " + len + " bytes still to read");
         }
         start += n;
         len -= n;
@@ -187,8 +202,11 @@ final class S3InputFile implements InputFile {
     public void readFully(ByteBuffer buf) throws IOException {
       while (buf.hasRemaining()) {
         if (read(buf) < 0) {
-          throw new EOFException(storage.display(key) + ": reached the end with " + buf.remaining()
-              + " bytes still to read");
+          throw new EOFException(
+              storage.display(key)
+                  + ": reached the end with "
+                  + buf.remaining()
+                  + " bytes still to read");
         }
       }
     }

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How to reach an S3 endpoint, after the AWS conventions: each setting comes from the
- * statement's WITH option, else the environment, else the cqlshrc section {@code [s3]} ({@link
+ * How to reach an S3 endpoint, after the AWS conventions: each setting comes from the statement's
+ * WITH option, else the environment, else the cqlshrc section {@code [s3]} ({@link
  * #setFileDefaults}), else the AWS SDK's own default.
  *
  * <table>
@@ -29,19 +29,23 @@ import java.util.function.Function;
  * @param endpoint the endpoint URL ({@code http://127.0.0.1:9000}), or null for AWS's
  * @param region the region name, or null for the profile's or us-east-1
  * @param profile the profile of {@code ~/.aws/credentials} and {@code ~/.aws/config}, or null
- * @param pathStyle whether to address buckets in the path ({@code host/bucket/key}) rather than
- *     the host name
+ * @param pathStyle whether to address buckets in the path ({@code host/bucket/key}) rather than the
+ *     host name
  */
 public record S3Settings(String endpoint, String region, String profile, boolean pathStyle) {
 
   /** WITH option: the endpoint URL. */
   public static final String ENDPOINT = "S3_ENDPOINT";
+
   /** WITH option: the region. */
   public static final String REGION = "S3_REGION";
+
   /** WITH option: the credentials profile. */
   public static final String PROFILE = "AWS_PROFILE";
+
   /** WITH option: path-style addressing (true/false). */
   public static final String PATH_STYLE = "S3_PATH_STYLE";
+
   /** The WITH options of object storage, accepted by every statement that takes a path. */
   public static final Set<String> OPTIONS = Set.of(ENDPOINT, REGION, PROFILE, PATH_STYLE);
 
@@ -68,20 +72,30 @@ public record S3Settings(String endpoint, String region, String profile, boolean
    */
   public static S3Settings resolve(Function<String, String> option, Function<String, String> env) {
     Map<String, String> file = fileDefaults;
-    String endpoint = first(option.apply(ENDPOINT), env.apply("AWS_ENDPOINT_URL_S3"),
-        env.apply("AWS_ENDPOINT_URL"), file.get("endpoint"));
-    String region = first(option.apply(REGION), env.apply("AWS_REGION"), env.apply("AWS_DEFAULT_REGION"),
-        file.get("region"));
+    String endpoint =
+        first(
+            option.apply(ENDPOINT),
+            env.apply("AWS_ENDPOINT_URL_S3"),
+            env.apply("AWS_ENDPOINT_URL"),
+            file.get("endpoint"));
+    String region =
+        first(
+            option.apply(REGION),
+            env.apply("AWS_REGION"),
+            env.apply("AWS_DEFAULT_REGION"),
+            file.get("region"));
     String profile = first(option.apply(PROFILE), env.apply("AWS_PROFILE"), file.get("profile"));
     String style = first(option.apply(PATH_STYLE), file.get("path_style"));
     if (endpoint != null && !endpoint.matches("(?i)https?://[^\\s]+")) {
-      throw new IllegalArgumentException("the S3 endpoint '" + endpoint + "' is not an http:// or https:// URL");
+      throw new IllegalArgumentException(
+          "the S3 endpoint '" + endpoint + "' is not an http:// or https:// URL");
     }
     boolean pathStyle = endpoint != null;
     if (style != null) {
       String s = style.trim().toLowerCase(Locale.ROOT);
       if (!s.equals("true") && !s.equals("false")) {
-        throw new IllegalArgumentException("S3_PATH_STYLE (path_style) must be true or false, got '" + style + "'");
+        throw new IllegalArgumentException(
+            "S3_PATH_STYLE (path_style) must be true or false, got '" + style + "'");
       }
       pathStyle = s.equals("true");
     }

@@ -20,16 +20,16 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A file streamed into an object as a multipart upload while it is written: the content is cut
- * into parts of {@link #partSize} bytes, each uploaded by a background thread as soon as it is
- * full (at most {@value #IN_FLIGHT} parts of a file in flight, so a file holds at most three
- * parts in memory), and the upload is completed only by {@link #publish()} — or, for a file of a
- * dataset, by its {@link UploadGroup}. Until then no reader sees the object; {@link #discard()}
- * aborts the upload, which deletes its parts. The upload begins when the file is created, so a
- * missing bucket or refused credentials fail at once, before anything else is done.
+ * A file streamed into an object as a multipart upload while it is written: the content is cut into
+ * parts of {@link #partSize} bytes, each uploaded by a background thread as soon as it is full (at
+ * most {@value #IN_FLIGHT} parts of a file in flight, so a file holds at most three parts in
+ * memory), and the upload is completed only by {@link #publish()} — or, for a file of a dataset, by
+ * its {@link UploadGroup}. Until then no reader sees the object; {@link #discard()} aborts the
+ * upload, which deletes its parts. The upload begins when the file is created, so a missing bucket
+ * or refused credentials fail at once, before anything else is done.
  *
- * <p>A part the SDK fails to upload after its retries fails the file: the next write or the
- * publish throws, and the upload is aborted.
+ * <p>A part the SDK fails to upload after its retries fails the file: the next write or the publish
+ * throws, and the upload is aborted.
  */
 final class S3StagedFile extends StagedFile {
   /** How long an abort waits for an endpoint that does not answer. */
@@ -39,13 +39,21 @@ final class S3StagedFile extends StagedFile {
   static final int IN_FLIGHT = 2;
 
   private static final int FIRST_BUFFER = 64 * 1024;
-  private static final ExecutorService UPLOADERS = Executors.newFixedThreadPool(8, r -> {
-    Thread t = new Thread(r, "cqlp-s3-upload");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService UPLOADERS =
+      Executors.newFixedThreadPool(
+          8,
+          r -> {
+            Thread t = new Thread(r, "cqlp-s3-upload");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private enum State { OPEN, UPLOADED, PUBLISHED, DISCARDED }
+  private enum State {
+    OPEN,
+    UPLOADED,
+    PUBLISHED,
+    DISCARDED
+  }
 
   private final S3Storage storage;
   private final String key;
@@ -75,8 +83,8 @@ final class S3StagedFile extends StagedFile {
 
   /**
    * The size of part {@code number} (1 to 10,000, S3's limit): 8 MiB for the first 1,000 parts,
-   * then 16, 32 and from part 3,001 on 64 MiB, so an object may grow to about 490 GiB while a
-   * small one is cut into parts of 8 MiB (S3's smallest part is 5 MiB).
+   * then 16, 32 and from part 3,001 on 64 MiB, so an object may grow to about 490 GiB while a small
+   * one is cut into parts of 8 MiB (S3's smallest part is 5 MiB).
    */
   static int partSize(int number) {
     return (8 << 20) << Math.min(3, (number - 1) / 1000);
@@ -98,8 +106,11 @@ final class S3StagedFile extends StagedFile {
 
   private void startUpload() throws IOException {
     try {
-      uploadId = storage.client()
-          .createMultipartUpload(b -> b.bucket(storage.bucket()).key(key)).uploadId();
+      uploadId =
+          storage
+              .client()
+              .createMultipartUpload(b -> b.bucket(storage.bucket()).key(key))
+              .uploadId();
     } catch (SdkException e) {
       throw storage.error(e, key);
     }
@@ -141,27 +152,40 @@ final class S3StagedFile extends StagedFile {
     int number = nextPart++;
     length = 0;
     String id = uploadId;
-    uploads.add(UPLOADERS.submit(() -> {
-      try {
-        String etag = storage.client().uploadPart(
-            b -> b.bucket(storage.bucket()).key(key).uploadId(id).partNumber(number).contentLength((long) size),
-            RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, size), size,
-                "application/octet-stream")).eTag();
-        synchronized (parts) {
-          parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-        }
-      } catch (SdkException e) {
-        if (failure == null) {
-          failure = storage.error(e, key);
-        }
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = new IOException("cannot upload a part of " + target() + ": " + e, e);
-        }
-      } finally {
-        slots.release();
-      }
-    }));
+    uploads.add(
+        UPLOADERS.submit(
+            () -> {
+              try {
+                String etag =
+                    storage
+                        .client()
+                        .uploadPart(
+                            b ->
+                                b.bucket(storage.bucket())
+                                    .key(key)
+                                    .uploadId(id)
+                                    .partNumber(number)
+                                    .contentLength((long) size),
+                            RequestBody.fromContentProvider(
+                                () -> new ByteArrayInputStream(data, 0, size),
+                                size,
+                                "application/octet-stream"))
+                        .eTag();
+                synchronized (parts) {
+                  parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                }
+              } catch (SdkException e) {
+                if (failure == null) {
+                  failure = storage.error(e, key);
+                }
+              } catch (RuntimeException e) {
+                if (failure == null) {
+                  failure = new IOException("cannot upload a part of " + target() + ": " + e, e);
+                }
+              } finally {
+                slots.release();
+              }
+            }));
   }
 
   private void checkFailure() throws IOException {
@@ -232,8 +256,14 @@ final class S3StagedFile extends StagedFile {
     }
     String id = uploadId;
     try {
-      storage.client().completeMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id)
-          .multipartUpload(u -> u.parts(sorted)));
+      storage
+          .client()
+          .completeMultipartUpload(
+              b ->
+                  b.bucket(storage.bucket())
+                      .key(key)
+                      .uploadId(id)
+                      .multipartUpload(u -> u.parts(sorted)));
     } catch (SdkException e) {
       throw storage.error(e, key);
     }
@@ -241,15 +271,16 @@ final class S3StagedFile extends StagedFile {
   }
 
   /**
-   * Aborts the upload unless it was completed; waits for parts in flight first, so none lands
-   * after the abort. Runs even when the calling thread is interrupted (Ctrl-C, SIGTERM). An
-   * endpoint that does not answer is asked again every second for up to {@value
-   * #ABORT_PATIENCE_SECONDS} seconds; after that the upload is left pending and a line on
-   * standard error names the command that aborts it later.
+   * Aborts the upload unless it was completed; waits for parts in flight first, so none lands after
+   * the abort. Runs even when the calling thread is interrupted (Ctrl-C, SIGTERM). An endpoint that
+   * does not answer is asked again every second for up to {@value #ABORT_PATIENCE_SECONDS} seconds;
+   * after that the upload is left pending and a line on standard error names the command that
+   * aborts it later.
    */
   @Override
   public void discard() {
-    discard(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ABORT_PATIENCE_SECONDS));
+    discard(
+        System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ABORT_PATIENCE_SECONDS));
   }
 
   /** As {@link #discard()}, giving up on an endpoint that does not answer at {@code deadline}. */
@@ -280,11 +311,18 @@ final class S3StagedFile extends StagedFile {
     String id = uploadId;
     while (true) {
       try {
-        storage.client().abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
+        storage
+            .client()
+            .abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
         // As the S3 API reference advises: a part that was still being stored can outlive an
         // abort, so the upload is looked up again and aborted again while it is listed.
-        boolean listed = storage.client().listMultipartUploads(b -> b.bucket(storage.bucket()).prefix(key))
-            .uploads().stream().anyMatch(u -> u.uploadId().equals(id));
+        boolean listed =
+            storage
+                .client()
+                .listMultipartUploads(b -> b.bucket(storage.bucket()).prefix(key))
+                .uploads()
+                .stream()
+                .anyMatch(u -> u.uploadId().equals(id));
         if (!listed) {
           return;
         }
@@ -313,9 +351,16 @@ final class S3StagedFile extends StagedFile {
    */
   private boolean waitToAskAgain(SdkException e, long deadline) {
     if (System.nanoTime() > deadline) {
-      System.err.println("cqlp: the upload of " + target() + " could not be aborted ("
-          + (e == null ? "it is still listed after its abort" : storage.error(e, key).getMessage())
-          + "); when the endpoint answers again, run ABORT UPLOADS '" + target() + "'.");
+      System.err.println(
+          "cqlp: the upload of "
+              + target()
+              + " could not be aborted ("
+              + (e == null
+                  ? "it is still listed after its abort"
+                  : storage.error(e, key).getMessage())
+              + "); when the endpoint answers again, run ABORT UPLOADS '"
+              + target()
+              + "'.");
       return false;
     }
     // An interrupt (Ctrl-C, or a thread winding the export down) does not cut the abort short: the

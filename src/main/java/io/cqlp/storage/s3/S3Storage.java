@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * One bucket of an S3 (or S3-compatible) object store, through the AWS SDK for Java v2.
  *
- * <p>Keys are paths: {@code /} separates directories, a directory is the prefix {@code dir/} of
- * the keys below it (S3 has no directories of its own), and listing a directory is one
- * ListObjectsV2 request with the delimiter {@code /} per 1,000 entries. Reads are ranged GETs
- * ({@link S3InputFile}); writes are multipart uploads completed only when published ({@link
- * S3StagedFile}), or, for the files of a dataset, when the whole dataset is committed ({@link
- * UploadGroup}). Failed requests are retried by the SDK's standard retry policy (transient
- * errors, throttling, dropped connections), then reported as one {@link IOException} line.
+ * <p>Keys are paths: {@code /} separates directories, a directory is the prefix {@code dir/} of the
+ * keys below it (S3 has no directories of its own), and listing a directory is one ListObjectsV2
+ * request with the delimiter {@code /} per 1,000 entries. Reads are ranged GETs ({@link
+ * S3InputFile}); writes are multipart uploads completed only when published ({@link S3StagedFile}),
+ * or, for the files of a dataset, when the whole dataset is committed ({@link UploadGroup}). Failed
+ * requests are retried by the SDK's standard retry policy (transient errors, throttling, dropped
+ * connections), then reported as one {@link IOException} line.
  */
 public final class S3Storage implements Storage {
   private final S3Settings settings;
@@ -149,7 +149,8 @@ public final class S3Storage implements Storage {
       throw error(e, key);
     }
     if (entries.isEmpty() && !key.isEmpty()) {
-      throw new FileNotFoundException(display(key) + "/: no such directory (no object has this prefix)");
+      throw new FileNotFoundException(
+          display(key) + "/: no such directory (no object has this prefix)");
     }
     entries.sort(Comparator.comparing(e -> e.location().path()));
     return entries;
@@ -163,7 +164,8 @@ public final class S3Storage implements Storage {
   public List<Entry> listAll(String key) throws IOException {
     List<Entry> entries = new ArrayList<>();
     try {
-      ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix(key)).build();
+      ListObjectsV2Request request =
+          ListObjectsV2Request.builder().bucket(bucket).prefix(prefix(key)).build();
       for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
         for (S3Object o : page.contents()) {
           entries.add(new Entry(new Location(this, o.key()), false, o.size()));
@@ -176,8 +178,8 @@ public final class S3Storage implements Storage {
   }
 
   /**
-   * The multipart uploads begun and neither completed nor aborted at or below {@code key}: what
-   * a process killed mid-export (SIGKILL, a crash) leaves behind.
+   * The multipart uploads begun and neither completed nor aborted at or below {@code key}: what a
+   * process killed mid-export (SIGKILL, a crash) leaves behind.
    *
    * @return each upload's key and id, and when it began
    */
@@ -200,7 +202,8 @@ public final class S3Storage implements Storage {
    */
   public void abort(MultipartUpload upload) throws IOException {
     try {
-      client.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+      client.abortMultipartUpload(
+          b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
     } catch (SdkException e) {
       throw error(e, upload.key());
     }
@@ -240,7 +243,8 @@ public final class S3Storage implements Storage {
   /** Writes a small object in one request, visible at once (the dataset's {@code _SUCCESS}). */
   public void put(String key, byte[] content) throws IOException {
     try {
-      client.putObject(b -> b.bucket(bucket).key(key),
+      client.putObject(
+          b -> b.bucket(bucket).key(key),
           software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
     } catch (SdkException e) {
       throw error(e, key);
@@ -273,7 +277,10 @@ public final class S3Storage implements Storage {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof S3Storage s && s.settings.equals(settings) && s.bucket.equals(bucket) && s.group == group;
+    return o instanceof S3Storage s
+        && s.settings.equals(settings)
+        && s.bucket.equals(bucket)
+        && s.group == group;
   }
 
   @Override

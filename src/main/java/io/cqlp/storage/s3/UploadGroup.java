@@ -32,34 +32,39 @@ public final class UploadGroup {
   }
 
   /**
-   * Completes every finished upload ({@value #COMPLETERS} at a time). Files that were discarded
-   * are left out.
+   * Completes every finished upload ({@value #COMPLETERS} at a time). Files that were discarded are
+   * left out.
    *
    * @throws IOException if an upload cannot be completed, or a file is still being written; the
-   *     other uploads are then aborted and the objects already completed deleted (best effort),
-   *     so the dataset appears whole or not at all
+   *     other uploads are then aborted and the objects already completed deleted (best effort), so
+   *     the dataset appears whole or not at all
    */
   public void completeAll() throws IOException {
     List<S3StagedFile> toComplete;
     synchronized (this) {
       toComplete = files.stream().filter(S3StagedFile::uploaded).toList();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(COMPLETERS, r -> {
-      Thread t = new Thread(r, "cqlp-s3-complete");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            COMPLETERS,
+            r -> {
+              Thread t = new Thread(r, "cqlp-s3-complete");
+              t.setDaemon(true);
+              return t;
+            });
     IOException failure = null;
     try {
       List<Future<?>> done = new ArrayList<>();
       for (S3StagedFile file : toComplete) {
-        done.add(pool.submit(() -> {
-          file.complete();
-          synchronized (completed) {
-            completed.add(file.key());
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  file.complete();
+                  synchronized (completed) {
+                    completed.add(file.key());
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         try {
@@ -92,8 +97,9 @@ public final class UploadGroup {
     synchronized (this) {
       all = List.copyOf(files);
     }
-    long deadline = System.nanoTime()
-        + java.util.concurrent.TimeUnit.SECONDS.toNanos(S3StagedFile.ABORT_PATIENCE_SECONDS);
+    long deadline =
+        System.nanoTime()
+            + java.util.concurrent.TimeUnit.SECONDS.toNanos(S3StagedFile.ABORT_PATIENCE_SECONDS);
     all.forEach(file -> file.discard(deadline));
     List<String> visible;
     synchronized (completed) {

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 /**
  * What an unfinished single-file COPY TO leaves beside its target so that it can be resumed: the
  * table, the columns, the WHERE text and the output options of the export, the name of the part
- * file holding every row written so far, and the state of each token range (finished, started
- * with the driver paging state to go on from, or not started). Stored as {@code checkpoint.json}
- * (see {@link ResumableExport}). Immutable.
+ * file holding every row written so far, and the state of each token range (finished, started with
+ * the driver paging state to go on from, or not started). Stored as {@code checkpoint.json} (see
+ * {@link ResumableExport}). Immutable.
  *
  * @param keyspace the table's keyspace
  * @param table the table
@@ -58,8 +58,8 @@ public record ExportCheckpoint(
    * @param start exclusive lower bound as the token map formats it, or {@code null} (ring start)
    * @param end inclusive upper bound, or {@code null} (ring end)
    * @param status where the range stands
-   * @param resume base64 driver paging state to go on from when {@link Status#STARTED}, else
-   *     {@code null}
+   * @param resume base64 driver paging state to go on from when {@link Status#STARTED}, else {@code
+   *     null}
    */
   public record RangeState(String start, String end, Status status, String resume) {}
 
@@ -156,9 +156,13 @@ public record ExportCheckpoint(
                 String key = json.currentName();
                 range.put(key, json.nextToken() == JsonToken.VALUE_NULL ? null : json.getText());
               }
-              ranges.add(new RangeState(range.get("start"), range.get("end"),
-                  Status.valueOf(String.valueOf(range.get("status")).toUpperCase(java.util.Locale.ROOT)),
-                  range.get("resume")));
+              ranges.add(
+                  new RangeState(
+                      range.get("start"),
+                      range.get("end"),
+                      Status.valueOf(
+                          String.valueOf(range.get("status")).toUpperCase(java.util.Locale.ROOT)),
+                      range.get("resume")));
             }
           }
           default -> fields.put(name, value == JsonToken.VALUE_NULL ? null : json.getText());
@@ -171,9 +175,15 @@ public record ExportCheckpoint(
       throw new IOException("not a version " + VERSION + " cqlp checkpoint");
     }
     try {
-      return new ExportCheckpoint((String) fields.get("keyspace"), (String) fields.get("table"), columns,
-          (String) fields.get("where"), options, (String) fields.get("part"),
-          Long.parseLong(String.valueOf(fields.get("rows"))), ranges);
+      return new ExportCheckpoint(
+          (String) fields.get("keyspace"),
+          (String) fields.get("table"),
+          columns,
+          (String) fields.get("where"),
+          options,
+          (String) fields.get("part"),
+          Long.parseLong(String.valueOf(fields.get("rows"))),
+          ranges);
     } catch (NullPointerException | NumberFormatException e) {
       throw new IOException("incomplete cqlp checkpoint", e);
     }

@@ -1,9 +1,9 @@
 package io.cqlp.transfer.checkpoint;
 
-import io.cqlp.storage.Location;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.Token;
 import io.cqlp.command.Options;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.SourceFactory;
@@ -30,17 +30,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A single-file COPY TO of a table that can stop half-way and be resumed without duplicating
- * rows.
+ * A single-file COPY TO of a table that can stop half-way and be resumed without duplicating rows.
  *
- * <p>The rows go to a part file in {@code <target>.cqlp-checkpoint/} (never to the target
- * itself). On success the part file is renamed onto the target and the directory removed. When
- * the scan fails for good or the user interrupts it, {@link #keep} finishes the part file (every
- * row written so far, readable) and writes {@code checkpoint.json} ({@link ExportCheckpoint}):
- * which token ranges are finished, which were started (with the driver paging state after the
- * last page written) and which were not. Re-running the same COPY with {@code RESUME=true} copies
- * the part file's rows into a new part file, scans only what is left, and publishes the whole.
- * Not thread-safe: used from the thread that writes the sink.
+ * <p>The rows go to a part file in {@code <target>.cqlp-checkpoint/} (never to the target itself).
+ * On success the part file is renamed onto the target and the directory removed. When the scan
+ * fails for good or the user interrupts it, {@link #keep} finishes the part file (every row written
+ * so far, readable) and writes {@code checkpoint.json} ({@link ExportCheckpoint}): which token
+ * ranges are finished, which were started (with the driver paging state after the last page
+ * written) and which were not. Re-running the same COPY with {@code RESUME=true} copies the part
+ * file's rows into a new part file, scans only what is left, and publishes the whole. Not
+ * thread-safe: used from the thread that writes the sink.
  */
 public final class ResumableExport {
   /** Suffix of the checkpoint directory beside the target. */
@@ -51,8 +50,16 @@ public final class ResumableExport {
 
   /** Options that do not change the file's content, so they may differ on resume. */
   private static final Set<String> RUN_OPTIONS =
-      Set.of("RESUME", "MAXATTEMPTS", "MAXREQUESTS", "PAGESIZE", "OVERWRITE", "NUMPROCESSES", "PAGETIMEOUT",
-          "REPORTFREQUENCY", "RATEFILE");
+      Set.of(
+          "RESUME",
+          "MAXATTEMPTS",
+          "MAXREQUESTS",
+          "PAGESIZE",
+          "OVERWRITE",
+          "NUMPROCESSES",
+          "PAGETIMEOUT",
+          "REPORTFREQUENCY",
+          "RATEFILE");
 
   private final Path target;
   private final Path dir;
@@ -69,8 +76,15 @@ public final class ResumableExport {
   private final boolean createdDir;
   private boolean earlierCopied;
 
-  private ResumableExport(Path target, TableSchema schema, String where, Options options,
-      Optional<TokenMap> tokens, List<ScanRange> planned, ExportCheckpoint earlier) throws IOException {
+  private ResumableExport(
+      Path target,
+      TableSchema schema,
+      String where,
+      Options options,
+      Optional<TokenMap> tokens,
+      List<ScanRange> planned,
+      ExportCheckpoint earlier)
+      throws IOException {
     this.target = target.toAbsolutePath();
     this.dir = directoryOf(target);
     this.schema = schema;
@@ -84,8 +98,10 @@ public final class ResumableExport {
     for (int i = 0; i < ranges.size(); i++) {
       ExportCheckpoint.RangeState saved = earlier == null ? null : earlier.ranges().get(i);
       status[i] = saved == null ? ExportCheckpoint.Status.TODO : saved.status();
-      resume[i] = saved == null || saved.resume() == null ? null
-          : ByteBuffer.wrap(Base64.getDecoder().decode(saved.resume()));
+      resume[i] =
+          saved == null || saved.resume() == null
+              ? null
+              : ByteBuffer.wrap(Base64.getDecoder().decode(saved.resume()));
       if (status[i] != ExportCheckpoint.Status.DONE) {
         todo.add(i);
       }
@@ -98,8 +114,11 @@ public final class ResumableExport {
       }
       Files.createDirectory(dir);
     }
-    this.part = dir.resolve(String.format("part-%05d-%s", earlier == null ? 0 : partNumber(earlier.part()) + 1,
-        this.target.getFileName()));
+    this.part =
+        dir.resolve(
+            String.format(
+                "part-%05d-%s",
+                earlier == null ? 0 : partNumber(earlier.part()) + 1, this.target.getFileName()));
     this.earlierCopied = earlier == null;
   }
 
@@ -124,14 +143,25 @@ public final class ResumableExport {
    *     another table, columns, WHERE or options; or if not {@code resume} and a checkpoint exists
    * @throws IOException if the checkpoint directory cannot be created or read
    */
-  public static ResumableExport start(Path target, TableSchema schema, String where, Options options,
-      Optional<TokenMap> tokens, List<ScanRange> planned, boolean resume) throws IOException {
+  public static ResumableExport start(
+      Path target,
+      TableSchema schema,
+      String where,
+      Options options,
+      Optional<TokenMap> tokens,
+      List<ScanRange> planned,
+      boolean resume)
+      throws IOException {
     Path dir = directoryOf(target);
     Path file = dir.resolve(CHECKPOINT_FILE);
     if (!resume) {
       if (Files.exists(file)) {
-        throw new TransferException("An unfinished export to '" + target + "' is in '" + dir
-            + "'; add WITH RESUME=true to finish it, or delete that directory to start again.");
+        throw new TransferException(
+            "An unfinished export to '"
+                + target
+                + "' is in '"
+                + dir
+                + "'; add WITH RESUME=true to finish it, or delete that directory to start again.");
       }
       if (Files.isDirectory(dir)) {
         // Left by a process killed before it could write a checkpoint: only staging files.
@@ -140,36 +170,60 @@ public final class ResumableExport {
       return new ResumableExport(target, schema, where, options, tokens, planned, null);
     }
     if (!Files.isRegularFile(file)) {
-      throw new TransferException("Nothing to resume: no checkpoint '" + file + "' (it is left by a failed or"
-          + " interrupted COPY TO of the same target); run the COPY without RESUME.");
+      throw new TransferException(
+          "Nothing to resume: no checkpoint '"
+              + file
+              + "' (it is left by a failed or"
+              + " interrupted COPY TO of the same target); run the COPY without RESUME.");
     }
     ExportCheckpoint earlier;
     try {
       earlier = ExportCheckpoint.fromJson(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TransferException("Cannot resume from '" + file + "': " + e.getMessage()
-          + "; delete '" + dir + "' and run the COPY without RESUME.", e);
+      throw new TransferException(
+          "Cannot resume from '"
+              + file
+              + "': "
+              + e.getMessage()
+              + "; delete '"
+              + dir
+              + "' and run the COPY without RESUME.",
+          e);
     }
     List<String> columns = schema.columns().stream().map(ColumnSpec::name).toList();
     String mismatch =
         !earlier.keyspace().equals(schema.keyspace()) || !earlier.table().equals(schema.table())
             ? "table " + earlier.keyspace() + "." + earlier.table()
-            : !earlier.columns().equals(columns) ? "columns " + earlier.columns()
-            : !java.util.Objects.equals(earlier.where(), where) ? "WHERE " + earlier.where()
-            : !earlier.options().equals(contentOptions(options)) ? "options " + new TreeMap<>(earlier.options())
-            : null;
+            : !earlier.columns().equals(columns)
+                ? "columns " + earlier.columns()
+                : !java.util.Objects.equals(earlier.where(), where)
+                    ? "WHERE " + earlier.where()
+                    : !earlier.options().equals(contentOptions(options))
+                        ? "options " + new TreeMap<>(earlier.options())
+                        : null;
     if (mismatch != null) {
-      throw new TransferException("Cannot resume: the checkpoint in '" + dir + "' is for " + mismatch
-          + "; run the same COPY as before with RESUME=true, or delete that directory.");
+      throw new TransferException(
+          "Cannot resume: the checkpoint in '"
+              + dir
+              + "' is for "
+              + mismatch
+              + "; run the same COPY as before with RESUME=true, or delete that directory.");
     }
     if (!Files.isRegularFile(dir.resolve(earlier.part()))) {
-      throw new TransferException("Cannot resume: part file '" + dir.resolve(earlier.part())
-          + "' is missing; delete '" + dir + "' and run the COPY without RESUME.");
+      throw new TransferException(
+          "Cannot resume: part file '"
+              + dir.resolve(earlier.part())
+              + "' is missing; delete '"
+              + dir
+              + "' and run the COPY without RESUME.");
     }
     return new ResumableExport(target, schema, where, options, tokens, planned, earlier);
   }
 
-  /** The token ranges still to scan, in token order; index {@code i} here is the scanner's range {@code i}. */
+  /**
+   * The token ranges still to scan, in token order; index {@code i} here is the scanner's range
+   * {@code i}.
+   */
   public List<ScanRange> ranges() {
     return todo.stream().map(ranges::get).toList();
   }
@@ -199,9 +253,17 @@ public final class ResumableExport {
     if (earlier == null || earlierCopied) {
       return;
     }
-    try (RowSource rows = sources.open(Location.local(dir.resolve(earlier.part())), schema, true, Options.builder()
-        .add("FORMAT", options.getOrDefault("FORMAT", io.cqlp.format.FileFormat.fromPath(target.toString()).name()))
-        .build())) {
+    try (RowSource rows =
+        sources.open(
+            Location.local(dir.resolve(earlier.part())),
+            schema,
+            true,
+            Options.builder()
+                .add(
+                    "FORMAT",
+                    options.getOrDefault(
+                        "FORMAT", io.cqlp.format.FileFormat.fromPath(target.toString()).name()))
+                .build())) {
       Object[] row;
       while ((row = rows.next()) != null) {
         sink.write(row);
@@ -240,9 +302,9 @@ public final class ResumableExport {
   }
 
   /**
-   * Keeps what was written for a later RESUME: commits {@code sink} (the part file) and writes
-   * the checkpoint; if the earlier rows were not all copied yet, the earlier checkpoint stays
-   * as it was.
+   * Keeps what was written for a later RESUME: commits {@code sink} (the part file) and writes the
+   * checkpoint; if the earlier rows were not all copied yet, the earlier checkpoint stays as it
+   * was.
    *
    * @param sink the open sink of {@link #partFile()}
    * @return one sentence for the user saying what was kept and how to go on
@@ -251,26 +313,46 @@ public final class ResumableExport {
     Thread.interrupted(); // the part file must be written even after Ctrl-C
     if (!earlierCopied) {
       sink.abort();
-      return " The earlier checkpoint in '" + dir + "' is unchanged: add WITH RESUME=true to finish.";
+      return " The earlier checkpoint in '"
+          + dir
+          + "' is unchanged: add WITH RESUME=true to finish.";
     }
     try {
       sink.commit();
       List<ExportCheckpoint.RangeState> states = new ArrayList<>();
       for (int i = 0; i < ranges.size(); i++) {
-        states.add(new ExportCheckpoint.RangeState(format(ranges.get(i).start()), format(ranges.get(i).end()),
-            status[i], resume[i] == null ? null : Base64.getEncoder().encodeToString(bytes(resume[i]))));
+        states.add(
+            new ExportCheckpoint.RangeState(
+                format(ranges.get(i).start()),
+                format(ranges.get(i).end()),
+                status[i],
+                resume[i] == null ? null : Base64.getEncoder().encodeToString(bytes(resume[i]))));
       }
-      ExportCheckpoint checkpoint = new ExportCheckpoint(schema.keyspace(), schema.table(),
-          schema.columns().stream().map(ColumnSpec::name).toList(), where, options,
-          part.getFileName().toString(), sink.rowsWritten(), states);
+      ExportCheckpoint checkpoint =
+          new ExportCheckpoint(
+              schema.keyspace(),
+              schema.table(),
+              schema.columns().stream().map(ColumnSpec::name).toList(),
+              where,
+              options,
+              part.getFileName().toString(),
+              sink.rowsWritten(),
+              states);
       Path staging = dir.resolve(CHECKPOINT_FILE + ".tmp");
       Files.writeString(staging, checkpoint.toJson(), StandardCharsets.UTF_8);
       Files.move(staging, dir.resolve(CHECKPOINT_FILE), StandardCopyOption.REPLACE_EXISTING);
       if (earlier != null) {
         Files.deleteIfExists(dir.resolve(earlier.part()));
       }
-      return " " + sink.rowsWritten() + " rows (" + finishedRanges() + " of " + ranges.size()
-          + " token ranges finished) are kept in '" + dir + "': re-run the same COPY WITH RESUME=true to finish"
+      return " "
+          + sink.rowsWritten()
+          + " rows ("
+          + finishedRanges()
+          + " of "
+          + ranges.size()
+          + " token ranges finished) are kept in '"
+          + dir
+          + "': re-run the same COPY WITH RESUME=true to finish"
           + " without duplicates, or delete that directory.";
     } catch (IOException | RuntimeException e) {
       sink.abort();
@@ -279,7 +361,10 @@ public final class ResumableExport {
     }
   }
 
-  /** Removes what this run created (the whole directory for a new export); an earlier checkpoint stays. */
+  /**
+   * Removes what this run created (the whole directory for a new export); an earlier checkpoint
+   * stays.
+   */
   public void discard() {
     try {
       Files.deleteIfExists(part);
@@ -322,8 +407,12 @@ public final class ResumableExport {
     if (text == null) {
       return null;
     }
-    return tokens.orElseThrow(() -> new TransferException(
-        "Cannot resume without the cluster's token metadata (the checkpoint has token bounds)."))
+    return tokens
+        .orElseThrow(
+            () ->
+                new TransferException(
+                    "Cannot resume without the cluster's token metadata (the checkpoint has token"
+                        + " bounds)."))
         .parse(text);
   }
 
@@ -344,11 +433,14 @@ public final class ResumableExport {
 
   private static Map<String, String> contentOptions(Options options) {
     Map<String, String> kept = new TreeMap<>();
-    options.asMap().forEach((k, v) -> {
-      if (!RUN_OPTIONS.contains(k.toUpperCase(java.util.Locale.ROOT))) {
-        kept.put(k.toUpperCase(java.util.Locale.ROOT), v);
-      }
-    });
+    options
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              if (!RUN_OPTIONS.contains(k.toUpperCase(java.util.Locale.ROOT))) {
+                kept.put(k.toUpperCase(java.util.Locale.ROOT), v);
+              }
+            });
     return kept;
   }
 }

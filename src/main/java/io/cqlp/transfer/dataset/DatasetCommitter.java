@@ -18,10 +18,9 @@ public interface DatasetCommitter {
   /**
    * Where to write a part file; its directory exists.
    *
-   * @param directory the partition directories below the dataset's root ({@code a=1/b=2}), or
-   *     empty
-   * @param name the file's name ({@code part-00000.parquet}); the committer may renumber it so
-   *     that APPEND never replaces a file
+   * @param directory the partition directories below the dataset's root ({@code a=1/b=2}), or empty
+   * @param name the file's name ({@code part-00000.parquet}); the committer may renumber it so that
+   *     APPEND never replaces a file
    * @throws IOException if the directory cannot be created
    */
   Location partFile(String directory, String name) throws IOException;
@@ -32,8 +31,8 @@ public interface DatasetCommitter {
   /**
    * Makes the dataset appear at its target, with {@code _SUCCESS} last.
    *
-   * @throws IOException if it cannot; everything written is then discarded and the target left
-   *     as it was
+   * @throws IOException if it cannot; everything written is then discarded and the target left as
+   *     it was
    */
   void publish() throws IOException;
 

@@ -22,30 +22,31 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The files of a dataset that COPY FROM reads: every file under a directory, recursively, or
- * the files a glob matches, less what PARTITION_FILTER prunes.
+ * The files of a dataset that COPY FROM reads: every file under a directory, recursively, or the
+ * files a glob matches, less what PARTITION_FILTER prunes.
  *
- * <p>Names starting with {@code .} and names starting with {@code _} that have no {@code =}
- * are skipped, files and directories alike (Spark's rule: {@code _SUCCESS}, {@code .crc}
- * files, {@code _temporary}, cqlp's hidden staging names). A directory level that the filter
- * rejects is skipped whole: nothing under it is listed or opened. Symbolic links are not
- * followed. Files are listed in path order, so SKIPROWS and MAXROWS count rows in that order.
+ * <p>Names starting with {@code .} and names starting with {@code _} that have no {@code =} are
+ * skipped, files and directories alike (Spark's rule: {@code _SUCCESS}, {@code .crc} files, {@code
+ * _temporary}, cqlp's hidden staging names). A directory level that the filter rejects is skipped
+ * whole: nothing under it is listed or opened. Symbolic links are not followed. Files are listed in
+ * path order, so SKIPROWS and MAXROWS count rows in that order.
  *
- * <p>The same walk serves local directories and object-store prefixes ({@code s3://b/flights/}):
- * in an object store each directory visited is one listing request (ListObjectsV2 with the
- * delimiter {@code /}), so a pruned directory costs no request at all.
+ * <p>The same walk serves local directories and object-store prefixes ({@code s3://b/flights/}): in
+ * an object store each directory visited is one listing request (ListObjectsV2 with the delimiter
+ * {@code /}), so a pruned directory costs no request at all.
  *
- * <p>A glob ({@code *}, {@code ?}, {@code [..]} or <code>{..}</code> in the path) is matched
- * with {@link java.nio.file.FileSystem#getPathMatcher} glob syntax below the longest directory
- * without glob characters, which is then the dataset's root; {@code **} crosses directories and
- * a leading <code>**&#47;</code> also matches files right in the root.
+ * <p>A glob ({@code *}, {@code ?}, {@code [..]} or <code>{..}</code> in the path) is matched with
+ * {@link java.nio.file.FileSystem#getPathMatcher} glob syntax below the longest directory without
+ * glob characters, which is then the dataset's root; {@code **} crosses directories and a leading
+ * <code>**&#47;</code> also matches files right in the root.
  *
  * @param root the dataset's root directory
  * @param files the files to read, in path order
  * @param keys every partition key seen in the directories visited, as named
  * @param pruned the directories skipped by the filter
  */
-public record DatasetListing(Location root, List<DatasetFile> files, Set<String> keys, long pruned) {
+public record DatasetListing(
+    Location root, List<DatasetFile> files, Set<String> keys, long pruned) {
 
   /**
    * Whether a COPY FROM source names a dataset: it ends with {@code /}, is a directory (a prefix
@@ -56,7 +57,8 @@ public record DatasetListing(Location root, List<DatasetFile> files, Set<String>
    * @throws IOException if an object store cannot be asked
    */
   public static boolean isDataset(Location location, String typed) throws IOException {
-    return Locations.endsAsDirectory(typed) || location.isDirectory()
+    return Locations.endsAsDirectory(typed)
+        || location.isDirectory()
         || (hasGlob(typed) && !location.isFile());
   }
 
@@ -66,7 +68,9 @@ public record DatasetListing(Location root, List<DatasetFile> files, Set<String>
   }
 
   private static boolean hasGlob(String text) {
-    return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0
+    return text.indexOf('*') >= 0
+        || text.indexOf('?') >= 0
+        || text.indexOf('[') >= 0
         || text.indexOf('{') >= 0;
   }
 
@@ -87,7 +91,8 @@ public record DatasetListing(Location root, List<DatasetFile> files, Set<String>
    *     directory level has (checked when the filter pruned nothing, so the whole tree was seen)
    * @throws IOException if a directory cannot be listed
    */
-  public static DatasetListing list(String source, PartitionFilter filter, Options options) throws IOException {
+  public static DatasetListing list(String source, PartitionFilter filter, Options options)
+      throws IOException {
     String root = source;
     List<PathMatcher> matchers = new ArrayList<>();
     boolean objectStore = Locations.isObjectStore(source);
@@ -106,8 +111,10 @@ public record DatasetListing(Location root, List<DatasetFile> files, Set<String>
         matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)));
       }
     }
-    Location dir = objectStore ? TargetLocations.resolve(root, options)
-        : Location.local(Path.of(root).toAbsolutePath().normalize());
+    Location dir =
+        objectStore
+            ? TargetLocations.resolve(root, options)
+            : Location.local(Path.of(root).toAbsolutePath().normalize());
     Walker walker = new Walker(filter, matchers);
     try {
       if (dir.isLocal() && !dir.isDirectory()) {
@@ -122,12 +129,18 @@ public record DatasetListing(Location root, List<DatasetFile> files, Set<String>
       for (String key : filter.keys()) {
         if (walker.keys.stream().noneMatch(k -> k.toLowerCase(Locale.ROOT).equals(key))) {
           throw new TransferException(
-              "PARTITION_FILTER names '" + key + "', which is no directory level of " + source
-                  + "; its levels are: " + (walker.keys.isEmpty() ? "none" : String.join(", ", walker.keys)) + ".");
+              "PARTITION_FILTER names '"
+                  + key
+                  + "', which is no directory level of "
+                  + source
+                  + "; its levels are: "
+                  + (walker.keys.isEmpty() ? "none" : String.join(", ", walker.keys))
+                  + ".");
         }
       }
     }
-    return new DatasetListing(dir, List.copyOf(walker.files), Set.copyOf(walker.keys), walker.pruned);
+    return new DatasetListing(
+        dir, List.copyOf(walker.files), Set.copyOf(walker.keys), walker.pruned);
   }
 
   /** Whether a file or directory name is hidden from a dataset. */

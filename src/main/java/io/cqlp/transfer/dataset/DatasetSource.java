@@ -1,6 +1,7 @@
 package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.SourceFactory;
@@ -8,8 +9,6 @@ import io.cqlp.transfer.TableSchema;
 import io.cqlp.transfer.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
-import io.cqlp.storage.Location;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,20 +21,22 @@ import java.util.Set;
  * Reads the files of a dataset one after the other as one source of rows, with the values of
  * partition columns taken from the directory names.
  *
- * <p>A directory key that names a target column (exactly, else ignoring case) gives that column
- * its value for every row below it, read by {@link PathValues#parse} in the column's CQL type
- * ({@code __HIVE_DEFAULT_PARTITION__} is NULL); a file column of the same name is then ignored.
- * Other keys (cqlp's virtual columns such as {@code date.month}, or {@code year=2024} of a
- * derived partitioning) are not data: they only serve PARTITION_FILTER. The other columns come
- * from the files, each opened in turn through the {@link SourceFactory} and closed at its end,
- * so one file is open at a time.
+ * <p>A directory key that names a target column (exactly, else ignoring case) gives that column its
+ * value for every row below it, read by {@link PathValues#parse} in the column's CQL type ({@code
+ * __HIVE_DEFAULT_PARTITION__} is NULL); a file column of the same name is then ignored. Other keys
+ * (cqlp's virtual columns such as {@code date.month}, or {@code year=2024} of a derived
+ * partitioning) are not data: they only serve PARTITION_FILTER. The other columns come from the
+ * files, each opened in turn through the {@link SourceFactory} and closed at its end, so one file
+ * is open at a time.
  *
  * <p>Columns: with a column list, those columns; without, every target column that a file or a
- * directory key has (the footers of all files to read are looked at first), in table order. A
- * file that lacks one of them gives NULL for it. Not thread-safe.
+ * directory key has (the footers of all files to read are looked at first), in table order. A file
+ * that lacks one of them gives NULL for it. Not thread-safe.
  */
 public final class DatasetSource implements RowSource {
-  /** FORMAT=PARQUET: the files of a dataset are Parquet whatever their names, unless FORMAT says. */
+  /**
+   * FORMAT=PARQUET: the files of a dataset are Parquet whatever their names, unless FORMAT says.
+   */
   private static final Options PARQUET = Options.builder().add("FORMAT", "PARQUET").build();
 
   private final DatasetListing listing;
@@ -44,8 +45,10 @@ public final class DatasetSource implements RowSource {
   private final SourceFactory files;
   private final Options options;
   private final List<ColumnSpec> columns;
+
   /** Target column of each partition key that names one. */
   private final Map<String, ColumnSpec> pathColumns;
+
   private final Map<String, Integer> positions = new HashMap<>();
   private final Set<List<PathLevel>> partitions = new HashSet<>();
   private int nextFile;
@@ -57,8 +60,13 @@ public final class DatasetSource implements RowSource {
   private long bytesRead;
 
   private DatasetSource(
-      DatasetListing listing, TableSchema fileSchema, boolean explicitColumns, SourceFactory files,
-      Options options, List<ColumnSpec> columns, Map<String, ColumnSpec> pathColumns) {
+      DatasetListing listing,
+      TableSchema fileSchema,
+      boolean explicitColumns,
+      SourceFactory files,
+      Options options,
+      List<ColumnSpec> columns,
+      Map<String, ColumnSpec> pathColumns) {
     this.listing = listing;
     this.fileSchema = fileSchema;
     this.explicitColumns = explicitColumns;
@@ -76,8 +84,8 @@ public final class DatasetSource implements RowSource {
    *
    * @param listing the files to read
    * @param schema the target table, with the columns to fill (the column list, or all)
-   * @param explicitColumns true when the user listed the columns: each must be a partition key
-   *     or in every file
+   * @param explicitColumns true when the user listed the columns: each must be a partition key or
+   *     in every file
    * @param files opens each file
    * @param given the COPY options, passed on to {@code files} (with FORMAT=PARQUET unless given)
    * @return the source, no file open yet
@@ -85,8 +93,12 @@ public final class DatasetSource implements RowSource {
    * @throws TransferException if two keys name the same column
    */
   public static DatasetSource open(
-      DatasetListing listing, TableSchema schema, boolean explicitColumns, SourceFactory files,
-      Options given) throws IOException {
+      DatasetListing listing,
+      TableSchema schema,
+      boolean explicitColumns,
+      SourceFactory files,
+      Options given)
+      throws IOException {
     Options options = given.withDefaults(PARQUET);
     Map<String, ColumnSpec> pathColumns = new LinkedHashMap<>();
     Map<String, String> keyOfColumn = new HashMap<>();
@@ -96,18 +108,28 @@ public final class DatasetSource implements RowSource {
         String other = keyOfColumn.putIfAbsent(column.name(), key);
         if (other != null) {
           throw new TransferException(
-              "Directories of " + listing.root() + " name column '" + column.name() + "' twice, as '"
-                  + other + "' and '" + key + "'.");
+              "Directories of "
+                  + listing.root()
+                  + " name column '"
+                  + column.name()
+                  + "' twice, as '"
+                  + other
+                  + "' and '"
+                  + key
+                  + "'.");
         }
         pathColumns.put(key, column);
       }
     }
     Set<String> fromPath = new HashSet<>(keyOfColumn.keySet());
-    TableSchema fileSchema = explicitColumns
-        ? new TableSchema(schema.keyspace(), schema.table(),
-            schema.columns().stream().filter(c -> !fromPath.contains(c.name())).toList(),
-            schema.partitionKey())
-        : schema;
+    TableSchema fileSchema =
+        explicitColumns
+            ? new TableSchema(
+                schema.keyspace(),
+                schema.table(),
+                schema.columns().stream().filter(c -> !fromPath.contains(c.name())).toList(),
+                schema.partitionKey())
+            : schema;
     List<ColumnSpec> columns;
     if (explicitColumns || listing.files().isEmpty()) {
       columns = schema.columns();
@@ -123,7 +145,8 @@ public final class DatasetSource implements RowSource {
       }
       columns = schema.columns().stream().filter(c -> found.contains(c.name())).toList();
     }
-    return new DatasetSource(listing, fileSchema, explicitColumns, files, options, columns, pathColumns);
+    return new DatasetSource(
+        listing, fileSchema, explicitColumns, files, options, columns, pathColumns);
   }
 
   /** The exact name, else the single case-insensitive match, else null. */
@@ -153,8 +176,8 @@ public final class DatasetSource implements RowSource {
   /**
    * {@inheritDoc}
    *
-   * @throws ConversionException also for a directory value that is not a value of its column's
-   *     type (the directory, key and column are named)
+   * @throws ConversionException also for a directory value that is not a value of its column's type
+   *     (the directory, key and column are named)
    */
   @Override
   public Object[] next() throws IOException {
@@ -195,9 +218,19 @@ public final class DatasetSource implements RowSource {
           pathValues[position] = PathValues.parse(column, level.rawValue());
         } catch (IllegalArgumentException e) {
           throw new ConversionException(
-              "cannot load '" + file.file().parent() + "', directory '" + level.key() + "="
-                  + level.rawValue() + "' into column '" + column.name() + "' (CQL "
-                  + column.type().asCql(false, true) + "): " + e.getMessage(), e);
+              "cannot load '"
+                  + file.file().parent()
+                  + "', directory '"
+                  + level.key()
+                  + "="
+                  + level.rawValue()
+                  + "' into column '"
+                  + column.name()
+                  + "' (CQL "
+                  + column.type().asCql(false, true)
+                  + "): "
+                  + e.getMessage(),
+              e);
         }
         fromPath.add(position);
       }

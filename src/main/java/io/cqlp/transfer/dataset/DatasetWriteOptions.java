@@ -1,9 +1,9 @@
 package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
-import io.cqlp.transfer.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.Locations;
+import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.util.Set;
 
@@ -11,8 +11,8 @@ import java.util.Set;
  * The options of an export to a dataset directory.
  *
  * @param partition the PARTITION option as typed, or null for one unpartitioned directory
- * @param maxFileBytes MAX_FILE_SIZE in bytes: a part file is closed and the next one opened
- *     before its size passes this; 0 for no limit
+ * @param maxFileBytes MAX_FILE_SIZE in bytes: a part file is closed and the next one opened before
+ *     its size passes this; 0 for no limit
  * @param maxOpenFiles MAX_OPEN_FILES: part files open at once at most; at least 1
  * @param mode what to do with a target that is not empty (OVERWRITE, APPEND)
  */
@@ -33,7 +33,9 @@ public record DatasetWriteOptions(
   public DatasetWriteOptions {
     if (maxFileBytes != 0 && maxFileBytes < MIN_FILE_BYTES) {
       throw new TransferException(
-          "MAX_FILE_SIZE must be at least 16KB, got " + maxFileBytes + " bytes; e.g. MAX_FILE_SIZE='500MB'.");
+          "MAX_FILE_SIZE must be at least 16KB, got "
+              + maxFileBytes
+              + " bytes; e.g. MAX_FILE_SIZE='500MB'.");
     }
     if (maxOpenFiles < 1) {
       throw new TransferException("MAX_OPEN_FILES must be at least 1, got " + maxOpenFiles + ".");
@@ -55,7 +57,8 @@ public record DatasetWriteOptions(
     if (overwrite && append) {
       throw new TransferException("OVERWRITE and APPEND cannot both be true; choose one.");
     }
-    WriteMode mode = overwrite ? WriteMode.OVERWRITE : append ? WriteMode.APPEND : WriteMode.ERROR_IF_NOT_EMPTY;
+    WriteMode mode =
+        overwrite ? WriteMode.OVERWRITE : append ? WriteMode.APPEND : WriteMode.ERROR_IF_NOT_EMPTY;
     return new DatasetWriteOptions(
         options.getString("PARTITION", null),
         options.getByteSize("MAX_FILE_SIZE", 0),
@@ -64,16 +67,17 @@ public record DatasetWriteOptions(
   }
 
   /**
-   * Whether an export target is a dataset directory rather than one file: the path ends with
-   * {@code /}, PARTITION or MAX_FILE_SIZE is given, or it is an existing directory (in an object
-   * store, a prefix with objects below it: one listing request).
+   * Whether an export target is a dataset directory rather than one file: the path ends with {@code
+   * /}, PARTITION or MAX_FILE_SIZE is given, or it is an existing directory (in an object store, a
+   * prefix with objects below it: one listing request).
    *
    * @param location the target, resolved
    * @param target the target as typed
    * @param options the COPY options
    * @throws IOException if an object store cannot be asked
    */
-  public static boolean isDataset(Location location, String target, Options options) throws IOException {
+  public static boolean isDataset(Location location, String target, Options options)
+      throws IOException {
     return Locations.endsAsDirectory(target)
         || options.contains("PARTITION")
         || options.contains("MAX_FILE_SIZE")

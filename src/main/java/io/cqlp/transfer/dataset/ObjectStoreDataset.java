@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * A dataset in an object store, which appears whole or not at all without a rename (S3 has
- * none): the commit protocol of Hadoop's S3A "magic" committer. Every part file is a multipart
- * upload to its final key, uploaded while it is written but completed only by {@link #publish()},
- * after every part file is finished; {@code _SUCCESS} is written last. Until then no object of
- * the export is visible.
+ * A dataset in an object store, which appears whole or not at all without a rename (S3 has none):
+ * the commit protocol of Hadoop's S3A "magic" committer. Every part file is a multipart upload to
+ * its final key, uploaded while it is written but completed only by {@link #publish()}, after every
+ * part file is finished; {@code _SUCCESS} is written last. Until then no object of the export is
+ * visible.
  *
  * <ul>
  *   <li>A target with objects below it is refused unless OVERWRITE or APPEND.
@@ -28,13 +28,17 @@ import java.util.regex.Matcher;
  *       already in their directory, so no object is replaced.
  * </ul>
  *
- * <p>{@link #discard()} aborts every upload (a failed, cancelled or refused export leaves no
- * object and no pending upload); a JVM shutdown (SIGTERM, Ctrl-C of a script) does the same.
- * What a killed process (SIGKILL) leaves is pending uploads, which hold no visible object:
- * {@code CLEAN UPLOADS} lists and aborts them.
+ * <p>{@link #discard()} aborts every upload (a failed, cancelled or refused export leaves no object
+ * and no pending upload); a JVM shutdown (SIGTERM, Ctrl-C of a script) does the same. What a killed
+ * process (SIGKILL) leaves is pending uploads, which hold no visible object: {@code CLEAN UPLOADS}
+ * lists and aborts them.
  */
 public final class ObjectStoreDataset implements DatasetCommitter {
-  private enum State { OPEN, PUBLISHED, DISCARDED }
+  private enum State {
+    OPEN,
+    PUBLISHED,
+    DISCARDED
+  }
 
   private final Location target;
   private final S3Storage storage;
@@ -46,7 +50,11 @@ public final class ObjectStoreDataset implements DatasetCommitter {
   private final Thread hook;
   private State state = State.OPEN;
 
-  private ObjectStoreDataset(Location target, S3Storage storage, WriteMode mode, List<String> oldKeys,
+  private ObjectStoreDataset(
+      Location target,
+      S3Storage storage,
+      WriteMode mode,
+      List<String> oldKeys,
       Map<String, Integer> highestPart) {
     this.target = target;
     this.storage = storage;
@@ -63,8 +71,8 @@ public final class ObjectStoreDataset implements DatasetCommitter {
    * @param target the dataset's prefix in an object store
    * @param mode what to do when objects are there already
    * @return the open dataset
-   * @throws TransferException if the target has objects and neither OVERWRITE nor APPEND is
-   *     given, or OVERWRITE would delete an object that is not part of a dataset
+   * @throws TransferException if the target has objects and neither OVERWRITE nor APPEND is given,
+   *     or OVERWRITE would delete an object that is not part of a dataset
    * @throws IOException if the bucket cannot be listed (no such bucket, access denied, ...)
    */
   public static ObjectStoreDataset create(Location target, WriteMode mode) throws IOException {
@@ -76,26 +84,38 @@ public final class ObjectStoreDataset implements DatasetCommitter {
     Map<String, Integer> highest = new HashMap<>();
     if (!existing.isEmpty()) {
       if (mode == WriteMode.ERROR_IF_NOT_EMPTY) {
-        throw new TransferException("Target '" + target + "/' is not empty: add OVERWRITE=true to replace it,"
-            + " or APPEND=true to add files to it.");
+        throw new TransferException(
+            "Target '"
+                + target
+                + "/' is not empty: add OVERWRITE=true to replace it,"
+                + " or APPEND=true to add files to it.");
       }
       for (Storage.Entry e : existing) {
         String relative = e.location().path().substring(root.isEmpty() ? 0 : root.length() + 1);
         String name = e.location().name();
         if (mode == WriteMode.OVERWRITE && !StagedDirectory.isDatasetFile(name)) {
-          throw new TransferException("Cannot overwrite '" + target + "/': it holds '" + relative
-              + "', which is not part of a Parquet dataset; remove it or choose another target.");
+          throw new TransferException(
+              "Cannot overwrite '"
+                  + target
+                  + "/': it holds '"
+                  + relative
+                  + "', which is not part of a Parquet dataset; remove it or choose another"
+                  + " target.");
         }
         Matcher m = StagedDirectory.PART.matcher(name);
         if (m.matches() && m.group(1).length() < 10) {
           int slash = relative.lastIndexOf('/');
-          highest.merge(slash < 0 ? "" : relative.substring(0, slash), Integer.parseInt(m.group(1)), Math::max);
+          highest.merge(
+              slash < 0 ? "" : relative.substring(0, slash),
+              Integer.parseInt(m.group(1)),
+              Math::max);
         }
       }
     }
-    List<String> old = mode == WriteMode.OVERWRITE
-        ? existing.stream().map(e -> e.location().path()).toList()
-        : List.of();
+    List<String> old =
+        mode == WriteMode.OVERWRITE
+            ? existing.stream().map(e -> e.location().path()).toList()
+            : List.of();
     ObjectStoreDataset dataset = new ObjectStoreDataset(target, storage, mode, old, highest);
     Runtime.getRuntime().addShutdownHook(dataset.hook);
     return dataset;
@@ -125,8 +145,8 @@ public final class ObjectStoreDataset implements DatasetCommitter {
   }
 
   /**
-   * Completes every upload, writes {@code _SUCCESS}, then (OVERWRITE) deletes the old objects
-   * that the new dataset did not replace.
+   * Completes every upload, writes {@code _SUCCESS}, then (OVERWRITE) deletes the old objects that
+   * the new dataset did not replace.
    *
    * @throws IOException if an upload cannot be completed: the others are aborted and those
    *     completed deleted, so the target is as it was
@@ -134,7 +154,8 @@ public final class ObjectStoreDataset implements DatasetCommitter {
   @Override
   public synchronized void publish() throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
+      throw new IllegalStateException(
+          "dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     try {
       Set<String> written = new HashSet<>(group.uploadedKeys());

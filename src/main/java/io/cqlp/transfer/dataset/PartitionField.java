@@ -3,8 +3,8 @@ package io.cqlp.transfer.dataset;
 import io.cqlp.types.ColumnSpec;
 
 /**
- * One level of a partition directory tree: a column's value ({@code origin=ORD}) or a time part
- * of it ({@code date.month=01}).
+ * One level of a partition directory tree: a column's value ({@code origin=ORD}) or a time part of
+ * it ({@code date.month=01}).
  *
  * @param key the directory key, unescaped: the column's name for a column, the name as typed
  *     ({@code date.month}) for a virtual column; not null
@@ -20,9 +20,9 @@ public record PartitionField(String key, int index, ColumnSpec column, VirtualCo
   }
 
   /**
-   * The level's escaped value for a row: the column's value as {@link PathValues#format} writes
-   * it, or the time part ({@link VirtualColumn#apply}); {@link HiveEscaping#DEFAULT_PARTITION}
-   * when the column is NULL.
+   * The level's escaped value for a row: the column's value as {@link PathValues#format} writes it,
+   * or the time part ({@link VirtualColumn#apply}); {@link HiveEscaping#DEFAULT_PARTITION} when the
+   * column is NULL.
    *
    * @param row values in the order of the columns the spec was made for
    */

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
 /**
  * The PARTITION_FILTER option of COPY FROM: which partition directories of a dataset to read.
  *
- * <p>Form: {@code 'key=value[,key=value...]'}, e.g. {@code 'year=2024,month=01'}. A directory
- * level {@code key=value} whose key is named (ignoring case) is read only if its value, unescaped
- * ({@link HiveEscaping#unescape}), equals one of the values given for that key (naming a key
- * twice accepts either value, {@code 'origin=ORD,origin=ATL'}); two whole numbers are equal by
- * value, so {@code month=1} matches the directory {@code month=01}; NULL directories are matched
- * by {@code __HIVE_DEFAULT_PARTITION__}. A file is read only if every named key is one of the
- * levels above it. Keys may be columns, virtual columns ({@code date.month}) or any other level.
- * Values cannot contain commas. Immutable and thread-safe.
+ * <p>Form: {@code 'key=value[,key=value...]'}, e.g. {@code 'year=2024,month=01'}. A directory level
+ * {@code key=value} whose key is named (ignoring case) is read only if its value, unescaped ({@link
+ * HiveEscaping#unescape}), equals one of the values given for that key (naming a key twice accepts
+ * either value, {@code 'origin=ORD,origin=ATL'}); two whole numbers are equal by value, so {@code
+ * month=1} matches the directory {@code month=01}; NULL directories are matched by {@code
+ * __HIVE_DEFAULT_PARTITION__}. A file is read only if every named key is one of the levels above
+ * it. Keys may be columns, virtual columns ({@code date.month}) or any other level. Values cannot
+ * contain commas. Immutable and thread-safe.
  */
 public final class PartitionFilter {
   private static final PartitionFilter NONE = new PartitionFilter(Map.of());
@@ -55,10 +55,13 @@ public final class PartitionFilter {
       String key = eq < 0 ? "" : entry.substring(0, eq).trim();
       if (key.isEmpty()) {
         throw new TransferException(
-            "PARTITION_FILTER entry '" + entry.trim() + "' is not key=value; write e.g."
+            "PARTITION_FILTER entry '"
+                + entry.trim()
+                + "' is not key=value; write e.g."
                 + " PARTITION_FILTER='year=2024,month=01'.");
       }
-      accepted.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+      accepted
+          .computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
           .add(entry.substring(eq + 1).trim());
     }
     return new PartitionFilter(Map.copyOf(accepted));
@@ -85,13 +88,16 @@ public final class PartitionFilter {
     if (values == null) {
       return true;
     }
-    String value = level.rawValue().equals(HiveEscaping.DEFAULT_PARTITION)
-        ? HiveEscaping.DEFAULT_PARTITION
-        : HiveEscaping.unescape(level.rawValue());
+    String value =
+        level.rawValue().equals(HiveEscaping.DEFAULT_PARTITION)
+            ? HiveEscaping.DEFAULT_PARTITION
+            : HiveEscaping.unescape(level.rawValue());
     for (String wanted : values) {
       if (wanted.equals(value)
-          || (INTEGER.matcher(wanted).matches() && INTEGER.matcher(value).matches()
-              && new BigInteger(wanted.replace("+", "")).equals(new BigInteger(value.replace("+", ""))))) {
+          || (INTEGER.matcher(wanted).matches()
+              && INTEGER.matcher(value).matches()
+              && new BigInteger(wanted.replace("+", ""))
+                  .equals(new BigInteger(value.replace("+", ""))))) {
         return true;
       }
     }
@@ -99,8 +105,8 @@ public final class PartitionFilter {
   }
 
   /**
-   * Whether a file under these levels is to be read: every named key is among them, and each
-   * level is accepted.
+   * Whether a file under these levels is to be read: every named key is among them, and each level
+   * is accepted.
    */
   public boolean acceptsAll(List<PathLevel> levels) {
     for (String key : accepted.keySet()) {

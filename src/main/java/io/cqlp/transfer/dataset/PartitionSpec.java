@@ -9,16 +9,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How the rows of an export are laid out in directories: the PARTITION option resolved against
- * the exported columns.
+ * How the rows of an export are laid out in directories: the PARTITION option resolved against the
+ * exported columns.
  *
  * <p>PARTITION is a comma-separated list of names. Each is a column (exact name, else the one
- * column whose name matches ignoring case; double quotes around a name keep it exact), or a
- * virtual column {@code col.year}, {@code col.month}, {@code col.day}, {@code col.hour},
- * {@code col.date} of a timestamp, timeuuid or date column ({@link VirtualColumn}); a column
- * whose own name contains a dot wins over the virtual reading. Each name is one directory level,
- * in the order given: {@code origin=ORD/date.month=01}. Keys and values are Hive-escaped
- * ({@link HiveEscaping}).
+ * column whose name matches ignoring case; double quotes around a name keep it exact), or a virtual
+ * column {@code col.year}, {@code col.month}, {@code col.day}, {@code col.hour}, {@code col.date}
+ * of a timestamp, timeuuid or date column ({@link VirtualColumn}); a column whose own name contains
+ * a dot wins over the virtual reading. Each name is one directory level, in the order given: {@code
+ * origin=ORD/date.month=01}. Keys and values are Hive-escaped ({@link HiveEscaping}).
  *
  * <p>As Hive and Spark do, a partition column is stored only in the directory names, not in the
  * files ({@link #fileColumns()}); virtual columns are only in the directory names; the source
@@ -38,7 +37,8 @@ public final class PartitionSpec {
   private PartitionSpec(List<ColumnSpec> columns, List<PartitionField> fields) {
     this.columns = List.copyOf(columns);
     this.fields = List.copyOf(fields);
-    this.escapedKeys = fields.stream().map(f -> HiveEscaping.escape(f.key())).toArray(String[]::new);
+    this.escapedKeys =
+        fields.stream().map(f -> HiveEscaping.escape(f.key())).toArray(String[]::new);
     List<Integer> stored = new ArrayList<>();
     List<ColumnSpec> path = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -61,9 +61,9 @@ public final class PartitionSpec {
    * @param option the option's value, or null or blank for no partition levels
    * @param columns the exported columns, in row order
    * @return the spec
-   * @throws TransferException (one line) for an empty or repeated name, a name that is no
-   *     exported column, an unknown time part, a time part of a column of another type, a blob
-   *     or non-scalar column, or a PARTITION that leaves no column in the files
+   * @throws TransferException (one line) for an empty or repeated name, a name that is no exported
+   *     column, an unknown time part, a time part of a column of another type, a blob or non-scalar
+   *     column, or a PARTITION that leaves no column in the files
    */
   public static PartitionSpec parse(String option, List<ColumnSpec> columns) {
     List<PartitionField> fields = new ArrayList<>();
@@ -71,7 +71,8 @@ public final class PartitionSpec {
       for (String raw : option.split(",", -1)) {
         String name = raw.trim();
         if (name.isEmpty()) {
-          throw new TransferException("PARTITION has an empty name in '" + option + "'; write PARTITION='col1,col2'.");
+          throw new TransferException(
+              "PARTITION has an empty name in '" + option + "'; write PARTITION='col1,col2'.");
         }
         PartitionField field = resolve(name, columns);
         if (fields.stream().anyMatch(f -> f.key().equals(field.key()))) {
@@ -83,7 +84,8 @@ public final class PartitionSpec {
     PartitionSpec spec = new PartitionSpec(columns, fields);
     if (spec.fileColumns.isEmpty()) {
       throw new TransferException(
-          "PARTITION puts every exported column into directory names; at least one column must stay in the files.");
+          "PARTITION puts every exported column into directory names; at least one column must stay"
+              + " in the files.");
     }
     return spec;
   }
@@ -110,14 +112,26 @@ public final class PartitionSpec {
         String suffix = name.substring(dot + 1);
         VirtualColumn part =
             VirtualColumn.ofSuffix(suffix)
-                .orElseThrow(() -> new TransferException(
-                    "PARTITION '" + name + "': '" + suffix
-                        + "' is not a time part; use year, month, day, hour or date."));
+                .orElseThrow(
+                    () ->
+                        new TransferException(
+                            "PARTITION '"
+                                + name
+                                + "': '"
+                                + suffix
+                                + "' is not a time part; use year, month, day, hour or date."));
         if (!part.appliesTo(column.type())) {
           throw new TransferException(
-              "PARTITION '" + name + "': '" + column.name() + "' is "
-                  + column.type().asCql(false, true) + "; " + part.suffix()
-                  + " comes from a timestamp, timeuuid" + (part == VirtualColumn.HOUR ? "" : " or date")
+              "PARTITION '"
+                  + name
+                  + "': '"
+                  + column.name()
+                  + "' is "
+                  + column.type().asCql(false, true)
+                  + "; "
+                  + part.suffix()
+                  + " comes from a timestamp, timeuuid"
+                  + (part == VirtualColumn.HOUR ? "" : " or date")
                   + " column.");
         }
         return new PartitionField(name, base, column, part);
@@ -129,7 +143,10 @@ public final class PartitionSpec {
   private static PartitionField column(int index, ColumnSpec column) {
     if (PathValues.scalarOf(column).isEmpty()) {
       throw new TransferException(
-          "PARTITION column '" + column.name() + "' is " + column.type().asCql(false, true)
+          "PARTITION column '"
+              + column.name()
+              + "' is "
+              + column.type().asCql(false, true)
               + "; only scalar columns other than blob can name directories.");
     }
     return new PartitionField(column.name(), index, column, null);
@@ -137,7 +154,9 @@ public final class PartitionSpec {
 
   private static TransferException unknown(String name, List<ColumnSpec> columns) {
     return new TransferException(
-        "PARTITION names '" + name + "', which is not an exported column; the columns are: "
+        "PARTITION names '"
+            + name
+            + "', which is not an exported column; the columns are: "
             + columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", "))
             + " (time parts: col.year, col.month, col.day, col.hour, col.date).");
   }
@@ -209,9 +228,13 @@ public final class PartitionSpec {
       if (length * 3 > MAX_NAME_BYTES
           && b.substring(start).getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
         throw new TransferException(
-            "The value of partition '" + fields.get(i).key() + "' is too long for a directory name ("
-                + b.substring(start, Math.min(b.length(), start + 60)) + "...; at most "
-                + MAX_NAME_BYTES + " bytes with its key); partition by a shorter column or a time part.");
+            "The value of partition '"
+                + fields.get(i).key()
+                + "' is too long for a directory name ("
+                + b.substring(start, Math.min(b.length(), start + 60))
+                + "...; at most "
+                + MAX_NAME_BYTES
+                + " bytes with its key); partition by a shorter column or a time part.");
       }
     }
     return b.toString();

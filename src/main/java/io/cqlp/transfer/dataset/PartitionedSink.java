@@ -18,26 +18,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes rows into a Hive-style dataset directory: each row goes to the part file of its
- * partition directory ({@link PartitionSpec#directory}), {@code part-00000.parquet}, {@code
+ * Writes rows into a Hive-style dataset directory: each row goes to the part file of its partition
+ * directory ({@link PartitionSpec#directory}), {@code part-00000.parquet}, {@code
  * part-00001.parquet}, ... per directory.
  *
- * <p>Bounds: at most {@code maxOpenFiles} part files are open at once; when a new partition
- * needs a writer and the cap is reached, the least recently written one is finished (committed)
- * and closed. A partition that comes back later gets a new part file with the next number: no
- * file is ever reopened, overwritten or truncated. Each writer buffers at most {@code
- * 256 MiB / maxOpenFiles} (between 1 MiB and 128 MiB) before it writes a row group out, so
- * memory stays about 256 MiB whatever the number of partitions. With MAX_FILE_SIZE, a part file
- * is finished before the next row would take its size ({@link RowSink#bytesWritten()}) past the
- * limit, and the partition goes on in the next part file.
+ * <p>Bounds: at most {@code maxOpenFiles} part files are open at once; when a new partition needs a
+ * writer and the cap is reached, the least recently written one is finished (committed) and closed.
+ * A partition that comes back later gets a new part file with the next number: no file is ever
+ * reopened, overwritten or truncated. Each writer buffers at most {@code 256 MiB / maxOpenFiles}
+ * (between 1 MiB and 128 MiB) before it writes a row group out, so memory stays about 256 MiB
+ * whatever the number of partitions. With MAX_FILE_SIZE, a part file is finished before the next
+ * row would take its size ({@link RowSink#bytesWritten()}) past the limit, and the partition goes
+ * on in the next part file.
  *
- * <p>A part file is finished (last row group, footer, forced to disk, renamed into place) by one
- * of {@value #FINISHERS} background threads, so the export does not wait for the disk; at most
- * {@value #PENDING} finished files wait for them at a time.
+ * <p>A part file is finished (last row group, footer, forced to disk, renamed into place) by one of
+ * {@value #FINISHERS} background threads, so the export does not wait for the disk; at most {@value
+ * #PENDING} finished files wait for them at a time.
  *
  * <p>Everything is written under a {@link StagedDirectory}; {@link #commit()} finishes the open
- * files, waits for the background threads and publishes the directory; {@link #abort()} (or
- * {@link #close()} without commit) deletes it: the target gets the whole dataset or nothing. Not
+ * files, waits for the background threads and publishes the directory; {@link #abort()} (or {@link
+ * #close()} without commit) deletes it: the target gets the whole dataset or nothing. Not
  * thread-safe; see {@link RowSink}.
  */
 public final class PartitionedSink implements RowSink {
@@ -53,7 +53,11 @@ public final class PartitionedSink implements RowSink {
   private static final long MIN_ROW_GROUP_BYTES = 1L << 20;
   private static final long MAX_ROW_GROUP_BYTES = 128L << 20;
 
-  private enum State { OPEN, COMMITTED, ABORTED }
+  private enum State {
+    OPEN,
+    COMMITTED,
+    ABORTED
+  }
 
   private final DatasetCommitter staged;
   private final PartitionSpec spec;
@@ -61,10 +65,13 @@ public final class PartitionedSink implements RowSink {
   private final PartWriterFactory parts;
   private final long rowGroupBytes;
   private final Object[] fileRow;
+
   /** Open part files by relative directory, least recently written first. */
   private final LinkedHashMap<String, Part> open = new LinkedHashMap<>(16, 0.75f, true);
+
   /** Next part number by relative directory; one entry per partition seen. */
   private final Map<String, Integer> nextPart = new HashMap<>();
+
   private final ExecutorService finishers;
   private final Semaphore pending = new Semaphore(PENDING);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -84,12 +91,16 @@ public final class PartitionedSink implements RowSink {
   }
 
   private PartitionedSink(
-      DatasetCommitter staged, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts) {
+      DatasetCommitter staged,
+      PartitionSpec spec,
+      DatasetWriteOptions options,
+      PartWriterFactory parts) {
     this.staged = staged;
     this.spec = spec;
     this.options = options;
     this.parts = parts;
-    long share = spec.isPartitioned() ? WRITER_MEMORY / options.maxOpenFiles() : MAX_ROW_GROUP_BYTES;
+    long share =
+        spec.isPartitioned() ? WRITER_MEMORY / options.maxOpenFiles() : MAX_ROW_GROUP_BYTES;
     this.rowGroupBytes = Math.max(MIN_ROW_GROUP_BYTES, Math.min(MAX_ROW_GROUP_BYTES, share));
     this.fileRow = new Object[spec.fileColumns().size()];
     this.finishers =
@@ -118,9 +129,10 @@ public final class PartitionedSink implements RowSink {
   public static PartitionedSink open(
       Location target, PartitionSpec spec, DatasetWriteOptions options, PartWriterFactory parts)
       throws IOException {
-    DatasetCommitter committer = target.isLocal()
-        ? StagedDirectory.create(target.localPath(), options.mode())
-        : ObjectStoreDataset.create(target, options.mode());
+    DatasetCommitter committer =
+        target.isLocal()
+            ? StagedDirectory.create(target.localPath(), options.mode())
+            : ObjectStoreDataset.create(target, options.mode());
     return new PartitionedSink(committer, spec, options, parts);
   }
 
@@ -168,7 +180,11 @@ public final class PartitionedSink implements RowSink {
     Location file = staged.partFile(directory, String.format("part-%05d.parquet", number));
     RowSink sink =
         parts.open(
-            new PartFileSpec(file, spec.fileColumns(), spec.pathColumns(), rowGroupBytes,
+            new PartFileSpec(
+                file,
+                spec.fileColumns(),
+                spec.pathColumns(),
+                rowGroupBytes,
                 options.maxFileBytes()));
     Part part = new Part(sink);
     open.put(directory, part);
@@ -185,22 +201,23 @@ public final class PartitionedSink implements RowSink {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while finishing a part file");
     }
-    finishers.execute(() -> {
-      try {
-        if (aborted) {
-          part.sink.abort();
-        } else {
-          part.sink.commit();
-          files.incrementAndGet();
-          closedBytes.addAndGet(part.sink.bytesWritten());
-        }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
-        part.sink.abort();
-      } finally {
-        pending.release();
-      }
-    });
+    finishers.execute(
+        () -> {
+          try {
+            if (aborted) {
+              part.sink.abort();
+            } else {
+              part.sink.commit();
+              files.incrementAndGet();
+              closedBytes.addAndGet(part.sink.bytesWritten());
+            }
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+            part.sink.abort();
+          } finally {
+            pending.release();
+          }
+        });
   }
 
   /** Waits until every part file handed to the finishers is finished. */

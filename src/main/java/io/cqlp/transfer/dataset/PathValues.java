@@ -14,15 +14,15 @@ import java.util.UUID;
  * The text of a column value in a partition directory name ({@code key=value}), before Hive
  * escaping, and back.
  *
- * <p>NULL is {@link HiveEscaping#DEFAULT_PARTITION}. A timestamp is {@code yyyy-MM-dd HH:mm:ss}
- * in UTC, with {@code .SSS} when it has milliseconds (the form Spark writes and DuckDB reads as
- * a timestamp); a date is ISO-8601 {@code yyyy-MM-dd}; uuids and inets are their canonical text;
- * every other scalar is its Java {@code toString()} (a decimal keeps its scale). An empty text
- * is the directory {@code key=}, as DuckDB writes it, distinct from NULL. A text value that is
- * literally {@code __HIVE_DEFAULT_PARTITION__} is written with its first character as
- * {@code %5F}, so it reads back as that text and not as NULL. Reading goes through {@link
- * CqlText#parse}, typed by the target column. Blobs and non-scalar types (collections, user
- * types, tuples, vectors, durations) cannot name a directory. Thread-safe.
+ * <p>NULL is {@link HiveEscaping#DEFAULT_PARTITION}. A timestamp is {@code yyyy-MM-dd HH:mm:ss} in
+ * UTC, with {@code .SSS} when it has milliseconds (the form Spark writes and DuckDB reads as a
+ * timestamp); a date is ISO-8601 {@code yyyy-MM-dd}; uuids and inets are their canonical text;
+ * every other scalar is its Java {@code toString()} (a decimal keeps its scale). An empty text is
+ * the directory {@code key=}, as DuckDB writes it, distinct from NULL. A text value that is
+ * literally {@code __HIVE_DEFAULT_PARTITION__} is written with its first character as {@code %5F},
+ * so it reads back as that text and not as NULL. Reading goes through {@link CqlText#parse}, typed
+ * by the target column. Blobs and non-scalar types (collections, user types, tuples, vectors,
+ * durations) cannot name a directory. Thread-safe.
  */
 public final class PathValues {
   private PathValues() {}
@@ -70,8 +70,8 @@ public final class PathValues {
    * @param column the target column
    * @param raw the value as found after {@code key=} in the directory name (still escaped)
    * @return the driver Java value, or null for {@link HiveEscaping#DEFAULT_PARTITION}
-   * @throws IllegalArgumentException if the text is not a value of the column's type, or the
-   *     type cannot be read from a directory name; the message is a short reason
+   * @throws IllegalArgumentException if the text is not a value of the column's type, or the type
+   *     cannot be read from a directory name; the message is a short reason
    */
   public static Object parse(ColumnSpec column, String raw) {
     if (raw.equals(HiveEscaping.DEFAULT_PARTITION)) {
@@ -82,7 +82,9 @@ public final class PathValues {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "a " + column.type().asCql(false, true) + " cannot be read from a directory name"));
+                        "a "
+                            + column.type().asCql(false, true)
+                            + " cannot be read from a directory name"));
     return CqlText.parse(scalar, HiveEscaping.unescape(raw));
   }
 
@@ -94,7 +96,9 @@ public final class PathValues {
     two(b, t.getSecond());
     int millis = t.getNano() / 1_000_000;
     if (millis != 0) {
-      b.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+      b.append('.')
+          .append((char) ('0' + millis / 100))
+          .append((char) ('0' + millis / 10 % 10))
           .append((char) ('0' + millis % 10));
     }
     return b.toString();

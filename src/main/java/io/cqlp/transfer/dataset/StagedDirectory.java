@@ -19,20 +19,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A dataset directory that is written under a hidden staging name and appears at its target
- * whole, or not at all.
+ * A dataset directory that is written under a hidden staging name and appears at its target whole,
+ * or not at all.
  *
- * <p>The staging directory is {@code .<name>.cqlp-tmp-<random>} beside the target, in the
- * target's parent directory (the same file system, so publishing is a rename). {@link
- * #publish()} writes the empty marker file {@code _SUCCESS} last (the Hadoop/Spark convention)
- * and then:
+ * <p>The staging directory is {@code .<name>.cqlp-tmp-<random>} beside the target, in the target's
+ * parent directory (the same file system, so publishing is a rename). {@link #publish()} writes the
+ * empty marker file {@code _SUCCESS} last (the Hadoop/Spark convention) and then:
  *
  * <ul>
  *   <li>target missing or an empty directory: renames the staging directory onto it, one atomic
  *       step;
- *   <li>{@link WriteMode#OVERWRITE}: renames the old target aside, renames the staging
- *       directory onto the target, then deletes the old one (if the second rename fails, the old
- *       target is put back);
+ *   <li>{@link WriteMode#OVERWRITE}: renames the old target aside, renames the staging directory
+ *       onto the target, then deletes the old one (if the second rename fails, the old target is
+ *       put back);
  *   <li>{@link WriteMode#APPEND}: moves each new file into the target's tree, renumbering part
  *       files after the highest {@code part-NNNNN} already in each directory (never replacing a
  *       file), then replaces {@code _SUCCESS}. Each file appears whole; the set appears file by
@@ -40,8 +39,8 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>{@link #discard()} deletes the staging directory. A JVM shutdown (Ctrl-C or SIGTERM of a
- * {@code cqlp -e} run) discards a directory that was not published. Methods are synchronized,
- * so the shutdown hook and the writing thread never interleave.
+ * {@code cqlp -e} run) discards a directory that was not published. Methods are synchronized, so
+ * the shutdown hook and the writing thread never interleave.
  */
 public final class StagedDirectory implements DatasetCommitter {
   /** Name of the marker file written last into a published dataset. */
@@ -49,7 +48,11 @@ public final class StagedDirectory implements DatasetCommitter {
 
   static final Pattern PART = Pattern.compile("part-(\\d+)(.*)");
 
-  private enum State { OPEN, PUBLISHED, DISCARDED }
+  private enum State {
+    OPEN,
+    PUBLISHED,
+    DISCARDED
+  }
 
   private final Path target;
   private final Path staging;
@@ -70,9 +73,9 @@ public final class StagedDirectory implements DatasetCommitter {
    * @param target the dataset directory to publish to
    * @param mode what to do when the target is not empty
    * @return the open staging directory
-   * @throws TransferException if the target's parent directory does not exist, the target is a
-   *     file (without OVERWRITE) or a directory that is not empty (without OVERWRITE or APPEND),
-   *     or OVERWRITE would delete something that is not part of a Parquet dataset
+   * @throws TransferException if the target's parent directory does not exist, the target is a file
+   *     (without OVERWRITE) or a directory that is not empty (without OVERWRITE or APPEND), or
+   *     OVERWRITE would delete something that is not part of a Parquet dataset
    * @throws IOException if the staging directory cannot be created
    */
   public static StagedDirectory create(Path target, WriteMode mode) throws IOException {
@@ -84,12 +87,16 @@ public final class StagedDirectory implements DatasetCommitter {
     }
     if (Files.isRegularFile(absolute) && mode != WriteMode.OVERWRITE) {
       throw new TransferException(
-          "Cannot write dataset '" + target + "': it is a file; add OVERWRITE=true to replace it"
+          "Cannot write dataset '"
+              + target
+              + "': it is a file; add OVERWRITE=true to replace it"
               + " with a dataset directory.");
     }
     if (mode == WriteMode.ERROR_IF_NOT_EMPTY && Files.isDirectory(absolute) && !isEmpty(absolute)) {
       throw new TransferException(
-          "Target directory '" + target + "' is not empty: add OVERWRITE=true to replace it, or"
+          "Target directory '"
+              + target
+              + "' is not empty: add OVERWRITE=true to replace it, or"
               + " APPEND=true to add files to it.");
     }
     if (mode == WriteMode.OVERWRITE && Files.exists(absolute)) {
@@ -103,33 +110,40 @@ public final class StagedDirectory implements DatasetCommitter {
   }
 
   /**
-   * OVERWRITE deletes the old target, so it must hold nothing but a dataset: Parquet files
-   * ({@code .parquet}, {@code .pq}) and the names readers skip ({@code _SUCCESS}, {@code .crc}
-   * files, anything starting with {@code .} or {@code _}), and it must not hold the working
-   * directory.
+   * OVERWRITE deletes the old target, so it must hold nothing but a dataset: Parquet files ({@code
+   * .parquet}, {@code .pq}) and the names readers skip ({@code _SUCCESS}, {@code .crc} files,
+   * anything starting with {@code .} or {@code _}), and it must not hold the working directory.
    */
   private static void checkReplaceable(Path target, Path absolute) throws IOException {
     Path working = Path.of("").toAbsolutePath().normalize();
     if (working.startsWith(absolute)) {
       throw new TransferException(
-          "Cannot overwrite '" + target + "': it holds the current directory; choose another target.");
+          "Cannot overwrite '"
+              + target
+              + "': it holds the current directory; choose another target.");
     }
     try (Stream<Path> walk = Files.walk(absolute)) {
-      Path foreign = walk
-          .filter(p -> !Files.isDirectory(p))
-          .filter(p -> !isDatasetFile(p.getFileName().toString()))
-          .findFirst()
-          .orElse(null);
+      Path foreign =
+          walk.filter(p -> !Files.isDirectory(p))
+              .filter(p -> !isDatasetFile(p.getFileName().toString()))
+              .findFirst()
+              .orElse(null);
       if (foreign != null) {
         throw new TransferException(
-            "Cannot overwrite '" + target + "': it holds '" + absolute.relativize(foreign).toString()
+            "Cannot overwrite '"
+                + target
+                + "': it holds '"
+                + absolute.relativize(foreign).toString()
                 + "', which is not part of a Parquet dataset; remove it or choose another target.");
       }
     }
   }
 
   static boolean isDatasetFile(String name) {
-    return name.endsWith(".parquet") || name.endsWith(".pq") || name.startsWith(".") || name.startsWith("_");
+    return name.endsWith(".parquet")
+        || name.endsWith(".pq")
+        || name.startsWith(".")
+        || name.startsWith("_");
   }
 
   /** The directory to write the dataset into until it is published. */
@@ -167,14 +181,15 @@ public final class StagedDirectory implements DatasetCommitter {
   /**
    * Writes {@code _SUCCESS} and moves the dataset to its target (see the class comment).
    *
-   * @throws IOException if it cannot be moved; the staging directory is then deleted and the
-   *     target is as it was (for APPEND: holds the files moved before the failure)
+   * @throws IOException if it cannot be moved; the staging directory is then deleted and the target
+   *     is as it was (for APPEND: holds the files moved before the failure)
    * @throws IllegalStateException if already published or discarded
    */
   @Override
   public synchronized void publish() throws IOException {
     if (state != State.OPEN) {
-      throw new IllegalStateException("dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
+      throw new IllegalStateException(
+          "dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     try {
       Files.createFile(staging.resolve(SUCCESS));
@@ -209,8 +224,8 @@ public final class StagedDirectory implements DatasetCommitter {
   }
 
   /**
-   * At JVM shutdown the writing thread may still be running: once the state says discarded it
-   * opens no new file, and a second pass a moment later removes what it was creating meanwhile.
+   * At JVM shutdown the writing thread may still be running: once the state says discarded it opens
+   * no new file, and a second pass a moment later removes what it was creating meanwhile.
    */
   private void discardAtShutdown() {
     synchronized (this) {
@@ -251,10 +266,11 @@ public final class StagedDirectory implements DatasetCommitter {
   private void append() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(staging)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().equals(SUCCESS))
-          .sorted()
-          .toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().equals(SUCCESS))
+              .sorted()
+              .toList();
     }
     for (Path file : files) {
       Path relative = staging.relativize(file);
@@ -276,7 +292,8 @@ public final class StagedDirectory implements DatasetCommitter {
         }
       }
     }
-    Files.move(staging.resolve(SUCCESS), target.resolve(SUCCESS), StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        staging.resolve(SUCCESS), target.resolve(SUCCESS), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static int highestPart(Path dir) throws IOException {
@@ -307,7 +324,11 @@ public final class StagedDirectory implements DatasetCommitter {
   }
 
   private static String hiddenName(Path target, String kind) {
-    return "." + target.getFileName() + ".cqlp-" + kind + "-"
+    return "."
+        + target.getFileName()
+        + ".cqlp-"
+        + kind
+        + "-"
         + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
   }
 
@@ -317,33 +338,35 @@ public final class StagedDirectory implements DatasetCommitter {
       return;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-          delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
 
-        private void delete(Path p) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            // best effort: what is left keeps its hidden name
-          }
-        }
-      });
+            private void delete(Path p) {
+              try {
+                Files.deleteIfExists(p);
+              } catch (IOException e) {
+                // best effort: what is left keeps its hidden name
+              }
+            }
+          });
     } catch (IOException e) {
       // best effort: what is left keeps its hidden name
     }

@@ -12,15 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A time part taken from a timeuuid, timestamp or date column for a partition directory:
- * {@code col.year}, {@code col.month}, {@code col.day}, {@code col.hour}, {@code col.date}.
+ * A time part taken from a timeuuid, timestamp or date column for a partition directory: {@code
+ * col.year}, {@code col.month}, {@code col.day}, {@code col.hour}, {@code col.date}.
  *
- * <p>The time is read in UTC: a timestamp as its instant, a timeuuid as the instant embedded in
- * it (the 60-bit count of 100 ns since 1582-10-15 of a version 1 UUID, truncated to the
- * millisecond), a date as that day at midnight. The text is the year in decimal ({@code 2024}),
- * the month, day and hour as two digits ({@code 01}, {@code 09}, {@code 23}), and the date as
- * ISO-8601 {@code YYYY-MM-DD} ({@code 2024-01-31}). Virtual columns only name directories; they
- * are never written into the data files. Thread-safe.
+ * <p>The time is read in UTC: a timestamp as its instant, a timeuuid as the instant embedded in it
+ * (the 60-bit count of 100 ns since 1582-10-15 of a version 1 UUID, truncated to the millisecond),
+ * a date as that day at midnight. The text is the year in decimal ({@code 2024}), the month, day
+ * and hour as two digits ({@code 01}, {@code 09}, {@code 23}), and the date as ISO-8601 {@code
+ * YYYY-MM-DD} ({@code 2024-01-31}). Virtual columns only name directories; they are never written
+ * into the data files. Thread-safe.
  */
 public enum VirtualColumn {
   /** The year, e.g. {@code 2024}. */
@@ -68,11 +68,11 @@ public enum VirtualColumn {
   /**
    * The text of this part of a value.
    *
-   * @param value an {@link Instant} (timestamp), a version 1 {@link UUID} (timeuuid) or a
-   *     {@link LocalDate} (date); not null
+   * @param value an {@link Instant} (timestamp), a version 1 {@link UUID} (timeuuid) or a {@link
+   *     LocalDate} (date); not null
    * @return the text as described in the class comment
-   * @throws IllegalArgumentException for a UUID that is not version 1, another Java type, or
-   *     {@link #HOUR} of a date
+   * @throws IllegalArgumentException for a UUID that is not version 1, another Java type, or {@link
+   *     #HOUR} of a date
    */
   public String apply(Object value) {
     if (value instanceof LocalDate date) {
@@ -86,12 +86,16 @@ public enum VirtualColumn {
       instant = i;
     } else if (value instanceof UUID uuid) {
       if (uuid.version() != 1) {
-        throw new IllegalArgumentException("UUID " + uuid + " is not a time-based (version 1) UUID");
+        throw new IllegalArgumentException(
+            "UUID " + uuid + " is not a time-based (version 1) UUID");
       }
       instant = Instant.ofEpochMilli(Uuids.unixTimestamp(uuid));
     } else {
       throw new IllegalArgumentException(
-          "no " + suffix() + " in a value of " + (value == null ? "null" : value.getClass().getName()));
+          "no "
+              + suffix()
+              + " in a value of "
+              + (value == null ? "null" : value.getClass().getName()));
     }
     LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     return format(time.toLocalDate(), time.getHour());

@@ -17,10 +17,10 @@ import java.util.function.Function;
  *
  * <p>A write that fails with an error {@link WriteErrors#retryable} is sent again after {@link
  * WriteErrors#backoffMillis} until it has been tried {@code maxAttempts} times (cqlsh's
- * MAXATTEMPTS). A batch that fails with any other error (e.g. one row with an empty partition
- * key) is split: each of its rows is written on its own, with its own attempts, so that only the
- * rows Cassandra refuses fail. Rows that fail for good go to {@link ImportErrors} (counted, written
- * to the ERRFILE); the loader itself goes on. Once the error budget is exceeded, or after {@link
+ * MAXATTEMPTS). A batch that fails with any other error (e.g. one row with an empty partition key)
+ * is split: each of its rows is written on its own, with its own attempts, so that only the rows
+ * Cassandra refuses fail. Rows that fail for good go to {@link ImportErrors} (counted, written to
+ * the ERRFILE); the loader itself goes on. Once the error budget is exceeded, or after {@link
  * #stop()}, rows submitted are not sent (they go to the ERRFILE as not attempted) and a failed
  * write is not retried any more. Submit from one thread.
  */
@@ -52,7 +52,10 @@ public final class AsyncLoader {
    * @param errors where rows that failed for good go
    */
   public AsyncLoader(
-      Function<Statement<?>, CompletionStage<?>> executor, int maxInFlight, int maxAttempts, ImportErrors errors) {
+      Function<Statement<?>, CompletionStage<?>> executor,
+      int maxInFlight,
+      int maxAttempts,
+      ImportErrors errors) {
     this.executor = executor;
     this.maxInFlight = maxInFlight;
     this.permits = new Semaphore(maxInFlight);
@@ -91,48 +94,51 @@ public final class AsyncLoader {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((result, error) -> {
-      boolean finished = true;
-      try {
-        if (error == null) {
-          written.addAndGet(rows.size());
-        } else if (WriteErrors.retryable(error) && attempt < maxAttempts && !stopping()) {
-          finished = false;
-          CompletableFuture.delayedExecutor(WriteErrors.backoffMillis(attempt + 1), TimeUnit.MILLISECONDS)
-              .execute(() -> send(statement, rows, attempt + 1, done));
-        } else if (!WriteErrors.retryable(error) && rows.size() > 1) {
-          finished = false;
-          split(rows, done);
-        } else {
-          errors.insertError(rows, error, attempt);
-        }
-      } catch (RuntimeException e) {
-        fatal.compareAndSet(null, e);
-      } finally {
-        if (finished) {
-          done.run();
-        }
-      }
-    });
+    stage.whenComplete(
+        (result, error) -> {
+          boolean finished = true;
+          try {
+            if (error == null) {
+              written.addAndGet(rows.size());
+            } else if (WriteErrors.retryable(error) && attempt < maxAttempts && !stopping()) {
+              finished = false;
+              CompletableFuture.delayedExecutor(
+                      WriteErrors.backoffMillis(attempt + 1), TimeUnit.MILLISECONDS)
+                  .execute(() -> send(statement, rows, attempt + 1, done));
+            } else if (!WriteErrors.retryable(error) && rows.size() > 1) {
+              finished = false;
+              split(rows, done);
+            } else {
+              errors.insertError(rows, error, attempt);
+            }
+          } catch (RuntimeException e) {
+            fatal.compareAndSet(null, e);
+          } finally {
+            if (finished) {
+              done.run();
+            }
+          }
+        });
   }
 
   /** Writes each row of a refused batch on its own; {@code done} runs once all are settled. */
   private void split(List<LoadRow> rows, Runnable done) {
     AtomicInteger left = new AtomicInteger(rows.size());
-    Runnable one = () -> {
-      if (left.decrementAndGet() == 0) {
-        done.run();
-      }
-    };
+    Runnable one =
+        () -> {
+          if (left.decrementAndGet() == 0) {
+            done.run();
+          }
+        };
     for (LoadRow row : rows) {
       send(row.statement(), List.of(row), 1, one);
     }
   }
 
   /**
-   * From now on, rows submitted are not sent but handed to {@link ImportErrors#notAttempted},
-   * and failed writes are given up at once instead of retried. Happens by itself once the
-   * error budget is exceeded.
+   * From now on, rows submitted are not sent but handed to {@link ImportErrors#notAttempted}, and
+   * failed writes are given up at once instead of retried. Happens by itself once the error budget
+   * is exceeded.
    */
   public void stop() {
     stopped = true;

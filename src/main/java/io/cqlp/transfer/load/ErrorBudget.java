@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts the rows of an import that failed, parse errors and insert errors apart, against their
  * maximums (COPY FROM's MAXPARSEERRORS and MAXINSERTERRORS).
  *
- * <p>As in cqlsh's {@code ImportErrorHandler.max_exceeded}: a negative maximum means no limit,
- * and a maximum is exceeded when the count goes past it ({@code count > max}), so {@code
+ * <p>As in cqlsh's {@code ImportErrorHandler.max_exceeded}: a negative maximum means no limit, and
+ * a maximum is exceeded when the count goes past it ({@code count > max}), so {@code
  * MAXPARSEERRORS=0} stops at the first bad row and {@code MAXINSERTERRORS=10} tolerates ten failed
- * rows. cqlsh's defaults: {@link #DEFAULT_MAX_PARSE_ERRORS} and {@link
- * #DEFAULT_MAX_INSERT_ERRORS}. Thread-safe: insert errors are counted from the driver's threads.
+ * rows. cqlsh's defaults: {@link #DEFAULT_MAX_PARSE_ERRORS} and {@link #DEFAULT_MAX_INSERT_ERRORS}.
+ * Thread-safe: insert errors are counted from the driver's threads.
  */
 public final class ErrorBudget {
 

@@ -1,13 +1,13 @@
 package io.cqlp.transfer.load;
 
-import io.cqlp.storage.Location;
-import io.cqlp.storage.StagedFile;
-import java.io.OutputStreamWriter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cqlp.format.json.JsonValues;
+import io.cqlp.storage.Location;
+import io.cqlp.storage.StagedFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,22 +20,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * COPY FROM's ERRFILE: the rows that were not imported, one line each, in the input's own format
- * so that the file can be imported again once the cause is fixed.
+ * COPY FROM's ERRFILE: the rows that were not imported, one line each, in the input's own format so
+ * that the file can be imported again once the cause is fixed.
  *
  * <p>A row of a text input (CSV, JSON) is written as its record text ({@code
  * RowSource.lastRecord()}); a row of an input without a text form (Parquet) as a JSON Lines object
  * of its column names and typed values ({@link JsonValues}), importable with {@code FORMAT='JSON'}.
  *
- * <p>As cqlsh's: the default name is {@code import_<keyspace>_<table>.err} in the current
- * directory ({@link #defaultPath}); the file is created only when the first row fails, and an
- * existing file of that name is then renamed to {@code <name>.<yyyyMMdd_HHmmss>} first. Lines are
- * appended as rows fail and flushed by {@link #close()}, so rows already written are kept even if
- * the import stops.
+ * <p>As cqlsh's: the default name is {@code import_<keyspace>_<table>.err} in the current directory
+ * ({@link #defaultPath}); the file is created only when the first row fails, and an existing file
+ * of that name is then renamed to {@code <name>.<yyyyMMdd_HHmmss>} first. Lines are appended as
+ * rows fail and flushed by {@link #close()}, so rows already written are kept even if the import
+ * stops.
  *
  * <p>An ERRFILE in an object store ({@code s3://}) is uploaded as it is written and appears, whole,
- * when closed; an object of that name is then replaced (a bucket has no rename to keep it
- * under another name). Thread-safe.
+ * when closed; an object of that name is then replaced (a bucket has no rename to keep it under
+ * another name). Thread-safe.
  */
 public final class ErrorFile implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
@@ -57,7 +57,10 @@ public final class ErrorFile implements AutoCloseable {
     this.columns = List.copyOf(columns);
   }
 
-  /** cqlsh's default ERRFILE: {@code import_<keyspace>_<table>.err}, relative to the current directory. */
+  /**
+   * cqlsh's default ERRFILE: {@code import_<keyspace>_<table>.err}, relative to the current
+   * directory.
+   */
   public static Path defaultPath(String keyspace, String table) {
     return Path.of("import_" + keyspace + "_" + table + ".err");
   }
@@ -89,8 +92,8 @@ public final class ErrorFile implements AutoCloseable {
    *
    * @param values the column values that converted, by column name, insertion ordered
    * @param refusedColumn the column whose value was refused, or null
-   * @param reason why it was refused; written in place of the value as {@code {"refused":
-   *     reason}}, which any later import refuses again instead of loading a NULL
+   * @param reason why it was refused; written in place of the value as {@code {"refused": reason}},
+   *     which any later import refuses again instead of loading a NULL
    */
   public void writeRefused(Map<String, Object> values, String refusedColumn, String reason) {
     StringWriter text = new StringWriter();
@@ -132,27 +135,37 @@ public final class ErrorFile implements AutoCloseable {
     try {
       if (writer == null && !created && !path.isLocal()) {
         object = path.create();
-        writer = new BufferedWriter(new OutputStreamWriter(object.stream(), StandardCharsets.UTF_8), 64 * 1024);
+        writer =
+            new BufferedWriter(
+                new OutputStreamWriter(object.stream(), StandardCharsets.UTF_8), 64 * 1024);
         created = true;
       } else if (writer == null && !path.isLocal()) {
         throw new IOException("the error file " + path + " was already closed");
       } else if (writer == null && !created) {
         Path path = this.path.localPath();
         if (Files.exists(path)) {
-          Files.move(path, path.resolveSibling(
-              path.getFileName() + "." + LocalDateTime.now().format(SUFFIX)));
+          Files.move(
+              path,
+              path.resolveSibling(path.getFileName() + "." + LocalDateTime.now().format(SUFFIX)));
         }
-        writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        writer =
+            Files.newBufferedWriter(
+                path,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         created = true;
       } else if (writer == null) {
-        writer = Files.newBufferedWriter(path.localPath(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        writer =
+            Files.newBufferedWriter(
+                path.localPath(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       }
       writer.write(line);
       writer.write('\n');
       rows++;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the error file " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the error file " + path + ": " + e.getMessage(), e);
     }
   }
 

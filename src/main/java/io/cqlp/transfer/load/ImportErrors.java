@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What an import does with a row that fails: counts it in the {@link ErrorBudget}, writes it to
- * the {@link ErrorFile}, and prints one line of reason, in cqlsh's words: {@code Failed to import
- * 1 rows: ParseError - <reason>,  given up without retries} or {@code Failed to import 20 rows:
- * WriteTimeout - <reason>,  given up after 5 attempts}.
+ * What an import does with a row that fails: counts it in the {@link ErrorBudget}, writes it to the
+ * {@link ErrorFile}, and prints one line of reason, in cqlsh's words: {@code Failed to import 1
+ * rows: ParseError - <reason>, given up without retries} or {@code Failed to import 20 rows:
+ * WriteTimeout - <reason>, given up after 5 attempts}.
  *
- * <p>At most {@link #MAX_REASON_LINES} reason lines are printed, then one line saying that the
- * rest are only counted; every failed row still goes to the file. Thread-safe.
+ * <p>At most {@link #MAX_REASON_LINES} reason lines are printed, then one line saying that the rest
+ * are only counted; every failed row still goes to the file. Thread-safe.
  */
 public final class ImportErrors {
 
@@ -62,7 +62,10 @@ public final class ImportErrors {
     } else {
       file.writeRefused(error.values(), error.refusedColumn(), error.reason());
     }
-    reason("Failed to import 1 rows: ParseError - " + shorten(error.getMessage()) + ",  given up without retries");
+    reason(
+        "Failed to import 1 rows: ParseError - "
+            + shorten(error.getMessage())
+            + ",  given up without retries");
   }
 
   /**
@@ -77,14 +80,22 @@ public final class ImportErrors {
     for (LoadRow row : rows) {
       file.write(row.values(), row.record());
     }
-    reason("Failed to import " + rows.size() + " rows: " + WriteErrors.name(error) + " - "
-        + shorten(WriteErrors.message(error)) + ",  given up after " + attempts + " attempt"
-        + (attempts == 1 ? "" : "s"));
+    reason(
+        "Failed to import "
+            + rows.size()
+            + " rows: "
+            + WriteErrors.name(error)
+            + " - "
+            + shorten(WriteErrors.message(error))
+            + ",  given up after "
+            + attempts
+            + " attempt"
+            + (attempts == 1 ? "" : "s"));
   }
 
   /**
-   * Rows that were read but never sent because the import stopped: written to the file so that
-   * it holds every row not imported; not counted as errors.
+   * Rows that were read but never sent because the import stopped: written to the file so that it
+   * holds every row not imported; not counted as errors.
    */
   public void notAttempted(Object[] values, String record) {
     synchronized (this) {
@@ -113,9 +124,12 @@ public final class ImportErrors {
       if (printed > MAX_REASON_LINES + 1) {
         return;
       }
-      out = printed <= MAX_REASON_LINES
-          ? line
-          : "More rows failed; they are counted and written to " + file.path() + " without a line each.";
+      out =
+          printed <= MAX_REASON_LINES
+              ? line
+              : "More rows failed; they are counted and written to "
+                  + file.path()
+                  + " without a line each.";
     }
     lines.accept(out);
   }

@@ -3,10 +3,9 @@ package io.cqlp.transfer.load;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 
 /**
- * One row on its way to Cassandra: its bound write, and what the {@link ErrorFile} needs to
- * write it back if the write fails. Kept only while the row waits in the {@link PartitionBatcher}
- * window or is in flight, so memory stays bounded by CHUNKSIZE plus MAXREQUESTS × MAXBATCHSIZE
- * rows.
+ * One row on its way to Cassandra: its bound write, and what the {@link ErrorFile} needs to write
+ * it back if the write fails. Kept only while the row waits in the {@link PartitionBatcher} window
+ * or is in flight, so memory stays bounded by CHUNKSIZE plus MAXREQUESTS × MAXBATCHSIZE rows.
  *
  * @param statement the row's own write (a bound INSERT, also when it travels in a batch); its
  *     routing key is the row's partition key

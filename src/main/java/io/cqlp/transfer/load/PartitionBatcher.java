@@ -51,7 +51,11 @@ public final class PartitionBatcher {
    * @param consistency consistency level of the batches
    */
   public PartitionBatcher(
-      AsyncLoader loader, int maxBatchRows, int maxBatchBytes, int windowRows, ConsistencyLevel consistency) {
+      AsyncLoader loader,
+      int maxBatchRows,
+      int maxBatchBytes,
+      int windowRows,
+      ConsistencyLevel consistency) {
     this(loader, maxBatchRows, maxBatchBytes, windowRows, consistency, 0, key -> null);
   }
 
@@ -63,11 +67,17 @@ public final class PartitionBatcher {
    * @param consistency consistency level of the batches
    * @param minBatchRows partitions with this many rows or fewer in a window are pooled by replica
    *     (cqlsh's MINBATCHSIZE); 0 keeps every batch to one partition
-   * @param replicaOf a partition key's first replica (any object with equals), or {@code null}
-   *     when it is not known: then that partition keeps a batch of its own
+   * @param replicaOf a partition key's first replica (any object with equals), or {@code null} when
+   *     it is not known: then that partition keeps a batch of its own
    */
-  public PartitionBatcher(AsyncLoader loader, int maxBatchRows, int maxBatchBytes, int windowRows,
-      ConsistencyLevel consistency, int minBatchRows, Function<ByteBuffer, Object> replicaOf) {
+  public PartitionBatcher(
+      AsyncLoader loader,
+      int maxBatchRows,
+      int maxBatchBytes,
+      int windowRows,
+      ConsistencyLevel consistency,
+      int minBatchRows,
+      Function<ByteBuffer, Object> replicaOf) {
     this.minBatchRows = minBatchRows;
     this.replicaOf = replicaOf;
     this.loader = loader;
@@ -116,7 +126,8 @@ public final class PartitionBatcher {
         continue;
       }
       Group pool = pools.computeIfAbsent(replica, r -> new Group());
-      if (pool.rows.size() + group.rows.size() > maxBatchRows || pool.bytes + group.bytes > maxBatchBytes) {
+      if (pool.rows.size() + group.rows.size() > maxBatchRows
+          || pool.bytes + group.bytes > maxBatchBytes) {
         pools.remove(replica);
         sendPool(pool);
         pool = pools.computeIfAbsent(replica, r -> new Group());
@@ -156,9 +167,10 @@ public final class PartitionBatcher {
     }
     // The partition's key routes the batch to a replica of that partition (token-aware), as the
     // key of each bound statement routes a single write.
-    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
-        .setConsistencyLevel(consistency)
-        .setRoutingKey(key);
+    BatchStatementBuilder batch =
+        BatchStatement.builder(BatchType.UNLOGGED)
+            .setConsistencyLevel(consistency)
+            .setRoutingKey(key);
     for (LoadRow row : group.rows) {
       batch.addStatement(row.statement());
     }

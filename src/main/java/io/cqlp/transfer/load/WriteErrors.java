@@ -20,11 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Retried (the cluster may answer later): timeouts ({@link WriteTimeoutException}, {@link
  * DriverTimeoutException}), {@link UnavailableException}, {@link OverloadedException}, {@link
  * BootstrappingException}, client-side throttling, and lost or busy connections ({@link
- * AllNodesFailedException} including no node available, {@link ClosedConnectionException},
- * {@link BusyConnectionException}, {@link HeartbeatException}). Everything else, e.g. an {@code
+ * AllNodesFailedException} including no node available, {@link ClosedConnectionException}, {@link
+ * BusyConnectionException}, {@link HeartbeatException}). Everything else, e.g. an {@code
  * InvalidQueryException} for an empty partition key, would fail the same way again and is not
- * retried. cqlsh's COPY FROM retries the same kinds (its {@code ImportTaskError.is_parse_error}
- * is the complement). Stateless.
+ * retried. cqlsh's COPY FROM retries the same kinds (its {@code ImportTaskError.is_parse_error} is
+ * the complement). Stateless.
  */
 public final class WriteErrors {
 
@@ -52,9 +52,9 @@ public final class WriteErrors {
   }
 
   /**
-   * The wait before attempt {@code nextAttempt}: exponential from {@link #FIRST_BACKOFF_MS}
-   * (100, 200, 400 ms ...), capped at {@link #MAX_BACKOFF_MS}, with "equal jitter": half of it
-   * fixed, the other half random, so writes that failed together do not come back together.
+   * The wait before attempt {@code nextAttempt}: exponential from {@link #FIRST_BACKOFF_MS} (100,
+   * 200, 400 ms ...), capped at {@link #MAX_BACKOFF_MS}, with "equal jitter": half of it fixed, the
+   * other half random, so writes that failed together do not come back together.
    *
    * @param nextAttempt the attempt about to be made, {@code >= 2}
    * @return milliseconds, from half the exponential value to the value itself
@@ -88,7 +88,9 @@ public final class WriteErrors {
       return "InvalidRequest";
     }
     String simple = e.getClass().getSimpleName();
-    return simple.endsWith("Exception") ? simple.substring(0, simple.length() - "Exception".length()) : simple;
+    return simple.endsWith("Exception")
+        ? simple.substring(0, simple.length() - "Exception".length())
+        : simple;
   }
 
   /** The error's message on one line (no stack trace), never null. */

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The part of the token ring a COPY TO exports: cqlsh's BEGINTOKEN and ENDTOKEN
- * ({@code cqlshlib/copyutil.py} ExportTask.get_ranges), the rows whose partition token {@code t}
- * satisfies {@code BEGINTOKEN < t <= ENDTOKEN}; either bound may be left out (the ring's start or
- * end). A token is written as {@code SELECT token(k)} returns it (an integer for the Murmur3 and
- * Random partitioners). Unlike cqlsh, {@code BEGINTOKEN=0} is a bound (cqlsh takes 0 for
- * absent). Immutable.
+ * The part of the token ring a COPY TO exports: cqlsh's BEGINTOKEN and ENDTOKEN ({@code
+ * cqlshlib/copyutil.py} ExportTask.get_ranges), the rows whose partition token {@code t} satisfies
+ * {@code BEGINTOKEN < t <= ENDTOKEN}; either bound may be left out (the ring's start or end). A
+ * token is written as {@code SELECT token(k)} returns it (an integer for the Murmur3 and Random
+ * partitioners). Unlike cqlsh, {@code BEGINTOKEN=0} is a bound (cqlsh takes 0 for absent).
+ * Immutable.
  *
  * @param begin exclusive lower bound, or null for the ring's start
  * @param end inclusive upper bound, or null for the ring's end
@@ -45,8 +45,8 @@ public record TokenBounds(Token begin, Token end) {
    * @param options the COPY TO options
    * @param tokenMap the driver's token map, which parses the tokens by the cluster's partitioner
    * @return the bounds, {@link #ALL} when neither is given
-   * @throws TransferException for a value that is no token of the partitioner, a BEGINTOKEN
-   *     below the partitioner's minimum token or above ENDTOKEN (cqlsh's checks), or no token map
+   * @throws TransferException for a value that is no token of the partitioner, a BEGINTOKEN below
+   *     the partitioner's minimum token or above ENDTOKEN (cqlsh's checks), or no token map
    */
   public static TokenBounds of(Options options, Optional<TokenMap> tokenMap) {
     String begin = blankToNull(options.getString(BEGINTOKEN, null));
@@ -55,17 +55,24 @@ public record TokenBounds(Token begin, Token end) {
       return ALL;
     }
     if (tokenMap.isEmpty()) {
-      throw new TransferException("BEGINTOKEN and ENDTOKEN need the cluster's token map, which the driver has not"
-          + " loaded; export without them.");
+      throw new TransferException(
+          "BEGINTOKEN and ENDTOKEN need the cluster's token map, which the driver has not"
+              + " loaded; export without them.");
     }
     TokenMap map = tokenMap.get();
     TokenBounds bounds = new TokenBounds(parse(map, BEGINTOKEN, begin), parse(map, ENDTOKEN, end));
-    if (bounds.begin instanceof RandomToken r && r.getValue().compareTo(BigInteger.ONE.negate()) < 0) {
-      throw new TransferException("BEGINTOKEN " + begin + " must be bigger or equal to the minimum token -1.");
+    if (bounds.begin instanceof RandomToken r
+        && r.getValue().compareTo(BigInteger.ONE.negate()) < 0) {
+      throw new TransferException(
+          "BEGINTOKEN " + begin + " must be bigger or equal to the minimum token -1.");
     }
     if (bounds.begin != null && bounds.end != null && bounds.begin.compareTo(bounds.end) > 0) {
-      throw new TransferException("BEGINTOKEN " + begin + " must not be greater than ENDTOKEN " + end
-          + " (the export takes the tokens t with BEGINTOKEN < t <= ENDTOKEN).");
+      throw new TransferException(
+          "BEGINTOKEN "
+              + begin
+              + " must not be greater than ENDTOKEN "
+              + end
+              + " (the export takes the tokens t with BEGINTOKEN < t <= ENDTOKEN).");
     }
     return bounds;
   }
@@ -82,8 +89,15 @@ public record TokenBounds(Token begin, Token end) {
       return map.parse(text);
     } catch (RuntimeException e) {
       String partitioner = map.getPartitionerName().replaceAll(".*\\.", "");
-      throw new TransferException(option + "='" + text + "' is not a token of the " + partitioner
-          + ": give one as SELECT token(...) returns it, e.g. " + option + "=-4611686018427387904.");
+      throw new TransferException(
+          option
+              + "='"
+              + text
+              + "' is not a token of the "
+              + partitioner
+              + ": give one as SELECT token(...) returns it, e.g. "
+              + option
+              + "=-4611686018427387904.");
     }
   }
 
@@ -94,8 +108,8 @@ public record TokenBounds(Token begin, Token end) {
 
   /**
    * How many ranges to ask {@link TokenRangePlanner} for so that about {@code minimumRanges} of
-   * them fall within the bounds: more in proportion to the share of the ring the bounds leave
-   * out (Murmur3 and Random partitioners), at most {@value #MAX_PLANNED}.
+   * them fall within the bounds: more in proportion to the share of the ring the bounds leave out
+   * (Murmur3 and Random partitioners), at most {@value #MAX_PLANNED}.
    *
    * @param minimumRanges ranges wanted within the bounds, {@code >= 1}
    * @return ranges to plan over the whole ring, {@code >= minimumRanges}
@@ -115,8 +129,14 @@ public record TokenBounds(Token begin, Token end) {
     BigInteger high;
     BigInteger ring;
     if (any instanceof Murmur3Token) {
-      low = begin == null ? BigInteger.valueOf(Long.MIN_VALUE) : BigInteger.valueOf(((Murmur3Token) begin).getValue());
-      high = end == null ? BigInteger.valueOf(Long.MAX_VALUE) : BigInteger.valueOf(((Murmur3Token) end).getValue());
+      low =
+          begin == null
+              ? BigInteger.valueOf(Long.MIN_VALUE)
+              : BigInteger.valueOf(((Murmur3Token) begin).getValue());
+      high =
+          end == null
+              ? BigInteger.valueOf(Long.MAX_VALUE)
+              : BigInteger.valueOf(((Murmur3Token) end).getValue());
       ring = MURMUR3_RING;
     } else if (any instanceof RandomToken) {
       low = begin == null ? BigInteger.ONE.negate() : ((RandomToken) begin).getValue();
@@ -131,11 +151,11 @@ public record TokenBounds(Token begin, Token end) {
   /**
    * Cuts planned ranges to the bounds.
    *
-   * @param planned contiguous ranges in token order, a null start or end being the ring's start
-   *     or end (as {@link TokenRangePlanner} returns them)
-   * @return the non-empty parts within the bounds, in token order; when BEGINTOKEN equals
-   *     ENDTOKEN, the one empty range {@code (BEGINTOKEN, ENDTOKEN]}, which selects nothing (as in
-   *     cqlsh); {@code planned} itself for {@link #ALL}
+   * @param planned contiguous ranges in token order, a null start or end being the ring's start or
+   *     end (as {@link TokenRangePlanner} returns them)
+   * @return the non-empty parts within the bounds, in token order; when BEGINTOKEN equals ENDTOKEN,
+   *     the one empty range {@code (BEGINTOKEN, ENDTOKEN]}, which selects nothing (as in cqlsh);
+   *     {@code planned} itself for {@link #ALL}
    */
   public List<ScanRange> clip(List<ScanRange> planned) {
     if (isAll()) {

@@ -21,12 +21,12 @@ import java.util.function.Function;
  *
  * <p>The ring's ranges (one per vnode token) are unwrapped at the ring's minimum token; adjacent
  * ranges held by the same replicas are merged (one replica set can serve them alike), and each
- * merged range is split into pieces in proportion to its share of the ring, so that the pieces
- * are about {@code 1 / minimumRanges} of the ring each whatever the vnode layout. The result
- * covers the whole ring exactly once, in token order. Shares are known for the Murmur3 and Random
+ * merged range is split into pieces in proportion to its share of the ring, so that the pieces are
+ * about {@code 1 / minimumRanges} of the ring each whatever the vnode layout. The result covers the
+ * whole ring exactly once, in token order. Shares are known for the Murmur3 and Random
  * partitioners; for any other, each ring range gets the same number of pieces. The measured sweet
- * spot on a small cluster (docs/measurements.md: 180,000–226,000 rows/s against 87,000 with one range at a
- * time) is several times more ranges than scans in flight.
+ * spot on a small cluster (docs/measurements.md: 180,000–226,000 rows/s against 87,000 with one
+ * range at a time) is several times more ranges than scans in flight.
  */
 public final class TokenRangePlanner {
   private static final BigInteger MURMUR3_RING = BigInteger.ONE.shiftLeft(64);
@@ -38,12 +38,13 @@ public final class TokenRangePlanner {
    * Plans the scan ranges of a keyspace's table.
    *
    * @param tokenMap the driver's token map, or empty when metadata is off (one full scan then)
-   * @param keyspace the keyspace whose replicas decide which ranges merge, or {@code null} to
-   *     merge none
+   * @param keyspace the keyspace whose replicas decide which ranges merge, or {@code null} to merge
+   *     none
    * @param minimumRanges about this many ranges are produced where the ring allows, {@code >= 1}
    * @return contiguous, non-overlapping ranges covering the ring, in token order; never empty
    */
-  public static List<ScanRange> plan(Optional<TokenMap> tokenMap, CqlIdentifier keyspace, int minimumRanges) {
+  public static List<ScanRange> plan(
+      Optional<TokenMap> tokenMap, CqlIdentifier keyspace, int minimumRanges) {
     if (tokenMap.isEmpty()) {
       return List.of(ScanRange.all());
     }
@@ -79,8 +80,8 @@ public final class TokenRangePlanner {
    *
    * @param ringRanges the ranges between consecutive tokens of the ring (covering it); empty for
    *     one full scan
-   * @param replicas the replicas of a ring range; adjacent ranges with equal, non-null replica
-   *     sets are merged before splitting
+   * @param replicas the replicas of a ring range; adjacent ranges with equal, non-null replica sets
+   *     are merged before splitting
    * @param minimumRanges about this many ranges are produced where the ring allows, {@code >= 1}
    * @return contiguous, non-overlapping ranges covering the ring, in token order; never empty
    */
@@ -102,7 +103,9 @@ public final class TokenRangePlanner {
     List<Piece> merged = new ArrayList<>();
     for (Piece piece : pieces) {
       Piece last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && last.owners != null && last.owners.equals(piece.owners)
+      if (last != null
+          && last.owners != null
+          && last.owners.equals(piece.owners)
           && last.range.getEnd().equals(piece.range.getStart())
           && !Objects.equals(piece.range.getStart(), minimum)) {
         merged.set(merged.size() - 1, new Piece(last.range.mergeWith(piece.range), last.owners));
@@ -114,9 +117,10 @@ public final class TokenRangePlanner {
     List<ScanRange> ranges = new ArrayList<>();
     for (Piece piece : merged) {
       double share = share(piece.range);
-      int splits = Double.isNaN(share)
-          ? evenSplits
-          : (int) Math.max(1, Math.min(1 << 16, Math.round(share * minimumRanges)));
+      int splits =
+          Double.isNaN(share)
+              ? evenSplits
+              : (int) Math.max(1, Math.min(1 << 16, Math.round(share * minimumRanges)));
       for (TokenRange split : piece.range.splitEvenly(splits)) {
         if (split.isEmpty() && !split.isFullRing()) {
           continue;

@@ -6,22 +6,22 @@ import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.servererrors.CoordinatorException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
-import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import com.datastax.oss.driver.api.core.servererrors.ServerError;
-import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
 import com.datastax.oss.driver.api.core.servererrors.TruncateException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 
 /**
- * How often and how patiently a token range's scan is retried after a transient failure
- * (timeouts, unavailable replicas, lost connections, an overloaded or failing coordinator).
+ * How often and how patiently a token range's scan is retried after a transient failure (timeouts,
+ * unavailable replicas, lost connections, an overloaded or failing coordinator).
  *
- * <p>Attempt {@code n} (1-based) that fails transiently is followed, after {@link
- * #delayMillis(int) a delay} of {@code baseDelayMillis * 2^(n-1)} capped at {@code
- * maxDelayMillis}, by attempt {@code n + 1}, up to {@code maxAttempts} attempts in all (cqlsh's
- * COPY option MAXATTEMPTS, default 5). A retried range resumes from its last paging state, so rows
- * already handed on are never fetched twice. Immutable.
+ * <p>Attempt {@code n} (1-based) that fails transiently is followed, after {@link #delayMillis(int)
+ * a delay} of {@code baseDelayMillis * 2^(n-1)} capped at {@code maxDelayMillis}, by attempt {@code
+ * n + 1}, up to {@code maxAttempts} attempts in all (cqlsh's COPY option MAXATTEMPTS, default 5). A
+ * retried range resumes from its last paging state, so rows already handed on are never fetched
+ * twice. Immutable.
  *
  * @param maxAttempts attempts per range, {@code >= 1}
  * @param baseDelayMillis delay after the first failed attempt, in milliseconds, {@code >= 0}
@@ -38,7 +38,9 @@ public record RangeRetry(int maxAttempts, long baseDelayMillis, long maxDelayMil
   /** Default longest delay between attempts. */
   public static final long DEFAULT_MAX_DELAY_MILLIS = 8_000;
 
-  /** @throws IllegalArgumentException if {@code maxAttempts < 1} or a delay is negative */
+  /**
+   * @throws IllegalArgumentException if {@code maxAttempts < 1} or a delay is negative
+   */
   public RangeRetry {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("MAXATTEMPTS must be at least 1");
@@ -83,6 +85,7 @@ public record RangeRetry(int maxAttempts, long baseDelayMillis, long maxDelayMil
         || failure instanceof QueryExecutionException
         || failure instanceof OverloadedException
         || failure instanceof ServerError
-        || (failure instanceof CoordinatorException && !(failure.getClass().getName().contains("Protocol")));
+        || (failure instanceof CoordinatorException
+            && !(failure.getClass().getName().contains("Protocol")));
   }
 }

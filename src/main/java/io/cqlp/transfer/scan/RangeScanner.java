@@ -1,17 +1,17 @@
 package io.cqlp.transfer.scan;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,16 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Runs one scan statement per token range, up to {@code maxRequests} ranges at once, and hands
- * the decoded rows to one consumer a page at a time.
+ * Runs one scan statement per token range, up to {@code maxRequests} ranges at once, and hands the
+ * decoded rows to one consumer a page at a time.
  *
- * <p>Each scanning thread pages through its range synchronously and decodes rows off the
- * driver's I/O threads. Pages go through a bounded queue, so memory is bounded by about {@code
- * maxRequests + queuePages} pages whatever the table's size: a slow writer stalls the scans.
- * Rows of one range come out in token order; ranges interleave. A failed query is retried
- * ({@link RangeRetry}) from the range's last paging state, so no row comes out twice. The host of
- * every page and every retry are counted, and logged with {@code --debug}, in {@link ScanStats}.
- * Not reusable.
+ * <p>Each scanning thread pages through its range synchronously and decodes rows off the driver's
+ * I/O threads. Pages go through a bounded queue, so memory is bounded by about {@code maxRequests +
+ * queuePages} pages whatever the table's size: a slow writer stalls the scans. Rows of one range
+ * come out in token order; ranges interleave. A failed query is retried ({@link RangeRetry}) from
+ * the range's last paging state, so no row comes out twice. The host of every page and every retry
+ * are counted, and logged with {@code --debug}, in {@link ScanStats}. Not reusable.
  */
 public final class RangeScanner implements AutoCloseable {
   private static final ScanPage END = new ScanPage(-1, List.of(), null, true);
@@ -91,8 +90,8 @@ public final class RangeScanner implements AutoCloseable {
   }
 
   /**
-   * Sets how failed range queries are retried (before {@link #start()}); by default each range
-   * gets {@link RangeRetry#DEFAULT_MAX_ATTEMPTS} attempts.
+   * Sets how failed range queries are retried (before {@link #start()}); by default each range gets
+   * {@link RangeRetry#DEFAULT_MAX_ATTEMPTS} attempts.
    *
    * @param retry the retry policy
    * @return this scanner
@@ -144,9 +143,9 @@ public final class RangeScanner implements AutoCloseable {
   }
 
   /**
-   * Scans one range; a failed query is retried from the paging state after the last page handed
-   * on (or the statement's own paging state, when it resumes a checkpoint), so no row is handed
-   * on twice. A range that fails for good is recorded and stops new ranges from starting.
+   * Scans one range; a failed query is retried from the paging state after the last page handed on
+   * (or the statement's own paging state, when it resumes a checkpoint), so no row is handed on
+   * twice. A range that fails for good is recorded and stops new ranges from starting.
    */
   private void scanWithRetry(int range) throws InterruptedException {
     ByteBuffer[] resume = null;
@@ -160,7 +159,8 @@ public final class RangeScanner implements AutoCloseable {
         scan(range, statement.setPagingState(resume[0]), resume);
         return;
       } catch (ExecutionException | RuntimeException e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+            e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cancelled) {
           return;
         }
@@ -182,7 +182,8 @@ public final class RangeScanner implements AutoCloseable {
     String host = stats.page(range, 1, result.getExecutionInfo(), null);
     for (int number = 2; !cancelled; number++) {
       boolean last = !result.hasMorePages();
-      CompletableFuture<AsyncResultSet> next = last ? null : result.fetchNextPage().toCompletableFuture();
+      CompletableFuture<AsyncResultSet> next =
+          last ? null : result.fetchNextPage().toCompletableFuture();
       List<Object[]> rows = new ArrayList<>(result.remaining());
       for (Row row : result.currentPage()) {
         rows.add(decoder.decode(row));
@@ -223,8 +224,8 @@ public final class RangeScanner implements AutoCloseable {
    * The next page of decoded rows, waiting for one if needed.
    *
    * @return a page (never empty), or {@code null} when every range is scanned
-   * @throws ScanException if ranges failed for good (after their retries), once the ranges
-   *     already running have ended; no new range starts after a failure
+   * @throws ScanException if ranges failed for good (after their retries), once the ranges already
+   *     running have ended; no new range starts after a failure
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public List<Object[]> next() throws InterruptedException {
@@ -238,8 +239,8 @@ public final class RangeScanner implements AutoCloseable {
   }
 
   /**
-   * The next page with its range and resume point, waiting for one if needed; a range's last
-   * page may be empty (it marks the range finished).
+   * The next page with its range and resume point, waiting for one if needed; a range's last page
+   * may be empty (it marks the range finished).
    *
    * @return a page, or {@code null} when every range is scanned
    * @throws ScanException as {@link #next()}

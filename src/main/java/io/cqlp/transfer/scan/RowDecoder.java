@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Decodes driver rows into value arrays with codecs looked up once per column, not once per
- * value. Immutable and thread-safe.
+ * Decodes driver rows into value arrays with codecs looked up once per column, not once per value.
+ * Immutable and thread-safe.
  *
  * <p>A text or ascii value whose bytes are all ASCII becomes a String by a plain copy; any other
  * text value goes through the driver's codec, which refuses malformed UTF-8 (or non-ASCII ascii)
@@ -31,7 +31,8 @@ public final class RowDecoder {
    * @param protocolVersion the session's protocol version
    */
   @SuppressWarnings("unchecked")
-  public RowDecoder(List<ColumnSpec> columns, CodecRegistry registry, ProtocolVersion protocolVersion) {
+  public RowDecoder(
+      List<ColumnSpec> columns, CodecRegistry registry, ProtocolVersion protocolVersion) {
     this.codecs = (TypeCodec<Object>[]) new TypeCodec<?>[columns.size()];
     this.text = new boolean[codecs.length];
     for (int i = 0; i < codecs.length; i++) {
@@ -53,9 +54,10 @@ public final class RowDecoder {
     for (int i = 0; i < codecs.length; i++) {
       ByteBuffer bytes = row.getBytesUnsafe(i);
       if (bytes != null) {
-        values[i] = text[i]
-            ? text(bytes, codecs[i], protocolVersion)
-            : codecs[i].decode(bytes, protocolVersion);
+        values[i] =
+            text[i]
+                ? text(bytes, codecs[i], protocolVersion)
+                : codecs[i].decode(bytes, protocolVersion);
       }
     }
     return values;
@@ -66,8 +68,8 @@ public final class RowDecoder {
    *
    * @param bytes the value's bytes, not null; its position is left as it is
    * @param strict the driver's codec of the column's type
-   * @throws IllegalArgumentException (from the driver's codec) for malformed UTF-8, or a byte
-   *     over 0x7F in an ascii value
+   * @throws IllegalArgumentException (from the driver's codec) for malformed UTF-8, or a byte over
+   *     0x7F in an ascii value
    */
   static Object text(ByteBuffer bytes, TypeCodec<Object> strict, ProtocolVersion version) {
     if (bytes.hasArray()) {

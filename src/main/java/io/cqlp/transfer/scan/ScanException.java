@@ -3,8 +3,8 @@ package io.cqlp.transfer.scan;
 import java.util.List;
 
 /**
- * Token-range scans failed for good (after their retries); the cause is the driver's error of
- * the first failed range.
+ * Token-range scans failed for good (after their retries); the cause is the driver's error of the
+ * first failed range.
  */
 public class ScanException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,13 +20,17 @@ public class ScanException extends RuntimeException {
 
   private final transient List<RangeFailure> failures;
 
-  /** @param cause the driver's error for the failed range (one range, index unknown) */
+  /**
+   * @param cause the driver's error for the failed range (one range, index unknown)
+   */
   public ScanException(Throwable cause) {
     super(cause.getMessage(), cause);
     this.failures = List.of();
   }
 
-  /** @param failures the failed ranges, not empty, the first one's cause is this one's cause */
+  /**
+   * @param failures the failed ranges, not empty, the first one's cause is this one's cause
+   */
   public ScanException(List<RangeFailure> failures) {
     super(failures.get(0).cause().getMessage(), failures.get(0).cause());
     this.failures = List.copyOf(failures);

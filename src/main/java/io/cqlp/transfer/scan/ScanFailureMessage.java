@@ -23,15 +23,19 @@ public final class ScanFailureMessage {
    * @return e.g. {@code 2 token ranges failed after 5 attempts, (-9223372036854775808,
    *     -8070450532247928833], (0, 1152921504606846975]: NoHostAvailable: ...}
    */
-  public static String describe(ScanException failure, List<ScanRange> ranges, Function<Token, String> tokens) {
+  public static String describe(
+      ScanException failure, List<ScanRange> ranges, Function<Token, String> tokens) {
     List<ScanException.RangeFailure> failed = failure.failures();
     if (failed.isEmpty()) {
       return "Token range scan failed: " + ErrorReporter.describe(failure.getCause());
     }
     StringBuilder line = new StringBuilder();
     int attempts = failed.stream().mapToInt(ScanException.RangeFailure::attempts).max().orElse(1);
-    line.append(failed.size()).append(failed.size() == 1 ? " token range" : " token ranges")
-        .append(" failed after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    line.append(failed.size())
+        .append(failed.size() == 1 ? " token range" : " token ranges")
+        .append(" failed after ")
+        .append(attempts)
+        .append(attempts == 1 ? " attempt" : " attempts");
     String sep = ", ";
     int shown = 0;
     for (ScanException.RangeFailure f : failed) {
@@ -39,8 +43,12 @@ public final class ScanFailureMessage {
         continue;
       }
       ScanRange r = ranges.get(f.range());
-      line.append(sep).append('(').append(r.start() == null ? "ring start" : tokens.apply(r.start()))
-          .append(", ").append(r.end() == null ? "ring end" : tokens.apply(r.end())).append(']');
+      line.append(sep)
+          .append('(')
+          .append(r.start() == null ? "ring start" : tokens.apply(r.start()))
+          .append(", ")
+          .append(r.end() == null ? "ring end" : tokens.apply(r.end()))
+          .append(']');
       shown++;
     }
     if (failed.size() > shown && shown > 0) {

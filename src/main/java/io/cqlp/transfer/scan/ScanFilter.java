@@ -5,10 +5,10 @@ import java.util.Locale;
 /**
  * The condition a COPY TO's WHERE adds to each token range's SELECT. An export reads every token
  * range of the table anyway, so a condition on a column outside the primary key (which Cassandra
- * refuses without ALLOW FILTERING) costs no more reads than the full export: the node still
- * reads every row of each range and returns those that match. cqlp therefore adds ALLOW
- * FILTERING itself, so that {@code COPY users TO 'active.parquet' WHERE status='active'} works
- * as written; a condition that already ends with ALLOW FILTERING is kept as it is.
+ * refuses without ALLOW FILTERING) costs no more reads than the full export: the node still reads
+ * every row of each range and returns those that match. cqlp therefore adds ALLOW FILTERING itself,
+ * so that {@code COPY users TO 'active.parquet' WHERE status='active'} works as written; a
+ * condition that already ends with ALLOW FILTERING is kept as it is.
  */
 public final class ScanFilter {
   private static final String ALLOW_FILTERING = "ALLOW FILTERING";

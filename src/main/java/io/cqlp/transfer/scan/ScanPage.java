@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param range index of the range (as given to {@link RangeScanner})
  * @param rows decoded rows, one value array per row; empty only for a range's last page
- * @param resume the driver paging state that fetches the range's rows after this page; {@code
- *     null} when {@code last}
+ * @param resume the driver paging state that fetches the range's rows after this page; {@code null}
+ *     when {@code last}
  * @param last whether the range is finished with this page
  */
 public record ScanPage(int range, List<Object[]> rows, ByteBuffer resume, boolean last) {}

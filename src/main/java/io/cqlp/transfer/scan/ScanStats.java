@@ -2,15 +2,15 @@ package io.cqlp.transfer.scan;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
-import com.datastax.oss.driver.api.core.metadata.TokenMap;
-import io.cqlp.transfer.plan.ScanRange;
-import java.util.List;
-import java.util.Optional;
 import com.datastax.oss.driver.api.core.cql.ExecutionInfo;
 import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.servererrors.CoordinatorException;
+import io.cqlp.transfer.plan.ScanRange;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +34,9 @@ public final class ScanStats {
   private final Set<Integer> retried = ConcurrentHashMap.newKeySet();
   private final Consumer<String> debug;
 
-  /** @param debug where the choices are logged as they happen ({@code --debug}), or null for nowhere */
+  /**
+   * @param debug where the choices are logged as they happen ({@code --debug}), or null for nowhere
+   */
   public ScanStats(Consumer<String> debug) {
     this.debug = debug;
   }
@@ -63,17 +65,33 @@ public final class ScanStats {
     if (debug == null) {
       return;
     }
-    debug("scan plan: " + ranges.size() + (ranges.size() == 1 ? " token range" : " token ranges")
-        + ", each routed to a replica of its end token");
+    debug(
+        "scan plan: "
+            + ranges.size()
+            + (ranges.size() == 1 ? " token range" : " token ranges")
+            + ", each routed to a replica of its end token");
     for (int i = 0; i < ranges.size(); i++) {
       ScanRange r = ranges.get(i);
-      String replicas = r.end() == null || tokenMap.isEmpty() || keyspace == null
-          ? "any node"
-          : tokenMap.get().getReplicas(CqlIdentifier.fromInternal(keyspace), r.end()).stream()
-              .map(ScanStats::host).sorted().collect(Collectors.joining(", "));
-      debug("scan range " + i + " (" + (r.start() == null ? "ring start" : tokenMap.map(m -> m.format(r.start()))
-          .orElse(String.valueOf(r.start()))) + ", " + (r.end() == null ? "ring end"
-          : tokenMap.map(m -> m.format(r.end())).orElse(String.valueOf(r.end()))) + "]: replicas " + replicas);
+      String replicas =
+          r.end() == null || tokenMap.isEmpty() || keyspace == null
+              ? "any node"
+              : tokenMap.get().getReplicas(CqlIdentifier.fromInternal(keyspace), r.end()).stream()
+                  .map(ScanStats::host)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      debug(
+          "scan range "
+              + i
+              + " ("
+              + (r.start() == null
+                  ? "ring start"
+                  : tokenMap.map(m -> m.format(r.start())).orElse(String.valueOf(r.start())))
+              + ", "
+              + (r.end() == null
+                  ? "ring end"
+                  : tokenMap.map(m -> m.format(r.end())).orElse(String.valueOf(r.end())))
+              + "]: replicas "
+              + replicas);
     }
   }
 
@@ -93,8 +111,17 @@ public final class ScanStats {
     if (!info.getErrors().isEmpty()) {
       retried.add(range);
       for (Map.Entry<Node, Throwable> error : info.getErrors()) {
-        debug("scan range " + range + " page " + page + ": " + host(error.getKey()) + " failed ("
-            + error.getValue().getClass().getSimpleName() + "), the driver went on at " + host);
+        debug(
+            "scan range "
+                + range
+                + " page "
+                + page
+                + ": "
+                + host(error.getKey())
+                + " failed ("
+                + error.getValue().getClass().getSimpleName()
+                + "), the driver went on at "
+                + host);
       }
     } else if (page == 1 || !host.equals(previous)) {
       debug("scan range " + range + " page " + page + " ran on " + host);
@@ -113,8 +140,17 @@ public final class ScanStats {
    */
   void retrying(int range, int attempt, Throwable failure, boolean fromPagingState) {
     retried.add(range);
-    debug("scan range " + range + " attempt " + attempt + " failed on " + hostOf(failure) + " ("
-        + failure.getClass().getSimpleName() + "); retrying " + (fromPagingState ? "from its paging state" : "it"));
+    debug(
+        "scan range "
+            + range
+            + " attempt "
+            + attempt
+            + " failed on "
+            + hostOf(failure)
+            + " ("
+            + failure.getClass().getSimpleName()
+            + "); retrying "
+            + (fromPagingState ? "from its paging state" : "it"));
   }
 
   /** Requests (pages) per coordinator address, by address. */
@@ -140,8 +176,13 @@ public final class ScanStats {
     if (byHost.size() <= 1 && ranges == 0) {
       return "";
     }
-    return " " + ranges + (ranges == 1 ? " token range" : " token ranges") + " retried; requests by host: "
-        + byHost.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+    return " "
+        + ranges
+        + (ranges == 1 ? " token range" : " token ranges")
+        + " retried; requests by host: "
+        + byHost.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
         + ".";
   }
 
@@ -151,7 +192,9 @@ public final class ScanStats {
       return host(c.getCoordinator());
     }
     if (failure instanceof AllNodesFailedException all && !all.getAllErrors().isEmpty()) {
-      return all.getAllErrors().keySet().stream().map(ScanStats::host).collect(Collectors.joining(", "));
+      return all.getAllErrors().keySet().stream()
+          .map(ScanStats::host)
+          .collect(Collectors.joining(", "));
     }
     return "?";
   }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares two spills of the same layout bucket by bucket: the files' fingerprints of a bucket
- * go into a hash map by key, the table's are looked up in it one by one, and what is left is only
- * in the files. A bucket holding more than {@code bucketRows} file rows is first split by the
- * next {@value #SPLIT_BITS} key-hash bits (both sides alike), so at most about {@code bucketRows}
+ * Compares two spills of the same layout bucket by bucket: the files' fingerprints of a bucket go
+ * into a hash map by key, the table's are looked up in it one by one, and what is left is only in
+ * the files. A bucket holding more than {@code bucketRows} file rows is first split by the next
+ * {@value #SPLIT_BITS} key-hash bits (both sides alike), so at most about {@code bucketRows}
  * fingerprints are in memory at once. Bucket files are deleted once compared.
  */
 final class BucketComparer {
@@ -48,16 +48,18 @@ final class BucketComparer {
   }
 
   /**
-   * Compares one bucket of each side, or splits both by the next hash bits when the files' side
-   * is too large to hold.
+   * Compares one bucket of each side, or splits both by the next hash bits when the files' side is
+   * too large to hold.
    */
-  private void compare(Path fileBucket, long fileRows, Path tableBucket, int shift, int depth) throws IOException {
+  private void compare(Path fileBucket, long fileRows, Path tableBucket, int shift, int depth)
+      throws IOException {
     int cells = this.cells.size();
     if (fileRows > bucketRows && shift + SPLIT_BITS <= 64) {
       String name = fileBucket.getFileName() + "." + depth;
       Spill files = new Spill(dir, name + "f", SPLIT_BITS, shift, cells);
       Spill rows = new Spill(dir, name + "t", SPLIT_BITS, shift, cells);
-      try (files; rows) {
+      try (files;
+          rows) {
         Spill.read(fileBucket, cells, e -> add(files, e));
         Spill.read(tableBucket, cells, e -> add(rows, e));
       }
@@ -69,26 +71,32 @@ final class BucketComparer {
       return;
     }
     Map<String, long[]> fromFiles = new HashMap<>();
-    Spill.read(fileBucket, cells, e -> {
-      if (fromFiles.put(e.key(), e.hashes()) != null) {
-        report.duplicates++;
-      }
-    });
-    Spill.read(tableBucket, cells, e -> {
-      report.tableRows++;
-      long[] file = fromFiles.remove(e.key());
-      if (file == null) {
-        report.onlyInTable(e.key());
-      } else if (!Arrays.equals(file, e.hashes())) {
-        List<String> columns = new ArrayList<>();
-        for (int i = 0; i < cells; i++) {
-          if (file[i] != e.hashes()[i]) {
-            columns.add(this.cells.get(i).name());
+    Spill.read(
+        fileBucket,
+        cells,
+        e -> {
+          if (fromFiles.put(e.key(), e.hashes()) != null) {
+            report.duplicates++;
           }
-        }
-        report.different(e.key(), columns);
-      }
-    });
+        });
+    Spill.read(
+        tableBucket,
+        cells,
+        e -> {
+          report.tableRows++;
+          long[] file = fromFiles.remove(e.key());
+          if (file == null) {
+            report.onlyInTable(e.key());
+          } else if (!Arrays.equals(file, e.hashes())) {
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < cells; i++) {
+              if (file[i] != e.hashes()[i]) {
+                columns.add(this.cells.get(i).name());
+              }
+            }
+            report.different(e.key(), columns);
+          }
+        });
     fromFiles.keySet().stream().sorted().forEach(report::onlyInFiles);
     Files.delete(fileBucket);
     Files.delete(tableBucket);
@@ -101,5 +109,4 @@ final class BucketComparer {
       throw new UncheckedIOException(x);
     }
   }
-
 }

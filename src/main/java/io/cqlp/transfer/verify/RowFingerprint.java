@@ -24,11 +24,11 @@ import java.util.Map;
  * size compare in a few bytes each.
  *
  * <p>The canonical form is the value's CQL protocol encoding (the driver's codec), with two rules
- * that make equal CQL values equal however a file holds them: the elements of a set and the
- * entries of a map are sorted by their encoding (a file need not keep Cassandra's order), and an
- * empty non-frozen collection is NULL (Cassandra stores none and returns NULL for it). A hash is
- * the first 8 bytes of the SHA-256 of that form, so two different values collide with a chance
- * of 2^-64. Not thread-safe.
+ * that make equal CQL values equal however a file holds them: the elements of a set and the entries
+ * of a map are sorted by their encoding (a file need not keep Cassandra's order), and an empty
+ * non-frozen collection is NULL (Cassandra stores none and returns NULL for it). A hash is the
+ * first 8 bytes of the SHA-256 of that form, so two different values collide with a chance of
+ * 2^-64. Not thread-safe.
  */
 final class RowFingerprint {
   private static final long NULL_HASH = 0x6e756c6c_6e756c6cL;
@@ -45,7 +45,11 @@ final class RowFingerprint {
    * @param cells the other compared columns, in the order of {@link #hashes}
    */
   @SuppressWarnings("unchecked")
-  RowFingerprint(List<ColumnSpec> keys, List<ColumnSpec> cells, CodecRegistry registry, ProtocolVersion protocolVersion) {
+  RowFingerprint(
+      List<ColumnSpec> keys,
+      List<ColumnSpec> cells,
+      CodecRegistry registry,
+      ProtocolVersion protocolVersion) {
     this.keys = List.copyOf(keys);
     this.cells = List.copyOf(cells);
     this.registry = registry;
@@ -74,7 +78,10 @@ final class RowFingerprint {
   String key(Object[] row) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < keyCodecs.length; i++) {
-      out.append(i == 0 ? "" : ", ").append(keys.get(i).name()).append('=').append(keyCodecs[i].format(row[i]));
+      out.append(i == 0 ? "" : ", ")
+          .append(keys.get(i).name())
+          .append('=')
+          .append(keyCodecs[i].format(row[i]));
     }
     return out.toString();
   }
@@ -160,6 +167,7 @@ final class RowFingerprint {
   }
 
   private static boolean isEmpty(Object value) {
-    return (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
+    return (value instanceof Collection<?> c && c.isEmpty())
+        || (value instanceof Map<?, ?> m && m.isEmpty());
   }
 }

@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * One side's row fingerprints spread over bucket files on local disk by bits of their key hash,
- * so that VERIFY compares one bucket at a time and holds only that bucket in memory.
+ * One side's row fingerprints spread over bucket files on local disk by bits of their key hash, so
+ * that VERIFY compares one bucket at a time and holds only that bucket in memory.
  *
- * <p>A record is the key hash (8 bytes), the key's UTF-8 length (4) and bytes, then one 8-byte
- * hash per compared column. Buckets are files {@code <name>-<i>} of a directory the caller owns and
+ * <p>A record is the key hash (8 bytes), the key's UTF-8 length (4) and bytes, then one 8-byte hash
+ * per compared column. Buckets are files {@code <name>-<i>} of a directory the caller owns and
  * deletes. Not thread-safe.
  */
 final class Spill implements AutoCloseable {
@@ -48,7 +48,8 @@ final class Spill implements AutoCloseable {
     outs = new DataOutputStream[1 << bits];
     counts = new long[outs.length];
     for (int i = 0; i < outs.length; i++) {
-      outs[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucket(i)), 8192));
+      outs[i] =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucket(i)), 8192));
     }
   }
 
@@ -108,7 +109,8 @@ final class Spill implements AutoCloseable {
    * @param each receives every record, in the order written
    */
   static void read(Path bucket, int cells, Consumer<Entry> each) throws IOException {
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(bucket), 65536))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(bucket), 65536))) {
       while (true) {
         long keyHash;
         try {

@@ -109,17 +109,34 @@ public final class VerifyReport {
    */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    String head = "Compared " + tableRows + " rows of " + table + " with " + fileRows + " rows of '" + path
-        + "' by primary key in " + String.format(Locale.ROOT, "%.3f", elapsed.toNanos() / 1e9) + " seconds: ";
+    String head =
+        "Compared "
+            + tableRows
+            + " rows of "
+            + table
+            + " with "
+            + fileRows
+            + " rows of '"
+            + path
+            + "' by primary key in "
+            + String.format(Locale.ROOT, "%.3f", elapsed.toNanos() / 1e9)
+            + " seconds: ";
     if (equal()) {
       out.add(head + "all equal.");
     } else {
       List<String> parts = new ArrayList<>();
       parts.add(onlyInTable + " only in the table");
       parts.add(onlyInFiles + " only in the files");
-      String byColumn = differentByColumn.isEmpty() ? ""
-          : " (" + String.join(", ", differentByColumn.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-              .toList()) + ")";
+      String byColumn =
+          differentByColumn.isEmpty()
+              ? ""
+              : " ("
+                  + String.join(
+                      ", ",
+                      differentByColumn.entrySet().stream()
+                          .map(e -> e.getKey() + ": " + e.getValue())
+                          .toList())
+                  + ")";
       parts.add(different + " different" + byColumn);
       out.add(head + String.join(", ", parts) + ".");
     }
@@ -127,7 +144,10 @@ public final class VerifyReport {
     onlyInFilesKeys.forEach(k -> out.add("  only in the files: " + k));
     differentKeys.forEach(k -> out.add("  different: " + k));
     if (duplicates > 0) {
-      out.add("  " + duplicates + " keys are in the files more than once; the last row of each was compared.");
+      out.add(
+          "  "
+              + duplicates
+              + " keys are in the files more than once; the last row of each was compared.");
     }
     if (!notCompared.isEmpty()) {
       out.add("  not compared (not in the files): " + String.join(", ", notCompared));

@@ -38,12 +38,11 @@ import java.util.stream.Stream;
  * types, {@link FileSources}), each row reduced to its key and one hash per column ({@link
  * RowFingerprint}) and spilled to {@value #TOP_BITS}-bit buckets on local disk by its key's hash
  * ({@link Spill}); the table is scanned as COPY TO scans it (token ranges in parallel, retries) and
- * spilled alike; then each pair of buckets is compared in memory ({@link BucketComparer}). A
- * bucket of more than {@link #BUCKET_ROWS} file rows is split again by further hash bits first, so
- * memory stays near
- * {@code BUCKET_ROWS} fingerprints whatever the table's size; the disk holds about 30 bytes plus
- * the key's text plus 8 bytes per column for each row of each side, in the system's temporary
- * directory, deleted at the end.
+ * spilled alike; then each pair of buckets is compared in memory ({@link BucketComparer}). A bucket
+ * of more than {@link #BUCKET_ROWS} file rows is split again by further hash bits first, so memory
+ * stays near {@code BUCKET_ROWS} fingerprints whatever the table's size; the disk holds about 30
+ * bytes plus the key's text plus 8 bytes per column for each row of each side, in the system's
+ * temporary directory, deleted at the end.
  *
  * <p>Compared: the table's primary key and the columns the files hold ({@code writetime(c)} and
  * {@code ttl(c)} columns are read and ignored); the table's other columns are listed as not
@@ -52,18 +51,40 @@ import java.util.stream.Stream;
  */
 public final class VerifyWorkflow {
   /**
-   * Options VERIFY accepts: how COPY FROM reads files (WRITETIME=true: a CSV without a header
-   * holds time columns after the table's), and how COPY TO scans the table.
+   * Options VERIFY accepts: how COPY FROM reads files (WRITETIME=true: a CSV without a header holds
+   * time columns after the table's), and how COPY TO scans the table.
    */
   public static final Set<String> OPTIONS = readOptions();
 
   private static Set<String> readOptions() {
-    Set<String> loadOnly = Set.of("ERRFILE", "INGESTRATE", "MAXINSERTERRORS", "MAXPARSEERRORS", "MINBATCHSIZE",
-        "MAXBATCHSIZE", "PREPAREDSTATEMENTS", "TTL", "CHUNKSIZE", "MAXROWS", "SKIPROWS");
-    Set<String> all = new java.util.TreeSet<>(Options.union(Options.union(
-        Set.of("FORMAT", "PARTITION_FILTER", "IGNORE_UNKNOWN_KEYS", io.cqlp.format.PrecisionLoss.OPTION, "PAGESIZE",
-            "MAXREQUESTS", "MAXATTEMPTS", CellTimes.WRITETIME),
-        io.cqlp.storage.s3.S3Settings.OPTIONS), io.cqlp.format.csv.CsvOptions.COPY_FROM));
+    Set<String> loadOnly =
+        Set.of(
+            "ERRFILE",
+            "INGESTRATE",
+            "MAXINSERTERRORS",
+            "MAXPARSEERRORS",
+            "MINBATCHSIZE",
+            "MAXBATCHSIZE",
+            "PREPAREDSTATEMENTS",
+            "TTL",
+            "CHUNKSIZE",
+            "MAXROWS",
+            "SKIPROWS");
+    Set<String> all =
+        new java.util.TreeSet<>(
+            Options.union(
+                Options.union(
+                    Set.of(
+                        "FORMAT",
+                        "PARTITION_FILTER",
+                        "IGNORE_UNKNOWN_KEYS",
+                        io.cqlp.format.PrecisionLoss.OPTION,
+                        "PAGESIZE",
+                        "MAXREQUESTS",
+                        "MAXATTEMPTS",
+                        CellTimes.WRITETIME),
+                    io.cqlp.storage.s3.S3Settings.OPTIONS),
+                io.cqlp.format.csv.CsvOptions.COPY_FROM));
     all.removeAll(loadOnly);
     return Set.copyOf(all);
   }
@@ -103,12 +124,14 @@ public final class VerifyWorkflow {
       return null;
     }
     if (copy.isQuery() || copy.stdout()) {
-      throw new TransferException("VERIFY=true compares a table with its export file; COPY (SELECT ...) TO and"
-          + " COPY TO STDOUT cannot be verified.");
+      throw new TransferException(
+          "VERIFY=true compares a table with its export file; COPY (SELECT ...) TO and"
+              + " COPY TO STDOUT cannot be verified.");
     }
     if (copy.options().contains("BEGINTOKEN") || copy.options().contains("ENDTOKEN")) {
-      throw new TransferException("VERIFY=true compares the whole table with the export, and BEGINTOKEN or ENDTOKEN"
-          + " export part of it; drop VERIFY, or the bounds.");
+      throw new TransferException(
+          "VERIFY=true compares the whole table with the export, and BEGINTOKEN or ENDTOKEN"
+              + " export part of it; drop VERIFY, or the bounds.");
     }
     FileFormat format;
     try {
@@ -117,15 +140,19 @@ public final class VerifyWorkflow {
       throw new TransferException(e.getMessage());
     }
     if (format == FileFormat.XLSX) {
-      throw new TransferException("VERIFY=true reads the export back, and cqlp does not read XLSX;"
-          + " export to Parquet, CSV or JSON to verify it.");
+      throw new TransferException(
+          "VERIFY=true reads the export back, and cqlp does not read XLSX;"
+              + " export to Parquet, CSV or JSON to verify it.");
     }
     Options.Builder read = Options.builder();
-    copy.options().asMap().forEach((k, v) -> {
-      if (OPTIONS.contains(k)) {
-        read.add(k, v);
-      }
-    });
+    copy.options()
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              if (OPTIONS.contains(k)) {
+                read.add(k, v);
+              }
+            });
     return new Verify(copy.table(), copy.columns(), copy.target(), read.build(), copy.where());
   }
 
@@ -134,9 +161,9 @@ public final class VerifyWorkflow {
    *
    * @param command the parsed VERIFY
    * @return what was found; {@link VerifyReport#equal()} tells whether the two sides hold the same
-   * @throws TransferException for an unknown table, column or option, a missing or unreadable
-   *     file, a file without the table's key columns, a value that does not convert to its
-   *     column's type, or a failed scan
+   * @throws TransferException for an unknown table, column or option, a missing or unreadable file,
+   *     a file without the table's key columns, a value that does not convert to its column's type,
+   *     or a failed scan
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C)
    */
   public VerifyReport run(Verify command) throws InterruptedException {
@@ -147,16 +174,33 @@ public final class VerifyWorkflow {
     // named), and the named columns, or else all that the files hold, are compared. A CSV file's
     // fields are the named columns by position, as COPY FROM reads them.
     boolean positional = !command.columns().isEmpty() && isCsv(command.path(), options);
-    TableSchema table = TableSchema.resolve(session, command.table().keyspace(), command.table().table(),
-        positional ? command.columns() : List.of());
-    List<String> named = command.columns().isEmpty() ? null
-        : TableSchema.resolve(session, command.table().keyspace(), command.table().table(), command.columns())
-            .columns().stream().map(ColumnSpec::name).toList();
+    TableSchema table =
+        TableSchema.resolve(
+            session,
+            command.table().keyspace(),
+            command.table().table(),
+            positional ? command.columns() : List.of());
+    List<String> named =
+        command.columns().isEmpty()
+            ? null
+            : TableSchema.resolve(
+                    session, command.table().keyspace(), command.table().table(), command.columns())
+                .columns()
+                .stream()
+                .map(ColumnSpec::name)
+                .toList();
     FileSources input = FileSources.of(command.path(), options);
-    boolean times = CellTimes.requested(options) || CellTimes.mayHoldTimes(command.path(), input, options);
-    TableSchema read = !times ? table
-        : new TableSchema(table.keyspace(), table.table(), CellTimes.importColumns(table.columns()),
-            table.partitionKey(), table.clusteringNeverNull());
+    boolean times =
+        CellTimes.requested(options) || CellTimes.mayHoldTimes(command.path(), input, options);
+    TableSchema read =
+        !times
+            ? table
+            : new TableSchema(
+                table.keyspace(),
+                table.table(),
+                CellTimes.importColumns(table.columns()),
+                table.partitionKey(),
+                table.clusteringNeverNull());
     Path dir = null;
     try {
       dir = Files.createTempDirectory("cqlp-verify");
@@ -168,15 +212,35 @@ public final class VerifyWorkflow {
         FileSources.requireKeyColumns(table, fileColumns, input.location());
         List<String> present = fileColumns.stream().map(ColumnSpec::name).toList();
         List<ColumnSpec> keys = table.columns().stream().filter(VerifyWorkflow::isKey).toList();
-        List<ColumnSpec> cells = table.columns().stream().filter(c -> !isKey(c) && present.contains(c.name())
-            && (named == null || named.contains(c.name()))).toList();
-        List<String> notCompared = table.columns().stream().filter(c -> !isKey(c) && !present.contains(c.name())
-            && (named == null || named.contains(c.name()))).map(ColumnSpec::name).toList();
-        List<String> compared = Stream.concat(keys.stream(), cells.stream()).map(ColumnSpec::name).toList();
-        report = new VerifyReport(table.keyspace() + "." + table.table(), command.path(), compared, notCompared);
+        List<ColumnSpec> cells =
+            table.columns().stream()
+                .filter(
+                    c ->
+                        !isKey(c)
+                            && present.contains(c.name())
+                            && (named == null || named.contains(c.name())))
+                .toList();
+        List<String> notCompared =
+            table.columns().stream()
+                .filter(
+                    c ->
+                        !isKey(c)
+                            && !present.contains(c.name())
+                            && (named == null || named.contains(c.name())))
+                .map(ColumnSpec::name)
+                .toList();
+        List<String> compared =
+            Stream.concat(keys.stream(), cells.stream()).map(ColumnSpec::name).toList();
+        report =
+            new VerifyReport(
+                table.keyspace() + "." + table.table(), command.path(), compared, notCompared);
         int[] from = compared.stream().mapToInt(present::indexOf).toArray();
-        fingerprint = new RowFingerprint(keys, cells, session.getContext().getCodecRegistry(),
-            session.getContext().getProtocolVersion());
+        fingerprint =
+            new RowFingerprint(
+                keys,
+                cells,
+                session.getContext().getCodecRegistry(),
+                session.getContext().getProtocolVersion());
         files = new Spill(dir, "files", TOP_BITS, 0, cells.size());
         try (files) {
           Object[] row;
@@ -199,8 +263,13 @@ public final class VerifyWorkflow {
       return report;
     } catch (IOException | UncheckedIOException e) {
       IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-      throw new TransferException("VERIFY could not " + (io.getMessage() == null ? "read or spill rows: "
-          + IoErrors.describe(io) : io.getMessage()) + ".", e);
+      throw new TransferException(
+          "VERIFY could not "
+              + (io.getMessage() == null
+                  ? "read or spill rows: " + IoErrors.describe(io)
+                  : io.getMessage())
+              + ".",
+          e);
     } finally {
       delete(dir);
     }
@@ -236,16 +305,28 @@ public final class VerifyWorkflow {
       throws IOException, InterruptedException {
     Spill rows = new Spill(dir, "table", TOP_BITS, 0, fingerprint.cells().size());
     Options.Builder scanOptions = Options.builder();
-    command.options().asMap().forEach((k, v) -> {
-      if (SCAN_OPTIONS.contains(k)) {
-        scanOptions.add(k, v);
-      }
-    });
+    command
+        .options()
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              if (SCAN_OPTIONS.contains(k)) {
+                scanOptions.add(k, v);
+              }
+            });
     TableRef ref = command.table();
-    CopyTo scan = new CopyTo(ref, report.compared(), dir.resolve("table.rows").toString(), false,
-        scanOptions.build(), command.where(), null);
+    CopyTo scan =
+        new CopyTo(
+            ref,
+            report.compared(),
+            dir.resolve("table.rows").toString(),
+            false,
+            scanOptions.build(),
+            command.where(),
+            null);
     try (rows) {
-      new CopyToWorkflow(session, consistency, (target, schema, options) -> new SpillSink(rows, fingerprint))
+      new CopyToWorkflow(
+              session, consistency, (target, schema, options) -> new SpillSink(rows, fingerprint))
           .run(scan);
     }
     return rows;

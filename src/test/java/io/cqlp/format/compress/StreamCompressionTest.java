@@ -50,8 +50,10 @@ class StreamCompressionTest {
 
   @Test
   void should_refuse_a_stream_that_is_not_gzip() {
-    assertThatThrownBy(() -> StreamCompression.GZIP.decompress(
-        new ByteArrayInputStream("plain".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(
+            () ->
+                StreamCompression.GZIP.decompress(
+                    new ByteArrayInputStream("plain".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IOException.class);
   }
 }

@@ -37,9 +37,12 @@ class CsvOptionsTest {
 
   @Test
   void should_refuse_invalid_values_in_one_line() {
-    assertThatThrownBy(() -> options("DELIMITER", "||")).hasMessageContaining("Invalid DELIMITER '||': expected one character");
-    assertThatThrownBy(() -> options("BOOLSTYLE", "yes")).hasMessageContaining("Invalid BOOLSTYLE 'yes'");
-    assertThatThrownBy(() -> options("ENCODING", "klingon")).hasMessageContaining("Unknown ENCODING 'klingon'");
+    assertThatThrownBy(() -> options("DELIMITER", "||"))
+        .hasMessageContaining("Invalid DELIMITER '||': expected one character");
+    assertThatThrownBy(() -> options("BOOLSTYLE", "yes"))
+        .hasMessageContaining("Invalid BOOLSTYLE 'yes'");
+    assertThatThrownBy(() -> options("ENCODING", "klingon"))
+        .hasMessageContaining("Unknown ENCODING 'klingon'");
     assertThatThrownBy(() -> options("DELIMITER", "\"")).hasMessageContaining("must be different");
     assertThatThrownBy(() -> options("FLOATPRECISION", "0")).hasMessageContaining("at least 1");
   }

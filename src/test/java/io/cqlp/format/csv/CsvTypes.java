@@ -30,8 +30,11 @@ import java.util.UUID;
 final class CsvTypes {
   private CsvTypes() {}
 
-  static final UserDefinedType ADDRESS = new UserDefinedTypeBuilder("ks", "address")
-      .withField("street", DataTypes.TEXT).withField("zip", DataTypes.INT).build();
+  static final UserDefinedType ADDRESS =
+      new UserDefinedTypeBuilder("ks", "address")
+          .withField("street", DataTypes.TEXT)
+          .withField("zip", DataTypes.INT)
+          .build();
   static final TupleType PAIR = DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT);
 
   static CsvOptions options(String... pairs) {
@@ -91,13 +94,31 @@ final class CsvTypes {
     Map<String, Instant> m = new LinkedHashMap<>();
     m.put("start", Instant.parse("2024-01-02T03:04:05.678Z"));
     return new Object[] {
-        1, "plain", "say \"hi\",\nbye", (byte) -8, (short) 1234, 1234567L,
-        new BigInteger("-12345678901234567890"), 3.1415927f, 2.718281828459045, new BigDecimal("1234.50"),
-        true, Instant.parse("2024-01-02T03:04:05.678Z"), LocalDate.of(2024, 2, 29), LocalTime.of(13, 14, 15, 123456789),
-        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), UUID.fromString("fe2b4360-28c6-11e2-81c1-0800200c9a66"),
-        ByteBuffer.wrap(new byte[] {0, (byte) 0xca, (byte) 0xfe}), inet("192.168.0.1"),
-        CqlDuration.from("1h30m"), List.of("a", "b'c"), new LinkedHashSet<>(List.of(1, 2)), m, address, pair,
-        com.datastax.oss.driver.api.core.data.CqlVector.newInstance(1.5f, -2.0f)
+      1,
+      "plain",
+      "say \"hi\",\nbye",
+      (byte) -8,
+      (short) 1234,
+      1234567L,
+      new BigInteger("-12345678901234567890"),
+      3.1415927f,
+      2.718281828459045,
+      new BigDecimal("1234.50"),
+      true,
+      Instant.parse("2024-01-02T03:04:05.678Z"),
+      LocalDate.of(2024, 2, 29),
+      LocalTime.of(13, 14, 15, 123456789),
+      UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+      UUID.fromString("fe2b4360-28c6-11e2-81c1-0800200c9a66"),
+      ByteBuffer.wrap(new byte[] {0, (byte) 0xca, (byte) 0xfe}),
+      inet("192.168.0.1"),
+      CqlDuration.from("1h30m"),
+      List.of("a", "b'c"),
+      new LinkedHashSet<>(List.of(1, 2)),
+      m,
+      address,
+      pair,
+      com.datastax.oss.driver.api.core.data.CqlVector.newInstance(1.5f, -2.0f)
     };
   }
 }

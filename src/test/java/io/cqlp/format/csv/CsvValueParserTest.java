@@ -24,8 +24,22 @@ class CsvValueParserTest {
 
   @Test
   void should_read_back_every_type_that_the_formatter_writes() {
-    for (CsvOptions o : List.of(options(), options("DECIMALSEP", ",", "THOUSANDSSEP", ".", "BOOLSTYLE", "yes,no",
-        "DATETIMEFORMAT", "%d/%m/%Y %H:%M:%S.%f", "DOUBLEPRECISION", "17", "FLOATPRECISION", "9"))) {
+    for (CsvOptions o :
+        List.of(
+            options(),
+            options(
+                "DECIMALSEP",
+                ",",
+                "THOUSANDSSEP",
+                ".",
+                "BOOLSTYLE",
+                "yes,no",
+                "DATETIMEFORMAT",
+                "%d/%m/%Y %H:%M:%S.%f",
+                "DOUBLEPRECISION",
+                "17",
+                "FLOATPRECISION",
+                "9"))) {
       ValueFormatter formatter = o.formatter();
       CsvValueParser p = new CsvValueParser(o);
       Object[] row = CsvTypes.row();
@@ -34,9 +48,13 @@ class CsvValueParserTest {
         String text = formatter.format(row[i]);
         Object back = p.parse(cols.get(i).type(), text);
         if (row[i] instanceof Float f) {
-          assertThat((Float) back).as(cols.get(i).name()).isCloseTo(f, org.assertj.core.data.Offset.offset(1e-5f));
+          assertThat((Float) back)
+              .as(cols.get(i).name())
+              .isCloseTo(f, org.assertj.core.data.Offset.offset(1e-5f));
         } else if (row[i] instanceof Double d) {
-          assertThat((Double) back).as(cols.get(i).name()).isCloseTo(d, org.assertj.core.data.Offset.offset(1e-11));
+          assertThat((Double) back)
+              .as(cols.get(i).name())
+              .isCloseTo(d, org.assertj.core.data.Offset.offset(1e-11));
         } else if (row[i] instanceof UdtValue || row[i] instanceof TupleValue) {
           assertThat(formatter.format(back)).as(cols.get(i).name()).isEqualTo(text);
         } else {
@@ -52,22 +70,31 @@ class CsvValueParserTest {
     assertThat(parser.parse(DataTypes.BOOLEAN, "false")).isEqualTo(false);
     assertThat(parser.parse(DataTypes.TIMESTAMP, "2024-01-02 03:04:05.678+0000"))
         .isEqualTo(Instant.parse("2024-01-02T03:04:05.678Z"));
-    assertThat(parser.parse(DataTypes.TIMESTAMP, "2024-01-02T03:04:05Z")).isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
-    assertThat(parser.parse(DataTypes.TIMESTAMP, "1704164645678")).isEqualTo(Instant.ofEpochMilli(1704164645678L));
-    assertThat(parser.parse(DataTypes.BLOB, "0x00CAfe")).isEqualTo(ByteBuffer.wrap(new byte[] {0, (byte) 0xca, (byte) 0xfe}));
+    assertThat(parser.parse(DataTypes.TIMESTAMP, "2024-01-02T03:04:05Z"))
+        .isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+    assertThat(parser.parse(DataTypes.TIMESTAMP, "1704164645678"))
+        .isEqualTo(Instant.ofEpochMilli(1704164645678L));
+    assertThat(parser.parse(DataTypes.BLOB, "0x00CAfe"))
+        .isEqualTo(ByteBuffer.wrap(new byte[] {0, (byte) 0xca, (byte) 0xfe}));
     assertThat(parser.parse(DataTypes.BLOB, "0x")).isEqualTo(ByteBuffer.allocate(0));
-    assertThat(parser.parse(DataTypes.TIME, "13:14:15.123456789")).isEqualTo(LocalTime.of(13, 14, 15, 123456789));
-    assertThat(parser.parse(DataTypes.DURATION, "1y2mo3d4h5m6s7ms8us9ns")).isEqualTo(CqlDuration.from("1y2mo3d4h5m6s7ms8us9ns"));
+    assertThat(parser.parse(DataTypes.TIME, "13:14:15.123456789"))
+        .isEqualTo(LocalTime.of(13, 14, 15, 123456789));
+    assertThat(parser.parse(DataTypes.DURATION, "1y2mo3d4h5m6s7ms8us9ns"))
+        .isEqualTo(CqlDuration.from("1y2mo3d4h5m6s7ms8us9ns"));
     assertThat(parser.parse(DataTypes.DECIMAL, "1234.50")).isEqualTo(new BigDecimal("1234.50"));
     assertThat(parser.parse(DataTypes.DOUBLE, "-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
   }
 
   @Test
   void should_read_collection_user_type_and_tuple_literals() {
-    assertThat(parser.parse(DataTypes.listOf(DataTypes.TEXT), "['a', 'b''c', 'x, y']")).isEqualTo(List.of("a", "b'c", "x, y"));
+    assertThat(parser.parse(DataTypes.listOf(DataTypes.TEXT), "['a', 'b''c', 'x, y']"))
+        .isEqualTo(List.of("a", "b'c", "x, y"));
     assertThat(parser.parse(DataTypes.setOf(DataTypes.INT), "{1, 2,3}")).isEqualTo(Set.of(1, 2, 3));
-    assertThat(parser.parse(DataTypes.mapOf(DataTypes.TEXT, DataTypes.INT), "{'a': 1, 'b': 2}")).isEqualTo(Map.of("a", 1, "b", 2));
-    assertThat(parser.parse(DataTypes.mapOf(DataTypes.TIME, DataTypes.BOOLEAN), "{13:14:15.000000000: True}"))
+    assertThat(parser.parse(DataTypes.mapOf(DataTypes.TEXT, DataTypes.INT), "{'a': 1, 'b': 2}"))
+        .isEqualTo(Map.of("a", 1, "b", 2));
+    assertThat(
+            parser.parse(
+                DataTypes.mapOf(DataTypes.TIME, DataTypes.BOOLEAN), "{13:14:15.000000000: True}"))
         .isEqualTo(Map.of(LocalTime.of(13, 14, 15), true));
     assertThat(parser.parse(DataTypes.listOf(DataTypes.listOf(DataTypes.INT)), "[[1], [2, 3], []]"))
         .isEqualTo(List.of(List.of(1), List.of(2, 3), List.of()));
@@ -85,15 +112,23 @@ class CsvValueParserTest {
 
   @Test
   void should_refuse_values_that_do_not_convert() {
-    assertThatThrownBy(() -> parser.parse(DataTypes.INT, "12x")).hasMessageContaining("'12x' is not an integer");
-    assertThatThrownBy(() -> parser.parse(DataTypes.BOOLEAN, "maybe")).hasMessageContaining("is not True or False");
-    assertThatThrownBy(() -> parser.parse(DataTypes.BLOB, "cafe")).hasMessageContaining("is not a blob");
-    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1, 2")).hasMessageContaining("expected ']'");
-    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1, null]")).hasMessageContaining("cannot hold null");
-    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1] x")).hasMessageContaining("unexpected 'x'");
-    assertThatThrownBy(() -> parser.parse(CsvTypes.ADDRESS, "{city: 'x'}")).hasMessageContaining("has no field 'city'");
+    assertThatThrownBy(() -> parser.parse(DataTypes.INT, "12x"))
+        .hasMessageContaining("'12x' is not an integer");
+    assertThatThrownBy(() -> parser.parse(DataTypes.BOOLEAN, "maybe"))
+        .hasMessageContaining("is not True or False");
+    assertThatThrownBy(() -> parser.parse(DataTypes.BLOB, "cafe"))
+        .hasMessageContaining("is not a blob");
+    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1, 2"))
+        .hasMessageContaining("expected ']'");
+    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1, null]"))
+        .hasMessageContaining("cannot hold null");
+    assertThatThrownBy(() -> parser.parse(DataTypes.listOf(DataTypes.INT), "[1] x"))
+        .hasMessageContaining("unexpected 'x'");
+    assertThatThrownBy(() -> parser.parse(CsvTypes.ADDRESS, "{city: 'x'}"))
+        .hasMessageContaining("has no field 'city'");
     assertThatThrownBy(() -> parser.parse(DataTypes.TIMESTAMP, "2024-01-02 03:04:05.678123+0000"))
-        .hasMessageContaining("sub-millisecond").hasMessageEndingWith("(PRECISION_LOSS='TRUNCATE' drops them)");
+        .hasMessageContaining("sub-millisecond")
+        .hasMessageEndingWith("(PRECISION_LOSS='TRUNCATE' drops them)");
   }
 
   @Test
@@ -103,7 +138,9 @@ class CsvValueParserTest {
         .isEqualTo(java.time.Instant.parse("2024-01-02T03:04:05.678Z"));
     assertThat(truncating.parse(DataTypes.TIMESTAMP, "1969-12-31T23:59:59.9999999Z"))
         .isEqualTo(java.time.Instant.parse("1969-12-31T23:59:59.999Z"));
-    assertThat(truncating.parse(DataTypes.listOf(DataTypes.TIMESTAMP), "['2024-01-02 03:04:05.000001+0000']"))
+    assertThat(
+            truncating.parse(
+                DataTypes.listOf(DataTypes.TIMESTAMP), "['2024-01-02 03:04:05.000001+0000']"))
         .isEqualTo(List.of(java.time.Instant.parse("2024-01-02T03:04:05Z")));
   }
 }

@@ -24,6 +24,7 @@ class DotTerminatedReaderTest {
 
   @Test
   void should_read_to_the_end_without_a_backslash_dot_line() throws IOException {
-    assertThat(readAll(new DotTerminatedReader(new BufferedReader(new StringReader("1,a"))))).isEqualTo("1,a\n");
+    assertThat(readAll(new DotTerminatedReader(new BufferedReader(new StringReader("1,a")))))
+        .isEqualTo("1,a\n");
   }
 }

@@ -1,6 +1,5 @@
 package io.cqlp.format.json;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonRowSinkTest {
-  private static final List<ColumnSpec> COLUMNS = List.of(
-      ColumnSpec.regular("id", DataTypes.INT), ColumnSpec.regular("Name", DataTypes.TEXT),
-      ColumnSpec.regular("price", DataTypes.DECIMAL), ColumnSpec.regular("at", DataTypes.TIMESTAMP));
+  private static final List<ColumnSpec> COLUMNS =
+      List.of(
+          ColumnSpec.regular("id", DataTypes.INT), ColumnSpec.regular("Name", DataTypes.TEXT),
+          ColumnSpec.regular("price", DataTypes.DECIMAL),
+              ColumnSpec.regular("at", DataTypes.TIMESTAMP));
 
   @TempDir Path dir;
 
   private static void writeRows(JsonRowSink sink) throws IOException {
-    sink.write(new Object[] {1, "a\"b", new BigDecimal("1.50"), Instant.parse("2024-01-02T03:04:05.678Z")});
+    sink.write(
+        new Object[] {
+          1, "a\"b", new BigDecimal("1.50"), Instant.parse("2024-01-02T03:04:05.678Z")
+        });
     sink.write(new Object[] {2, null, null, null});
     sink.commit();
   }
@@ -41,9 +46,10 @@ class JsonRowSinkTest {
       assertThat(sink.rowsWritten()).isEqualTo(2);
       assertThat(sink.bytesWritten()).isEqualTo(Files.size(file));
     }
-    assertThat(Files.readAllLines(file)).containsExactly(
-        "{\"id\":1,\"Name\":\"a\\\"b\",\"price\":1.50,\"at\":\"2024-01-02T03:04:05.678Z\"}",
-        "{\"id\":2,\"Name\":null,\"price\":null,\"at\":null}");
+    assertThat(Files.readAllLines(file))
+        .containsExactly(
+            "{\"id\":1,\"Name\":\"a\\\"b\",\"price\":1.50,\"at\":\"2024-01-02T03:04:05.678Z\"}",
+            "{\"id\":2,\"Name\":null,\"price\":null,\"at\":null}");
   }
 
   @Test
@@ -77,7 +83,9 @@ class JsonRowSinkTest {
       writeRows(sink);
     }
     try (InputStream in = StreamCompression.ZSTD.decompress(Files.newInputStream(file))) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"id\":1,").hasLineCount(2);
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .startsWith("{\"id\":1,")
+          .hasLineCount(2);
     }
   }
 

@@ -1,11 +1,11 @@
 package io.cqlp.format.json;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.ConversionException;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonRowSourceTest {
-  private static final List<ColumnSpec> COLUMNS = List.of(
-      new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY), ColumnSpec.regular("name", DataTypes.TEXT),
-      ColumnSpec.regular("Score", DataTypes.DOUBLE));
+  private static final List<ColumnSpec> COLUMNS =
+      List.of(
+          new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
+          ColumnSpec.regular("name", DataTypes.TEXT),
+          ColumnSpec.regular("Score", DataTypes.DOUBLE));
 
   @TempDir Path dir;
 
@@ -50,11 +52,14 @@ class JsonRowSourceTest {
         }
         sink.commit();
       }
-      try (JsonRowSource source = JsonRowSource.open(Location.local(file), EveryType.columns(), false)) {
+      try (JsonRowSource source =
+          JsonRowSource.open(Location.local(file), EveryType.columns(), false)) {
         List<Object[]> rows = readAll(source);
         assertThat(rows).hasSize(EveryType.rows().size());
         for (int r = 0; r < rows.size(); r++) {
-          assertThat(rows.get(r)).as("row %d, array %s", r, array).containsExactly(EveryType.rows().get(r));
+          assertThat(rows.get(r))
+              .as("row %d, array %s", r, array)
+              .containsExactly(EveryType.rows().get(r));
         }
         assertThat(source.rowsRead()).isEqualTo(EveryType.rows().size());
       }
@@ -73,7 +78,8 @@ class JsonRowSourceTest {
         assertThat(rows.get(1)).containsExactly(2, null, null);
       }
     }
-    try (JsonRowSource source = JsonRowSource.open(Location.local(file("e.json", "[]")), COLUMNS, false)) {
+    try (JsonRowSource source =
+        JsonRowSource.open(Location.local(file("e.json", "[]")), COLUMNS, false)) {
       assertThat(source.next()).isNull();
     }
   }
@@ -86,7 +92,8 @@ class JsonRowSourceTest {
     }
     Path wrongCase = file("d.jsonl", "{\"id\":1,\"score\":1.5}\n");
     try (JsonRowSource source = JsonRowSource.open(Location.local(wrongCase), COLUMNS, false)) {
-      assertThatThrownBy(source::next).isInstanceOf(ConversionException.class)
+      assertThatThrownBy(source::next)
+          .isInstanceOf(ConversionException.class)
           .hasMessageContaining("key 'score' names no column");
     }
   }
@@ -95,10 +102,14 @@ class JsonRowSourceTest {
   void should_refuse_an_unknown_key_naming_it_unless_told_to_skip_it() throws IOException {
     Path f = file("u.jsonl", "{\"id\":1,\"extra\":{\"a\":[1,2]},\"name\":\"n\"}\n");
     try (JsonRowSource source = JsonRowSource.open(Location.local(f), COLUMNS, false)) {
-      assertThatThrownBy(source::next).isInstanceOf(ConversionException.class)
-          .hasMessage(f + ", row 1 (line 1): key 'extra' names no column of the table; remove it from the"
-              + " file, or add WITH IGNORE_UNKNOWN_KEYS=true");
-      assertThat(source.lastRecord()).isEqualTo("{\"id\":1,\"extra\":{\"a\":[1,2]},\"name\":\"n\"}");
+      assertThatThrownBy(source::next)
+          .isInstanceOf(ConversionException.class)
+          .hasMessage(
+              f
+                  + ", row 1 (line 1): key 'extra' names no column of the table; remove it from the"
+                  + " file, or add WITH IGNORE_UNKNOWN_KEYS=true");
+      assertThat(source.lastRecord())
+          .isEqualTo("{\"id\":1,\"extra\":{\"a\":[1,2]},\"name\":\"n\"}");
     }
     try (JsonRowSource source = JsonRowSource.open(Location.local(f), COLUMNS, true)) {
       assertThat(source.next()).containsExactly(1, "n", null);
@@ -110,7 +121,8 @@ class JsonRowSourceTest {
     Path f = file("v.jsonl", "{\"id\":1}\n{\"id\":2,\n \"name\":5}\n{\"id\":3}\n");
     try (JsonRowSource source = JsonRowSource.open(Location.local(f), COLUMNS, false)) {
       assertThat(source.next()).containsExactly(1, null, null);
-      assertThatThrownBy(source::next).isInstanceOf(ConversionException.class)
+      assertThatThrownBy(source::next)
+          .isInstanceOf(ConversionException.class)
           .hasMessage(f + ", row 2 (line 2): column name: '5' is not a text (CQL text)");
       assertThat(source.lastRecord()).isEqualTo("{\"id\":2,\n \"name\":5}");
       assertThat(source.next()).containsExactly(3, null, null);
@@ -121,22 +133,33 @@ class JsonRowSourceTest {
   void should_refuse_a_row_without_its_partition_key() throws IOException {
     Path f = file("k.jsonl", "{\"name\":\"x\"}\n");
     try (JsonRowSource source = JsonRowSource.open(Location.local(f), COLUMNS, false)) {
-      assertThatThrownBy(source::next).hasMessageContaining("row 1 (line 1): no value for partition key column id");
+      assertThatThrownBy(source::next)
+          .hasMessageContaining("row 1 (line 1): no value for partition key column id");
     }
   }
 
   @Test
   void should_refuse_input_that_is_not_objects_with_one_line() throws IOException {
-    for (String text : List.of("{\"id\":1}\n[1]\n", "[{\"id\":1} {\"id\":2}]", "[{\"id\":1}", "{\"id\":1",
-        "[{\"id\":1}] x")) {
-      try (JsonRowSource source = JsonRowSource.open(Location.local(file("bad.json", text)), COLUMNS, false)) {
-        assertThatThrownBy(() -> readAll(source)).isInstanceOf(IOException.class)
-            .hasMessageStartingWith(dir.resolve("bad.json") + " is not JSON Lines or a JSON array of objects: ")
+    for (String text :
+        List.of(
+            "{\"id\":1}\n[1]\n",
+            "[{\"id\":1} {\"id\":2}]",
+            "[{\"id\":1}",
+            "{\"id\":1",
+            "[{\"id\":1}] x")) {
+      try (JsonRowSource source =
+          JsonRowSource.open(Location.local(file("bad.json", text)), COLUMNS, false)) {
+        assertThatThrownBy(() -> readAll(source))
+            .isInstanceOf(IOException.class)
+            .hasMessageStartingWith(
+                dir.resolve("bad.json") + " is not JSON Lines or a JSON array of objects: ")
             .hasMessageNotContaining("\n");
       }
     }
-    try (JsonRowSource source = JsonRowSource.open(Location.local(file("syntax.jsonl", "{\"id\":1,}\n")), COLUMNS, false)) {
-      assertThatThrownBy(source::next).isInstanceOf(ConversionException.class)
+    try (JsonRowSource source =
+        JsonRowSource.open(Location.local(file("syntax.jsonl", "{\"id\":1,}\n")), COLUMNS, false)) {
+      assertThatThrownBy(source::next)
+          .isInstanceOf(ConversionException.class)
           .hasMessageContaining("row 1 (line 1): invalid JSON:");
     }
   }

@@ -61,32 +61,44 @@ class JsonValueReaderTest {
         .isEqualTo(new BigDecimal("12345678901234567890123.000000000000000000001"));
     assertThat(read("-98765432109876543210987654321", DataTypes.VARINT))
         .isEqualTo(new BigInteger("-98765432109876543210987654321"));
-    assertThat(read("\"98765432109876543210\"", DataTypes.VARINT)).isEqualTo(new BigInteger("98765432109876543210"));
+    assertThat(read("\"98765432109876543210\"", DataTypes.VARINT))
+        .isEqualTo(new BigInteger("98765432109876543210"));
   }
 
   @Test
   void should_round_sub_millisecond_digits_down_with_precision_loss_truncate() throws IOException {
-    try (JsonParser parser = FACTORY.createParser("{\"2024-01-02T03:04:05.6789Z\": [\"2024-01-02T03:04:05.0001Z\"]}")) {
+    try (JsonParser parser =
+        FACTORY.createParser("{\"2024-01-02T03:04:05.6789Z\": [\"2024-01-02T03:04:05.0001Z\"]}")) {
       parser.nextToken();
-      Object value = JsonValueReader.of(io.cqlp.format.PrecisionLoss.TRUNCATE)
-          .value(parser, DataTypes.mapOf(DataTypes.TIMESTAMP, DataTypes.listOf(DataTypes.TIMESTAMP)));
-      assertThat(value).isEqualTo(Map.of(java.time.Instant.parse("2024-01-02T03:04:05.678Z"),
-          List.of(java.time.Instant.parse("2024-01-02T03:04:05Z"))));
+      Object value =
+          JsonValueReader.of(io.cqlp.format.PrecisionLoss.TRUNCATE)
+              .value(
+                  parser,
+                  DataTypes.mapOf(DataTypes.TIMESTAMP, DataTypes.listOf(DataTypes.TIMESTAMP)));
+      assertThat(value)
+          .isEqualTo(
+              Map.of(
+                  java.time.Instant.parse("2024-01-02T03:04:05.678Z"),
+                  List.of(java.time.Instant.parse("2024-01-02T03:04:05Z"))));
     }
   }
 
   @Test
   void should_refuse_values_out_of_range_or_of_another_type() {
-    assertThatThrownBy(() -> read("128", DataTypes.TINYINT)).hasMessageContaining("out of range for tinyint");
+    assertThatThrownBy(() -> read("128", DataTypes.TINYINT))
+        .hasMessageContaining("out of range for tinyint");
     assertThatThrownBy(() -> read("1.5", DataTypes.INT)).hasMessage("'1.5' is not a int");
-    assertThatThrownBy(() -> read("\"x\"", DataTypes.BOOLEAN)).hasMessageContaining("'x' is not true or false");
+    assertThatThrownBy(() -> read("\"x\"", DataTypes.BOOLEAN))
+        .hasMessageContaining("'x' is not true or false");
     assertThatThrownBy(() -> read("1", DataTypes.TEXT)).hasMessage("'1' is not a text");
     assertThatThrownBy(() -> read("[1]", DataTypes.INT)).hasMessage("an array is not a int");
     assertThatThrownBy(() -> read("\"2024-01-02T03:04:05.6789Z\"", DataTypes.TIMESTAMP))
         .hasMessageContaining("sub-millisecond");
-    assertThatThrownBy(() -> read("\"0x0g\"", DataTypes.BLOB)).hasMessageContaining("is not a blob");
+    assertThatThrownBy(() -> read("\"0x0g\"", DataTypes.BLOB))
+        .hasMessageContaining("is not a blob");
     assertThatThrownBy(() -> read("\"abc\"", DataTypes.BLOB)).hasMessageContaining("is not a blob");
-    assertThatThrownBy(() -> read("\"1x\"", DataTypes.DURATION)).hasMessageContaining("is not a duration");
+    assertThatThrownBy(() -> read("\"1x\"", DataTypes.DURATION))
+        .hasMessageContaining("is not a duration");
     assertThatThrownBy(() -> read("\"c2f6e2a0-0000-4000-8000-000000000000\"", DataTypes.TIMEUUID))
         .hasMessageContaining("version 4 UUID");
   }
@@ -99,7 +111,8 @@ class JsonValueReaderTest {
         .hasMessage("a set cannot hold 'a' twice");
     assertThatThrownBy(() -> read("[1,2]", DataTypes.vectorOf(DataTypes.FLOAT, 3)))
         .hasMessage("a vector<float, 3> needs 3 elements, found 2");
-    assertThatThrownBy(() -> read("{\"1\":1,\"01\":2}", DataTypes.mapOf(DataTypes.INT, DataTypes.INT)))
+    assertThatThrownBy(
+            () -> read("{\"1\":1,\"01\":2}", DataTypes.mapOf(DataTypes.INT, DataTypes.INT)))
         .hasMessage("map key '01' appears twice");
     assertThatThrownBy(() -> read("{\"x\":1}", DataTypes.mapOf(DataTypes.INT, DataTypes.INT)))
         .hasMessage("'x' is not an integer");
@@ -107,7 +120,8 @@ class JsonValueReaderTest {
         .hasMessageContaining("has no field 'city'");
     assertThatThrownBy(() -> read("{\"zip\":\"a\"}", EveryType.ADDRESS))
         .hasMessage("field 'zip': 'a' is not an integer");
-    assertThatThrownBy(() -> read("[1,\"a\",null,4]", EveryType.TRIPLE)).hasMessageContaining("has 3 fields");
+    assertThatThrownBy(() -> read("[1,\"a\",null,4]", EveryType.TRIPLE))
+        .hasMessageContaining("has 3 fields");
   }
 
   @Test

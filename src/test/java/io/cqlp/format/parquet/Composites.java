@@ -26,13 +26,14 @@ final class Composites {
   private Composites() {}
 
   static final TupleType POINT = DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.DOUBLE);
-  static final UserDefinedType ADDRESS = new UserDefinedTypeBuilder("ks", "address")
-      .withField("street", DataTypes.TEXT)
-      .withField("zip", DataTypes.INT)
-      .withField("tags", DataTypes.frozenSetOf(DataTypes.TEXT))
-      .withField("loc", POINT)
-      .frozen()
-      .build();
+  static final UserDefinedType ADDRESS =
+      new UserDefinedTypeBuilder("ks", "address")
+          .withField("street", DataTypes.TEXT)
+          .withField("zip", DataTypes.INT)
+          .withField("tags", DataTypes.frozenSetOf(DataTypes.TEXT))
+          .withField("loc", POINT)
+          .frozen()
+          .build();
   static final TupleType TRIPLE =
       DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT, DataTypes.TIMESTAMP);
 
@@ -45,8 +46,7 @@ final class Composites {
         ColumnSpec.regular("fl", DataTypes.frozenListOf(DataTypes.frozenListOf(DataTypes.INT))),
         ColumnSpec.regular("t", TRIPLE),
         ColumnSpec.regular("a", ADDRESS),
-        ColumnSpec.regular("ma",
-            DataTypes.mapOf(DataTypes.TEXT, DataTypes.frozenListOf(ADDRESS))),
+        ColumnSpec.regular("ma", DataTypes.mapOf(DataTypes.TEXT, DataTypes.frozenListOf(ADDRESS))),
         ColumnSpec.regular("v", DataTypes.vectorOf(DataTypes.FLOAT, 3)),
         ColumnSpec.regular("vt", DataTypes.vectorOf(DataTypes.TEXT, 2)),
         ColumnSpec.regular("d", DataTypes.DURATION));
@@ -79,28 +79,56 @@ final class Composites {
     m.put("a", Long.MIN_VALUE);
     m.put("é 😀", Long.MAX_VALUE);
     Map<String, List<UdtValue>> ma = new LinkedHashMap<>();
-    ma.put("home", List.of(address("1 Main St", 12345, List.of("x", "y"), 1.5, -2.5),
-        address(null, null, null, null, null)));
+    ma.put(
+        "home",
+        List.of(
+            address("1 Main St", 12345, List.of("x", "y"), 1.5, -2.5),
+            address(null, null, null, null, null)));
     ma.put("none", List.of());
-    rows.add(new Object[] {1, List.of(1, -2, Integer.MAX_VALUE),
-        new LinkedHashSet<>(List.of("a", "b c", "")), m,
-        List.of(List.of(1, 2), List.of(), List.of(3)),
-        triple(7, "seven", Instant.parse("1969-07-20T20:17:40.123Z")),
-        address("Grüße 🚀", -1, List.of(), 0.0, -0.0), ma,
-        CqlVector.newInstance(0.25f, Float.NaN, Float.NEGATIVE_INFINITY),
-        CqlVector.newInstance("x", ""),
-        CqlDuration.newInstance(14, 3, 4_000_000_007L)});
+    rows.add(
+        new Object[] {
+          1,
+          List.of(1, -2, Integer.MAX_VALUE),
+          new LinkedHashSet<>(List.of("a", "b c", "")),
+          m,
+          List.of(List.of(1, 2), List.of(), List.of(3)),
+          triple(7, "seven", Instant.parse("1969-07-20T20:17:40.123Z")),
+          address("Grüße 🚀", -1, List.of(), 0.0, -0.0),
+          ma,
+          CqlVector.newInstance(0.25f, Float.NaN, Float.NEGATIVE_INFINITY),
+          CqlVector.newInstance("x", ""),
+          CqlDuration.newInstance(14, 3, 4_000_000_007L)
+        });
     rows.add(new Object[] {2, null, null, null, null, null, null, null, null, null, null});
     // Frozen empties, tuples and user types whose fields are all null: values, not nulls.
-    rows.add(new Object[] {3, List.of(), new LinkedHashSet<>(), new LinkedHashMap<>(), List.of(),
-        triple(null, null, null), address(null, null, null, null, null), new LinkedHashMap<>(),
-        CqlVector.newInstance(-0.0f, Float.MAX_VALUE, Float.MIN_VALUE),
-        CqlVector.newInstance("a", "b"), CqlDuration.newInstance(-1, -2, -3)});
-    rows.add(new Object[] {4, Arrays.asList(0), new LinkedHashSet<>(List.of("only")),
-        Map.of("k", 0L), List.of(List.of()), triple(null, "", null),
-        address("", 0, List.of("t"), null, null), Map.of("k", List.of()),
-        CqlVector.newInstance(1f, 2f, 3f), CqlVector.newInstance("😀", "\u0000"),
-        CqlDuration.newInstance(0, 0, 0)});
+    rows.add(
+        new Object[] {
+          3,
+          List.of(),
+          new LinkedHashSet<>(),
+          new LinkedHashMap<>(),
+          List.of(),
+          triple(null, null, null),
+          address(null, null, null, null, null),
+          new LinkedHashMap<>(),
+          CqlVector.newInstance(-0.0f, Float.MAX_VALUE, Float.MIN_VALUE),
+          CqlVector.newInstance("a", "b"),
+          CqlDuration.newInstance(-1, -2, -3)
+        });
+    rows.add(
+        new Object[] {
+          4,
+          Arrays.asList(0),
+          new LinkedHashSet<>(List.of("only")),
+          Map.of("k", 0L),
+          List.of(List.of()),
+          triple(null, "", null),
+          address("", 0, List.of("t"), null, null),
+          Map.of("k", List.of()),
+          CqlVector.newInstance(1f, 2f, 3f),
+          CqlVector.newInstance("😀", "\u0000"),
+          CqlDuration.newInstance(0, 0, 0)
+        });
     return rows;
   }
 }

@@ -36,13 +36,15 @@ class HadoopFreeCodecFactoryTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = CompressionCodecName.class,
+  @EnumSource(
+      value = CompressionCodecName.class,
       names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW", "BROTLI"})
   void should_decompress_what_it_compresses(CompressionCodecName codec) throws IOException {
     for (int size : new int[] {0, 1, 1000, 1 << 20}) {
       byte[] in = page(size);
       assertThat(roundTrip(factory.getCompressor(codec), factory.getDecompressor(codec), in))
-          .as("%s, %d bytes", codec, size).isEqualTo(in);
+          .as("%s, %d bytes", codec, size)
+          .isEqualTo(in);
     }
     assertThat(factory.getCompressor(codec).getCodecName()).isEqualTo(codec);
   }
@@ -53,20 +55,26 @@ class HadoopFreeCodecFactoryTest {
     assertThat(BlockCodecs.NativeSnappy.available()).isTrue();
     BytesInputCompressor nativeSnappy = factory.getCompressor(CompressionCodecName.SNAPPY);
     assertThat(nativeSnappy).isInstanceOf(BlockCodecs.NativeSnappy.class);
-    BlockCodecs.Airlift pure = new BlockCodecs.Airlift(CompressionCodecName.SNAPPY,
-        new io.airlift.compress.snappy.SnappyCompressor(),
-        new io.airlift.compress.snappy.SnappyDecompressor());
+    BlockCodecs.Airlift pure =
+        new BlockCodecs.Airlift(
+            CompressionCodecName.SNAPPY,
+            new io.airlift.compress.snappy.SnappyCompressor(),
+            new io.airlift.compress.snappy.SnappyDecompressor());
     for (int size : new int[] {0, 1, 1000, 1 << 20}) {
       byte[] in = page(size);
-      assertThat(roundTrip(nativeSnappy, pure, in)).as("native to pure, %d bytes", size)
+      assertThat(roundTrip(nativeSnappy, pure, in))
+          .as("native to pure, %d bytes", size)
           .isEqualTo(in);
       assertThat(roundTrip(pure, factory.getDecompressor(CompressionCodecName.SNAPPY), in))
-          .as("pure to native, %d bytes", size).isEqualTo(in);
+          .as("pure to native, %d bytes", size)
+          .isEqualTo(in);
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = CompressionCodecName.class, names = {"SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+  @EnumSource(
+      value = CompressionCodecName.class,
+      names = {"SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
   void should_decompress_between_byte_buffers(CompressionCodecName codec) throws IOException {
     byte[] in = page(5000);
     byte[] packed = factory.getCompressor(codec).compress(BytesInput.from(in)).toByteArray();
@@ -81,14 +89,26 @@ class HadoopFreeCodecFactoryTest {
   @Test
   void should_compress_smaller_at_higher_zstd_and_gzip_levels() throws IOException {
     byte[] in = page(1 << 20);
-    byte[] zstd1 = new HadoopFreeCodecFactory(1).getCompressor(CompressionCodecName.ZSTD)
-        .compress(BytesInput.from(in)).toByteArray();
-    byte[] zstd19 = new HadoopFreeCodecFactory(19).getCompressor(CompressionCodecName.ZSTD)
-        .compress(BytesInput.from(in)).toByteArray();
-    byte[] gzip1 = factory.getCompressor(CompressionCodecName.GZIP, 1)
-        .compress(BytesInput.from(in)).toByteArray();
-    byte[] gzip9 = factory.getCompressor(CompressionCodecName.GZIP, 9)
-        .compress(BytesInput.from(in)).toByteArray();
+    byte[] zstd1 =
+        new HadoopFreeCodecFactory(1)
+            .getCompressor(CompressionCodecName.ZSTD)
+            .compress(BytesInput.from(in))
+            .toByteArray();
+    byte[] zstd19 =
+        new HadoopFreeCodecFactory(19)
+            .getCompressor(CompressionCodecName.ZSTD)
+            .compress(BytesInput.from(in))
+            .toByteArray();
+    byte[] gzip1 =
+        factory
+            .getCompressor(CompressionCodecName.GZIP, 1)
+            .compress(BytesInput.from(in))
+            .toByteArray();
+    byte[] gzip9 =
+        factory
+            .getCompressor(CompressionCodecName.GZIP, 9)
+            .compress(BytesInput.from(in))
+            .toByteArray();
     assertThat(zstd19.length).isLessThan(zstd1.length);
     assertThat(gzip9.length).isLessThan(gzip1.length);
     BytesInputDecompressor zstd = factory.getDecompressor(CompressionCodecName.ZSTD);
@@ -98,7 +118,8 @@ class HadoopFreeCodecFactoryTest {
 
   @Test
   void should_refuse_levels_out_of_range_or_for_codecs_without_levels() {
-    assertThatThrownBy(() -> new HadoopFreeCodecFactory(23).getCompressor(CompressionCodecName.ZSTD))
+    assertThatThrownBy(
+            () -> new HadoopFreeCodecFactory(23).getCompressor(CompressionCodecName.ZSTD))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("compression level 23 is out of range for ZSTD (1 to 22)");
     assertThatThrownBy(() -> factory.getCompressor(CompressionCodecName.GZIP, 0))
@@ -124,7 +145,8 @@ class HadoopFreeCodecFactoryTest {
     }
     assertThat(smallest).isLessThan(fastest);
     assertThatThrownBy(() -> d.decompress(BytesInput.from(new byte[] {1, 2, 3, 4}), 10))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("corrupt BROTLI page");
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("corrupt BROTLI page");
   }
 
   @Test
@@ -155,8 +177,10 @@ class HadoopFreeCodecFactoryTest {
     System.arraycopy(a, 0, expected, 0, a.length);
     System.arraycopy(b, 0, expected, a.length, b.length);
     BytesInputDecompressor d = factory.getDecompressor(CompressionCodecName.LZ4);
-    assertThat(d.decompress(BytesInput.from(framed.array(), 0, framed.position()),
-        expected.length).toByteArray()).isEqualTo(expected);
+    assertThat(
+            d.decompress(BytesInput.from(framed.array(), 0, framed.position()), expected.length)
+                .toByteArray())
+        .isEqualTo(expected);
 
     byte[] raw = new byte[lz4.maxCompressedLength(b.length)];
     int n = lz4.compress(b, 0, b.length, raw, 0, raw.length);
@@ -166,12 +190,18 @@ class HadoopFreeCodecFactoryTest {
   @Test
   void should_report_a_snappy_page_cut_short_as_an_io_error() throws IOException {
     byte[] in = page(5000);
-    byte[] packed = factory.getCompressor(CompressionCodecName.SNAPPY)
-        .compress(BytesInput.from(in)).toByteArray();
+    byte[] packed =
+        factory
+            .getCompressor(CompressionCodecName.SNAPPY)
+            .compress(BytesInput.from(in))
+            .toByteArray();
     // The header still says 5,000 bytes; the body ends early.
     byte[] cut = java.util.Arrays.copyOf(packed, packed.length / 2);
-    assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.SNAPPY)
-        .decompress(BytesInput.from(cut), in.length))
+    assertThatThrownBy(
+            () ->
+                factory
+                    .getDecompressor(CompressionCodecName.SNAPPY)
+                    .decompress(BytesInput.from(cut), in.length))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("corrupt SNAPPY page");
   }
@@ -179,8 +209,11 @@ class HadoopFreeCodecFactoryTest {
   @Test
   void should_report_a_corrupt_page_as_an_io_error() {
     byte[] garbage = page(100);
-    assertThatThrownBy(() -> factory.getDecompressor(CompressionCodecName.SNAPPY)
-        .decompress(BytesInput.from(garbage), 5000))
+    assertThatThrownBy(
+            () ->
+                factory
+                    .getDecompressor(CompressionCodecName.SNAPPY)
+                    .decompress(BytesInput.from(garbage), 5000))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("corrupt SNAPPY page");
   }

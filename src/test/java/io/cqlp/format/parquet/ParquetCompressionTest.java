@@ -32,8 +32,9 @@ class ParquetCompressionTest {
         .hasMessage("unknown compression 'bzip2'; use NONE, SNAPPY, GZIP, ZSTD, LZ4 or BROTLI");
     assertThatThrownBy(() -> ParquetCompression.parse("lzo"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("compression LZO is not supported (no Java codec without Hadoop's native libraries);"
-            + " use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
+        .hasMessage(
+            "compression LZO is not supported (no Java codec without Hadoop's native libraries);"
+                + " use ZSTD, GZIP, BROTLI, SNAPPY or LZ4");
   }
 
   @Test
@@ -43,7 +44,9 @@ class ParquetCompressionTest {
     assertThat(ParquetCompression.ZSTD.checkLevel(22)).isEqualTo(22);
     assertThat(ParquetCompression.SNAPPY.checkLevel(null)).isZero();
     assertThatThrownBy(() -> ParquetCompression.SNAPPY.checkLevel(1))
-        .hasMessage("compression SNAPPY takes no level; levels apply to GZIP (1-9), ZSTD (1-22) and BROTLI (0-11)");
+        .hasMessage(
+            "compression SNAPPY takes no level; levels apply to GZIP (1-9), ZSTD (1-22) and BROTLI"
+                + " (0-11)");
     assertThat(ParquetCompression.BROTLI.checkLevel(null)).isEqualTo(8);
     assertThat(ParquetCompression.BROTLI.checkLevel(0)).isZero();
     assertThat(ParquetCompression.BROTLI.checkLevel(11)).isEqualTo(11);

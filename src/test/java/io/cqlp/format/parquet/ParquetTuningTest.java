@@ -3,10 +3,10 @@ package io.cqlp.format.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.types.ColumnSpec;
+import java.util.List;
+import java.util.Map;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.schema.MessageType;
@@ -29,8 +29,9 @@ class ParquetTuningTest {
 
   @Test
   void should_leave_parquet_javas_properties_as_they_are_by_default() {
-    MessageType schema = ParquetTypeMapping.schemaOf(List.of(ColumnSpec.regular("v", DataTypes.TEXT)),
-        ParquetTypeOptions.DEFAULTS, false);
+    MessageType schema =
+        ParquetTypeMapping.schemaOf(
+            List.of(ColumnSpec.regular("v", DataTypes.TEXT)), ParquetTypeOptions.DEFAULTS, false);
     ParquetProperties.Builder tuned = ParquetProperties.builder();
     D.configure(tuned, schema, 0);
     assertThat(tuned.build().toString()).isEqualTo(ParquetProperties.builder().build().toString());
@@ -56,12 +57,12 @@ class ParquetTuningTest {
   void should_refuse_bad_dictionary_values_with_an_example() {
     assertThatThrownBy(() -> D.withDictionary("maybe"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid DICTIONARY 'maybe': 'maybe' is neither true nor false;"
-            + " e.g. DICTIONARY='false' or 'col1:false,col2:true'");
+        .hasMessage(
+            "Invalid DICTIONARY 'maybe': 'maybe' is neither true nor false;"
+                + " e.g. DICTIONARY='false' or 'col1:false,col2:true'");
     assertThatThrownBy(() -> D.withDictionary("a:false,,b:true"))
         .hasMessageContaining("it has an empty item");
-    assertThatThrownBy(() -> D.withDictionary("a:"))
-        .hasMessageContaining("it has an empty item");
+    assertThatThrownBy(() -> D.withDictionary("a:")).hasMessageContaining("it has an empty item");
     assertThatThrownBy(() -> D.withDictionary("a:false,a:true"))
         .hasMessageContaining("it names 'a' twice");
     assertThatThrownBy(() -> D.withDictionary("false,true"))
@@ -74,10 +75,13 @@ class ParquetTuningTest {
     assertThat(t.bloomFilters()).isEqualTo(Map.of("id", 100_000L, "email", 0L));
     assertThatThrownBy(() -> D.withBloomFilters("id:lots"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid BLOOM_FILTER 'id:lots': 'lots' is no count of distinct values;"
-            + " e.g. BLOOM_FILTER='col1,col2:100000' (a column, optionally ':' and its distinct values)");
+        .hasMessage(
+            "Invalid BLOOM_FILTER 'id:lots': 'lots' is no count of distinct values; e.g."
+                + " BLOOM_FILTER='col1,col2:100000' (a column, optionally ':' and its distinct"
+                + " values)");
     assertThatThrownBy(() -> D.withBloomFilters("id:0")).hasMessageContaining("'0' is no count");
-    assertThatThrownBy(() -> D.withBloomFilters("id,id:5")).hasMessageContaining("names 'id' twice");
+    assertThatThrownBy(() -> D.withBloomFilters("id,id:5"))
+        .hasMessageContaining("names 'id' twice");
     assertThatThrownBy(() -> D.withBloomFilters("")).hasMessageContaining("empty item");
   }
 
@@ -87,9 +91,11 @@ class ParquetTuningTest {
     assertThat(t.metadata()).containsExactly(Map.entry("team", "ops"), Map.entry("a", "é"));
     assertThatThrownBy(() -> D.withMetadata("[1]"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("METADATA must be a JSON object of strings, got '[1]';"
-            + " e.g. METADATA='{\"team\": \"ops\", \"source\": \"prod\"}'");
-    assertThatThrownBy(() -> D.withMetadata("{team: ops}")).hasMessageStartingWith("METADATA must be");
+        .hasMessage(
+            "METADATA must be a JSON object of strings, got '[1]';"
+                + " e.g. METADATA='{\"team\": \"ops\", \"source\": \"prod\"}'");
+    assertThatThrownBy(() -> D.withMetadata("{team: ops}"))
+        .hasMessageStartingWith("METADATA must be");
     assertThatThrownBy(() -> D.withMetadata("{\"n\": 1}"))
         .hasMessageStartingWith("METADATA value of 'n' is 1, not a string");
   }
@@ -98,8 +104,9 @@ class ParquetTuningTest {
   void should_keep_cqlps_own_footer_keys() {
     assertThatThrownBy(() -> D.withMetadata("{\"cqlp.schema\": \"x\"}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("METADATA key 'cqlp.schema' is one cqlp writes itself (cqlp.*, writer.model.name);"
-            + " choose another key");
+        .hasMessage(
+            "METADATA key 'cqlp.schema' is one cqlp writes itself (cqlp.*, writer.model.name);"
+                + " choose another key");
     assertThatThrownBy(() -> D.withMetadata("{\"writer.model.name\": \"x\"}"))
         .hasMessageContaining("one cqlp writes itself");
     assertThatThrownBy(() -> D.withMetadata("{\"\": \"x\"}")).hasMessageContaining("is empty");
@@ -121,10 +128,12 @@ class ParquetTuningTest {
     assertThat(resolved.bloomFilters()).isEqualTo(Map.of("id", 0L));
     assertThatThrownBy(() -> D.withBloomFilters("nope").forColumns(List.of("id", "v")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("BLOOM_FILTER names 'nope', which is not a column of the file; the columns are: id, v");
+        .hasMessage(
+            "BLOOM_FILTER names 'nope', which is not a column of the file; the columns are: id, v");
     assertThat(D.withDictionary("x:false").forColumns(List.of("X", "x2")).dictionaryColumns())
         .isEqualTo(Map.of("X", false));
     assertThatThrownBy(() -> D.withDictionary("ab:false").forColumns(List.of("AB", "Ab")))
-        .hasMessage("DICTIONARY names 'ab', which is ambiguous ([AB, Ab]); the columns are: AB, Ab");
+        .hasMessage(
+            "DICTIONARY names 'ab', which is ambiguous ([AB, Ab]); the columns are: AB, Ab");
   }
 }

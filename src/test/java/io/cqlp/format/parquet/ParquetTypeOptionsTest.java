@@ -30,11 +30,13 @@ class ParquetTypeOptionsTest {
     assertThatThrownBy(() -> ParquetTypeOptions.parse(null, null, "MILLIS"))
         .hasMessage("TIME_UNIT must be NANOS or MICROS, got 'MILLIS'");
     assertThatThrownBy(() -> ParquetTypeOptions.parse(null, "DECIMAL", null))
-        .hasMessage("DECIMAL_TYPE must be STRING or DECIMAL(precision,scale), e.g. DECIMAL(38,10),"
-            + " got 'DECIMAL'");
+        .hasMessage(
+            "DECIMAL_TYPE must be STRING or DECIMAL(precision,scale), e.g. DECIMAL(38,10),"
+                + " got 'DECIMAL'");
     assertThatThrownBy(() -> ParquetTypeOptions.parse(null, "DECIMAL(39,2)", null))
-        .hasMessage("DECIMAL_TYPE DECIMAL(39,2) is not valid: precision 1 to 38 and scale 0 to"
-            + " the precision");
+        .hasMessage(
+            "DECIMAL_TYPE DECIMAL(39,2) is not valid: precision 1 to 38 and scale 0 to"
+                + " the precision");
     assertThatThrownBy(() -> ParquetTypeOptions.parse(null, "DECIMAL(5,6)", null))
         .hasMessageStartingWith("DECIMAL_TYPE DECIMAL(5,6) is not valid");
   }

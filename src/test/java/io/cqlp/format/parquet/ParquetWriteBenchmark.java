@@ -17,25 +17,25 @@ import java.util.List;
  * unit test, run by hand.
  *
  * <p>{@code java -cp target/classes:target/test-classes:<test classpath>
- * io.cqlp.format.parquet.ParquetWriteBenchmark [rows] [codec] [runs]} (defaults 5,000,000,
- * SNAPPY, 5). Prints wall-clock and thread CPU rates per run; the rows are built as the driver
- * would hand them over (fresh boxed values, 229 distinct airport strings).
+ * io.cqlp.format.parquet.ParquetWriteBenchmark [rows] [codec] [runs]} (defaults 5,000,000, SNAPPY,
+ * 5). Prints wall-clock and thread CPU rates per run; the rows are built as the driver would hand
+ * them over (fresh boxed values, 229 distinct airport strings).
  */
 public final class ParquetWriteBenchmark {
   private ParquetWriteBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
-    ParquetCompression codec =
-        ParquetCompression.parse(args.length > 1 ? args[1] : "SNAPPY");
+    ParquetCompression codec = ParquetCompression.parse(args.length > 1 ? args[1] : "SNAPPY");
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    List<ColumnSpec> columns = List.of(
-        new ColumnSpec("id", DataTypes.BIGINT, ColumnKind.PARTITION_KEY),
-        ColumnSpec.regular("date", DataTypes.TIMESTAMP),
-        ColumnSpec.regular("delay", DataTypes.BIGINT),
-        ColumnSpec.regular("distance", DataTypes.BIGINT),
-        ColumnSpec.regular("origin", DataTypes.TEXT),
-        ColumnSpec.regular("destination", DataTypes.TEXT));
+    List<ColumnSpec> columns =
+        List.of(
+            new ColumnSpec("id", DataTypes.BIGINT, ColumnKind.PARTITION_KEY),
+            ColumnSpec.regular("date", DataTypes.TIMESTAMP),
+            ColumnSpec.regular("delay", DataTypes.BIGINT),
+            ColumnSpec.regular("distance", DataTypes.BIGINT),
+            ColumnSpec.regular("origin", DataTypes.TEXT),
+            ColumnSpec.regular("destination", DataTypes.TEXT));
     String[] airports = new String[229];
     for (int i = 0; i < airports.length; i++) {
       airports[i] = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 7);
@@ -46,8 +46,9 @@ public final class ParquetWriteBenchmark {
     for (int run = 1; run <= runs; run++) {
       long wall = System.nanoTime();
       long cpu = threads.getCurrentThreadCpuTime();
-      try (ParquetRowWriter w = ParquetRowWriter.open(file, columns,
-          ParquetWriteOptions.defaults().withCompression(codec))) {
+      try (ParquetRowWriter w =
+          ParquetRowWriter.open(
+              file, columns, ParquetWriteOptions.defaults().withCompression(codec))) {
         Object[] row = new Object[6];
         long start = 978_307_200_000L;
         for (int i = 0; i < rows; i++) {
@@ -64,9 +65,10 @@ public final class ParquetWriteBenchmark {
       }
       double wallS = (System.nanoTime() - wall) / 1e9;
       double cpuS = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-      System.out.printf("run %d: %,d rows %s in %.2f s wall (%,.0f rows/s), %.2f s thread CPU"
-          + " (%,.0f rows/s), %,d bytes%n", run, rows, codec, wallS, rows / wallS, cpuS,
-          rows / cpuS, Files.size(file));
+      System.out.printf(
+          "run %d: %,d rows %s in %.2f s wall (%,.0f rows/s), %.2f s thread CPU"
+              + " (%,.0f rows/s), %,d bytes%n",
+          run, rows, codec, wallS, rows / wallS, cpuS, rows / cpuS, Files.size(file));
     }
     Files.deleteIfExists(file);
     Files.deleteIfExists(dir);

@@ -20,17 +20,31 @@ class ParquetWriteOptionsTest {
 
   @Test
   void should_change_one_option_at_a_time() {
-    ParquetWriteOptions o = ParquetWriteOptions.defaults()
-        .withCompression(ParquetCompression.ZSTD, 9)
-        .withRowsPerRowGroup(5000)
-        .withMaxRowGroupBytes(64L << 20)
-        .withTable("ks", "t")
-        .withTypes(ParquetTypeOptions.parse("FIXED", null, "MICROS"));
-    assertThat(o).isEqualTo(new ParquetWriteOptions(ParquetCompression.ZSTD, 9, 5000, 64L << 20,
-        "ks", "t", new ParquetTypeOptions(true, 0, 0, true), false, ParquetTuning.DEFAULTS));
+    ParquetWriteOptions o =
+        ParquetWriteOptions.defaults()
+            .withCompression(ParquetCompression.ZSTD, 9)
+            .withRowsPerRowGroup(5000)
+            .withMaxRowGroupBytes(64L << 20)
+            .withTable("ks", "t")
+            .withTypes(ParquetTypeOptions.parse("FIXED", null, "MICROS"));
+    assertThat(o)
+        .isEqualTo(
+            new ParquetWriteOptions(
+                ParquetCompression.ZSTD,
+                9,
+                5000,
+                64L << 20,
+                "ks",
+                "t",
+                new ParquetTypeOptions(true, 0, 0, true),
+                false,
+                ParquetTuning.DEFAULTS));
     assertThat(o.withRequiredClustering(true).requiredClustering()).isTrue();
-    assertThat(o.withRequiredClustering(true).withCompression(ParquetCompression.GZIP)
-        .requiredClustering()).isTrue();
+    assertThat(
+            o.withRequiredClustering(true)
+                .withCompression(ParquetCompression.GZIP)
+                .requiredClustering())
+        .isTrue();
     assertThat(o.withCompression(ParquetCompression.GZIP).compressionLevel()).isNull();
   }
 
@@ -42,8 +56,8 @@ class ParquetWriteOptionsTest {
     assertThatThrownBy(() -> ParquetWriteOptions.defaults().withMaxRowGroupBytes(1000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("row group size cap must be at least 1 MiB, got 1000 bytes");
-    assertThatThrownBy(() -> ParquetWriteOptions.defaults()
-        .withCompression(ParquetCompression.LZ4, 3))
+    assertThatThrownBy(
+            () -> ParquetWriteOptions.defaults().withCompression(ParquetCompression.LZ4, 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("compression LZ4 takes no level");
   }

@@ -16,8 +16,8 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes test files of any Parquet schema (INT96, DECIMAL, FIXED UUID, ...): each row is a
- * function that emits the record's fields to the record consumer.
+ * Writes test files of any Parquet schema (INT96, DECIMAL, FIXED UUID, ...): each row is a function
+ * that emits the record's fields to the record consumer.
  */
 final class RawParquet {
   private RawParquet() {}
@@ -33,31 +33,32 @@ final class RawParquet {
 
   static void write(Path file, MessageType schema, List<Consumer<RecordConsumer>> rows)
       throws IOException {
-    WriteSupport<Consumer<RecordConsumer>> support = new WriteSupport<>() {
-      private RecordConsumer consumer;
+    WriteSupport<Consumer<RecordConsumer>> support =
+        new WriteSupport<>() {
+          private RecordConsumer consumer;
 
-      @Override
-      public WriteContext init(Configuration configuration) {
-        return new WriteContext(schema, Map.of());
-      }
+          @Override
+          public WriteContext init(Configuration configuration) {
+            return new WriteContext(schema, Map.of());
+          }
 
-      @Override
-      public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(schema, Map.of());
-      }
+          @Override
+          public WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(schema, Map.of());
+          }
 
-      @Override
-      public void prepareForWrite(RecordConsumer recordConsumer) {
-        consumer = recordConsumer;
-      }
+          @Override
+          public void prepareForWrite(RecordConsumer recordConsumer) {
+            consumer = recordConsumer;
+          }
 
-      @Override
-      public void write(Consumer<RecordConsumer> row) {
-        consumer.startMessage();
-        row.accept(consumer);
-        consumer.endMessage();
-      }
-    };
+          @Override
+          public void write(Consumer<RecordConsumer> row) {
+            consumer.startMessage();
+            row.accept(consumer);
+            consumer.endMessage();
+          }
+        };
     class Builder extends ParquetWriter.Builder<Consumer<RecordConsumer>, Builder> {
       Builder() {
         super(new LocalOutputFile(file));
@@ -78,11 +79,12 @@ final class RawParquet {
         return support;
       }
     }
-    try (ParquetWriter<Consumer<RecordConsumer>> w = new Builder()
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(new HadoopFreeCodecFactory())
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .build()) {
+    try (ParquetWriter<Consumer<RecordConsumer>> w =
+        new Builder()
+            .withConf(new PlainParquetConfiguration())
+            .withCodecFactory(new HadoopFreeCodecFactory())
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
       for (Consumer<RecordConsumer> row : rows) {
         w.write(row);
       }

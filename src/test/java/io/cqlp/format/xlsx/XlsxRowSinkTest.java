@@ -1,9 +1,9 @@
 package io.cqlp.format.xlsx;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.nio.file.Files;

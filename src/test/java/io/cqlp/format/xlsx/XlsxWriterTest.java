@@ -41,13 +41,49 @@ class XlsxWriterTest {
   void should_write_a_header_then_typed_cells() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XlsxWriter xlsx = new XlsxWriter(out);
-    xlsx.header(List.of("i", "big", "huge", "dec", "long_dec", "f", "d", "nan", "b", "ts", "old_ts", "day",
-        "t", "u", "blob", "dur", "map", "text", "null"));
-    xlsx.row(new Object[] {42, 123_456_789_012_345L, Long.MAX_VALUE, new BigDecimal("1.25"),
-        new BigDecimal("1234567890.1234567"), 0.1f, 1e300, Double.NaN, true,
-        Instant.parse("2024-01-02T03:04:05.678Z"), Instant.parse("1899-12-31T00:00:00Z"), LocalDate.of(2024, 2, 29),
-        LocalTime.of(1, 2, 3), UUID.fromString("123e4567-e89b-42d3-a456-426614174000"),
-        ByteBuffer.wrap(new byte[] {1, (byte) 0xff}), CqlDuration.from("1d2h"), Map.of("k", 1), "héllo ✓", null});
+    xlsx.header(
+        List.of(
+            "i",
+            "big",
+            "huge",
+            "dec",
+            "long_dec",
+            "f",
+            "d",
+            "nan",
+            "b",
+            "ts",
+            "old_ts",
+            "day",
+            "t",
+            "u",
+            "blob",
+            "dur",
+            "map",
+            "text",
+            "null"));
+    xlsx.row(
+        new Object[] {
+          42,
+          123_456_789_012_345L,
+          Long.MAX_VALUE,
+          new BigDecimal("1.25"),
+          new BigDecimal("1234567890.1234567"),
+          0.1f,
+          1e300,
+          Double.NaN,
+          true,
+          Instant.parse("2024-01-02T03:04:05.678Z"),
+          Instant.parse("1899-12-31T00:00:00Z"),
+          LocalDate.of(2024, 2, 29),
+          LocalTime.of(1, 2, 3),
+          UUID.fromString("123e4567-e89b-42d3-a456-426614174000"),
+          ByteBuffer.wrap(new byte[] {1, (byte) 0xff}),
+          CqlDuration.from("1d2h"),
+          Map.of("k", 1),
+          "héllo ✓",
+          null
+        });
     xlsx.finish();
     try (Workbook book = open(out.toByteArray())) {
       assertThat(book.getNumberOfSheets()).isEqualTo(1);
@@ -66,10 +102,13 @@ class XlsxWriterTest {
       assertThat(text(row.getCell(7))).isEqualTo("NaN");
       assertThat(row.getCell(8).getCellType()).isEqualTo(CellType.BOOLEAN);
       assertThat(row.getCell(8).getBooleanCellValue()).isTrue();
-      assertThat(row.getCell(9).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_000_000));
-      assertThat(row.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss.000");
+      assertThat(row.getCell(9).getLocalDateTimeCellValue())
+          .isEqualTo(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 678_000_000));
+      assertThat(row.getCell(9).getCellStyle().getDataFormatString())
+          .isEqualTo("yyyy-mm-dd hh:mm:ss.000");
       assertThat(text(row.getCell(10))).isEqualTo("1899-12-31T00:00:00Z");
-      assertThat(row.getCell(11).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2024, 2, 29));
+      assertThat(row.getCell(11).getLocalDateTimeCellValue().toLocalDate())
+          .isEqualTo(LocalDate.of(2024, 2, 29));
       assertThat(row.getCell(11).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
       assertThat(text(row.getCell(12))).isEqualTo("01:02:03.000000000");
       assertThat(text(row.getCell(13))).isEqualTo("123e4567-e89b-42d3-a456-426614174000");
@@ -136,7 +175,8 @@ class XlsxWriterTest {
     xlsx.header(List.of("big"));
     assertThatThrownBy(() -> xlsx.row(new Object[] {"x".repeat(32_768)}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the value of column big has 32768 characters; an Excel cell holds at most 32767");
+        .hasMessage(
+            "the value of column big has 32768 characters; an Excel cell holds at most 32767");
   }
 
   @Test

@@ -29,8 +29,11 @@ class CqlCompleterTest {
   private final LineReader reader;
 
   CqlCompleterTest() throws IOException {
-    terminal = TerminalBuilder.builder().dumb(true)
-        .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
+    terminal =
+        TerminalBuilder.builder()
+            .dumb(true)
+            .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+            .build();
     reader = LineReaderBuilder.builder().terminal(terminal).parser(new StatementParser()).build();
   }
 
@@ -45,8 +48,10 @@ class CqlCompleterTest {
     List<Candidate> candidates = new ArrayList<>();
     new CqlCompleter(schema).complete(reader, line, candidates);
     String word = line.word().substring(0, line.wordCursor()).toLowerCase(Locale.ROOT);
-    return candidates.stream().map(Candidate::value)
-        .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(word)).toList();
+    return candidates.stream()
+        .map(Candidate::value)
+        .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(word))
+        .toList();
   }
 
   @Test
@@ -81,7 +86,8 @@ class CqlCompleterTest {
     assertThat(complete("SELECT id, ori")).isEmpty();
     assertThat(complete("SELECT * FROM ks.flights WHERE ori")).containsExactly("origin");
     assertThat(complete("UPDATE ks.flights SET de")).containsExactly("dest");
-    assertThat(complete("INSERT INTO ks.flights (id,")).containsExactlyInAnyOrder("id", "origin", "dest");
+    assertThat(complete("INSERT INTO ks.flights (id,"))
+        .containsExactlyInAnyOrder("id", "origin", "dest");
     assertThat(complete("COPY ks.flights (id, de")).containsExactly("dest");
   }
 
@@ -104,21 +110,24 @@ class CqlCompleterTest {
 
   @Test
   void should_offer_copy_to_options_after_with_and_and() {
-    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRE")).containsExactly("COMPRESSION", "COMPRESSION_LEVEL");
-    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRESSION='ZSTD' AND OVER")).containsExactly("OVERWRITE");
+    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRE"))
+        .containsExactly("COMPRESSION", "COMPRESSION_LEVEL");
+    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRESSION='ZSTD' AND OVER"))
+        .containsExactly("OVERWRITE");
     assertThat(complete("COPY t TO 'x.parquet' ")).containsExactly("WITH");
   }
 
   @Test
   void should_offer_only_copy_from_options_for_an_import() {
-    assertThat(complete("COPY t FROM 'x.csv' WITH ")).containsExactlyInAnyOrderElementsOf(
-        io.cqlp.transfer.CopyFromWorkflow.OPTIONS);
+    assertThat(complete("COPY t FROM 'x.csv' WITH "))
+        .containsExactlyInAnyOrderElementsOf(io.cqlp.transfer.CopyFromWorkflow.OPTIONS);
     assertThat(complete("COPY t FROM 'x.csv' WITH MAXR")).containsExactly("MAXREQUESTS", "MAXROWS");
   }
 
   @Test
   void should_offer_file_conversion_options_after_copy_file_to() {
-    assertThat(complete("COPY 'in.parquet' TO 'x.csv' WITH INCL")).containsExactly("INCLUDE_METADATA");
+    assertThat(complete("COPY 'in.parquet' TO 'x.csv' WITH INCL"))
+        .containsExactly("INCLUDE_METADATA");
     assertThat(complete("COPY 'in.parquet' TO 'x.csv' WITH PAGES")).isEmpty();
   }
 
@@ -131,14 +140,17 @@ class CqlCompleterTest {
   @Test
   void should_offer_enumerated_option_values() {
     assertThat(complete("COPY t TO 'x.parquet' WITH COMPRESSION=Z")).containsExactly("ZSTD");
-    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRESSION = '")).contains("SNAPPY", "ZSTD", "GZIP", "NONE", "LZ4");
-    assertThat(complete("COPY t TO 'x' WITH FORMAT=")).containsExactly("CSV", "JSON", "PARQUET", "XLSX");
+    assertThat(complete("COPY t TO 'x.parquet' WITH COMPRESSION = '"))
+        .contains("SNAPPY", "ZSTD", "GZIP", "NONE", "LZ4");
+    assertThat(complete("COPY t TO 'x' WITH FORMAT="))
+        .containsExactly("CSV", "JSON", "PARQUET", "XLSX");
     assertThat(complete("COPY t TO 'x/' WITH OVERWRITE = ")).containsExactly("false", "true");
   }
 
   @Test
   void should_offer_consistency_levels() {
-    assertThat(complete("CONSISTENCY LOCAL_")).containsExactly("LOCAL_ONE", "LOCAL_QUORUM", "LOCAL_SERIAL");
+    assertThat(complete("CONSISTENCY LOCAL_"))
+        .containsExactly("LOCAL_ONE", "LOCAL_QUORUM", "LOCAL_SERIAL");
     assertThat(complete("SERIAL CONSISTENCY ")).containsExactly("LOCAL_SERIAL", "SERIAL");
   }
 
@@ -170,7 +182,8 @@ class CqlCompleterTest {
   }
 
   @Test
-  void should_complete_file_names_inside_quotes_after_to_from_and_source(@TempDir Path dir) throws IOException {
+  void should_complete_file_names_inside_quotes_after_to_from_and_source(@TempDir Path dir)
+      throws IOException {
     Files.createFile(dir.resolve("flights.parquet"));
     Files.createFile(dir.resolve("other.csv"));
     assertThat(complete("COPY t TO '" + dir + "/fli")).containsExactly(dir + "/flights.parquet");
@@ -198,7 +211,9 @@ class CqlCompleterTest {
     @Override
     public List<String> columns(String keyspace, String table) {
       String ks = keyspace == null ? current : keyspace;
-      return "ks".equals(ks) && "flights".equals(table) ? List.of("id", "origin", "dest") : List.of();
+      return "ks".equals(ks) && "flights".equals(table)
+          ? List.of("id", "origin", "dest")
+          : List.of();
     }
 
     @Override

@@ -12,16 +12,25 @@ import org.junit.jupiter.api.Test;
 
 class ExportCheckpointTest {
 
-  private static final ExportCheckpoint CHECKPOINT = new ExportCheckpoint("ks", "t", List.of("id", "v"),
-      "v > 1", Map.of("COMPRESSION", "ZSTD"), "part-00001-t.parquet", 4321,
-      List.of(new RangeState(null, "-5", Status.DONE, null),
-          new RangeState("-5", "7", Status.STARTED, "AAEC"),
-          new RangeState("7", null, Status.TODO, null)));
+  private static final ExportCheckpoint CHECKPOINT =
+      new ExportCheckpoint(
+          "ks",
+          "t",
+          List.of("id", "v"),
+          "v > 1",
+          Map.of("COMPRESSION", "ZSTD"),
+          "part-00001-t.parquet",
+          4321,
+          List.of(
+              new RangeState(null, "-5", Status.DONE, null),
+              new RangeState("-5", "7", Status.STARTED, "AAEC"),
+              new RangeState("7", null, Status.TODO, null)));
 
   @Test
   void should_read_back_what_it_writes() throws IOException {
     String json = CHECKPOINT.toJson();
-    assertThat(json).contains("\"status\" : \"started\"", "\"resume\" : \"AAEC\"", "\"rows\" : 4321");
+    assertThat(json)
+        .contains("\"status\" : \"started\"", "\"resume\" : \"AAEC\"", "\"rows\" : 4321");
     assertThat(ExportCheckpoint.fromJson(json)).isEqualTo(CHECKPOINT);
   }
 
@@ -33,11 +42,15 @@ class ExportCheckpointTest {
 
   @Test
   void should_refuse_text_that_is_not_a_checkpoint() {
-    assertThatThrownBy(() -> ExportCheckpoint.fromJson("[1, 2]")).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> ExportCheckpoint.fromJson("[1, 2]"))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("not a cqlp checkpoint");
-    assertThatThrownBy(() -> ExportCheckpoint.fromJson("{\"version\": 9}")).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> ExportCheckpoint.fromJson("{\"version\": 9}"))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("version 1");
-    assertThatThrownBy(() -> ExportCheckpoint.fromJson("{\"version\": 1, \"ranges\": [{\"status\": \"odd\"}]}"))
+    assertThatThrownBy(
+            () ->
+                ExportCheckpoint.fromJson("{\"version\": 1, \"ranges\": [{\"status\": \"odd\"}]}"))
         .isInstanceOf(IOException.class);
   }
 }

@@ -1,12 +1,12 @@
 package io.cqlp.transfer.checkpoint;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
 import io.cqlp.format.Formats;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.RowSink;
 import io.cqlp.transfer.RowSource;
 import io.cqlp.transfer.TableSchema;
@@ -25,9 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResumableExportTest {
-  private static final TableSchema SCHEMA = new TableSchema("ks", "t",
-      List.of(new ColumnSpec("id", DataTypes.INT, io.cqlp.types.ColumnKind.PARTITION_KEY),
-          ColumnSpec.regular("v", DataTypes.TEXT)), List.of("id"));
+  private static final TableSchema SCHEMA =
+      new TableSchema(
+          "ks",
+          "t",
+          List.of(
+              new ColumnSpec("id", DataTypes.INT, io.cqlp.types.ColumnKind.PARTITION_KEY),
+              ColumnSpec.regular("v", DataTypes.TEXT)),
+          List.of("id"));
   private static final Options OPTIONS = Options.builder().add("COMPRESSION", "ZSTD").build();
   private static final List<ScanRange> ONE_RANGE = List.of(ScanRange.all());
 
@@ -38,7 +43,8 @@ class ResumableExportTest {
   }
 
   private ResumableExport start(Path target, boolean resume) throws Exception {
-    return ResumableExport.start(target, SCHEMA, null, OPTIONS, Optional.empty(), ONE_RANGE, resume);
+    return ResumableExport.start(
+        target, SCHEMA, null, OPTIONS, Optional.empty(), ONE_RANGE, resume);
   }
 
   @Test
@@ -54,8 +60,12 @@ class ResumableExportTest {
 
     assertThat(said).contains("2 rows (0 of 1 token ranges finished) are kept in", "RESUME=true");
     assertThat(target).doesNotExist();
-    String json = Files.readString(dir.resolve("t.parquet.cqlp-checkpoint/checkpoint.json"), StandardCharsets.UTF_8);
-    assertThat(json).contains("\"status\" : \"started\"", "\"resume\" : \"BwgJ\"", "\"COMPRESSION\" : \"ZSTD\"");
+    String json =
+        Files.readString(
+            dir.resolve("t.parquet.cqlp-checkpoint/checkpoint.json"), StandardCharsets.UTF_8);
+    assertThat(json)
+        .contains(
+            "\"status\" : \"started\"", "\"resume\" : \"BwgJ\"", "\"COMPRESSION\" : \"ZSTD\"");
 
     ResumableExport second = start(target, true);
     assertThat(second.ranges()).containsExactly(ScanRange.all());
@@ -70,7 +80,8 @@ class ResumableExportTest {
 
     assertThat(dir.resolve("t.parquet.cqlp-checkpoint")).doesNotExist();
     List<Object> ids = new ArrayList<>();
-    try (RowSource rows = Formats.sources().open(Location.local(target), SCHEMA, true, Options.empty())) {
+    try (RowSource rows =
+        Formats.sources().open(Location.local(target), SCHEMA, true, Options.empty())) {
       Object[] row;
       while ((row = rows.next()) != null) {
         ids.add(row[0]);
@@ -84,19 +95,25 @@ class ResumableExportTest {
     Path target = dir.resolve("t.parquet");
     ResumableExport first = start(target, false);
     first.keep(open(first));
-    assertThatThrownBy(() -> start(target, false)).isInstanceOf(TransferException.class)
+    assertThatThrownBy(() -> start(target, false))
+        .isInstanceOf(TransferException.class)
         .hasMessageContaining("RESUME=true");
   }
 
   @Test
   void should_refuse_to_resume_with_other_options_or_without_a_checkpoint() throws Exception {
     Path target = dir.resolve("t.parquet");
-    assertThatThrownBy(() -> start(target, true)).isInstanceOf(TransferException.class)
+    assertThatThrownBy(() -> start(target, true))
+        .isInstanceOf(TransferException.class)
         .hasMessageStartingWith("Nothing to resume");
     ResumableExport first = start(target, false);
     first.keep(open(first));
-    assertThatThrownBy(() -> ResumableExport.start(target, SCHEMA, null, Options.empty(), Optional.empty(),
-        ONE_RANGE, true)).isInstanceOf(TransferException.class).hasMessageContaining("options {COMPRESSION=ZSTD}");
+    assertThatThrownBy(
+            () ->
+                ResumableExport.start(
+                    target, SCHEMA, null, Options.empty(), Optional.empty(), ONE_RANGE, true))
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("options {COMPRESSION=ZSTD}");
   }
 
   @Test

@@ -14,7 +14,8 @@ class HiveEscapingTest {
 
   @Test
   void should_escape_control_characters_and_delete() {
-    assertThat(HiveEscaping.escape("a\nb\tc\u0000d\u001fe\u007f")).isEqualTo("a%0Ab%09c%00d%1Fe%7F");
+    assertThat(HiveEscaping.escape("a\nb\tc\u0000d\u001fe\u007f"))
+        .isEqualTo("a%0Ab%09c%00d%1Fe%7F");
   }
 
   @Test
@@ -40,7 +41,8 @@ class HiveEscapingTest {
       all.append(c);
     }
     all.append("東京 ☃ \uD83D\uDE00");
-    assertThat(HiveEscaping.unescape(HiveEscaping.escape(all.toString()))).isEqualTo(all.toString());
+    assertThat(HiveEscaping.unescape(HiveEscaping.escape(all.toString())))
+        .isEqualTo(all.toString());
   }
 
   @Test

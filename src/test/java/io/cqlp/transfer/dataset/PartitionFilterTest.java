@@ -36,22 +36,29 @@ class PartitionFilterTest {
   @Test
   void should_compare_unescaped_values_and_match_null_by_the_default_partition_name() {
     assertThat(PartitionFilter.parse("k=a/b").accepts(new PathLevel("k", "a%2Fb"))).isTrue();
-    assertThat(PartitionFilter.parse("k=__HIVE_DEFAULT_PARTITION__")
-        .accepts(new PathLevel("k", "__HIVE_DEFAULT_PARTITION__"))).isTrue();
+    assertThat(
+            PartitionFilter.parse("k=__HIVE_DEFAULT_PARTITION__")
+                .accepts(new PathLevel("k", "__HIVE_DEFAULT_PARTITION__")))
+        .isTrue();
   }
 
   @Test
   void should_read_a_file_only_when_every_named_key_is_above_it_and_accepted() {
     PartitionFilter filter = PartitionFilter.parse("year=2024,month=01");
-    assertThat(filter.acceptsAll(List.of(new PathLevel("year", "2024"), new PathLevel("month", "01")))).isTrue();
+    assertThat(
+            filter.acceptsAll(List.of(new PathLevel("year", "2024"), new PathLevel("month", "01"))))
+        .isTrue();
     assertThat(filter.acceptsAll(List.of(new PathLevel("year", "2024")))).isFalse();
-    assertThat(filter.acceptsAll(List.of(new PathLevel("year", "2024"), new PathLevel("month", "02")))).isFalse();
+    assertThat(
+            filter.acceptsAll(List.of(new PathLevel("year", "2024"), new PathLevel("month", "02"))))
+        .isFalse();
     assertThat(PartitionFilter.none().acceptsAll(List.of())).isTrue();
   }
 
   @Test
   void should_refuse_an_entry_that_is_not_key_equals_value() {
-    assertThatThrownBy(() -> PartitionFilter.parse("year")).isInstanceOf(TransferException.class)
+    assertThatThrownBy(() -> PartitionFilter.parse("year"))
+        .isInstanceOf(TransferException.class)
         .hasMessageContaining("'year' is not key=value");
     assertThatThrownBy(() -> PartitionFilter.parse("=1")).isInstanceOf(TransferException.class);
   }

@@ -1,6 +1,5 @@
 package io.cqlp.transfer.dataset;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.parquet.ParquetRowReader;
 import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.storage.Location;
 import io.cqlp.transfer.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -25,23 +25,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PartitionedSinkTest {
-  private static final List<ColumnSpec> COLUMNS = List.of(
-      ColumnSpec.regular("id", DataTypes.INT),
-      ColumnSpec.regular("p", DataTypes.TEXT),
-      ColumnSpec.regular("payload", DataTypes.TEXT));
+  private static final List<ColumnSpec> COLUMNS =
+      List.of(
+          ColumnSpec.regular("id", DataTypes.INT),
+          ColumnSpec.regular("p", DataTypes.TEXT),
+          ColumnSpec.regular("payload", DataTypes.TEXT));
 
   @TempDir Path parent;
   private final List<PartFileSpec> opened = new ArrayList<>();
 
-  private final PartWriterFactory parquet = spec -> {
-    opened.add(spec);
-    return ParquetRowWriter.open(spec.file(), spec.columns(),
-        ParquetWriteOptions.defaults().withMaxRowGroupBytes(spec.maxRowGroupBytes()), Map.of(), spec.maxFileBytes());
-  };
+  private final PartWriterFactory parquet =
+      spec -> {
+        opened.add(spec);
+        return ParquetRowWriter.open(
+            spec.file(),
+            spec.columns(),
+            ParquetWriteOptions.defaults().withMaxRowGroupBytes(spec.maxRowGroupBytes()),
+            Map.of(),
+            spec.maxFileBytes());
+      };
 
-  private PartitionedSink open(String partition, long maxFileBytes, int maxOpen, WriteMode mode) throws IOException {
-    return PartitionedSink.open(Location.local(parent.resolve("out")), PartitionSpec.parse(partition, COLUMNS),
-        new DatasetWriteOptions(partition, maxFileBytes, maxOpen, mode), parquet);
+  private PartitionedSink open(String partition, long maxFileBytes, int maxOpen, WriteMode mode)
+      throws IOException {
+    return PartitionedSink.open(
+        Location.local(parent.resolve("out")),
+        PartitionSpec.parse(partition, COLUMNS),
+        new DatasetWriteOptions(partition, maxFileBytes, maxOpen, mode),
+        parquet);
   }
 
   private static List<Path> files(Path dir) throws IOException {
@@ -52,7 +62,8 @@ class PartitionedSinkTest {
 
   private static List<Object[]> read(Path file) throws IOException {
     List<Object[]> rows = new ArrayList<>();
-    try (ParquetRowReader r = ParquetRowReader.open(file, List.of(COLUMNS.get(0), COLUMNS.get(2)), true)) {
+    try (ParquetRowReader r =
+        ParquetRowReader.open(file, List.of(COLUMNS.get(0), COLUMNS.get(2)), true)) {
       for (Object[] row; (row = r.next()) != null; ) {
         rows.add(row);
       }
@@ -83,7 +94,8 @@ class PartitionedSinkTest {
       List<Path> parts = files(parent.resolve("out/p=" + p));
       assertThat(parts.size()).isGreaterThanOrEqualTo(4);
       for (int i = 0; i < parts.size(); i++) {
-        assertThat(parts.get(i).getFileName().toString()).isEqualTo(String.format("part-%05d.parquet", i));
+        assertThat(parts.get(i).getFileName().toString())
+            .isEqualTo(String.format("part-%05d.parquet", i));
         long size = Files.size(parts.get(i));
         assertThat(size).as(parts.get(i).toString()).isLessThanOrEqualTo(limit + 4096);
         if (i < parts.size() - 1) {
@@ -96,7 +108,8 @@ class PartitionedSinkTest {
   }
 
   @Test
-  void should_give_a_partition_that_comes_back_after_its_writer_was_closed_a_new_part_file() throws Exception {
+  void should_give_a_partition_that_comes_back_after_its_writer_was_closed_a_new_part_file()
+      throws Exception {
     try (PartitionedSink sink = open("p", 0, 2, WriteMode.ERROR_IF_NOT_EMPTY)) {
       for (int i = 0; i < 30; i++) {
         sink.write(new Object[] {i, "p" + (i % 3), "v" + i});
@@ -126,25 +139,38 @@ class PartitionedSinkTest {
       sink.write(new Object[] {1, "a", "x"});
       sink.commit();
     }
-    try (PartitionedSink sink = PartitionedSink.open(Location.local(parent.resolve("flat")), PartitionSpec.parse(null, COLUMNS),
-        new DatasetWriteOptions(null, 0, 64, WriteMode.ERROR_IF_NOT_EMPTY), parquet)) {
+    try (PartitionedSink sink =
+        PartitionedSink.open(
+            Location.local(parent.resolve("flat")),
+            PartitionSpec.parse(null, COLUMNS),
+            new DatasetWriteOptions(null, 0, 64, WriteMode.ERROR_IF_NOT_EMPTY),
+            parquet)) {
       sink.write(new Object[] {1, "a", "x"});
       sink.commit();
     }
-    assertThat(opened).extracting(PartFileSpec::maxRowGroupBytes).containsExactly(4L << 20, 128L << 20);
-    assertThat(opened.get(0).columns()).extracting(ColumnSpec::name).containsExactly("id", "payload");
+    assertThat(opened)
+        .extracting(PartFileSpec::maxRowGroupBytes)
+        .containsExactly(4L << 20, 128L << 20);
+    assertThat(opened.get(0).columns())
+        .extracting(ColumnSpec::name)
+        .containsExactly("id", "payload");
     assertThat(opened.get(0).pathColumns()).extracting(ColumnSpec::name).containsExactly("p");
   }
 
   @Test
-  void should_show_nothing_at_the_target_until_commit_and_then_the_whole_dataset() throws Exception {
+  void should_show_nothing_at_the_target_until_commit_and_then_the_whole_dataset()
+      throws Exception {
     PartitionedSink sink = open("p", 0, 4, WriteMode.ERROR_IF_NOT_EMPTY);
     sink.write(new Object[] {1, "a/b", "x"});
     sink.write(new Object[] {2, null, "y"});
     assertThat(parent.resolve("out")).doesNotExist();
     sink.commit();
-    assertThat(files(parent.resolve("out"))).extracting(p -> parent.resolve("out").relativize(p).toString())
-        .containsExactly("_SUCCESS", "p=__HIVE_DEFAULT_PARTITION__/part-00000.parquet", "p=a%2Fb/part-00000.parquet");
+    assertThat(files(parent.resolve("out")))
+        .extracting(p -> parent.resolve("out").relativize(p).toString())
+        .containsExactly(
+            "_SUCCESS",
+            "p=__HIVE_DEFAULT_PARTITION__/part-00000.parquet",
+            "p=a%2Fb/part-00000.parquet");
     try (Stream<Path> s = Files.list(parent)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
     }
@@ -164,17 +190,23 @@ class PartitionedSinkTest {
 
   @Test
   void should_leave_nothing_when_a_part_file_cannot_be_opened() throws Exception {
-    PartWriterFactory failing = spec -> {
-      if (spec.file().toString().contains("p=c")) {
-        throw new IOException("disk full");
-      }
-      return parquet.open(spec);
-    };
-    PartitionedSink sink = PartitionedSink.open(Location.local(parent.resolve("out")), PartitionSpec.parse("p", COLUMNS),
-        new DatasetWriteOptions("p", 0, 1, WriteMode.ERROR_IF_NOT_EMPTY), failing);
+    PartWriterFactory failing =
+        spec -> {
+          if (spec.file().toString().contains("p=c")) {
+            throw new IOException("disk full");
+          }
+          return parquet.open(spec);
+        };
+    PartitionedSink sink =
+        PartitionedSink.open(
+            Location.local(parent.resolve("out")),
+            PartitionSpec.parse("p", COLUMNS),
+            new DatasetWriteOptions("p", 0, 1, WriteMode.ERROR_IF_NOT_EMPTY),
+            failing);
     sink.write(new Object[] {1, "a", "x"});
     sink.write(new Object[] {2, "b", "x"});
-    assertThatThrownBy(() -> sink.write(new Object[] {3, "c", "x"})).hasMessageContaining("disk full");
+    assertThatThrownBy(() -> sink.write(new Object[] {3, "c", "x"}))
+        .hasMessageContaining("disk full");
     sink.close();
     try (Stream<Path> s = Files.list(parent)) {
       assertThat(s).isEmpty();
@@ -185,7 +217,8 @@ class PartitionedSinkTest {
   void should_refuse_a_directory_that_is_not_empty_before_writing_anything() throws Exception {
     Files.createDirectories(parent.resolve("out"));
     Files.writeString(parent.resolve("out/x"), "x");
-    assertThatThrownBy(() -> open("p", 0, 2, WriteMode.ERROR_IF_NOT_EMPTY)).isInstanceOf(TransferException.class);
+    assertThatThrownBy(() -> open("p", 0, 2, WriteMode.ERROR_IF_NOT_EMPTY))
+        .isInstanceOf(TransferException.class);
     try (Stream<Path> s = Files.list(parent)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
     }

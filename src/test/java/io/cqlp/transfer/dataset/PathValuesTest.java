@@ -49,8 +49,10 @@ class PathValuesTest {
 
   @Test
   void should_write_a_timestamp_as_spark_does_in_utc_with_its_colons_escaped() {
-    assertThat(PathValues.format(Instant.parse("2024-01-02T03:04:05Z"))).isEqualTo("2024-01-02 03%3A04%3A05");
-    assertThat(PathValues.format(Instant.parse("2024-01-02T03:04:05.007Z"))).isEqualTo("2024-01-02 03%3A04%3A05.007");
+    assertThat(PathValues.format(Instant.parse("2024-01-02T03:04:05Z")))
+        .isEqualTo("2024-01-02 03%3A04%3A05");
+    assertThat(PathValues.format(Instant.parse("2024-01-02T03:04:05.007Z")))
+        .isEqualTo("2024-01-02 03%3A04%3A05.007");
   }
 
   @Test
@@ -63,7 +65,8 @@ class PathValuesTest {
   void should_keep_a_text_that_spells_the_default_partition_apart_from_null() {
     String written = PathValues.format("__HIVE_DEFAULT_PARTITION__");
     assertThat(written).isEqualTo("%5F_HIVE_DEFAULT_PARTITION__");
-    assertThat(PathValues.parse(column(DataTypes.TEXT), written)).isEqualTo("__HIVE_DEFAULT_PARTITION__");
+    assertThat(PathValues.parse(column(DataTypes.TEXT), written))
+        .isEqualTo("__HIVE_DEFAULT_PARTITION__");
   }
 
   @Test
@@ -71,8 +74,10 @@ class PathValuesTest {
     assertThat(PathValues.scalarOf(column(DataTypes.BLOB))).isEmpty();
     assertThat(PathValues.scalarOf(column(DataTypes.listOf(DataTypes.INT)))).isEmpty();
     assertThatThrownBy(() -> PathValues.parse(column(DataTypes.BLOB), "0x00"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blob");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blob");
     assertThatThrownBy(() -> PathValues.parse(column(DataTypes.INT), "ORD"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORD");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ORD");
   }
 }

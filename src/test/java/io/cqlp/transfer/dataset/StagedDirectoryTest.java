@@ -22,12 +22,16 @@ class StagedDirectoryTest {
 
   private static List<String> tree(Path dir) throws Exception {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
   @Test
-  void should_write_under_a_hidden_name_beside_the_target_and_publish_it_whole_with_success_last() throws Exception {
+  void should_write_under_a_hidden_name_beside_the_target_and_publish_it_whole_with_success_last()
+      throws Exception {
     Path target = parent.resolve("out");
     StagedDirectory staged = StagedDirectory.create(target, WriteMode.ERROR_IF_NOT_EMPTY);
     assertThat(staged.staging().getParent()).isEqualTo(parent);
@@ -50,17 +54,23 @@ class StagedDirectoryTest {
   }
 
   @Test
-  void should_refuse_a_target_that_is_not_empty_or_is_a_file_unless_told_to_overwrite() throws Exception {
+  void should_refuse_a_target_that_is_not_empty_or_is_a_file_unless_told_to_overwrite()
+      throws Exception {
     Path target = Files.createDirectories(parent.resolve("out"));
     Files.writeString(target.resolve("old.parquet"), "old");
     assertThatThrownBy(() -> StagedDirectory.create(target, WriteMode.ERROR_IF_NOT_EMPTY))
-        .isInstanceOf(TransferException.class).hasMessageContaining("is not empty")
-        .hasMessageContaining("OVERWRITE=true").hasMessageContaining("APPEND=true");
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("is not empty")
+        .hasMessageContaining("OVERWRITE=true")
+        .hasMessageContaining("APPEND=true");
     Path file = Files.writeString(parent.resolve("file"), "f");
     assertThatThrownBy(() -> StagedDirectory.create(file, WriteMode.APPEND))
-        .isInstanceOf(TransferException.class).hasMessageContaining("it is a file");
-    assertThatThrownBy(() -> StagedDirectory.create(parent.resolve("no/such/out"), WriteMode.OVERWRITE))
-        .isInstanceOf(TransferException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("it is a file");
+    assertThatThrownBy(
+            () -> StagedDirectory.create(parent.resolve("no/such/out"), WriteMode.OVERWRITE))
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("does not exist");
     assertThat(names(parent)).containsExactly("file", "out");
   }
 
@@ -81,17 +91,22 @@ class StagedDirectoryTest {
     Files.writeString(target.resolve("part-00000.parquet"), "data");
     Files.writeString(parent.resolve("out/notes.txt"), "mine");
     assertThatThrownBy(() -> StagedDirectory.create(parent.resolve("out"), WriteMode.OVERWRITE))
-        .isInstanceOf(TransferException.class).hasMessageContaining("'notes.txt'")
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("'notes.txt'")
         .hasMessageContaining("not part of a Parquet dataset");
     Path file = Files.writeString(parent.resolve("plain.txt"), "x");
-    assertThatThrownBy(() -> StagedDirectory.create(file, WriteMode.OVERWRITE)).isInstanceOf(TransferException.class);
-    assertThatThrownBy(() -> StagedDirectory.create(Path.of("").toAbsolutePath(), WriteMode.OVERWRITE))
-        .isInstanceOf(TransferException.class).hasMessageContaining("current directory");
+    assertThatThrownBy(() -> StagedDirectory.create(file, WriteMode.OVERWRITE))
+        .isInstanceOf(TransferException.class);
+    assertThatThrownBy(
+            () -> StagedDirectory.create(Path.of("").toAbsolutePath(), WriteMode.OVERWRITE))
+        .isInstanceOf(TransferException.class)
+        .hasMessageContaining("current directory");
     assertThat(Files.readString(parent.resolve("out/notes.txt"))).isEqualTo("mine");
   }
 
   @Test
-  void should_number_appended_part_files_after_those_already_there_and_never_replace_one() throws Exception {
+  void should_number_appended_part_files_after_those_already_there_and_never_replace_one()
+      throws Exception {
     Path target = Files.createDirectories(parent.resolve("out/k=1"));
     Files.writeString(target.resolve("part-00000.parquet"), "old0");
     Files.writeString(target.resolve("part-00003.parquet"), "old3");
@@ -103,8 +118,14 @@ class StagedDirectoryTest {
     Files.writeString(staged.staging().resolve("k=2/part-00000.parquet"), "new2");
     staged.publish();
     Path out = parent.resolve("out");
-    assertThat(tree(out)).containsExactly("_SUCCESS", "k=1/part-00000.parquet", "k=1/part-00003.parquet",
-        "k=1/part-00004.parquet", "k=1/part-00005.parquet", "k=2/part-00000.parquet");
+    assertThat(tree(out))
+        .containsExactly(
+            "_SUCCESS",
+            "k=1/part-00000.parquet",
+            "k=1/part-00003.parquet",
+            "k=1/part-00004.parquet",
+            "k=1/part-00005.parquet",
+            "k=2/part-00000.parquet");
     assertThat(Files.readString(out.resolve("k=1/part-00000.parquet"))).isEqualTo("old0");
     assertThat(Files.readString(out.resolve("k=1/part-00004.parquet"))).isEqualTo("new0");
     assertThat(Files.readString(out.resolve("k=1/part-00005.parquet"))).isEqualTo("new1");
@@ -113,7 +134,8 @@ class StagedDirectoryTest {
 
   @Test
   void should_leave_nothing_behind_when_discarded() throws Exception {
-    StagedDirectory staged = StagedDirectory.create(parent.resolve("out"), WriteMode.ERROR_IF_NOT_EMPTY);
+    StagedDirectory staged =
+        StagedDirectory.create(parent.resolve("out"), WriteMode.ERROR_IF_NOT_EMPTY);
     Files.createDirectories(staged.staging().resolve("a=1/b=2"));
     Files.writeString(staged.staging().resolve("a=1/b=2/part-00000.parquet"), "x");
     staged.discard();

@@ -45,15 +45,18 @@ class VirtualColumnTest {
   void should_give_a_timestamp_before_1970_its_own_date() {
     Instant before = Instant.parse("1969-12-31T23:00:00.500Z");
     assertThat(VirtualColumn.DATE.apply(before)).isEqualTo("1969-12-31");
-    assertThat(VirtualColumn.DATE.apply(Uuids.startOf(before.toEpochMilli()))).isEqualTo("1969-12-31");
+    assertThat(VirtualColumn.DATE.apply(Uuids.startOf(before.toEpochMilli())))
+        .isEqualTo("1969-12-31");
   }
 
   @Test
   void should_refuse_an_hour_of_a_date_and_a_uuid_that_is_not_time_based() {
     assertThatThrownBy(() -> VirtualColumn.HOUR.apply(LocalDate.of(2024, 1, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hour");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hour");
     assertThatThrownBy(() -> VirtualColumn.YEAR.apply(UUID.randomUUID()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 1");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.cqlp.transfer.load;
 
-import io.cqlp.storage.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqlp.storage.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +44,9 @@ class ErrorFileTest {
     try (ErrorFile file = new ErrorFile(Location.local(path), List.of("id", "v", "at", "u"))) {
       file.write(new Object[] {7, null, Instant.parse("2024-01-02T03:04:05.678Z"), u}, null);
     }
-    assertThat(Files.readAllLines(path)).containsExactly(
-        "{\"id\":7,\"v\":null,\"at\":\"2024-01-02T03:04:05.678Z\",\"u\":\"123e4567-e89b-12d3-a456-426614174000\"}");
+    assertThat(Files.readAllLines(path))
+        .containsExactly(
+            "{\"id\":7,\"v\":null,\"at\":\"2024-01-02T03:04:05.678Z\",\"u\":\"123e4567-e89b-12d3-a456-426614174000\"}");
   }
 
   @Test
@@ -73,7 +74,8 @@ class ErrorFileTest {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> renamed = files.filter(p -> !p.equals(path)).toList();
       assertThat(renamed).hasSize(1);
-      assertThat(renamed.get(0).getFileName().toString()).matches("import_ks_t\\.err\\.\\d{8}_\\d{6}");
+      assertThat(renamed.get(0).getFileName().toString())
+          .matches("import_ks_t\\.err\\.\\d{8}_\\d{6}");
       assertThat(Files.readString(renamed.get(0))).isEqualTo("old\n");
     }
   }

@@ -23,30 +23,44 @@ class PartitionBatcherTest {
   private final List<List<String>> sent = new ArrayList<>();
 
   private static LoadRow row(int partition, int n) {
-    SimpleStatement statement = SimpleStatement.builder("p" + partition + " r" + n)
-        .setRoutingKey(ByteBuffer.wrap(new byte[] {(byte) partition}))
-        .build();
+    SimpleStatement statement =
+        SimpleStatement.builder("p" + partition + " r" + n)
+            .setRoutingKey(ByteBuffer.wrap(new byte[] {(byte) partition}))
+            .build();
     return new LoadRow(statement, new Object[] {partition, n}, null);
   }
 
   private AsyncLoader loader() {
-    ImportErrors errors = new ImportErrors(new ErrorBudget(-1, -1),
-        new ErrorFile(Location.local(dir.resolve("err.csv")), List.of("p", "n")), line -> { });
+    ImportErrors errors =
+        new ImportErrors(
+            new ErrorBudget(-1, -1),
+            new ErrorFile(Location.local(dir.resolve("err.csv")), List.of("p", "n")),
+            line -> {});
     return new AsyncLoader(this::record, 1, 1, errors);
   }
 
   private CompletableFuture<?> record(Statement<?> statement) {
-    sent.add(statement instanceof BatchStatement b
-        ? StreamSupport.stream(b.spliterator(), false).map(s -> ((SimpleStatement) s).getQuery()).toList()
-        : List.of(((SimpleStatement) statement).getQuery()));
+    sent.add(
+        statement instanceof BatchStatement b
+            ? StreamSupport.stream(b.spliterator(), false)
+                .map(s -> ((SimpleStatement) s).getQuery())
+                .toList()
+            : List.of(((SimpleStatement) statement).getQuery()));
     return CompletableFuture.completedFuture(null);
   }
 
   /** Partitions 0-5 with 1 row each and partition 9 with 4 rows; replica = partition % 2. */
   private void load(int minBatchRows) throws InterruptedException {
     AsyncLoader loader = loader();
-    PartitionBatcher batcher = new PartitionBatcher(loader, 3, 1 << 20, 100, ConsistencyLevel.ONE,
-        minBatchRows, key -> minBatchRows == 0 ? null : "node" + (key.get(0) % 2));
+    PartitionBatcher batcher =
+        new PartitionBatcher(
+            loader,
+            3,
+            1 << 20,
+            100,
+            ConsistencyLevel.ONE,
+            minBatchRows,
+            key -> minBatchRows == 0 ? null : "node" + (key.get(0) % 2));
     for (int p = 0; p < 6; p++) {
       batcher.add(row(p, 0), 10);
     }
@@ -61,18 +75,29 @@ class PartitionBatcherTest {
   void should_keep_one_partition_per_batch_without_minbatchsize() throws InterruptedException {
     load(0);
     // partition 9 reached MAXBATCHSIZE=3 at add time; the rest go one partition each at flush
-    assertThat(sent).containsExactly(List.of("p9 r0", "p9 r1", "p9 r2"), List.of("p0 r0"), List.of("p1 r0"),
-        List.of("p2 r0"), List.of("p3 r0"), List.of("p4 r0"), List.of("p5 r0"), List.of("p9 r3"));
+    assertThat(sent)
+        .containsExactly(
+            List.of("p9 r0", "p9 r1", "p9 r2"),
+            List.of("p0 r0"),
+            List.of("p1 r0"),
+            List.of("p2 r0"),
+            List.of("p3 r0"),
+            List.of("p4 r0"),
+            List.of("p5 r0"),
+            List.of("p9 r3"));
   }
 
   @Test
-  void should_pool_partitions_of_at_most_minbatchsize_rows_by_replica_up_to_maxbatchsize() throws InterruptedException {
+  void should_pool_partitions_of_at_most_minbatchsize_rows_by_replica_up_to_maxbatchsize()
+      throws InterruptedException {
     load(1);
-    assertThat(sent).containsExactly(List.of("p9 r0", "p9 r1", "p9 r2"),
-        // node1's pool (p1, p3, p5) is full when p9's last row comes: sent then
-        List.of("p1 r0", "p3 r0", "p5 r0"),
-        // at the end of the window: node0's pool, then node1's new one
-        List.of("p0 r0", "p2 r0", "p4 r0"),
-        List.of("p9 r3"));
+    assertThat(sent)
+        .containsExactly(
+            List.of("p9 r0", "p9 r1", "p9 r2"),
+            // node1's pool (p1, p3, p5) is full when p9's last row comes: sent then
+            List.of("p1 r0", "p3 r0", "p5 r0"),
+            // at the end of the window: node0's pool, then node1's new one
+            List.of("p0 r0", "p2 r0", "p4 r0"),
+            List.of("p9 r3"));
   }
 }

@@ -20,10 +20,17 @@ class WriteErrorsTest {
 
   @Test
   void should_retry_timeouts_unavailable_overload_and_lost_connections() {
-    assertThat(WriteErrors.retryable(
-        new WriteTimeoutException(null, DefaultConsistencyLevel.ONE, 0, 1, WriteType.SIMPLE))).isTrue();
-    assertThat(WriteErrors.retryable(new DriverTimeoutException("Query timed out after PT2S"))).isTrue();
-    assertThat(WriteErrors.retryable(new UnavailableException(null, DefaultConsistencyLevel.ONE, 1, 0))).isTrue();
+    assertThat(
+            WriteErrors.retryable(
+                new WriteTimeoutException(
+                    null, DefaultConsistencyLevel.ONE, 0, 1, WriteType.SIMPLE)))
+        .isTrue();
+    assertThat(WriteErrors.retryable(new DriverTimeoutException("Query timed out after PT2S")))
+        .isTrue();
+    assertThat(
+            WriteErrors.retryable(
+                new UnavailableException(null, DefaultConsistencyLevel.ONE, 1, 0)))
+        .isTrue();
     assertThat(WriteErrors.retryable(new OverloadedException(null))).isTrue();
     assertThat(WriteErrors.retryable(new NoNodeAvailableException())).isTrue();
     assertThat(WriteErrors.retryable(new ClosedConnectionException("closed"))).isTrue();
@@ -32,15 +39,16 @@ class WriteErrorsTest {
 
   @Test
   void should_not_retry_what_would_fail_again() {
-    assertThat(WriteErrors.retryable(
-        new InvalidQueryException(null, "Key may not be empty"))).isFalse();
+    assertThat(WriteErrors.retryable(new InvalidQueryException(null, "Key may not be empty")))
+        .isFalse();
     assertThat(WriteErrors.retryable(new SyntaxError(null, "line 1:0"))).isFalse();
     assertThat(WriteErrors.retryable(new IllegalStateException("bug"))).isFalse();
   }
 
   @Test
   void should_look_through_a_completion_wrapper() {
-    assertThat(WriteErrors.retryable(new CompletionException(new NoNodeAvailableException()))).isTrue();
+    assertThat(WriteErrors.retryable(new CompletionException(new NoNodeAvailableException())))
+        .isTrue();
     assertThat(WriteErrors.name(new CompletionException(new InvalidQueryException(null, "x"))))
         .isEqualTo("InvalidRequest");
   }
@@ -71,8 +79,12 @@ class WriteErrorsTest {
   void should_name_errors_as_cqlsh_does() {
     assertThat(WriteErrors.name(new NoNodeAvailableException())).isEqualTo("NoHostAvailable");
     assertThat(WriteErrors.name(new DriverTimeoutException("t"))).isEqualTo("OperationTimedOut");
-    assertThat(WriteErrors.name(
-        new WriteTimeoutException(null, DefaultConsistencyLevel.ONE, 0, 1, WriteType.BATCH))).isEqualTo("WriteTimeout");
-    assertThat(WriteErrors.message(new IllegalStateException("two\n  lines"))).isEqualTo("two lines");
+    assertThat(
+            WriteErrors.name(
+                new WriteTimeoutException(
+                    null, DefaultConsistencyLevel.ONE, 0, 1, WriteType.BATCH)))
+        .isEqualTo("WriteTimeout");
+    assertThat(WriteErrors.message(new IllegalStateException("two\n  lines")))
+        .isEqualTo("two lines");
   }
 }

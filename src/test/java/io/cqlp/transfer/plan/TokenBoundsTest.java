@@ -19,7 +19,9 @@ class TokenBoundsTest {
     java.util.Arrays.sort(sorted);
     Set<TokenRange> ranges = new HashSet<>();
     for (int i = 0; i < sorted.length; i++) {
-      ranges.add(new Murmur3TokenRange(new Murmur3Token(sorted[i]), new Murmur3Token(sorted[(i + 1) % sorted.length])));
+      ranges.add(
+          new Murmur3TokenRange(
+              new Murmur3Token(sorted[i]), new Murmur3Token(sorted[(i + 1) % sorted.length])));
     }
     return ranges;
   }
@@ -41,7 +43,8 @@ class TokenBoundsTest {
 
   @Test
   void should_cut_the_plan_to_begin_exclusive_and_end_inclusive_with_about_as_many_ranges() {
-    TokenBounds bounds = new TokenBounds(token(-1_000_000_000_000L), token(3_000_000_000_000_000_000L));
+    TokenBounds bounds =
+        new TokenBounds(token(-1_000_000_000_000L), token(3_000_000_000_000_000_000L));
 
     List<ScanRange> ranges = plan(bounds, 64);
 
@@ -66,7 +69,8 @@ class TokenBoundsTest {
 
   @Test
   void should_scan_one_empty_range_when_begin_equals_end_and_leave_the_whole_ring_alone() {
-    assertThat(plan(new TokenBounds(token(5), token(5)), 64)).containsExactly(new ScanRange(token(5), token(5)));
+    assertThat(plan(new TokenBounds(token(5), token(5)), 64))
+        .containsExactly(new ScanRange(token(5), token(5)));
     List<ScanRange> whole = TokenRangePlanner.plan(RING, 64);
     assertThat(TokenBounds.ALL.clip(whole)).isSameAs(whole);
     assertThat(TokenBounds.ALL.rangesToPlan(64)).isEqualTo(64);
@@ -75,7 +79,9 @@ class TokenBoundsTest {
   @Test
   void should_plan_more_ranges_for_narrow_bounds_up_to_a_cap() {
     assertThat(new TokenBounds(null, token(0)).rangesToPlan(64)).isEqualTo(128);
-    assertThat(new TokenBounds(token(0), token(1000)).rangesToPlan(64)).isEqualTo(TokenBounds.MAX_PLANNED);
-    assertThat(plan(new TokenBounds(token(0), token(1000)), 64)).containsExactly(new ScanRange(token(0), token(1000)));
+    assertThat(new TokenBounds(token(0), token(1000)).rangesToPlan(64))
+        .isEqualTo(TokenBounds.MAX_PLANNED);
+    assertThat(plan(new TokenBounds(token(0), token(1000)), 64))
+        .containsExactly(new ScanRange(token(0), token(1000)));
   }
 }

@@ -53,7 +53,8 @@ class TokenRangePlannerTest {
       assertThat(end).isGreaterThan(start);
       total = total.add(BigInteger.valueOf(end).subtract(BigInteger.valueOf(start)));
     }
-    assertThat(total).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).subtract(BigInteger.valueOf(Long.MIN_VALUE)));
+    assertThat(total)
+        .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).subtract(BigInteger.valueOf(Long.MIN_VALUE)));
   }
 
   @Test
@@ -91,7 +92,8 @@ class TokenRangePlannerTest {
       assertThat(width(ranges.get(i)).signum()).isPositive();
       total = total.add(width(ranges.get(i)));
     }
-    assertThat(total).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).subtract(BigInteger.valueOf(Long.MIN_VALUE)));
+    assertThat(total)
+        .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).subtract(BigInteger.valueOf(Long.MIN_VALUE)));
   }
 
   @Test
@@ -127,10 +129,8 @@ class TokenRangePlannerTest {
   @Test
   void should_not_merge_ranges_of_different_replicas() {
     long[] tokens = {-5_000_000_000L, 10L, 7_000_000_000_000L};
-    List<ScanRange> ranges =
-        TokenRangePlanner.plan(ring(tokens), r -> Set.of(), 1);
-    List<ScanRange> apart =
-        TokenRangePlanner.plan(ring(tokens), r -> null, 1);
+    List<ScanRange> ranges = TokenRangePlanner.plan(ring(tokens), r -> Set.of(), 1);
+    List<ScanRange> apart = TokenRangePlanner.plan(ring(tokens), r -> null, 1);
 
     assertCoversTheRing(ranges);
     assertCoversTheRing(apart);

@@ -29,7 +29,8 @@ class RangeRetryTest {
 
   @Test
   void should_refuse_fewer_than_one_attempt() {
-    assertThatThrownBy(() -> RangeRetry.of(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> RangeRetry.of(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MAXATTEMPTS");
   }
 

@@ -31,10 +31,14 @@ class ScanStatsTest {
     stats.retrying(4, 2, new DriverTimeoutException("timed out"), true);
 
     assertThat(stats.retriedRanges()).isEqualTo(1);
-    assertThat(stats.summary()).isEqualTo(" 1 token range retried; requests by host: 127.0.0.2 1, 127.0.0.3 2.");
-    assertThat(debug).containsExactly(
-        "scan range 4 attempt 1 failed on ? (DriverTimeoutException); retrying from its paging state",
-        "scan range 4 attempt 2 failed on ? (DriverTimeoutException); retrying from its paging state");
+    assertThat(stats.summary())
+        .isEqualTo(" 1 token range retried; requests by host: 127.0.0.2 1, 127.0.0.3 2.");
+    assertThat(debug)
+        .containsExactly(
+            "scan range 4 attempt 1 failed on ? (DriverTimeoutException); retrying from its paging"
+                + " state",
+            "scan range 4 attempt 2 failed on ? (DriverTimeoutException); retrying from its paging"
+                + " state");
   }
 
   @Test

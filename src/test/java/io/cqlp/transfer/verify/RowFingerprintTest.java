@@ -15,13 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RowFingerprintTest {
-  private static final List<ColumnSpec> KEYS = List.of(new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
-      new ColumnSpec("ck", DataTypes.TEXT, ColumnKind.CLUSTERING));
-  private static final List<ColumnSpec> CELLS = List.of(ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)),
-      ColumnSpec.regular("m", DataTypes.mapOf(DataTypes.INT, DataTypes.TEXT)),
-      ColumnSpec.regular("l", DataTypes.listOf(DataTypes.INT)),
-      ColumnSpec.regular("fl", DataTypes.frozenListOf(DataTypes.INT)),
-      ColumnSpec.regular("d", DataTypes.DECIMAL));
+  private static final List<ColumnSpec> KEYS =
+      List.of(
+          new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
+          new ColumnSpec("ck", DataTypes.TEXT, ColumnKind.CLUSTERING));
+  private static final List<ColumnSpec> CELLS =
+      List.of(
+          ColumnSpec.regular("s", DataTypes.setOf(DataTypes.TEXT)),
+          ColumnSpec.regular("m", DataTypes.mapOf(DataTypes.INT, DataTypes.TEXT)),
+          ColumnSpec.regular("l", DataTypes.listOf(DataTypes.INT)),
+          ColumnSpec.regular("fl", DataTypes.frozenListOf(DataTypes.INT)),
+          ColumnSpec.regular("d", DataTypes.DECIMAL));
 
   private final RowFingerprint fingerprint =
       new RowFingerprint(KEYS, CELLS, CodecRegistry.DEFAULT, ProtocolVersion.DEFAULT);
@@ -32,7 +36,8 @@ class RowFingerprintTest {
 
   @Test
   void should_write_the_key_as_cql_literals() {
-    assertThat(fingerprint.key(row(5, "it's", null, null, null, null, null))).isEqualTo("id=5, ck='it''s'");
+    assertThat(fingerprint.key(row(5, "it's", null, null, null, null, null)))
+        .isEqualTo("id=5, ck='it''s'");
   }
 
   @Test
@@ -43,17 +48,22 @@ class RowFingerprintTest {
     m12.put(2, "y");
     Map<Integer, String> m21 = new LinkedHashMap<>(Map.of(2, "y"));
     m21.put(1, "x");
-    long[] one = fingerprint.hashes(row(1, "a", ab, m12, List.of(1, 2), List.of(1), new BigDecimal("1.5")));
-    long[] other = fingerprint.hashes(row(1, "a", ba, m21, List.of(1, 2), List.of(1), new BigDecimal("1.5")));
+    long[] one =
+        fingerprint.hashes(row(1, "a", ab, m12, List.of(1, 2), List.of(1), new BigDecimal("1.5")));
+    long[] other =
+        fingerprint.hashes(row(1, "a", ba, m21, List.of(1, 2), List.of(1), new BigDecimal("1.5")));
     assertThat(other).isEqualTo(one);
-    long[] listOrder = fingerprint.hashes(row(1, "a", ab, m12, List.of(2, 1), List.of(1), new BigDecimal("1.5")));
+    long[] listOrder =
+        fingerprint.hashes(row(1, "a", ab, m12, List.of(2, 1), List.of(1), new BigDecimal("1.5")));
     assertThat(listOrder[2]).isNotEqualTo(one[2]);
     assertThat(listOrder[0]).isEqualTo(one[0]);
   }
 
   @Test
   void should_take_an_empty_non_frozen_collection_for_null_but_not_a_frozen_one() {
-    long[] empty = fingerprint.hashes(row(1, "a", new LinkedHashSet<>(), Map.of(), List.of(), List.of(), null));
+    long[] empty =
+        fingerprint.hashes(
+            row(1, "a", new LinkedHashSet<>(), Map.of(), List.of(), List.of(), null));
     long[] nulls = fingerprint.hashes(row(1, "a", null, null, null, null, null));
     assertThat(empty[0]).isEqualTo(nulls[0]);
     assertThat(empty[1]).isEqualTo(nulls[1]);
