@@ -316,22 +316,18 @@ final class S3StagedFile extends StagedFile {
             .abortMultipartUpload(b -> b.bucket(storage.bucket()).key(key).uploadId(id));
         // As the S3 API reference advises: a part that was still being stored can outlive an
         // abort, so the upload is looked up again and aborted again while it is listed.
-        boolean listed =
-            storage
-                .client()
-                .listMultipartUploads(b -> b.bucket(storage.bucket()).prefix(key))
-                .uploads()
-                .stream()
-                .anyMatch(u -> u.uploadId().equals(id));
-        if (!listed) {
+        if (!stillListed(id)) {
           return;
         }
         if (!waitToAskAgain(null, deadline)) {
           return;
         }
       } catch (S3Exception e) {
-        if (e.statusCode() < 500 && e.statusCode() != 429) {
-          return; // already gone (NoSuchUpload), or refused: asking again changes nothing
+        // A refusal (4xx) ends the abort only when the upload is gone (NoSuchUpload); while it is
+        // still listed, as after an answer from a server that was still starting, it is asked
+        // again until the deadline.
+        if (e.statusCode() < 500 && e.statusCode() != 429 && !stillListed(id)) {
+          return;
         }
         if (!waitToAskAgain(e, deadline)) {
           return;
@@ -341,6 +337,20 @@ final class S3StagedFile extends StagedFile {
           return;
         }
       }
+    }
+  }
+
+  /** Whether the upload is still listed; true when the listing itself fails (not known gone). */
+  private boolean stillListed(String id) {
+    try {
+      return storage
+          .client()
+          .listMultipartUploads(b -> b.bucket(storage.bucket()).prefix(key))
+          .uploads()
+          .stream()
+          .anyMatch(u -> u.uploadId().equals(id));
+    } catch (SdkException e) {
+      return true;
     }
   }
 
