@@ -1,9 +1,9 @@
 package io.cqlp.capture;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.SinkFactory;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.s3.S3Settings;
-import io.cqlp.transfer.SinkFactory;
 import io.cqlp.transfer.TargetLocations;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;

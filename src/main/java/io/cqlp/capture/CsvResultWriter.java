@@ -1,8 +1,8 @@
 package io.cqlp.capture;
 
-import io.cqlp.output.ValueFormatter;
 import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
+import io.cqlp.types.ValueFormatter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

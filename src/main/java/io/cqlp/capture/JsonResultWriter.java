@@ -3,9 +3,9 @@ package io.cqlp.capture;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cqlp.format.json.JsonValues;
 import io.cqlp.storage.Location;
 import io.cqlp.types.ColumnSpec;
+import io.cqlp.types.JsonValues;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,9 +1,10 @@
 package io.cqlp.capture;
 
 import io.cqlp.command.Options;
-import io.cqlp.transfer.RowSink;
-import io.cqlp.transfer.SinkFactory;
-import io.cqlp.transfer.TableSchema;
+import io.cqlp.rows.RowSink;
+import io.cqlp.rows.SinkFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.transfer.TargetLocations;
 import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -38,8 +39,8 @@ final class ParquetResultWriter implements ResultWriter {
   public void begin(List<ColumnSpec> columns) throws IOException {
     if (schema == null) {
       sink =
-          sinks.openTarget(
-              target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
+          TargetLocations.open(
+              sinks, target, new TableSchema("", "", List.copyOf(columns), List.of()), options);
       schema = List.copyOf(columns);
       return;
     }

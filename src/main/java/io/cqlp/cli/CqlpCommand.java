@@ -1,6 +1,7 @@
 package io.cqlp.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.cqlp.config.ConnectionSettings;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.config.IniException;
 import io.cqlp.config.ShellFlags;
@@ -8,18 +9,18 @@ import io.cqlp.config.StartupConfig;
 import io.cqlp.format.Formats;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.logging.LogFile;
+import io.cqlp.logging.SecretRedaction;
+import io.cqlp.output.ErrorText;
 import io.cqlp.output.OutputFormat;
 import io.cqlp.output.Pager;
-import io.cqlp.output.ValueFormatter;
 import io.cqlp.repl.Console;
-import io.cqlp.session.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.session.ErrorReporter;
 import io.cqlp.session.Interpreter;
 import io.cqlp.session.SchemaOnDemandSession;
-import io.cqlp.session.SecretRedaction;
 import io.cqlp.session.ShellState;
 import io.cqlp.tls.TlsException;
+import io.cqlp.types.ValueFormatter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -327,8 +328,7 @@ final class CqlpCommand implements Callable<Integer> {
             LocalCassandra.startOrReuse(
                 localStateDir(), LocalCassandra.defaultLibDir(), Duration.ofMinutes(4));
       } catch (IOException | RuntimeException e) {
-        errors.report(
-            null, 0, "Could not start a local Cassandra node: " + ErrorReporter.describe(e));
+        errors.report(null, 0, "Could not start a local Cassandra node: " + ErrorText.describe(e));
         return ExitStatus.CANNOT_CONNECT.code();
       }
       // The local node speaks plain CQL: a cqlshrc's [connection] ssl is not for it.
@@ -411,7 +411,7 @@ final class CqlpCommand implements Callable<Integer> {
               + ":"
               + settings.port()
               + ": "
-              + ErrorReporter.describe(e));
+              + ErrorText.describe(e));
       return ExitStatus.CANNOT_CONNECT.code();
     }
     try (session) {
@@ -464,7 +464,7 @@ final class CqlpCommand implements Callable<Integer> {
     try {
       state.finishCapture();
     } catch (IOException | RuntimeException e) {
-      errors.report(null, 0, "Capture could not be finished: " + ErrorReporter.describe(e));
+      errors.report(null, 0, "Capture could not be finished: " + ErrorText.describe(e));
     }
   }
 
@@ -521,7 +521,7 @@ final class CqlpCommand implements Callable<Integer> {
     // The screen's [ui] settings, and TZ, as cqlsh reads them; cqlsh's warnings go to stderr.
     state.valueFormatter(
         ValueFormatter.screen(
-            io.cqlp.output.ScreenSettings.resolve(
+            io.cqlp.types.ScreenSettings.resolve(
                 rc.floatPrecision(),
                 rc.doublePrecision(),
                 rc.get("ui", "timezone"),

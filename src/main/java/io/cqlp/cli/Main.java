@@ -1,5 +1,6 @@
 package io.cqlp.cli;
 
+import io.cqlp.output.ErrorText;
 import io.cqlp.session.ErrorReporter;
 import picocli.CommandLine;
 
@@ -35,7 +36,7 @@ public final class Main {
               null,
               0,
               new IllegalStateException(
-                  "cqlp stopped on an unexpected error: " + ErrorReporter.describe(e), e));
+                  "cqlp stopped on an unexpected error: " + ErrorText.describe(e), e));
           return ExitStatus.STATEMENT_FAILED.code();
         });
     return commandLine.execute(args);

@@ -36,4 +36,9 @@ public record Capture(Action action, String path, String format, Options options
       throw new IllegalArgumentException("path must be given exactly for START");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

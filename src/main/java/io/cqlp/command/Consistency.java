@@ -7,4 +7,10 @@ package io.cqlp.command;
  *     to show the current one
  * @param serial whether this is {@code SERIAL CONSISTENCY}
  */
-public record Consistency(String level, boolean serial) implements Command {}
+public record Consistency(String level, boolean serial) implements Command {
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
+}

@@ -28,4 +28,9 @@ public record CopyFileTo(
       throw new IllegalArgumentException("target must be null exactly when stdout is true");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -27,4 +27,9 @@ public record CopyFrom(
       throw new IllegalArgumentException("source must be null exactly when stdin is true");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -47,4 +47,9 @@ public record CopyTo(
   public boolean isQuery() {
     return selectQuery != null;
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -13,4 +13,9 @@ public record CqlStatement(String text) implements Command {
   public CqlStatement {
     Objects.requireNonNull(text, "text");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -32,4 +32,9 @@ public record Describe(Kind kind, String statement) implements Command {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(statement, "statement");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

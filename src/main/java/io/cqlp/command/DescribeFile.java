@@ -12,4 +12,9 @@ public record DescribeFile(String path) implements Command {
   public DescribeFile {
     Objects.requireNonNull(path, "path");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

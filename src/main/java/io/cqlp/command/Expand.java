@@ -5,4 +5,10 @@ package io.cqlp.command;
  *
  * @param on {@code true} for ON, {@code false} for OFF, {@code null} to show the current state
  */
-public record Expand(Boolean on) implements Command {}
+public record Expand(Boolean on) implements Command {
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
+}

@@ -12,4 +12,9 @@ public record Help(List<String> topics) implements Command {
   public Help {
     topics = List.copyOf(topics);
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -15,4 +15,9 @@ public record History(Integer count) implements Command {
       throw new IllegalArgumentException("count must be positive");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

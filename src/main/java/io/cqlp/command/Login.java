@@ -18,4 +18,9 @@ public record Login(String username, String password) implements Command {
   public String toString() {
     return "Login[username=" + username + ", password=" + (password == null ? "none" : "***") + "]";
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

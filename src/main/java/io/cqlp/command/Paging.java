@@ -16,4 +16,9 @@ public record Paging(Boolean enabled, Integer pageSize) implements Command {
       throw new IllegalArgumentException("a page size must be positive and comes with enabled");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -16,4 +16,9 @@ public record PendingUploads(String path, boolean abort, Options options) implem
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(options, "options");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -30,4 +30,9 @@ public record Show(What what, UUID session) implements Command {
       throw new IllegalArgumentException("a session id comes with SHOW SESSION and only with it");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

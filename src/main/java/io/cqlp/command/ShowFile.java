@@ -19,4 +19,9 @@ public record ShowFile(String path, int limit) implements Command {
       throw new IllegalArgumentException("limit must be at least 1");
     }
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -11,4 +11,9 @@ public record Source(String path) implements Command {
   public Source {
     Objects.requireNonNull(path, "path");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -11,4 +11,9 @@ public record Use(String keyspace) implements Command {
   public Use {
     Objects.requireNonNull(keyspace, "keyspace");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

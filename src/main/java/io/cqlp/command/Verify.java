@@ -25,4 +25,9 @@ public record Verify(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(options, "options");
   }
+
+  @Override
+  public <R> R accept(Command.Visitor<R> visitor) throws InterruptedException {
+    return visitor.visit(this);
+  }
 }

@@ -1,5 +1,6 @@
 package io.cqlp.config;
 
+import io.cqlp.storage.Locations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class Cqlshrc {
    */
   public Path credentialsPath(String userHome) {
     return nonEmpty("authentication", "credentials")
-        .map(p -> expandUser(p, userHome))
+        .map(p -> Locations.expandUser(p, userHome))
         .orElseGet(() -> path.toAbsolutePath().getParent().resolve("credentials"));
   }
 
@@ -278,10 +279,10 @@ public final class Cqlshrc {
               + "mutual TLS, or neither.");
     }
     return new io.cqlp.tls.TlsSettings(
-        certfile == null ? null : expandUser(certfile, userHome),
+        certfile == null ? null : Locations.expandUser(certfile, userHome),
         validate,
-        usercert.map(p -> expandUser(p, userHome)).orElse(null),
-        userkey.map(p -> expandUser(p, userHome)).orElse(null),
+        usercert.map(p -> Locations.expandUser(p, userHome)).orElse(null),
+        userkey.map(p -> Locations.expandUser(p, userHome)).orElse(null),
         ini.get("ssl", "userkey_password").orElse(null));
   }
 
@@ -330,23 +331,5 @@ public final class Cqlshrc {
   private IniException invalid(String section, String option, String value, String expected) {
     return new IniException(
         path + ": [" + section + "] " + option + " = '" + value + "' is not " + expected + ".");
-  }
-
-  /**
-   * Expands a leading {@code ~} or {@code ~/} as Python's {@code os.path.expanduser} does for the
-   * current user.
-   *
-   * @param path a path as written in a file or on the command line
-   * @param userHome the home directory
-   * @return the path, with {@code ~} replaced by {@code userHome}
-   */
-  public static Path expandUser(String path, String userHome) {
-    if (path.equals("~")) {
-      return Path.of(userHome);
-    }
-    if (path.startsWith("~/")) {
-      return Path.of(userHome, path.substring(2));
-    }
-    return Path.of(path);
   }
 }

@@ -1,6 +1,6 @@
 package io.cqlp.config;
 
-import io.cqlp.session.ConnectionSettings;
+import io.cqlp.storage.Locations;
 import io.cqlp.tls.TlsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ public final class StartupConfig {
       throws IOException {
     Path rcPath = Cqlshrc.defaultPath(userHome);
     if (given.cqlshrc() != null) {
-      Path named = Cqlshrc.expandUser(given.cqlshrc(), userHome);
+      Path named = Locations.expandUser(given.cqlshrc(), userHome);
       if (Files.exists(named)) {
         rcPath = named;
       } else {
@@ -126,7 +126,7 @@ public final class StartupConfig {
     }
     Path credentialsPath =
         given.credentials() != null
-            ? Cqlshrc.expandUser(given.credentials(), userHome)
+            ? Locations.expandUser(given.credentials(), userHome)
             : rc.credentialsPath(userHome);
     Credentials credentials = Credentials.NONE;
     if (!FileSecurity.isSecure(credentialsPath)) {

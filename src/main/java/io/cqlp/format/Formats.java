@@ -12,14 +12,14 @@ import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.format.parquet.ParquetTypeOptions;
 import io.cqlp.format.parquet.ParquetWriteOptions;
 import io.cqlp.format.xlsx.XlsxRowSink;
+import io.cqlp.rows.PartWriterFactory;
+import io.cqlp.rows.RowSink;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SinkFactory;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.RowSink;
-import io.cqlp.transfer.RowSource;
-import io.cqlp.transfer.SinkFactory;
-import io.cqlp.transfer.SourceFactory;
-import io.cqlp.transfer.TableSchema;
-import io.cqlp.transfer.TransferException;
-import io.cqlp.transfer.dataset.PartWriterFactory;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.SchemaJson;
 import java.io.IOException;
@@ -73,8 +73,9 @@ public final class Formats {
       }
 
       @Override
-      public PartWriterFactory partWriters(TableSchema schema, Options options) {
-        return Formats.partWriters(schema, options, entries);
+      public PartWriterFactory partWriters(
+          TableSchema schema, List<ColumnSpec> fileColumns, Options options) {
+        return Formats.partWriters(schema, fileColumns, options, entries);
       }
 
       @Override
@@ -174,13 +175,16 @@ public final class Formats {
    * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
    */
   private static PartWriterFactory partWriters(
-      TableSchema schema, Options options, Map<String, String> footer) {
+      TableSchema schema,
+      List<ColumnSpec> fileColumns,
+      Options options,
+      Map<String, String> footer) {
     FileFormat format = format(options.withDefaults(PARQUET), "dataset/");
     if (format != FileFormat.PARQUET) {
       throw unavailable(format, "dataset/");
     }
     ParquetWriteOptions write =
-        ParquetTuningOptions.forDataset(parquetOptions(schema, options), schema, options);
+        ParquetTuningOptions.forDataset(parquetOptions(schema, options), schema, fileColumns);
     return part ->
         ParquetRowWriter.open(
             part.file(),

@@ -3,10 +3,8 @@ package io.cqlp.format;
 import io.cqlp.command.Options;
 import io.cqlp.format.parquet.ParquetTuning;
 import io.cqlp.format.parquet.ParquetWriteOptions;
-import io.cqlp.transfer.TableSchema;
-import io.cqlp.transfer.TransferException;
-import io.cqlp.transfer.dataset.DatasetWriteOptions;
-import io.cqlp.transfer.dataset.PartitionSpec;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.util.List;
 import java.util.Set;
@@ -113,11 +111,8 @@ final class ParquetTuningOptions {
    * @throws TransferException for a DICTIONARY or BLOOM_FILTER name that is no column of the files
    */
   static ParquetWriteOptions forDataset(
-      ParquetWriteOptions write, TableSchema schema, Options options) {
+      ParquetWriteOptions write, TableSchema schema, List<ColumnSpec> stored) {
     resolve(write.tuning(), schema.columns(), "");
-    List<ColumnSpec> stored =
-        PartitionSpec.parse(DatasetWriteOptions.from(options).partition(), schema.columns())
-            .fileColumns();
     return write.withTuning(
         resolve(
             write.tuning(),

@@ -1,7 +1,7 @@
 package io.cqlp.format;
 
 import io.cqlp.command.Options;
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import java.util.Locale;
 
 /**

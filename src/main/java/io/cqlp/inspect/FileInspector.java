@@ -1,9 +1,10 @@
 package io.cqlp.inspect;
 
 import io.cqlp.command.Options;
+import io.cqlp.format.parquet.ParquetFooter;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.transfer.TargetLocations;
-import io.cqlp.transfer.TransferException;
 import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.PartitionFilter;

@@ -1,11 +1,11 @@
 package io.cqlp.inspect;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.s3.S3Settings;
 import io.cqlp.storage.s3.S3Storage;
 import io.cqlp.transfer.TargetLocations;
-import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.cqlp.logging;
 
-import io.cqlp.session.SecretRedaction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneId;

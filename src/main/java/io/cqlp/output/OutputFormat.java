@@ -9,8 +9,8 @@ public enum OutputFormat {
   /** cqlsh's vertical {@code @ Row N} blocks, as {@code EXPAND ON}. */
   EXPAND,
   /**
-   * One JSON object per row (JSON Lines), values typed as {@code io.cqlp.format.json.JsonValues}
-   * writes them.
+   * One JSON object per row (JSON Lines), values typed as {@code io.cqlp.types.JsonValues} writes
+   * them.
    */
   JSON,
   /** A header line of column names, then one CSV record per row, values as cqlsh displays them. */

@@ -1,5 +1,6 @@
 package io.cqlp.output;
 
+import io.cqlp.types.CqlshText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.datastax.dse.driver.api.core.config.DseDriverOption;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.cqlp.config.ConnectionSettings;
 import io.cqlp.tls.TlsEngineFactory;
 import io.cqlp.tls.TlsException;
 import java.net.InetSocketAddress;

@@ -1,12 +1,7 @@
 package io.cqlp.session;
 
-import com.datastax.oss.driver.api.core.AllNodesFailedException;
-import com.datastax.oss.driver.api.core.DriverTimeoutException;
-import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
-import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
-import com.datastax.oss.driver.api.core.servererrors.ServerError;
-import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
-import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
+import io.cqlp.logging.SecretRedaction;
+import io.cqlp.output.ErrorText;
 import java.io.PrintWriter;
 
 /**
@@ -46,7 +41,7 @@ public final class ErrorReporter {
    * @param error the failure; its message is shown, made one line
    */
   public void report(String source, int line, Throwable error) {
-    report(source, line, describe(error));
+    report(source, line, ErrorText.describe(error));
     if (debug) {
       // the trace's messages may quote the statement (CREATE ROLE ... PASSWORD '...'): masked too
       java.io.StringWriter trace = new java.io.StringWriter();
@@ -94,29 +89,5 @@ public final class ErrorReporter {
   /** Errors reported so far. */
   public int count() {
     return count;
-  }
-
-  /** The user-facing text of an error, with cqlsh's names for Cassandra's errors. */
-  public static String describe(Throwable error) {
-    String message =
-        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    if (error instanceof SyntaxError) {
-      return "SyntaxException: " + message;
-    } else if (error instanceof AlreadyExistsException) {
-      return "AlreadyExists: " + message;
-    } else if (error instanceof InvalidQueryException) {
-      return "InvalidRequest: Error from server: code=2200 [Invalid query] message=\""
-          + message
-          + "\"";
-    } else if (error instanceof UnauthorizedException) {
-      return "Unauthorized: " + message;
-    } else if (error instanceof ServerError) {
-      return "ServerError: " + message;
-    } else if (error instanceof DriverTimeoutException) {
-      return "OperationTimedOut: " + message;
-    } else if (error instanceof AllNodesFailedException) {
-      return "NoHostAvailable: " + message;
-    }
-    return message;
   }
 }

@@ -1,31 +1,41 @@
 package io.cqlp.session;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.cqlp.capture.Capture;
 import io.cqlp.capture.CaptureException;
-import io.cqlp.command.Capture;
+import io.cqlp.command.Clear;
 import io.cqlp.command.Command;
 import io.cqlp.command.CommandParser;
 import io.cqlp.command.Consistency;
+import io.cqlp.command.CopyFileTo;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.CqlStatement;
+import io.cqlp.command.Describe;
+import io.cqlp.command.DescribeFile;
 import io.cqlp.command.Exit;
 import io.cqlp.command.Expand;
+import io.cqlp.command.Help;
+import io.cqlp.command.History;
+import io.cqlp.command.Login;
 import io.cqlp.command.Paging;
 import io.cqlp.command.ParsingException;
+import io.cqlp.command.PendingUploads;
+import io.cqlp.command.Show;
+import io.cqlp.command.ShowFile;
 import io.cqlp.command.Source;
 import io.cqlp.command.Tracing;
 import io.cqlp.command.Use;
+import io.cqlp.command.Verify;
+import io.cqlp.inspect.FileInspector;
+import io.cqlp.inspect.UploadInspector;
 import io.cqlp.output.ResultPrinter;
+import io.cqlp.rows.SinkFactory;
+import io.cqlp.rows.SourceFactory;
 import io.cqlp.script.StatementSplitter;
-import io.cqlp.transfer.CopyFromWorkflow;
-import io.cqlp.transfer.CopyToWorkflow;
-import io.cqlp.transfer.SinkFactory;
-import io.cqlp.transfer.SourceFactory;
 import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -65,6 +75,9 @@ public final class Interpreter {
   private final SourceFactory sources;
   private final ResultPrinter printer;
   private final ShellCommands shellCommands;
+  private final CopyCommands copies;
+  private final SettingCommands settings;
+  private final Handlers handlers = new Handlers();
   private int sourceDepth;
 
   /** The inline data of the COPY FROM STDIN being run from a script; null otherwise. */
@@ -91,6 +104,8 @@ public final class Interpreter {
     this.printer = new ResultPrinter(out, state.valueFormatter(), state.display());
     this.shellCommands =
         new ShellCommands(state, out, Path.of(System.getProperty("user.home"), ".cqlp", "history"));
+    this.copies = new CopyCommands(state, out, errors, sinks, sources, this::stdin);
+    this.settings = new SettingCommands(state, out, sinks);
   }
 
   /** The shell state this interpreter runs against. */
@@ -237,112 +252,139 @@ public final class Interpreter {
   }
 
   private Outcome dispatch(Command command) throws InterruptedException {
-    if (command instanceof CqlStatement cql) {
-      runCql(cql.text());
-    } else if (command instanceof io.cqlp.command.CopyFileTo copy) {
-      // A file converted: no session involved, so it also runs with --no-connect.
-      io.cqlp.transfer.TransferSummary converted;
-      try (ProgressLine progress =
-          ProgressLine.start(
-              errors, state.interactive(), "Processed", -1, state.display()::width)) {
-        converted =
-            new io.cqlp.transfer.FileCopyWorkflow(sinks, sources)
-                .withStdout(out)
-                .progress(progress)
-                .run(copy);
-      }
-      if (!copy.stdout()) {
-        out.println(converted.exportLine());
-      }
-    } else if (command instanceof CopyTo copy) {
-      CqlSession session = state.session();
-      CopyTo withDefaults = state.copyDefaults().apply(copy, state.keyspace());
-      io.cqlp.command.Verify verify =
-          io.cqlp.transfer.verify.VerifyWorkflow.afterExport(withDefaults);
-      io.cqlp.transfer.TransferSummary exported;
-      CopyToWorkflow workflow =
-          new CopyToWorkflow(session, state.consistency(), sinks, sources)
-              .debug(errors.debug() ? errors::note : null);
-      try (ProgressLine progress =
-          ProgressLine.start(
-              errors,
-              state.interactive(),
-              "Processed",
-              io.cqlp.transfer.RowEstimate.forExport(session, withDefaults),
-              state.display()::width)) {
-        exported = workflow.withStdout(out).progress(progress).run(withDefaults);
-      }
-      if (!copy.stdout()) {
-        // As cqlsh: COPY TO STDOUT prints only the rows.
-        out.println(exported.exportLine() + workflow.scanSummary());
-      }
-      if (verify != null) {
-        return verify(verify);
-      }
-    } else if (command instanceof CopyFrom copy) {
-      CqlSession session = state.session();
-      CopyFrom withDefaults = state.copyDefaults().apply(copy, state.keyspace());
-      io.cqlp.transfer.TransferSummary imported;
-      try (ProgressLine progress =
-          ProgressLine.start(
-              errors,
-              state.interactive(),
-              "Processed",
-              io.cqlp.transfer.RowEstimate.forImport(withDefaults),
-              state.display()::width)) {
-        imported =
-            new CopyFromWorkflow(session, state.consistency(), sources, errors::note)
-                .withStdin(this::stdin)
-                .progress(progress)
-                .run(withDefaults);
-      }
-      out.println(imported.importLine());
-      if (imported.failedRows() > 0) {
-        out.flush();
-        return Outcome.FAILED;
-      }
-    } else if (command instanceof Use use) {
-      runCql(
-          "USE "
-              + com.datastax.oss.driver.api.core.CqlIdentifier.fromInternal(use.keyspace())
-                  .asCql(false));
-    } else if (command instanceof Consistency c) {
-      consistency(c);
-    } else if (command instanceof Paging p) {
-      paging(p);
-    } else if (command instanceof Expand e) {
-      state.expand(Switches.apply("EXPAND", state.expand(), e.on(), out));
-    } else if (command instanceof Tracing t) {
-      state.tracing(Switches.apply("TRACING", state.tracing(), t.on(), out));
-    } else if (command instanceof Source s) {
-      return source(s.path());
-    } else if (command instanceof Exit) {
-      return Outcome.EXIT;
-    } else if (command instanceof Capture c) {
-      capture(c);
-    } else if (command instanceof io.cqlp.command.DescribeFile d) {
-      new io.cqlp.inspect.FileInspector(out).describe(d.path());
-    } else if (command instanceof io.cqlp.command.ShowFile s) {
-      new io.cqlp.inspect.FileInspector(out).show(s.path(), s.limit());
-    } else if (command instanceof io.cqlp.command.Verify v) {
-      return verify(v);
-    } else if (command instanceof io.cqlp.command.PendingUploads u) {
-      new io.cqlp.inspect.UploadInspector(out).run(u.path(), u.abort(), u.options());
-    } else if (!shellCommands.run(command)) {
-      throw new IllegalStateException("Unsupported command: " + command.getClass().getSimpleName());
-    }
+    Outcome outcome = command.accept(handlers);
     out.flush();
-    return Outcome.OK;
+    return outcome;
   }
 
-  /** Runs a VERIFY and prints its report: FAILED (exit status 2) when the sides differ. */
-  private Outcome verify(io.cqlp.command.Verify command) throws InterruptedException {
-    io.cqlp.transfer.verify.VerifyReport report =
-        new io.cqlp.transfer.verify.VerifyWorkflow(state.session(), state.consistency(), sources)
-            .run(command);
-    report.lines().forEach(out::println);
-    out.flush();
-    return report.equal() ? Outcome.OK : Outcome.FAILED;
+  /** Hands each command family to its handler; the compiler checks that every type is handled. */
+  private final class Handlers implements Command.Visitor<Outcome> {
+
+    @Override
+    public Outcome visit(CqlStatement command) throws InterruptedException {
+      runCql(command.text());
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Use command) throws InterruptedException {
+      runCql("USE " + CqlIdentifier.fromInternal(command.keyspace()).asCql(false));
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(CopyTo command) throws InterruptedException {
+      return copies.copyTo(command);
+    }
+
+    @Override
+    public Outcome visit(CopyFrom command) throws InterruptedException {
+      return copies.copyFrom(command);
+    }
+
+    @Override
+    public Outcome visit(CopyFileTo command) throws InterruptedException {
+      return copies.copyFileTo(command);
+    }
+
+    @Override
+    public Outcome visit(Verify command) throws InterruptedException {
+      return copies.verify(command);
+    }
+
+    @Override
+    public Outcome visit(io.cqlp.command.Capture command) {
+      settings.capture(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Consistency command) {
+      settings.consistency(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Paging command) {
+      settings.paging(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Expand command) {
+      settings.expand(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Tracing command) {
+      settings.tracing(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Source command) {
+      return source(command.path());
+    }
+
+    @Override
+    public Outcome visit(Exit command) {
+      return Outcome.EXIT;
+    }
+
+    @Override
+    public Outcome visit(DescribeFile command) {
+      new FileInspector(out).describe(command.path());
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(ShowFile command) {
+      new FileInspector(out).show(command.path(), command.limit());
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(PendingUploads command) {
+      new UploadInspector(out).run(command.path(), command.abort(), command.options());
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Describe command) {
+      shellCommands.describe(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Show command) throws InterruptedException {
+      shellCommands.show(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Login command) {
+      shellCommands.login(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(History command) {
+      shellCommands.history(command);
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Clear command) {
+      shellCommands.clear();
+      return Outcome.OK;
+    }
+
+    @Override
+    public Outcome visit(Help command) {
+      shellCommands.help(command);
+      return Outcome.OK;
+    }
   }
 
   private void runCql(String cql) throws InterruptedException {
@@ -370,7 +412,7 @@ public final class Interpreter {
     // cqlsh sizes columns per page of 100 rows (PAGING's size; 5,000 with PAGING OFF), at a
     // terminal and with -e or -f alike.
     int block = state.paging() ? state.pageSize() : 5000;
-    io.cqlp.capture.Capture capture = state.capture();
+    Capture capture = state.capture();
     // cqlsh counts rows of SELECT and LIST only; other results (a conditional update's) print bare
     String verb = cql.stripLeading().toLowerCase(Locale.ROOT);
     boolean counted = verb.startsWith("select") || verb.startsWith("list");
@@ -454,93 +496,6 @@ public final class Interpreter {
     return text.startsWith("select")
         && (text.contains("system_traces.")
             || (!text.contains(".") && "system_traces".equals(state.keyspace())));
-  }
-
-  private void capture(Capture command) {
-    try {
-      switch (command.action()) {
-        case STATUS -> {
-          io.cqlp.capture.Capture running = state.capture();
-          out.println(running == null ? "Currently not capturing query output." : running.status());
-        }
-        case OFF -> {
-          io.cqlp.capture.Capture ended = state.finishCapture();
-          out.println(
-              ended == null
-                  ? "Currently not capturing query output."
-                  : "Stopped capture. "
-                      + ended.rows()
-                      + " rows written to '"
-                      + ended.target()
-                      + "'.");
-        }
-        case START -> {
-          io.cqlp.capture.Capture ended = state.finishCapture();
-          if (ended != null) {
-            out.println(
-                "Stopped capture. " + ended.rows() + " rows written to '" + ended.target() + "'.");
-          }
-          io.cqlp.capture.Capture started =
-              io.cqlp.capture.Capture.start(
-                  command.path(), command.format(), command.options(), sinks);
-          state.capture(started);
-          out.println("Now capturing query output to '" + command.path() + "'.");
-        }
-        default -> throw new IllegalStateException("unknown CAPTURE action " + command.action());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
-    }
-  }
-
-  private void consistency(Consistency c) {
-    String what = c.serial() ? "Serial consistency level" : "Consistency level";
-    if (c.level() == null) {
-      out.println(
-          "Current "
-              + what.toLowerCase(Locale.ROOT)
-              + " is "
-              + (c.serial() ? state.serialConsistency() : state.consistency()).name()
-              + ".");
-      return;
-    }
-    DefaultConsistencyLevel level;
-    try {
-      level = DefaultConsistencyLevel.valueOf(c.level().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Improper CONSISTENCY command: unknown level '" + c.level() + "'.");
-    }
-    if (c.serial()) {
-      if (level != DefaultConsistencyLevel.SERIAL
-          && level != DefaultConsistencyLevel.LOCAL_SERIAL) {
-        throw new IllegalArgumentException(
-            "Improper SERIAL CONSISTENCY command: the level must be SERIAL or LOCAL_SERIAL.");
-      }
-      state.serialConsistency(level);
-    } else {
-      state.consistency(level);
-    }
-    out.println(what + " set to " + level.name() + ".");
-  }
-
-  private void paging(Paging p) {
-    if (p.pageSize() != null) {
-      if (p.pageSize() < 1) {
-        throw new IllegalArgumentException("Page size must be at least 1.");
-      }
-      state.paging(true);
-      state.pageSize(p.pageSize());
-      out.println("Page size: " + p.pageSize());
-    } else {
-      boolean on = Switches.apply("PAGING", state.paging(), p.enabled(), out);
-      state.paging(on);
-      if (on) {
-        out.println("Page size: " + state.pageSize());
-      } else {
-        state.pageSize(100);
-      }
-    }
   }
 
   private Outcome source(String path) {

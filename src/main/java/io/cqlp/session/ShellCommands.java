@@ -8,16 +8,15 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
-import io.cqlp.cli.VersionProvider;
-import io.cqlp.command.Clear;
-import io.cqlp.command.Command;
 import io.cqlp.command.Describe;
 import io.cqlp.command.Help;
 import io.cqlp.command.History;
 import io.cqlp.command.Login;
 import io.cqlp.command.Show;
+import io.cqlp.config.CqlpVersion;
 import io.cqlp.output.Ansi;
 import io.cqlp.output.DescribePrinter;
+import io.cqlp.output.ErrorText;
 import io.cqlp.output.TracePrinter;
 import java.io.Console;
 import java.io.IOException;
@@ -60,34 +59,14 @@ final class ShellCommands {
     this.historyFile = historyFile;
   }
 
-  /**
-   * @return {@code true} when the command was one of these and ran
-   * @throws IllegalStateException with cqlsh's one-line message when it fails
-   * @throws InterruptedException when interrupted while waiting for a trace
-   */
-  boolean run(Command command) throws InterruptedException {
-    if (command instanceof Describe d) {
-      describe(d);
-    } else if (command instanceof Show s) {
-      show(s);
-    } else if (command instanceof Login l) {
-      login(l);
-    } else if (command instanceof History h) {
-      history(h);
-    } else if (command instanceof Clear) {
-      if (state.interactive()) {
-        out.print("\033[H\033[2J");
-      }
-    } else if (command instanceof Help h) {
-      help(h);
-    } else {
-      return false;
+  /** CLEAR: clears the screen at a terminal; nothing in a script. */
+  void clear() {
+    if (state.interactive()) {
+      out.print("\033[H\033[2J");
     }
-    out.flush();
-    return true;
   }
 
-  private void describe(Describe d) {
+  void describe(Describe d) {
     SimpleStatement statement =
         SimpleStatement.newInstance(d.statement())
             .setConsistencyLevel(DefaultConsistencyLevel.LOCAL_ONE)
@@ -148,14 +127,14 @@ final class ShellCommands {
     return ranges;
   }
 
-  private void show(Show s) throws InterruptedException {
+  void show(Show s) throws InterruptedException {
     CqlSession session = state.session();
     switch (s.what()) {
       case VERSION -> {
         Row local = session.execute("SELECT release_version, cql_version FROM system.local").one();
         out.println(
             "[cqlp "
-                + VersionProvider.version()
+                + CqlpVersion.version()
                 + " | Cassandra "
                 + (local == null ? "unknown" : local.getString("release_version"))
                 + " | CQL spec "
@@ -234,7 +213,7 @@ final class ShellCommands {
           errors.report(null, 0, "No rows for session " + id + " found.");
         }
       } catch (RuntimeException e) {
-        errors.report(null, 0, "Unable to fetch query trace: " + ErrorReporter.describe(e));
+        errors.report(null, 0, "Unable to fetch query trace: " + ErrorText.describe(e));
       }
     }
     out.flush();
@@ -245,7 +224,7 @@ final class ShellCommands {
         out, state.display().colors(), state.interactive(), ZoneId.systemDefault());
   }
 
-  private void login(Login l) {
+  void login(Login l) {
     ShellState.Reconnector reconnector = state.reconnector();
     if (!state.connected()) {
       throw new IllegalStateException(ShellState.NOT_CONNECTED);
@@ -270,7 +249,7 @@ final class ShellCommands {
     state.session(reconnector.connect(l.username(), password, state.keyspace()));
   }
 
-  private void history(History h) {
+  void history(History h) {
     if (h.count() != null) {
       state.historyLength(h.count());
     }
@@ -316,7 +295,7 @@ final class ShellCommands {
     return out.toString();
   }
 
-  private void help(Help h) {
+  void help(Help h) {
     if (h.topics().isEmpty()) {
       out.print(HelpText.index());
       return;

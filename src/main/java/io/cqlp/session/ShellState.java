@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.capture.Capture;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.output.Display;
-import io.cqlp.output.ValueFormatter;
+import io.cqlp.types.ValueFormatter;
 import java.io.IOException;
 
 /**
@@ -26,7 +26,7 @@ public final class ShellState {
   private java.time.Duration maxTraceWait = java.time.Duration.ofSeconds(10);
   private Capture capture;
   private ValueFormatter valueFormatter =
-      ValueFormatter.screen(io.cqlp.output.ScreenSettings.DEFAULT);
+      ValueFormatter.screen(io.cqlp.types.ScreenSettings.DEFAULT);
   private CopyDefaults copyDefaults = CopyDefaults.NONE;
   private final Display display = new Display();
   private String host;

@@ -68,4 +68,22 @@ public final class Locations {
   public static boolean endsAsDirectory(String typed) {
     return typed.endsWith("/") || typed.endsWith(java.io.File.separator);
   }
+
+  /**
+   * Expands a leading {@code ~} or {@code ~/} as Python's {@code os.path.expanduser} does for the
+   * current user.
+   *
+   * @param path a path as written in a file or on the command line
+   * @param userHome the home directory
+   * @return the path, with {@code ~} replaced by {@code userHome}
+   */
+  public static Path expandUser(String path, String userHome) {
+    if (path.equals("~")) {
+      return Path.of(userHome);
+    }
+    if (path.startsWith("~/")) {
+      return Path.of(userHome, path.substring(2));
+    }
+    return Path.of(path);
+  }
 }

@@ -7,6 +7,8 @@ import com.datastax.oss.driver.api.core.type.MapType;
 import com.datastax.oss.driver.api.core.type.SetType;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import io.cqlp.command.Options;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.util.ArrayList;

@@ -12,6 +12,11 @@ import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.load.AsyncLoader;
@@ -213,7 +218,7 @@ public final class CopyFromWorkflow {
     }
     IngestRate rate = new IngestRate(ingestRate);
     TableSchema table =
-        TableSchema.resolve(
+        TableLookup.resolve(
             session, command.table().keyspace(), command.table().table(), command.columns());
     FileSources input = command.stdin() ? null : FileSources.of(command.source(), options);
     Location file = command.stdin() ? Location.local(Path.of("STDIN")) : input.location();

@@ -1,6 +1,7 @@
 package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.TransferException;
 import io.cqlp.transfer.plan.TokenBounds;
 import java.time.Duration;
 import java.util.Set;

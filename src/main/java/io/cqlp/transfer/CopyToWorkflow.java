@@ -11,6 +11,11 @@ import com.datastax.oss.driver.api.core.metadata.token.Token;
 import io.cqlp.command.CopyTo;
 import io.cqlp.command.Options;
 import io.cqlp.format.FileFormat;
+import io.cqlp.rows.RowSink;
+import io.cqlp.rows.SinkFactory;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.transfer.checkpoint.ResumableExport;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
@@ -255,7 +260,8 @@ public final class CopyToWorkflow {
     try (RowSink sink =
             command.stdout()
                 ? sinks.openStdout(stdout, source.schema, options)
-                : sinks.openTarget(
+                : TargetLocations.open(
+                    sinks,
                     resumable == null ? command.target() : resumable.partFile().toString(),
                     source.schema,
                     options);
@@ -456,7 +462,7 @@ public final class CopyToWorkflow {
 
   private Source forTable(CopyTo command, int maxRequests) {
     TableSchema schema =
-        TableSchema.resolve(
+        TableLookup.resolve(
             session, command.table().keyspace(), command.table().table(), command.columns());
     String token =
         "token("

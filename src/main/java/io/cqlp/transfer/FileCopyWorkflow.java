@@ -4,6 +4,13 @@ import io.cqlp.command.CopyFileTo;
 import io.cqlp.command.Options;
 import io.cqlp.format.FileFormat;
 import io.cqlp.format.xlsx.XlsxRowSink;
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowSink;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SinkFactory;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
@@ -17,7 +24,7 @@ import java.util.Set;
 /**
  * {@code COPY 'source' TO 'target' [WITH ...]}: converts a Parquet file, dataset or glob ({@link
  * FileSource}) into any format COPY TO writes, through the same sinks as {@link CopyToWorkflow}
- * ({@link SinkFactory#openTarget}: one file, or a dataset directory with PARTITION and
+ * ({@link TargetLocations#open}: one file, or a dataset directory with PARTITION and
  * MAX_FILE_SIZE), with every COPY TO target option and the same whole-or-nothing commit. No
  * Cassandra session is involved.
  *
@@ -147,7 +154,7 @@ public final class FileCopyWorkflow {
         RowSink sink =
             command.stdout()
                 ? factory.openStdout(stdout, schema, options)
-                : factory.openTarget(command.target(), schema, options)) {
+                : TargetLocations.open(factory, command.target(), schema, options)) {
       if (filter != null && rows instanceof io.cqlp.format.parquet.ParquetRowReader file) {
         file.skipRowGroups(new RowGroupPruning(filter));
       }

@@ -1,6 +1,10 @@
 package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.DatasetSource;

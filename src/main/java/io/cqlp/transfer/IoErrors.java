@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.rows.TransferException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,7 +1,8 @@
 package io.cqlp.transfer;
 
 import io.cqlp.command.Options;
-import io.cqlp.config.Cqlshrc;
+import io.cqlp.rows.TransferException;
+import io.cqlp.storage.Locations;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -84,7 +85,7 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
     String name = options.getString(CopyRunOptions.RATEFILE, "");
     BufferedWriter file = null;
     if (!name.isBlank()) {
-      Path path = Cqlshrc.expandUser(name.strip(), System.getProperty("user.home"));
+      Path path = Locations.expandUser(name.strip(), System.getProperty("user.home"));
       try {
         file = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -98,7 +99,7 @@ public final class RateMeter implements TransferProgress, AutoCloseable {
     }
     RateMeter meter = new RateMeter(screen, file, seconds, System::nanoTime);
     meter.path =
-        file == null ? null : Cqlshrc.expandUser(name.strip(), System.getProperty("user.home"));
+        file == null ? null : Locations.expandUser(name.strip(), System.getProperty("user.home"));
     return meter;
   }
 

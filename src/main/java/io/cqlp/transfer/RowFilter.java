@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.CqlText;

@@ -1,5 +1,6 @@
 package io.cqlp.transfer;
 
+import io.cqlp.rows.RowSink;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
-import io.cqlp.session.ConnectionSettings;
+import io.cqlp.config.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.plan.ScanRange;

@@ -7,7 +7,7 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import io.cqlp.session.ConnectionSettings;
+import io.cqlp.config.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.testing.DuckDb;
 import java.time.Duration;

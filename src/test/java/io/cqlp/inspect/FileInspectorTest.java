@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.parquet.ParquetRowWriter;
 import io.cqlp.format.parquet.ParquetWriteOptions;
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -312,7 +312,7 @@ class PartitionedFlightsIT {
     export.join(TimeUnit.MINUTES.toMillis(1));
     assertThat(export.isAlive()).isFalse();
     assertThat(outcome.get())
-        .isInstanceOfAny(InterruptedException.class, io.cqlp.transfer.TransferException.class);
+        .isInstanceOfAny(InterruptedException.class, io.cqlp.rows.TransferException.class);
     assertThat(list(parent)).isEmpty();
   }
 

@@ -2,7 +2,6 @@ package io.cqlp.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cqlp.session.SecretRedaction;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.cqlp.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cqlp.types.CqlshText;
+import io.cqlp.types.ScreenSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

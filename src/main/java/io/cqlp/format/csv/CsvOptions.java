@@ -1,8 +1,8 @@
 package io.cqlp.format.csv;
 
 import io.cqlp.command.Options;
-import io.cqlp.output.ValueFormatter;
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
+import io.cqlp.types.ValueFormatter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -20,7 +20,7 @@ import org.apache.commons.csv.QuoteMode;
  * {@code \}, NULL (alias NULLVAL) empty, DATETIMEFORMAT {@code %Y-%m-%d %H:%M:%S.%f%z}, ENCODING
  * utf8, DECIMALSEP {@code .}, THOUSANDSSEP none, BOOLSTYLE {@code True,False}, MAXOUTPUTSIZE -1 (no
  * split), SKIPCOLS none. FLOATPRECISION and DOUBLEPRECISION differ from cqlsh (5 and 12): without
- * them floats and doubles are written exactly ({@link io.cqlp.output.ExactFloating}); given, they
+ * them floats and doubles are written exactly ({@link io.cqlp.types.ExactFloating}); given, they
  * round as cqlsh does. As in cqlsh, a one-character option may be written as a backslash escape
  * ({@code DELIMITER='\t'}), and an ESCAPE equal to QUOTE means quotes are doubled.
  *

@@ -1,11 +1,11 @@
 package io.cqlp.format.csv;
 
 import io.cqlp.format.compress.StreamCompression;
-import io.cqlp.output.ValueFormatter;
+import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
-import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
+import io.cqlp.types.ValueFormatter;
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.CqlText;
+import io.cqlp.types.JsonValues;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -3,14 +3,9 @@ package io.cqlp.format.parquet;
 import io.cqlp.storage.Location;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -34,57 +29,43 @@ final class ParquetFileCheck {
    * @throws IOException with a one-line message naming the file and the problem
    */
   static InputFile check(Location file) throws IOException {
-    if (file.isLocal()) {
-      check(file.localPath());
-      return file.inputFile();
+    if (file.isLocal() && file.isDirectory()) {
+      throw fail(file, "it is a directory, not a file");
     }
     InputFile input;
     try {
       input = file.inputFile();
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | NoSuchFileException e) {
       throw fail(file, "no such file");
     }
-    long size = input.getLength();
-    if (size == 0) {
-      throw fail(file, "the file is empty (0 bytes)");
-    }
-    // In an object store the tail is at hand (fetched with the size); the head costs a request
-    // of its own, so it is checked only where the tail holds it, and parquet-java's footer
-    // check stands in for it elsewhere.
-    try (SeekableInputStream in = input.newStream()) {
-      byte[] tail = new byte[4];
-      if (size >= 12) {
-        in.seek(size - 4);
-        in.readFully(tail);
-      }
-      byte[] head = MAGIC;
-      if (size <= HEAD_CHECKED_UP_TO) {
-        head = new byte[(int) Math.min(4, size)];
-        in.seek(0);
-        in.readFully(head);
-      }
-      checkMagic(file, size, head, tail);
-    }
-    return input;
-  }
-
-  private static void check(Path path) throws IOException {
-    Location file = Location.local(path);
-    if (Files.isDirectory(path)) {
-      throw fail(file, "it is a directory, not a file");
-    }
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-      long size = ch.size();
+    try {
+      long size = input.getLength();
       if (size == 0) {
         throw fail(file, "the file is empty (0 bytes)");
       }
-      byte[] head = read(ch, 0, (int) Math.min(4, size));
-      checkMagic(file, size, head, size < 12 ? new byte[4] : read(ch, size - 4, 4));
+      // In an object store the tail is at hand (fetched with the size); the head costs a request
+      // of its own, so it is checked only where the tail holds it, and parquet-java's footer
+      // check stands in for it elsewhere. A local file has both ends checked.
+      try (SeekableInputStream in = input.newStream()) {
+        byte[] tail = new byte[4];
+        if (size >= 12) {
+          in.seek(size - 4);
+          in.readFully(tail);
+        }
+        byte[] head = MAGIC;
+        if (file.isLocal() || size <= HEAD_CHECKED_UP_TO) {
+          head = new byte[(int) Math.min(4, size)];
+          in.seek(0);
+          in.readFully(head);
+        }
+        checkMagic(file, size, head, tail);
+      }
     } catch (NoSuchFileException e) {
       throw fail(file, "no such file");
     } catch (AccessDeniedException e) {
       throw fail(file, "permission denied");
     }
+    return input;
   }
 
   private static void checkMagic(Location file, long size, byte[] head, byte[] tail)
@@ -106,15 +87,5 @@ final class ParquetFileCheck {
 
   static IOException fail(Location file, String problem) {
     return new IOException("cannot read Parquet file '" + file + "': " + problem);
-  }
-
-  private static byte[] read(FileChannel ch, long position, int n) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(n);
-    while (b.hasRemaining()) {
-      if (ch.read(b, position + b.position()) < 0) {
-        break;
-      }
-    }
-    return java.util.Arrays.copyOf(b.array(), b.position());
   }
 }

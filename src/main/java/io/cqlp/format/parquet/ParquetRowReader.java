@@ -1,8 +1,8 @@
 package io.cqlp.format.parquet;
 
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowSource;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.ConversionException;
-import io.cqlp.transfer.RowSource;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.cqlp.format.xlsx;
 
+import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
-import io.cqlp.transfer.RowSink;
 import io.cqlp.types.ColumnSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.cqlp.format.xlsx;
 
-import io.cqlp.output.ValueFormatter;
+import io.cqlp.types.ValueFormatter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

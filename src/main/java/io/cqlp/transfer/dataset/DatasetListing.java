@@ -1,11 +1,11 @@
 package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.Locations;
 import io.cqlp.storage.Storage;
 import io.cqlp.transfer.TargetLocations;
-import io.cqlp.transfer.TransferException;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.ConversionException;
-import io.cqlp.transfer.RowSource;
-import io.cqlp.transfer.SourceFactory;
-import io.cqlp.transfer.TableSchema;
-import io.cqlp.transfer.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.util.HashMap;

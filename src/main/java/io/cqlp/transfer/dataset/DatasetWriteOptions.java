@@ -1,9 +1,9 @@
 package io.cqlp.transfer.dataset;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.Locations;
-import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.util.Set;
 

@@ -1,10 +1,10 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.Storage;
 import io.cqlp.storage.s3.S3Storage;
 import io.cqlp.storage.s3.UploadGroup;
-import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.cqlp.transfer.dataset;
 
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.cqlp.transfer.dataset;
 
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.rows.PartFileSpec;
+import io.cqlp.rows.PartWriterFactory;
+import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.RowSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -122,7 +124,7 @@ public final class PartitionedSink implements RowSink {
    * @param options MAX_FILE_SIZE, MAX_OPEN_FILES and the write mode
    * @param parts opens each part file in the export's format
    * @return an open sink; nothing exists at {@code target} until it is committed
-   * @throws io.cqlp.transfer.TransferException if the target cannot take a dataset (see {@link
+   * @throws io.cqlp.rows.TransferException if the target cannot take a dataset (see {@link
    *     StagedDirectory#create})
    * @throws IOException if the staging directory cannot be created
    */
@@ -140,8 +142,7 @@ public final class PartitionedSink implements RowSink {
    * {@inheritDoc}
    *
    * @param row one value per column of the spec's {@link PartitionSpec#columns()}
-   * @throws io.cqlp.transfer.TransferException if a partition value is too long for a directory
-   *     name
+   * @throws io.cqlp.rows.TransferException if a partition value is too long for a directory name
    * @throws IllegalStateException after commit or abort
    */
   @Override

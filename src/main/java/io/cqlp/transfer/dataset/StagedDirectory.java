@@ -1,7 +1,7 @@
 package io.cqlp.transfer.dataset;
 
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.TransferException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;

@@ -2,9 +2,9 @@ package io.cqlp.transfer.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.cqlp.format.json.JsonValues;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
+import io.cqlp.types.JsonValues;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

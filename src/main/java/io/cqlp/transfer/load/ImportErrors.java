@@ -1,6 +1,6 @@
 package io.cqlp.transfer.load;
 
-import io.cqlp.transfer.ConversionException;
+import io.cqlp.rows.ConversionException;
 import java.util.List;
 import java.util.function.Consumer;
 

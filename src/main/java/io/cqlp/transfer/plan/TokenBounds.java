@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.metadata.token.Token;
 import com.datastax.oss.driver.internal.core.metadata.token.Murmur3Token;
 import com.datastax.oss.driver.internal.core.metadata.token.RandomToken;
 import io.cqlp.command.Options;
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.cqlp.transfer.scan;
 
 import com.datastax.oss.driver.api.core.metadata.token.Token;
-import io.cqlp.session.ErrorReporter;
+import io.cqlp.output.ErrorText;
 import io.cqlp.transfer.plan.ScanRange;
 import java.util.List;
 import java.util.function.Function;
@@ -27,7 +27,7 @@ public final class ScanFailureMessage {
       ScanException failure, List<ScanRange> ranges, Function<Token, String> tokens) {
     List<ScanException.RangeFailure> failed = failure.failures();
     if (failed.isEmpty()) {
-      return "Token range scan failed: " + ErrorReporter.describe(failure.getCause());
+      return "Token range scan failed: " + ErrorText.describe(failure.getCause());
     }
     StringBuilder line = new StringBuilder();
     int attempts = failed.stream().mapToInt(ScanException.RangeFailure::attempts).max().orElse(1);
@@ -54,6 +54,6 @@ public final class ScanFailureMessage {
     if (failed.size() > shown && shown > 0) {
       line.append(", ...");
     }
-    return line.append(": ").append(ErrorReporter.describe(failed.get(0).cause())).toString();
+    return line.append(": ").append(ErrorText.describe(failed.get(0).cause())).toString();
   }
 }

@@ -7,16 +7,17 @@ import io.cqlp.command.Options;
 import io.cqlp.command.TableRef;
 import io.cqlp.command.Verify;
 import io.cqlp.format.FileFormat;
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowSink;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.transfer.CellTimes;
-import io.cqlp.transfer.ConversionException;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.FileSources;
 import io.cqlp.transfer.IoErrors;
-import io.cqlp.transfer.RowSink;
-import io.cqlp.transfer.RowSource;
-import io.cqlp.transfer.SourceFactory;
-import io.cqlp.transfer.TableSchema;
-import io.cqlp.transfer.TransferException;
+import io.cqlp.transfer.TableLookup;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -175,7 +176,7 @@ public final class VerifyWorkflow {
     // fields are the named columns by position, as COPY FROM reads them.
     boolean positional = !command.columns().isEmpty() && isCsv(command.path(), options);
     TableSchema table =
-        TableSchema.resolve(
+        TableLookup.resolve(
             session,
             command.table().keyspace(),
             command.table().table(),
@@ -183,7 +184,7 @@ public final class VerifyWorkflow {
     List<String> named =
         command.columns().isEmpty()
             ? null
-            : TableSchema.resolve(
+            : TableLookup.resolve(
                     session, command.table().keyspace(), command.table().table(), command.columns())
                 .columns()
                 .stream()

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.ConversionException;
-import io.cqlp.transfer.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.OutputStream;

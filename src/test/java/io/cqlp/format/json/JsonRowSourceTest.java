@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.compress.StreamCompression;
+import io.cqlp.rows.ConversionException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.ConversionException;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;

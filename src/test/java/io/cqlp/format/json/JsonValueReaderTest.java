@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import io.cqlp.types.JsonValues;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;

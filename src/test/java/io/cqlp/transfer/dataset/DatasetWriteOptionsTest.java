@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cqlp.command.Options;
+import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Locations;
-import io.cqlp.transfer.TransferException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

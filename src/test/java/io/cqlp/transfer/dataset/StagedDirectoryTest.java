@@ -3,7 +3,7 @@ package io.cqlp.transfer.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cqlp.transfer.TransferException;
+import io.cqlp.rows.TransferException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cqlp.session;
+package io.cqlp.config;
 
 import io.cqlp.tls.TlsSettings;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.util.ArrayList;
@@ -14,30 +16,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A table as COPY sees it: keyspace, name, and the columns chosen by the user (or all of them, in
- * cqlsh's order: partition key, clustering columns, then the rest by name), each with its CQL type
- * and key role, taken from the driver's schema metadata.
- *
- * @param keyspace keyspace name as stored (internal form)
- * @param table table name as stored
- * @param columns the selected columns; never empty
- * @param partitionKey the partition key column names, in key order
- * @param clusteringNeverNull whether every row of the table has its clustering columns set: true
- *     for a table without static columns (in a table with them, a partition holding only static
- *     values comes back as a row with null clustering columns, whatever columns are selected)
+ * Builds the {@link TableSchema} of a table from the driver's schema metadata: the one place where
+ * a COPY's table meets the driver's metadata API.
  */
-public record TableSchema(
-    String keyspace,
-    String table,
-    List<ColumnSpec> columns,
-    List<String> partitionKey,
-    boolean clusteringNeverNull) {
+public final class TableLookup {
 
-  /** A schema whose clustering columns may be null (query results, files, captures). */
-  public TableSchema(
-      String keyspace, String table, List<ColumnSpec> columns, List<String> partitionKey) {
-    this(keyspace, table, columns, partitionKey, false);
-  }
+  private TableLookup() {}
 
   /**
    * Looks a table up in the session's schema metadata.
@@ -118,20 +102,5 @@ public record TableSchema(
 
   private static ColumnSpec spec(ColumnMetadata column, ColumnKind kind) {
     return new ColumnSpec(column.getName().asInternal(), column.getType(), kind);
-  }
-
-  /** {@code "ks"."table"} quoted for CQL text. */
-  public String qualifiedName() {
-    return quote(keyspace) + "." + quote(table);
-  }
-
-  /** A name quoted as a CQL identifier ({@code "a""b"}), always safe in CQL text. */
-  public static String quote(String name) {
-    return CqlIdentifier.fromInternal(name).asCql(false);
-  }
-
-  /** The selected column names quoted and joined with {@code ", "}. */
-  public String columnList() {
-    return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
   }
 }

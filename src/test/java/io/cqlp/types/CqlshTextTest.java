@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import com.datastax.oss.driver.internal.core.type.UserDefinedTypeBuilder;
+import io.cqlp.output.DisplayWidth;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;

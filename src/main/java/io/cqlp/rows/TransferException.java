@@ -1,4 +1,4 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 /**
  * A COPY that cannot start or cannot finish: unknown table or column, missing directory, unreadable

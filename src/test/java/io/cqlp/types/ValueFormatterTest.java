@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.cqlp.transfer.dataset;
+package io.cqlp.rows;
 
-import io.cqlp.transfer.RowSink;
 import java.io.IOException;
 
 /** Opens the writer of one part file of a dataset, in the export's file format. */

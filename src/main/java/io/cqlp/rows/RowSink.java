@@ -1,4 +1,4 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 import java.io.IOException;
 

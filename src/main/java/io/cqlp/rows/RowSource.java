@@ -1,4 +1,4 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
@@ -21,7 +21,7 @@ public interface RowSource extends AutoCloseable {
    * @return one value per {@link #columns()} entry in driver Java types ({@code null} = CQL NULL);
    *     a fresh array each call
    * @throws IOException if the input cannot be read (message names the file)
-   * @throws io.cqlp.transfer.ConversionException if a value cannot be converted to its column's CQL
+   * @throws io.cqlp.rows.ConversionException if a value cannot be converted to its column's CQL
    *     type (message names file, row and column)
    */
   Object[] next() throws IOException;

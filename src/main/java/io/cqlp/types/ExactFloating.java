@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import java.math.BigDecimal;
 
@@ -66,7 +66,7 @@ public final class ExactFloating {
   }
 
   /** Integer digits (optionally signed) with a separator between groups of three. */
-  static String group(String digits, String separator) {
+  public static String group(String digits, String separator) {
     int start = digits.startsWith("-") ? 1 : 0;
     StringBuilder out = new StringBuilder(digits.substring(0, start));
     int n = digits.length() - start;

@@ -1,13 +1,12 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 import io.cqlp.command.Options;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.dataset.DatasetWriteOptions;
-import io.cqlp.transfer.dataset.PartWriterFactory;
-import io.cqlp.transfer.dataset.PartitionSpec;
-import io.cqlp.transfer.dataset.PartitionedSink;
+import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import java.util.Map;
 
 /** Opens the file sink of an export for its format (from FORMAT or the target's extension). */
 @FunctionalInterface
@@ -28,11 +27,14 @@ public interface SinkFactory {
    * with {@code /}), in the format FORMAT names, Parquet by default.
    *
    * @param schema the table
+   * @param fileColumns the columns each part file keeps: the schema's, less the PARTITION columns
+   *     that only the directory names hold
    * @param options the COPY options
    * @return a factory of part file writers
    * @throws TransferException for a format that cannot write datasets, or a bad option value
    */
-  default PartWriterFactory partWriters(TableSchema schema, Options options) {
+  default PartWriterFactory partWriters(
+      TableSchema schema, List<ColumnSpec> fileColumns, Options options) {
     throw new TransferException("This format cannot write a dataset directory.");
   }
 
@@ -56,40 +58,7 @@ public interface SinkFactory {
    * @return a factory writing them
    * @throws TransferException when this factory cannot write footer entries
    */
-  default SinkFactory withFooter(java.util.Map<String, String> footer) {
+  default SinkFactory withFooter(Map<String, String> footer) {
     throw new TransferException("This shell cannot keep a file's metadata.");
-  }
-
-  /**
-   * Opens the sink of an export target as typed: a dataset directory (a target ending with {@code
-   * /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
-   * DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE both open their targets
-   * here.
-   *
-   * <p>In an object store ({@code s3://}), a single file that exists already is replaced only with
-   * OVERWRITE=true: a bucket keeps no earlier version to go back to.
-   *
-   * @param target the target path as typed: local, or {@code s3://bucket/key}
-   * @param schema the table and the columns of every row written
-   * @param options the COPY or CAPTURE options (also the object-store settings, {@link
-   *     io.cqlp.storage.s3.S3Settings#OPTIONS})
-   * @return an open sink; nothing exists at the target until it is committed
-   * @throws IOException if the target cannot be written
-   * @throws TransferException for a bad option value or PARTITION column, a malformed {@code s3://}
-   *     path, or an existing object without OVERWRITE
-   */
-  default RowSink openTarget(String target, TableSchema schema, Options options)
-      throws IOException {
-    Location location = TargetLocations.resolve(target, options);
-    if (!DatasetWriteOptions.isDataset(location, target, options)) {
-      if (!location.isLocal() && !options.getBoolean("OVERWRITE", false) && location.isFile()) {
-        throw new TransferException(
-            location + " already exists; add OVERWRITE=true to replace it.");
-      }
-      return open(location, schema, options);
-    }
-    DatasetWriteOptions dataset = DatasetWriteOptions.from(options);
-    PartitionSpec spec = PartitionSpec.parse(dataset.partition(), schema.columns());
-    return PartitionedSink.open(location, spec, dataset, partWriters(schema, options));
   }
 }

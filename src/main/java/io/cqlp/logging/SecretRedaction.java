@@ -1,4 +1,4 @@
-package io.cqlp.session;
+package io.cqlp.logging;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;

@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.CqlVector;
@@ -206,7 +206,7 @@ public final class ValueFormatter {
    * @param nested spells each element, key, value and field (a null field as null)
    * @param fieldName spells a user type's field name
    */
-  static String composite(
+  public static String composite(
       Object value,
       java.util.function.Function<Object, String> nested,
       java.util.function.UnaryOperator<String> fieldName) {
@@ -248,7 +248,7 @@ public final class ValueFormatter {
   }
 
   /** A field's value, null when its bytes are (getObject gives an empty collection then). */
-  static Object field(GettableByIndex value, int i) {
+  public static Object field(GettableByIndex value, int i) {
     return value.isNull(i) ? null : value.getObject(i);
   }
 
@@ -291,7 +291,7 @@ public final class ValueFormatter {
    *
    * @param thousandsSeparator {@code ""} for none
    */
-  static String copyFloating(
+  public static String copyFloating(
       double v, int precision, char decimalSeparator, String thousandsSeparator) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return formatFloating(v, precision);

@@ -1,4 +1,4 @@
-package io.cqlp.format.json;
+package io.cqlp.types;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.CqlVector;
@@ -9,8 +9,7 @@ import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import io.cqlp.output.ValueFormatter;
-import io.cqlp.types.CqlText;
+import io.cqlp.format.json.JsonValueReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

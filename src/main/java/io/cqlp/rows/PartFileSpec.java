@@ -1,6 +1,7 @@
-package io.cqlp.transfer.dataset;
+package io.cqlp.rows;
 
 import io.cqlp.storage.Location;
+import io.cqlp.transfer.dataset.PartitionedSink;
 import io.cqlp.types.ColumnSpec;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.GettableByIndex;

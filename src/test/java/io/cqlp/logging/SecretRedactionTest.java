@@ -1,4 +1,4 @@
-package io.cqlp.session;
+package io.cqlp.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

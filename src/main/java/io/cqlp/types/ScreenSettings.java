@@ -1,4 +1,4 @@
-package io.cqlp.output;
+package io.cqlp.types;
 
 import java.time.ZoneId;
 import java.util.Map;

@@ -1,8 +1,6 @@
-package io.cqlp.inspect;
+package io.cqlp.format.parquet;
 
 import com.datastax.oss.driver.api.core.type.DataType;
-import io.cqlp.format.parquet.HadoopFreeCodecFactory;
-import io.cqlp.format.parquet.ImportTypes;
 import io.cqlp.storage.Location;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

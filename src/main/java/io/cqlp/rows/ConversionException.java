@@ -1,4 +1,4 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
