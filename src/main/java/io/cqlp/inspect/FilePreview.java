@@ -3,7 +3,7 @@ package io.cqlp.inspect;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
 import io.cqlp.format.Formats;
-import io.cqlp.format.parquet.ParquetRowReader;
+import io.cqlp.format.parquet.read.ParquetRowReader;
 import io.cqlp.output.TablePrinter;
 import io.cqlp.output.ValueFormatter;
 import io.cqlp.storage.Location;

@@ -1,8 +1,8 @@
 package io.cqlp.inspect;
 
 import com.datastax.oss.driver.api.core.type.DataType;
-import io.cqlp.format.parquet.HadoopFreeCodecFactory;
-import io.cqlp.format.parquet.ImportTypes;
+import io.cqlp.format.parquet.codec.HadoopFreeCodecFactory;
+import io.cqlp.format.parquet.read.ImportTypes;
 import io.cqlp.storage.Location;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -25,8 +25,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * What the footer of one Parquet file says, read with parquet-hadoop's {@link ParquetFileReader}
- * over a local file (no Hadoop file system), as {@code io.cqlp.format.parquet.ParquetRowReader}
- * reads it.
+ * over a local file (no Hadoop file system), as {@code
+ * io.cqlp.format.parquet.read.ParquetRowReader} reads it.
  *
  * @param file the file
  * @param size the file's size in bytes
