@@ -1,9 +1,9 @@
 package io.cqlp.bench;
 
+import io.cqlp.format.parquet.codec.ParquetCompression;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
+import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import com.datastax.oss.driver.api.core.type.DataTypes;
-import io.cqlp.format.parquet.ParquetCompression;
-import io.cqlp.format.parquet.ParquetRowWriter;
-import io.cqlp.format.parquet.ParquetWriteOptions;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;

@@ -38,7 +38,8 @@ public final class Capture {
               "UUID_TYPE",
               "DECIMAL_TYPE",
               "TIME_UNIT"),
-          Options.union(S3Settings.OPTIONS, io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES));
+          Options.union(
+              S3Settings.OPTIONS, io.cqlp.format.parquet.write.ParquetTuning.OPTION_NAMES));
 
   /**
    * Options of a capture in another format than Parquet: FORMAT, the object-store settings,

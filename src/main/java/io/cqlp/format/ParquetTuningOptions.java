@@ -1,8 +1,8 @@
 package io.cqlp.format;
 
 import io.cqlp.command.Options;
-import io.cqlp.format.parquet.ParquetTuning;
-import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.format.parquet.write.ParquetTuning;
+import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import io.cqlp.rows.TableSchema;
 import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;

@@ -1,6 +1,6 @@
 package io.cqlp.inspect;
 
-import io.cqlp.format.parquet.ParquetFooter;
+import io.cqlp.format.parquet.read.ParquetFooter;
 import io.cqlp.output.DisplayWidth;
 import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;

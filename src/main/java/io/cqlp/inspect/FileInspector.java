@@ -1,7 +1,7 @@
 package io.cqlp.inspect;
 
 import io.cqlp.command.Options;
-import io.cqlp.format.parquet.ParquetFooter;
+import io.cqlp.format.parquet.read.ParquetFooter;
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.transfer.TargetLocations;

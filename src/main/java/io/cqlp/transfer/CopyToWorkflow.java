@@ -80,7 +80,7 @@ public final class CopyToWorkflow {
   /**
    * Every option COPY TO accepts: its own, the CSV ones ({@link
    * io.cqlp.format.csv.CsvOptions#COPY_TO}) and the Parquet writer's ({@link
-   * io.cqlp.format.parquet.ParquetTuning#OPTION_NAMES}).
+   * io.cqlp.format.parquet.write.ParquetTuning#OPTION_NAMES}).
    */
   public static final Set<String> OPTIONS =
       Options.union(
@@ -88,7 +88,7 @@ public final class CopyToWorkflow {
               Options.union(
                   Options.union(OWN_OPTIONS, io.cqlp.storage.s3.S3Settings.OPTIONS),
                   io.cqlp.format.csv.CsvOptions.COPY_TO),
-              io.cqlp.format.parquet.ParquetTuning.OPTION_NAMES),
+              io.cqlp.format.parquet.write.ParquetTuning.OPTION_NAMES),
           CopyRunOptions.COPY_TO);
 
   /**

@@ -155,7 +155,7 @@ public final class FileCopyWorkflow {
             command.stdout()
                 ? factory.openStdout(stdout, schema, options)
                 : TargetLocations.open(factory, command.target(), schema, options)) {
-      if (filter != null && rows instanceof io.cqlp.format.parquet.ParquetRowReader file) {
+      if (filter != null && rows instanceof io.cqlp.format.parquet.read.ParquetRowReader file) {
         file.skipRowGroups(new RowGroupPruning(filter));
       }
       Object[] row;

@@ -3,8 +3,8 @@ package io.cqlp.transfer;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
-import io.cqlp.format.parquet.ParquetFooter;
-import io.cqlp.format.parquet.ParquetRowWriter;
+import io.cqlp.format.parquet.read.ParquetFooter;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
 import io.cqlp.rows.RowSource;
 import io.cqlp.rows.SourceFactory;
 import io.cqlp.rows.TableSchema;
@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>Column types: those of the footer's {@code cqlp.schema} when cqlp wrote the file (so timeuuid,
  * varint, decimal, set, ... come back as they were exported), else for each Parquet column the type
- * COPY FROM and DESCRIBE FILE choose for it ({@link io.cqlp.format.parquet.ImportTypes}). The
+ * COPY FROM and DESCRIBE FILE choose for it ({@link io.cqlp.format.parquet.read.ImportTypes}). The
  * columns are those of the first file, then the dataset's partition keys that are data: those the
  * footer's {@code cqlp.path_columns} lists (with their types) for a dataset cqlp wrote, else every
  * key, as text (Hive's directories hold text).

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
-import io.cqlp.format.parquet.ParquetRowWriter;
-import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
+import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import io.cqlp.rows.TransferException;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.DataType;
-import io.cqlp.format.parquet.ParquetRowWriter;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.testing.DuckDb;
 import io.cqlp.types.SchemaJson;

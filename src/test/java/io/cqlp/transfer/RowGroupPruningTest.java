@@ -3,9 +3,9 @@ package io.cqlp.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
-import io.cqlp.format.parquet.ParquetRowReader;
-import io.cqlp.format.parquet.ParquetRowWriter;
-import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.format.parquet.read.ParquetRowReader;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
+import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import io.cqlp.types.ColumnSpec;
 import java.nio.file.Path;
 import java.time.Instant;

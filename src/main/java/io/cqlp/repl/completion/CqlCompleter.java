@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.capture.Capture;
 import io.cqlp.capture.CaptureFormat;
 import io.cqlp.format.FileFormat;
-import io.cqlp.format.parquet.ParquetCompression;
+import io.cqlp.format.parquet.codec.ParquetCompression;
 import io.cqlp.transfer.CopyFromWorkflow;
 import io.cqlp.transfer.CopyToWorkflow;
 import java.util.ArrayList;

@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** One column per in-scope CQL type, named c_&lt;type&gt;, and rows of edge values. */
-final class AllTypes {
+public final class AllTypes {
   private AllTypes() {}
 
-  static final UUID TIMEUUID = UUID.fromString("fe2b4360-28c6-11e2-81c1-0800200c9a66");
+  /** The version 1 UUID of the rows' timeuuid column. */
+  public static final UUID TIMEUUID = UUID.fromString("fe2b4360-28c6-11e2-81c1-0800200c9a66");
 
-  static List<ColumnSpec> columns() {
+  /** The columns, in {@link CqlScalar} order; c_bigint is the partition key. */
+  public static List<ColumnSpec> columns() {
     List<ColumnSpec> cols = new ArrayList<>();
     for (CqlScalar s : CqlScalar.values()) {
       ColumnKind kind = s == CqlScalar.BIGINT ? ColumnKind.PARTITION_KEY : ColumnKind.REGULAR;
@@ -32,7 +34,7 @@ final class AllTypes {
   }
 
   /** Index of a scalar's column in {@link #columns()}. */
-  static int col(CqlScalar s) {
+  public static int col(CqlScalar s) {
     return s.ordinal();
   }
 
@@ -44,7 +46,7 @@ final class AllTypes {
   }
 
   /** Rows that every reader can hold (DuckDB's date and timestamp ranges included). */
-  static List<Object[]> rows() {
+  public static List<Object[]> rows() {
     byte[] allBytes = new byte[256];
     for (int i = 0; i < 256; i++) {
       allBytes[i] = (byte) i;
@@ -144,7 +146,7 @@ final class AllTypes {
   }
 
   /** Values beyond what DuckDB holds, but within CQL's ranges. */
-  static List<Object[]> extremeRows() {
+  public static List<Object[]> extremeRows() {
     List<Object[]> rows = new ArrayList<>();
     Object[] min = rows().get(0).clone();
     min[col(CqlScalar.DATE)] = LocalDate.ofEpochDay(Integer.MIN_VALUE);
@@ -157,7 +159,8 @@ final class AllTypes {
     return rows;
   }
 
-  static InetAddress inet(String literal) {
+  /** The address of an IP literal (no name lookup). */
+  public static InetAddress inet(String literal) {
     try {
       return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {

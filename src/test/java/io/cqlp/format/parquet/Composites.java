@@ -22,11 +22,14 @@ import java.util.Map;
  * One column per composite CQL type (collections, nested frozen collections, tuple, user types
  * nested, vectors, duration), and rows of values: full, null, empty and edge.
  */
-final class Composites {
+public final class Composites {
   private Composites() {}
 
-  static final TupleType POINT = DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.DOUBLE);
-  static final UserDefinedType ADDRESS =
+  /** tuple&lt;double, double&gt;. */
+  public static final TupleType POINT = DataTypes.tupleOf(DataTypes.DOUBLE, DataTypes.DOUBLE);
+
+  /** The frozen user type ks.address: street text, zip int, tags set&lt;text&gt;, loc POINT. */
+  public static final UserDefinedType ADDRESS =
       new UserDefinedTypeBuilder("ks", "address")
           .withField("street", DataTypes.TEXT)
           .withField("zip", DataTypes.INT)
@@ -34,10 +37,13 @@ final class Composites {
           .withField("loc", POINT)
           .frozen()
           .build();
-  static final TupleType TRIPLE =
+
+  /** tuple&lt;int, text, timestamp&gt;. */
+  public static final TupleType TRIPLE =
       DataTypes.tupleOf(DataTypes.INT, DataTypes.TEXT, DataTypes.TIMESTAMP);
 
-  static List<ColumnSpec> columns() {
+  /** The columns: id int partition key, then one per composite type. */
+  public static List<ColumnSpec> columns() {
     return List.of(
         new ColumnSpec("id", DataTypes.INT, ColumnKind.PARTITION_KEY),
         ColumnSpec.regular("l", DataTypes.listOf(DataTypes.INT)),
@@ -52,7 +58,9 @@ final class Composites {
         ColumnSpec.regular("d", DataTypes.DURATION));
   }
 
-  static UdtValue address(String street, Integer zip, List<String> tags, Double x, Double y) {
+  /** An ADDRESS value; each argument may be null (x null: no loc). */
+  public static UdtValue address(
+      String street, Integer zip, List<String> tags, Double x, Double y) {
     UdtValue a = ADDRESS.newValue();
     if (street != null) {
       a = a.setString("street", street);
@@ -69,11 +77,13 @@ final class Composites {
     return a;
   }
 
-  static TupleValue triple(Integer i, String s, Instant ts) {
+  /** A TRIPLE value; each argument may be null. */
+  public static TupleValue triple(Integer i, String s, Instant ts) {
     return TRIPLE.newValue(i, s, ts);
   }
 
-  static List<Object[]> rows() {
+  /** Rows of {@link #columns()}: full, null, empty and edge values. */
+  public static List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("a", Long.MIN_VALUE);

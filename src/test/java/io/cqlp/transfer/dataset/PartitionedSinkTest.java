@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
-import io.cqlp.format.parquet.ParquetRowReader;
-import io.cqlp.format.parquet.ParquetRowWriter;
-import io.cqlp.format.parquet.ParquetWriteOptions;
+import io.cqlp.format.parquet.read.ParquetRowReader;
+import io.cqlp.format.parquet.write.ParquetRowWriter;
+import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import io.cqlp.rows.PartFileSpec;
 import io.cqlp.rows.PartWriterFactory;
 import io.cqlp.rows.TransferException;
