@@ -16,7 +16,7 @@ public sealed interface Command
         Paging,
         Expand,
         Tracing,
-        Source,
+        RunScript,
         Help,
         Exit,
         CqlStatement,
@@ -74,7 +74,7 @@ public sealed interface Command
     R visit(Tracing command) throws InterruptedException;
 
     /** SOURCE (a script file). */
-    R visit(Source command) throws InterruptedException;
+    R visit(RunScript command) throws InterruptedException;
 
     /** HELP. */
     R visit(Help command) throws InterruptedException;

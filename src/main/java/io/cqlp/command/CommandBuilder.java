@@ -85,7 +85,7 @@ final class CommandBuilder {
       return new Tracing(switchValue(c.tracingCommand().switchValue()));
     }
     if (c.sourceCommand() != null) {
-      return new Source(path(c.sourceCommand().path()));
+      return new RunScript(path(c.sourceCommand().path()));
     }
     if (c.helpCommand() != null) {
       return new Help(

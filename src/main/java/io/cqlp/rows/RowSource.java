@@ -43,4 +43,22 @@ public interface RowSource extends AutoCloseable {
 
   @Override
   void close() throws IOException;
+
+  /** Files opened so far: 1 for a single file, the part files opened for a dataset directory. */
+  default long filesRead() {
+    return 1;
+  }
+
+  /**
+   * Bytes of the files opened so far, or -1 when the source does not count them (a single file,
+   * whose size its caller knows, or a stream).
+   */
+  default long bytesRead() {
+    return -1;
+  }
+
+  /** Distinct Hive-style partition directories of the files opened so far; 0 for a single file. */
+  default long partitionsRead() {
+    return 0;
+  }
 }

@@ -24,9 +24,9 @@ import io.cqlp.command.Login;
 import io.cqlp.command.Paging;
 import io.cqlp.command.ParsingException;
 import io.cqlp.command.PendingUploads;
+import io.cqlp.command.RunScript;
 import io.cqlp.command.Show;
 import io.cqlp.command.ShowFile;
-import io.cqlp.command.Source;
 import io.cqlp.command.Tracing;
 import io.cqlp.command.Use;
 import io.cqlp.command.Verify;
@@ -323,7 +323,7 @@ public final class Interpreter {
     }
 
     @Override
-    public Outcome visit(Source command) {
+    public Outcome visit(RunScript command) {
       return source(command.path());
     }
 

@@ -386,26 +386,18 @@ public final class CopyFromWorkflow {
           ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - taken);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        long bytes =
+            source.bytesRead() >= 0 ? source.bytesRead() : command.stdin() ? 0 : file.size();
         TransferSummary summary =
-            source instanceof DatasetSource d
-                ? new TransferSummary(
-                    rows,
-                    d.filesRead(),
-                    skipped,
-                    elapsed,
-                    d.partitionsRead(),
-                    d.bytesRead(),
-                    budget.parseErrors(),
-                    budget.insertErrors())
-                : new TransferSummary(
-                    rows,
-                    1,
-                    skipped,
-                    elapsed,
-                    0,
-                    command.stdin() ? 0 : file.size(),
-                    budget.parseErrors(),
-                    budget.insertErrors());
+            new TransferSummary(
+                rows,
+                source.filesRead(),
+                skipped,
+                elapsed,
+                source.partitionsRead(),
+                bytes,
+                budget.parseErrors(),
+                budget.insertErrors());
         if (budget.exceeded()) {
           throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
         }

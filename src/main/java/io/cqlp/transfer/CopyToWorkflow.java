@@ -210,7 +210,7 @@ public final class CopyToWorkflow {
                 .getDuration(
                     com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT,
                     null));
-    Source source =
+    ScanPlan plan =
         command.selectQuery() != null ? forSelect(command) : forTable(command, inFlight);
     Location target =
         command.stdout()
@@ -221,7 +221,7 @@ public final class CopyToWorkflow {
     }
     RowDecoder decoder =
         new RowDecoder(
-            source.scanColumns(),
+            plan.scanColumns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
     boolean dataset;
@@ -231,15 +231,14 @@ public final class CopyToWorkflow {
     } catch (IOException e) {
       throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
     }
-    ResumableExport resumable = resumable(command, source, dataset, target);
-    List<ScanRange> ranges = resumable == null ? source.ranges : resumable.ranges();
+    ResumableExport resumable = resumable(command, plan, dataset, target);
+    List<ScanRange> ranges = resumable == null ? plan.ranges : resumable.ranges();
     IntFunction<BoundStatement> statements =
         i -> {
           // Token-aware: routed to a replica of the range's end (the driver spreads requests over
           // the replicas); a read may be moved to another replica, from its paging state.
           BoundStatement s =
-              source
-                  .statement
+              plan.statement
                   .apply(ranges.get(i))
                   .setPageSize(pageSize)
                   .setConsistencyLevel(consistency)
@@ -259,18 +258,18 @@ public final class CopyToWorkflow {
     boolean finished = false;
     try (RowSink sink =
             command.stdout()
-                ? sinks.openStdout(stdout, source.schema, options)
+                ? sinks.openStdout(stdout, plan.schema, options)
                 : TargetLocations.open(
                     sinks,
                     resumable == null ? command.target() : resumable.partFile().toString(),
-                    source.schema,
+                    plan.schema,
                     options);
         RangeScanner scanner =
             new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)) {
       scanStats.plan(
           ranges,
           session.getMetadata().getTokenMap(),
-          command.selectQuery() == null ? source.schema.keyspace() : null);
+          command.selectQuery() == null ? plan.schema.keyspace() : null);
       if (scanStats.debugging() && !ranges.isEmpty()) {
         scanStats.debug(
             "scans at once: "
@@ -287,7 +286,7 @@ public final class CopyToWorkflow {
         ScanPage page;
         while ((page = scanner.nextPage()) != null) {
           for (Object[] row : page.rows()) {
-            sink.write(source.timesOf == null ? row : CellTimes.collapse(source.timesOf, row));
+            sink.write(plan.timesOf == null ? row : CellTimes.collapse(plan.timesOf, row));
           }
           if (resumable != null) {
             resumable.written(page);
@@ -302,9 +301,9 @@ public final class CopyToWorkflow {
         finished = resumable != null;
         throw new TransferException(
             "COPY TO "
-                + source.schema.keyspace()
+                + plan.schema.keyspace()
                 + "."
-                + source.schema.table()
+                + plan.schema.table()
                 + " failed: "
                 + ScanFailureMessage.describe(e, ranges, this::formatToken).replaceAll("\\.$", "")
                 + "."
@@ -387,7 +386,7 @@ public final class CopyToWorkflow {
    * formats cannot (a CSV file may be split by MAXOUTPUTSIZE, and XLSX is not read back).
    */
   private ResumableExport resumable(
-      CopyTo command, Source source, boolean dataset, Location target) {
+      CopyTo command, ScanPlan plan, boolean dataset, Location target) {
     boolean resume = command.options().getBoolean("RESUME", false);
     if (!command.stdout() && !target.isLocal()) {
       if (resume) {
@@ -409,11 +408,11 @@ public final class CopyToWorkflow {
     try {
       return ResumableExport.start(
           Path.of(command.target()),
-          source.schema,
+          plan.schema,
           command.where(),
           command.options(),
           session.getMetadata().getTokenMap(),
-          source.ranges,
+          plan.ranges,
           resume);
     } catch (IOException e) {
       throw new TransferException(
@@ -444,12 +443,12 @@ public final class CopyToWorkflow {
    * @param timesOf the table's columns when the scan selects their write times and TTLs (rows then
    *     go through {@link CellTimes#collapse}), else null
    */
-  private record Source(
+  private record ScanPlan(
       TableSchema schema,
       Function<ScanRange, BoundStatement> statement,
       List<ScanRange> ranges,
       List<ColumnSpec> timesOf) {
-    Source(
+    ScanPlan(
         TableSchema schema, Function<ScanRange, BoundStatement> statement, List<ScanRange> ranges) {
       this(schema, statement, ranges, null);
     }
@@ -460,7 +459,7 @@ public final class CopyToWorkflow {
     }
   }
 
-  private Source forTable(CopyTo command, int maxRequests) {
+  private ScanPlan forTable(CopyTo command, int maxRequests) {
     TableSchema schema =
         TableLookup.resolve(
             session, command.table().keyspace(), command.table().table(), command.columns());
@@ -516,10 +515,10 @@ public final class CopyToWorkflow {
         };
     // Prepared up front, so a bad WHERE fails before the target file is created.
     statements.apply(ranges.get(0));
-    return new Source(schema, statements, ranges, timesOf);
+    return new ScanPlan(schema, statements, ranges, timesOf);
   }
 
-  private Source forSelect(CopyTo command) {
+  private ScanPlan forSelect(CopyTo command) {
     if (CellTimes.requested(command.options())) {
       throw new TransferException(
           "WRITETIME and TTL apply to a table's export; in COPY (SELECT ...) TO,"
@@ -546,6 +545,6 @@ public final class CopyToWorkflow {
       throw new TransferException("COPY (query) TO needs a SELECT that returns columns.");
     }
     TableSchema schema = new TableSchema(keyspace, table, List.copyOf(columns), List.of());
-    return new Source(schema, r -> query.bind(), List.of(ScanRange.all()));
+    return new ScanPlan(schema, r -> query.bind(), List.of(ScanRange.all()));
   }
 }

@@ -199,7 +199,7 @@ class CommandParserTest {
         row("TRACING", new Tracing(null)),
         row("TRACING on", new Tracing(true)),
         row("TRACING OFF", new Tracing(false)),
-        row("SOURCE 'script.cql'", new Source("script.cql")),
+        row("SOURCE 'script.cql'", new RunScript("script.cql")),
         row("HELP", new Help(List.of())),
         row("HELP COPY", new Help(List.of("copy"))),
         row("? CREATE_TABLE select", new Help(List.of("create_table", "select"))),

@@ -9,7 +9,7 @@ import io.cqlp.command.CommandParser;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Exit;
 import io.cqlp.command.HostileInput;
-import io.cqlp.command.Source;
+import io.cqlp.command.RunScript;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.script.StatementSplitter;
 import java.util.HashSet;
@@ -93,7 +93,7 @@ class HostileInputIT {
       Command command = CommandParser.parse(input);
       return !(command instanceof Exit)
           && !(command instanceof Capture)
-          && !(command instanceof Source)
+          && !(command instanceof RunScript)
           && !(command instanceof CopyFrom copy && copy.stdin());
     } catch (CommandException e) {
       return true;

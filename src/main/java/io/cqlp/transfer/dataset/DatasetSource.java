@@ -258,16 +258,19 @@ public final class DatasetSource implements RowSource {
   }
 
   /** Files opened so far. */
+  @Override
   public long filesRead() {
     return filesOpened;
   }
 
   /** Bytes of the files opened so far. */
+  @Override
   public long bytesRead() {
     return bytesRead;
   }
 
   /** Distinct partition directories of the files opened so far. */
+  @Override
   public long partitionsRead() {
     return partitions.size();
   }

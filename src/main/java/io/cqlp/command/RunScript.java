@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param path the path as typed (unquoted), not resolved
  */
-public record Source(String path) implements Command {
-  public Source {
+public record RunScript(String path) implements Command {
+  public RunScript {
     Objects.requireNonNull(path, "path");
   }
 
