@@ -1,6 +1,8 @@
 package io.cqlp.rows;
 
+import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Where rows go: a file writer (Parquet, CSV, ...) or a dataset of them.
@@ -22,6 +24,22 @@ public interface RowSink extends AutoCloseable {
    * @throws IllegalArgumentException if a value does not fit its column, with the column named
    */
   void write(Object[] row) throws IOException;
+
+  /**
+   * Starts a new result: the rows written next have {@code columns}, and go on in the same output
+   * (CAPTURE writes every query result of a session to one sink). Each format does what its file
+   * can hold: CSV writes a header line when HEADER is on; JSON goes on in the same JSON Lines or
+   * array, each object keyed by its own result's names; XLSX writes a header row under the rows
+   * before; Parquet, whose file has one schema, takes only the columns it has.
+   *
+   * @param columns the new result's columns, in row order; not empty
+   * @throws IOException if the output cannot be written
+   * @throws TransferException if this sink cannot take rows of these columns (by default: a sink of
+   *     one result); nothing is written then and the sink goes on as before
+   */
+  default void beginResult(List<ColumnSpec> columns) throws IOException {
+    throw new TransferException("This output holds the rows of one result only.");
+  }
 
   /**
    * Finishes the output (footer, flush) and publishes it at its target path.

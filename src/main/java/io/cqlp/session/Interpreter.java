@@ -35,6 +35,7 @@ import io.cqlp.inspect.UploadInspector;
 import io.cqlp.output.ResultPrinter;
 import io.cqlp.rows.SinkFactory;
 import io.cqlp.rows.SourceFactory;
+import io.cqlp.rows.TableSchema;
 import io.cqlp.script.StatementSplitter;
 import io.cqlp.transfer.scan.RowDecoder;
 import io.cqlp.types.ColumnSpec;
@@ -422,13 +423,28 @@ public final class Interpreter {
       shellCommands.printTraces(result, errors);
       return;
     }
+    if (capture.isText()) {
+      // cqlsh's CAPTURE writes the text the result prints as: the screen's, without colours
+      PrintWriter both = new PrintWriter(capture.tee(out));
+      long printed =
+          new ResultPrinter(both, state.valueFormatter(), state.display())
+              .print(result, block, state.expand(), null, counted);
+      both.flush();
+      capture.textResult(printed);
+      printWarnings(result);
+      shellCommands.printTraces(result, errors);
+      return;
+    }
     List<ColumnSpec> columns = new ArrayList<>();
     for (ColumnDefinition column : result.getColumnDefinitions()) {
       columns.add(ColumnSpec.regular(column.getName().asInternal(), column.getType()));
     }
+    ColumnDefinition first = result.getColumnDefinitions().get(0);
     String refused = null;
     try {
-      capture.beginResult(columns);
+      capture.beginResult(
+          new TableSchema(
+              first.getKeyspace().asInternal(), first.getTable().asInternal(), columns, List.of()));
     } catch (CaptureException e) {
       refused = e.getMessage();
     } catch (IOException e) {
@@ -460,12 +476,7 @@ public final class Interpreter {
             }
           });
     }
-    try {
-      capture.endResult();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Capture to '" + capture.target() + "' failed: " + e.getMessage(), e);
-    }
+    capture.endResult();
     printWarnings(result);
     shellCommands.printTraces(result, errors);
   }

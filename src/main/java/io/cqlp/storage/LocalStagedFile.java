@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A local file written under a hidden staging name beside its target ({@code
@@ -39,12 +38,7 @@ final class LocalStagedFile extends StagedFile {
     if (Files.isDirectory(absolute)) {
       throw new IOException("cannot write '" + target + "': it is a directory");
     }
-    Path staging =
-        dir.resolve(
-            "."
-                + absolute.getFileName()
-                + ".cqlp-tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+    Path staging = dir.resolve(StagingName.of(absolute, StagingName.TMP));
     return new LocalStagedFile(target, staging, new FileOutputStream(staging.toFile()));
   }
 

@@ -28,11 +28,13 @@ import org.apache.commons.csv.CSVPrinter;
  * #commit()}. With MAXOUTPUTSIZE=n, every n rows start a new file named as cqlsh names them: {@code
  * target}, {@code target.1}, {@code target.2}, ...; each starts with the header when HEADER is on,
  * so each can be imported alone. All appear together on commit. The STDOUT form writes to the
- * shell's output as rows come, never split. Not thread-safe.
+ * shell's output as rows come, never split. A new result ({@link #beginResult}, CAPTURE) goes on in
+ * the same file, after a header line of its own columns when HEADER is on; a file begun by
+ * MAXOUTPUTSIZE starts with the current result's header. Not thread-safe.
  */
 public final class CsvRowWriter implements RowSink {
   private final Location target;
-  private final List<ColumnSpec> columns;
+  private List<ColumnSpec> columns;
   private final CsvOptions options;
   private final ValueFormatter formatter;
   private final List<StagedFile> staged = new ArrayList<>();
@@ -103,11 +105,29 @@ public final class CsvRowWriter implements RowSink {
     }
     printer = new CSVPrinter(out, options.writeFormat());
     rowsInFile = 0;
+    printHeader();
+  }
+
+  private void printHeader() throws IOException {
     if (options.header()) {
       for (ColumnSpec c : columns) {
         printer.print(c.name());
       }
       printer.println();
+    }
+  }
+
+  /**
+   * Goes on with rows of {@code columns} in the current file, after their header line when HEADER
+   * is on.
+   */
+  @Override
+  public void beginResult(List<ColumnSpec> columns) throws IOException {
+    this.columns = List.copyOf(columns);
+    try {
+      printHeader();
+    } catch (CharacterCodingException e) {
+      throw encodingError();
     }
   }
 

@@ -18,14 +18,19 @@ import java.util.List;
  * order, values typed by {@link JsonValues} (the same as CAPTURE JSON). Two layouts: JSON Lines
  * (one object a line, the default) or, with {@code array}, one JSON array holding an object a line.
  * Compressed by the target's extension ({@code .gz}, {@code .zst}; see {@link StreamCompression}).
- * Staged and published whole ({@link StagedFile}). Not thread-safe.
+ * Staged and published whole ({@link StagedFile}).
+ *
+ * <p>A new result ({@link #beginResult}, CAPTURE) goes on in the same JSON Lines or the same array,
+ * its objects keyed by its own column names: the file stays one valid JSON Lines file (or one JSON
+ * document), and readers that take the union of the keys see a key a result lacks as null (DuckDB's
+ * {@code read_json}). Not thread-safe.
  */
 public final class JsonRowSink implements RowSink {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final StagedFile file;
   private final JsonGenerator json;
-  private final String[] names;
+  private String[] names;
   private final boolean array;
   private long rows;
   private long published = -1;
@@ -82,6 +87,12 @@ public final class JsonRowSink implements RowSink {
       json.writeRaw('\n');
     }
     rows++;
+  }
+
+  /** Goes on in the same output; the next objects have the keys of {@code columns}. */
+  @Override
+  public void beginResult(List<ColumnSpec> columns) {
+    names = columns.stream().map(ColumnSpec::name).toArray(String[]::new);
   }
 
   @Override

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * COPY TO an .xlsx file: a header row of the column names, then one row per table row, typed as
  * {@link XlsxWriter} describes, continued on Sheet2, Sheet3, ... past Excel's 1,048,576 rows per
- * sheet. Staged and published whole ({@link StagedFile}). Not thread-safe.
+ * sheet. A new result ({@link #beginResult}, CAPTURE) starts with a header row of its columns under
+ * the rows before, on the same sheet. Staged and published whole ({@link StagedFile}). Not
+ * thread-safe.
  */
 public final class XlsxRowSink implements RowSink {
   private final StagedFile file;
@@ -53,6 +55,12 @@ public final class XlsxRowSink implements RowSink {
   @Override
   public void write(Object[] row) throws IOException {
     writer.row(row);
+  }
+
+  /** Writes a header row of {@code columns}' names; the next rows go under it. */
+  @Override
+  public void beginResult(List<ColumnSpec> columns) throws IOException {
+    writer.header(columns.stream().map(ColumnSpec::name).toList());
   }
 
   /**

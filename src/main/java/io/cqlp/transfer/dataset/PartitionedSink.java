@@ -2,8 +2,10 @@ package io.cqlp.transfer.dataset;
 
 import io.cqlp.rows.PartFileSpec;
 import io.cqlp.rows.PartWriterFactory;
+import io.cqlp.rows.ResultColumns;
 import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
+import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -252,6 +254,12 @@ public final class PartitionedSink implements RowSink {
    * @throws IOException if a file cannot be finished or the dataset cannot be published; the
    *     staging directory is then deleted and the target left as it was
    */
+  /** Takes a further result of the same columns only ({@link ResultColumns#requireSame}). */
+  @Override
+  public void beginResult(List<ColumnSpec> columns) {
+    ResultColumns.requireSame(spec.columns(), columns, "a Parquet dataset");
+  }
+
   @Override
   public void commit() throws IOException {
     if (state != State.OPEN) {

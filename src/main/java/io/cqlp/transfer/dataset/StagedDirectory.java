@@ -2,6 +2,7 @@ package io.cqlp.transfer.dataset;
 
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
+import io.cqlp.storage.StagingName;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -13,7 +14,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,7 +102,7 @@ public final class StagedDirectory implements DatasetCommitter {
     if (mode == WriteMode.OVERWRITE && Files.exists(absolute)) {
       checkReplaceable(target, absolute);
     }
-    Path staging = parent.resolve(hiddenName(absolute, "tmp"));
+    Path staging = parent.resolve(StagingName.of(absolute, StagingName.TMP));
     Files.createDirectory(staging);
     StagedDirectory staged = new StagedDirectory(absolute, staging, mode);
     Runtime.getRuntime().addShutdownHook(staged.hook);
@@ -252,7 +252,7 @@ public final class StagedDirectory implements DatasetCommitter {
   }
 
   private void replace() throws IOException {
-    Path old = target.getParent().resolve(hiddenName(target, "old"));
+    Path old = target.getParent().resolve(StagingName.of(target, "old"));
     rename(target, old);
     try {
       rename(staging, target);
@@ -321,15 +321,6 @@ public final class StagedDirectory implements DatasetCommitter {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       return !entries.iterator().hasNext();
     }
-  }
-
-  private static String hiddenName(Path target, String kind) {
-    return "."
-        + target.getFileName()
-        + ".cqlp-"
-        + kind
-        + "-"
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
   }
 
   /** Deletes a tree, files first; symbolic links are deleted, never followed. Never throws. */

@@ -1,6 +1,7 @@
 package io.cqlp.format.parquet.write;
 
 import io.cqlp.format.parquet.Errors;
+import io.cqlp.rows.ResultColumns;
 import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
@@ -248,6 +249,12 @@ public final class ParquetRowWriter implements RowSink {
     ColumnSpec c = columns.get(column);
     return new IllegalArgumentException(
         "column '" + c.name() + "' (" + c.type().asCql(false, true) + "): " + reason);
+  }
+
+  /** Takes a further result of the same columns only ({@link ResultColumns#requireSame}). */
+  @Override
+  public void beginResult(List<ColumnSpec> columns) {
+    ResultColumns.requireSame(this.columns, columns, "a Parquet file");
   }
 
   @Override
