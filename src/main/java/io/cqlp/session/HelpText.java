@@ -30,7 +30,8 @@ final class HelpText {
                   CAPTURE 'file' [FORMAT='PARQUET'|'JSON'|'CSV'|'TEXT']
                   CAPTURE PARQUET|JSON|CSV|TEXT 'path' [WITH PARTITION=... AND COMPRESSION=...
                                                             AND MAX_FILE_SIZE=... AND CHUNKSIZE=...]
-                    Appends every later query's result to the file (format from the extension otherwise).\
+                    Appends every later query's result to the file (format from the extension otherwise).
+                    Values are written as COPY TO writes that format, with its options (CSV: HEADER on).\
                   """),
               Map.entry("CLEAR", "CLEAR or CLS: clear the terminal screen."),
               Map.entry(
