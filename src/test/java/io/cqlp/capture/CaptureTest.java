@@ -8,6 +8,7 @@ import io.cqlp.command.Options;
 import io.cqlp.format.Formats;
 import io.cqlp.rows.TableSchema;
 import io.cqlp.testing.DuckDb;
+import io.cqlp.testing.XlsxCells;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,14 +17,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,27 +110,14 @@ class CaptureTest {
   @Test
   void should_write_xlsx_with_a_header_row_for_each_result_on_one_sheet() throws Exception {
     capture("c.xlsx", null, Options.empty());
-    List<List<String>> cells = new ArrayList<>();
-    DataFormatter shown = new DataFormatter();
-    try (XSSFWorkbook book = new XSSFWorkbook(dir.resolve("c.xlsx").toFile())) {
-      assertThat(book.getNumberOfSheets()).isEqualTo(1);
-      Sheet sheet = book.getSheetAt(0);
-      for (Row row : sheet) {
-        List<String> values = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-          Cell cell = row.getCell(c);
-          values.add(cell == null ? null : shown.formatCellValue(cell));
-        }
-        cells.add(values);
-      }
-    }
-    assertThat(cells)
+    assertThat(XlsxCells.typed(dir.resolve("c.xlsx")))
         .containsExactly(
-            List.of("id", "name", "score"),
-            List.of("1", "a, \"b\"\nc", "1.5"),
-            List.of("2"),
-            List.of("count"),
-            List.of("2"));
+            List.of(
+                List.of("STRING:id", "STRING:name", "STRING:score"),
+                List.of("NUMERIC:1.0", "STRING:a, \"b\"\nc", "NUMERIC:1.5"),
+                List.of("NUMERIC:2.0"),
+                List.of("STRING:count"),
+                List.of("NUMERIC:2.0")));
   }
 
   @Test

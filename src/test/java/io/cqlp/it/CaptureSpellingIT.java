@@ -6,16 +6,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cqlp.local.LocalCassandra;
+import io.cqlp.testing.XlsxCells;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,28 +141,10 @@ class CaptureSpellingIT {
     return rows;
   }
 
-  /** Every cell of the first sheet as {@code TYPE:value} (POI's cell type and raw value). */
+  /** Every cell of the only sheet ({@link XlsxCells#typed}). */
   private static List<List<String>> cells(Path file) throws Exception {
-    List<List<String>> rows = new ArrayList<>();
-    try (XSSFWorkbook book = new XSSFWorkbook(file.toFile())) {
-      assertThat(book.getNumberOfSheets()).isEqualTo(1);
-      Sheet sheet = book.getSheetAt(0);
-      for (Row row : sheet) {
-        List<String> values = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-          Cell cell = row.getCell(c);
-          values.add(
-              cell == null
-                  ? "BLANK"
-                  : switch (cell.getCellType()) {
-                    case NUMERIC -> "NUMERIC:" + cell.getNumericCellValue();
-                    case BOOLEAN -> "BOOLEAN:" + cell.getBooleanCellValue();
-                    default -> cell.getCellType() + ":" + cell.getStringCellValue();
-                  });
-        }
-        rows.add(values);
-      }
-    }
-    return rows;
+    List<List<List<String>>> sheets = XlsxCells.typed(file);
+    assertThat(sheets).hasSize(1);
+    return sheets.get(0);
   }
 }
