@@ -6,6 +6,7 @@ import io.cqlp.format.csv.CsvRowReader;
 import io.cqlp.format.csv.CsvRowWriter;
 import io.cqlp.format.json.JsonRowSink;
 import io.cqlp.format.json.JsonRowSource;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.format.parquet.codec.ParquetCompression;
 import io.cqlp.format.parquet.read.ParquetRowReader;
 import io.cqlp.format.parquet.write.ParquetRowWriter;
@@ -131,7 +132,15 @@ public final class Formats {
     }
   }
 
-  private static FileFormat format(Options options, Object path) {
+  /**
+   * The format of a COPY or CAPTURE: the FORMAT option when given, else the path's extension
+   * ({@link FileFormat#of}). Every workflow asks here, so that they all decide alike.
+   *
+   * @param options the command's options
+   * @param path the file or directory path as typed, or a {@link io.cqlp.storage.Location}
+   * @throws TransferException naming the valid formats when FORMAT is none of them
+   */
+  public static FileFormat format(Options options, Object path) {
     try {
       return FileFormat.of(options.getString("FORMAT", null), path.toString());
     } catch (IllegalArgumentException e) {
@@ -172,7 +181,7 @@ public final class Formats {
 
   /**
    * Part files of a dataset are Parquet unless FORMAT names another format. Each file's footer
-   * records the columns kept in the directory names ({@link ParquetRowWriter#PATH_COLUMNS_KEY}).
+   * records the columns kept in the directory names ({@link FooterKeys#PATH_COLUMNS}).
    */
   private static PartWriterFactory partWriters(
       TableSchema schema,
@@ -194,7 +203,7 @@ public final class Formats {
                 ? footer
                 : withEntry(
                     footer,
-                    ParquetRowWriter.PATH_COLUMNS_KEY,
+                    FooterKeys.PATH_COLUMNS,
                     SchemaJson.write(schema.keyspace(), schema.table(), part.pathColumns())),
             part.maxFileBytes());
   }

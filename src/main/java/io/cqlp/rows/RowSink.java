@@ -49,6 +49,20 @@ public interface RowSink extends AutoCloseable {
    */
   void commit() throws IOException;
 
+  /**
+   * Adds a sheet of text after the rows, where the format's file holds sheets (XLSX): COPY 'file'
+   * TO's INCLUDE_METADATA. Call it once the rows are written, before {@link #commit()}.
+   *
+   * @param name the sheet's name
+   * @param rows its rows of cells, the header first
+   * @return whether the sheet was added; {@code false} (the default) for a format without sheets,
+   *     which writes nothing
+   * @throws IOException if the staging file cannot be written
+   */
+  default boolean addTextSheet(String name, List<List<String>> rows) throws IOException {
+    return false;
+  }
+
   /** Discards everything written so far; the target is left as it was. Never throws. */
   void abort();
 

@@ -57,6 +57,15 @@ public interface RowSource extends AutoCloseable {
     return -1;
   }
 
+  /**
+   * Lets the source skip, unread, whole blocks of rows in which no row can match {@code where}
+   * (Parquet row groups, by their column statistics). A hint only: the rows {@link #next()} returns
+   * may still fail the filter, so the caller tests each. By default nothing is skipped.
+   *
+   * @param where the filter the caller applies to each row; its column names are the source's
+   */
+  default void skipUnmatchedBlocks(RowFilter where) {}
+
   /** Distinct Hive-style partition directories of the files opened so far; 0 for a single file. */
   default long partitionsRead() {
     return 0;

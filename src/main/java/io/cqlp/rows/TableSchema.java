@@ -31,6 +31,17 @@ public record TableSchema(
     this(keyspace, table, columns, partitionKey, false);
   }
 
+  /**
+   * The same table with other columns: those a file holds beside the table's own (write-time and
+   * TTL columns), for instance.
+   *
+   * @param columns the new columns, in row order; not empty
+   * @return a schema with the same keyspace, table, partition key and clustering rule
+   */
+  public TableSchema withColumns(List<ColumnSpec> columns) {
+    return new TableSchema(keyspace, table, columns, partitionKey, clusteringNeverNull);
+  }
+
   /** {@code "ks"."table"} quoted for CQL text. */
   public String qualifiedName() {
     return quote(keyspace) + "." + quote(table);

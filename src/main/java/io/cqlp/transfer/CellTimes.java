@@ -133,8 +133,8 @@ public final class CellTimes {
   public static boolean mayHoldTimes(String source, FileSources input, Options options) {
     io.cqlp.format.FileFormat format;
     try {
-      format = io.cqlp.format.FileFormat.of(options.getString("FORMAT", null), source);
-    } catch (IllegalArgumentException e) {
+      format = io.cqlp.format.Formats.format(options, source);
+    } catch (TransferException e) {
       return false;
     }
     if (format != io.cqlp.format.FileFormat.CSV) {

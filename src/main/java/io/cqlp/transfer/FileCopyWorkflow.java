@@ -3,8 +3,10 @@ package io.cqlp.transfer;
 import io.cqlp.command.CopyFileTo;
 import io.cqlp.command.Options;
 import io.cqlp.format.FileFormat;
-import io.cqlp.format.xlsx.XlsxRowSink;
+import io.cqlp.format.Formats;
+import io.cqlp.format.parquet.read.RowGroupPruning;
 import io.cqlp.rows.ConversionException;
+import io.cqlp.rows.RowFilter;
 import io.cqlp.rows.RowSink;
 import io.cqlp.rows.RowSource;
 import io.cqlp.rows.SinkFactory;
@@ -14,7 +16,6 @@ import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
 import io.cqlp.transfer.dataset.DatasetWriteOptions;
-import io.cqlp.transfer.dataset.PartitionedSink;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -135,10 +136,11 @@ public final class FileCopyWorkflow {
               ? "COPY TO STDOUT has no standard output here."
               : "INCLUDE_METADATA writes beside a file; it cannot go to STDOUT.");
     }
-    if (options.getBoolean("APPEND", false)
-        && !command.stdout()
-        && !isDataset(
-            TargetLocations.resolve(command.target(), options), command.target(), options)) {
+    boolean dataset =
+        !command.stdout()
+            && isDataset(
+                TargetLocations.resolve(command.target(), options), command.target(), options);
+    if (options.getBoolean("APPEND", false) && !command.stdout() && !dataset) {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '"
               + command.target()
@@ -155,8 +157,8 @@ public final class FileCopyWorkflow {
             command.stdout()
                 ? factory.openStdout(stdout, schema, options)
                 : TargetLocations.open(factory, command.target(), schema, options)) {
-      if (filter != null && rows instanceof io.cqlp.format.parquet.read.ParquetRowReader file) {
-        file.skipRowGroups(new RowGroupPruning(filter));
+      if (filter != null) {
+        rows.skipUnmatchedBlocks(filter);
       }
       Object[] row;
       long read = 0;
@@ -172,7 +174,7 @@ public final class FileCopyWorkflow {
         }
       }
       progress.rowsDone(sink.rowsWritten());
-      commit(sink, source, command, options, metadata);
+      commit(sink, source, command, options, metadata && !dataset);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       return TransferSummary.exported(sink, elapsed);
     } catch (java.nio.channels.ClosedByInterruptException e) {
@@ -195,22 +197,16 @@ public final class FileCopyWorkflow {
   }
 
   /**
-   * Commits the sink with the metadata INCLUDE_METADATA asks for: an XLSX file's sheet is written
-   * before its commit; a CSV or JSON file's sidecar is staged first, published just before the
-   * file, and deleted again if the file cannot be committed.
+   * Commits the sink with the metadata INCLUDE_METADATA asks for (none for a dataset directory): an
+   * XLSX file's sheet is written before its commit; a CSV or JSON file's sidecar is staged first,
+   * published just before the file, and deleted again if the file cannot be committed.
    */
   private static void commit(
       RowSink sink, FileSource source, CopyFileTo command, Options options, boolean metadata)
       throws IOException {
-    if (!metadata || sink instanceof PartitionedSink) {
-      sink.commit();
-      return;
-    }
-    FileFormat format = FileFormat.of(options.getString("FORMAT", null), command.target());
-    if (format == FileFormat.PARQUET) {
-      sink.commit();
-    } else if (sink instanceof XlsxRowSink xlsx) {
-      xlsx.textSheet(SourceMetadata.SHEET, SourceMetadata.rows(source));
+    if (!metadata || Formats.format(options, command.target()) == FileFormat.PARQUET) {
+      sink.commit(); // a Parquet file holds the metadata in its footer (SinkFactory#withFooter)
+    } else if (sink.addTextSheet(SourceMetadata.SHEET, SourceMetadata.rows(source))) {
       sink.commit();
     } else {
       Location sidecar = SourceMetadata.sidecar(TargetLocations.resolve(command.target(), options));

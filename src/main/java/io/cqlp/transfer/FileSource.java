@@ -3,8 +3,8 @@ package io.cqlp.transfer;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.Options;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.format.parquet.read.ParquetFooter;
-import io.cqlp.format.parquet.write.ParquetRowWriter;
 import io.cqlp.rows.RowSource;
 import io.cqlp.rows.SourceFactory;
 import io.cqlp.rows.TableSchema;
@@ -113,7 +113,7 @@ public record FileSource(
   }
 
   private static FileSource of(String typed, DatasetListing listing, ParquetFooter footer) {
-    SchemaJson.Document doc = document(footer, ParquetRowWriter.SCHEMA_KEY);
+    SchemaJson.Document doc = document(footer, FooterKeys.SCHEMA);
     CqlTypeText types = new CqlTypeText(doc == null ? List.of() : doc.userTypes());
     Map<String, SchemaJson.Column> declared = new HashMap<>();
     if (doc != null) {
@@ -144,7 +144,7 @@ public record FileSource(
       names.add(c.name().toLowerCase(Locale.ROOT));
     }
     if (listing != null) {
-      SchemaJson.Document path = document(footer, ParquetRowWriter.PATH_COLUMNS_KEY);
+      SchemaJson.Document path = document(footer, FooterKeys.PATH_COLUMNS);
       CqlTypeText pathTypes = new CqlTypeText(path == null ? List.of() : path.userTypes());
       for (String key : keys(listing)) {
         if (names.contains(key.toLowerCase(Locale.ROOT))) {

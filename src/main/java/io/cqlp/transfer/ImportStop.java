@@ -3,6 +3,7 @@ package io.cqlp.transfer;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.format.FileFormat;
+import io.cqlp.format.Formats;
 import io.cqlp.rows.ConversionException;
 import io.cqlp.rows.RowSource;
 import io.cqlp.rows.TableSchema;
@@ -86,9 +87,7 @@ final class ImportStop {
   /** {@code WITH FORMAT='...'} when the ERRFILE's extension does not say its format, else empty. */
   private static String formatOption(CopyFrom command, Location errPath) {
     FileFormat input =
-        FileFormat.of(
-            command.options().getString("FORMAT", null),
-            command.source() == null ? "" : command.source());
+        Formats.format(command.options(), command.source() == null ? "" : command.source());
     FileFormat written =
         input == FileFormat.PARQUET || input == FileFormat.XLSX ? FileFormat.JSON : input;
     return FileFormat.fromPath(errPath.toString()) == written

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.CopyTo;
 import io.cqlp.format.FileFormat;
+import io.cqlp.format.Formats;
 import io.cqlp.format.compress.StreamCompression;
 import io.cqlp.storage.Locations;
 import io.cqlp.transfer.dataset.DatasetFile;
@@ -124,7 +125,7 @@ public final class RowEstimate {
         return rows;
       }
       Path file = Path.of(source);
-      FileFormat format = FileFormat.of(command.options().getString("FORMAT", null), source);
+      FileFormat format = Formats.format(command.options(), source);
       return switch (format) {
         case PARQUET -> parquetRows(file);
         case CSV, JSON ->

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.DataType;
-import io.cqlp.format.parquet.write.ParquetRowWriter;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.local.LocalCassandra;
 import io.cqlp.testing.DuckDb;
 import io.cqlp.types.SchemaJson;
@@ -116,8 +116,7 @@ class DuckDbReadsEveryTypeIT {
     expected.put("mdec", "MAP(VARCHAR, VARCHAR)");
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.describe(file)).containsExactlyInAnyOrderEntriesOf(expected);
-      SchemaJson.Document footer =
-          SchemaJson.parse(duck.keyValues(file).get(ParquetRowWriter.SCHEMA_KEY));
+      SchemaJson.Document footer = SchemaJson.parse(duck.keyValues(file).get(FooterKeys.SCHEMA));
       Map<String, String> cqlTypes = new LinkedHashMap<>();
       footer.columns().forEach(c -> cqlTypes.put(c.name(), c.kind() + " " + c.cqlType()));
       assertThat(cqlTypes)

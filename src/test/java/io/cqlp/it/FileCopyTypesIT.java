@@ -11,6 +11,7 @@ import com.datastax.oss.driver.internal.core.type.UserDefinedTypeBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.format.parquet.write.ParquetRowWriter;
 import io.cqlp.format.parquet.write.ParquetWriteOptions;
 import io.cqlp.testing.DuckDb;
@@ -173,7 +174,7 @@ class FileCopyTypesIT {
     columns.forEach(c -> expected.put(c.name(), c.type().asCql(true, true)));
     assertThat(types).containsExactlyEntriesOf(expected);
     assertThat(meta.path("columns").get(3).path("parquet_type").asText()).isNotEmpty();
-    assertThat(meta.path("key_value_metadata").path(ParquetRowWriter.SCHEMA_KEY).asText())
+    assertThat(meta.path("key_value_metadata").path(FooterKeys.SCHEMA).asText())
         .contains("timeuuid");
     assertThat(meta.path("key_value_metadata").path(NOTE).asText()).isEqualTo("kept");
   }
@@ -207,8 +208,8 @@ class FileCopyTypesIT {
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (DuckDb duck = new DuckDb()) {
       assertThat(duck.keyValues(copy)).containsEntry(NOTE, "kept");
-      assertThat(duck.keyValues(copy).get(ParquetRowWriter.SCHEMA_KEY))
-          .isEqualTo(duck.keyValues(source).get(ParquetRowWriter.SCHEMA_KEY));
+      assertThat(duck.keyValues(copy).get(FooterKeys.SCHEMA))
+          .isEqualTo(duck.keyValues(source).get(FooterKeys.SCHEMA));
       String cols = "id, u, tu, vi, dec, du, ts, dt, tm, ip, bl, s, m, tup, pt";
       assertThat(
               duck.rows(

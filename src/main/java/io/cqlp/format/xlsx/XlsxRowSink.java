@@ -63,16 +63,11 @@ public final class XlsxRowSink implements RowSink {
     writer.header(columns.stream().map(ColumnSpec::name).toList());
   }
 
-  /**
-   * Adds a sheet of text after the rows (see {@link XlsxWriter#textSheet}); call it once the rows
-   * are written, before {@link #commit()}.
-   *
-   * @param name the sheet's name
-   * @param rows its rows of cells, the header first
-   * @throws IOException if the staging file cannot be written
-   */
-  public void textSheet(String name, List<List<String>> rows) throws IOException {
+  /** Adds the sheet after the rows' sheets (see {@link XlsxWriter#textSheet}); true. */
+  @Override
+  public boolean addTextSheet(String name, List<List<String>> rows) throws IOException {
     writer.textSheet(name, rows);
+    return true;
   }
 
   @Override

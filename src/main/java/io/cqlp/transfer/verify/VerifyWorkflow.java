@@ -7,6 +7,7 @@ import io.cqlp.command.Options;
 import io.cqlp.command.TableRef;
 import io.cqlp.command.Verify;
 import io.cqlp.format.FileFormat;
+import io.cqlp.format.Formats;
 import io.cqlp.rows.ConversionException;
 import io.cqlp.rows.RowSink;
 import io.cqlp.rows.RowSource;
@@ -134,12 +135,7 @@ public final class VerifyWorkflow {
           "VERIFY=true compares the whole table with the export, and BEGINTOKEN or ENDTOKEN"
               + " export part of it; drop VERIFY, or the bounds.");
     }
-    FileFormat format;
-    try {
-      format = FileFormat.of(copy.options().getString("FORMAT", null), copy.target());
-    } catch (IllegalArgumentException e) {
-      throw new TransferException(e.getMessage());
-    }
+    FileFormat format = Formats.format(copy.options(), copy.target());
     if (format == FileFormat.XLSX) {
       throw new TransferException(
           "VERIFY=true reads the export back, and cqlp does not read XLSX;"
@@ -193,15 +189,7 @@ public final class VerifyWorkflow {
     FileSources input = FileSources.of(command.path(), options);
     boolean times =
         CellTimes.requested(options) || CellTimes.mayHoldTimes(command.path(), input, options);
-    TableSchema read =
-        !times
-            ? table
-            : new TableSchema(
-                table.keyspace(),
-                table.table(),
-                CellTimes.importColumns(table.columns()),
-                table.partitionKey(),
-                table.clusteringNeverNull());
+    TableSchema read = !times ? table : table.withColumns(CellTimes.importColumns(table.columns()));
     Path dir = null;
     try {
       dir = Files.createTempDirectory("cqlp-verify");
@@ -277,11 +265,7 @@ public final class VerifyWorkflow {
   }
 
   private static boolean isCsv(String path, Options options) {
-    try {
-      return FileFormat.of(options.getString("FORMAT", null), path) == FileFormat.CSV;
-    } catch (IllegalArgumentException e) {
-      throw new TransferException(e.getMessage());
-    }
+    return Formats.format(options, path) == FileFormat.CSV;
   }
 
   private static boolean isKey(ColumnSpec c) {

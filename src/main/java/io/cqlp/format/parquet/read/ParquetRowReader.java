@@ -285,6 +285,15 @@ public final class ParquetRowReader implements RowSource {
     return this;
   }
 
+  /**
+   * Skips the row groups whose footer statistics show that no row can match {@code where} ({@link
+   * RowGroupPruning}). Call it before the first {@link #next()}.
+   */
+  @Override
+  public void skipUnmatchedBlocks(io.cqlp.rows.RowFilter where) {
+    skipRowGroups(new RowGroupPruning(where));
+  }
+
   /** Row groups skipped so far by {@link #skipRowGroups}. */
   public int rowGroupsSkipped() {
     return rowGroupsSkipped;

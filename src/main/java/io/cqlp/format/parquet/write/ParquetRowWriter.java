@@ -1,6 +1,7 @@
 package io.cqlp.format.parquet.write;
 
 import io.cqlp.format.parquet.Errors;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.rows.ResultColumns;
 import io.cqlp.rows.RowSink;
 import io.cqlp.storage.Location;
@@ -33,18 +34,6 @@ import org.apache.parquet.schema.Type;
  * w.commit(); }}. Not thread-safe; see {@link RowSink} for the lifecycle.
  */
 public final class ParquetRowWriter implements RowSink {
-  /** Footer key of the cqlp version that wrote the file. */
-  public static final String VERSION_KEY = "cqlp.version";
-
-  /** Footer key of the {@link SchemaJson} document of the file's columns. */
-  public static final String SCHEMA_KEY = "cqlp.schema";
-
-  /**
-   * Footer key of a part file of a partitioned dataset: the {@link SchemaJson} document of the
-   * columns whose values are in the directory names instead of the file, with their CQL types.
-   */
-  public static final String PATH_COLUMNS_KEY = "cqlp.path_columns";
-
   private static final String VERSION = version();
 
   private enum State {
@@ -166,8 +155,8 @@ public final class ParquetRowWriter implements RowSink {
     }
     Map<String, String> keyValues = new LinkedHashMap<>(footer);
     keyValues.putAll(options.tuning().metadata());
-    keyValues.put(VERSION_KEY, VERSION);
-    keyValues.put(SCHEMA_KEY, SchemaJson.write(options.keyspace(), options.table(), cols));
+    keyValues.put(FooterKeys.VERSION, VERSION);
+    keyValues.put(FooterKeys.SCHEMA, SchemaJson.write(options.keyspace(), options.table(), cols));
     int pageBytes =
         maxFileBytes > 0
             ? (int) Math.max(4096, Math.min(ParquetProperties.DEFAULT_PAGE_SIZE, maxFileBytes / 16))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.format.parquet.AllTypes;
 import io.cqlp.format.parquet.Composites;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.format.parquet.codec.ParquetCompression;
 import io.cqlp.testing.DuckDb;
 import io.cqlp.types.ColumnSpec;
@@ -134,8 +135,8 @@ class ParquetRowWriterTest {
             ParquetWriteOptions.defaults().withTable("ks", "all_types"));
     try (DuckDb db = new DuckDb()) {
       Map<String, String> kv = db.keyValues(file);
-      assertThat(kv.get(ParquetRowWriter.VERSION_KEY)).isEqualTo("0.1.0");
-      SchemaJson.Document doc = SchemaJson.parse(kv.get(ParquetRowWriter.SCHEMA_KEY));
+      assertThat(kv.get(FooterKeys.VERSION)).isEqualTo("0.1.0");
+      SchemaJson.Document doc = SchemaJson.parse(kv.get(FooterKeys.SCHEMA));
       assertThat(doc.keyspace()).isEqualTo("ks");
       assertThat(doc.table()).isEqualTo("all_types");
       assertThat(doc.columns())

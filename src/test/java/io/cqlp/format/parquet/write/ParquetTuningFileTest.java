@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import io.cqlp.format.parquet.FooterKeys;
 import io.cqlp.format.parquet.codec.HadoopFreeCodecFactory;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
@@ -220,7 +221,7 @@ class ParquetTuningFileTest {
     assertThat(kv)
         .containsEntry("team", "ops")
         .containsEntry("writer.model.name", "cqlp")
-        .containsKeys(ParquetRowWriter.SCHEMA_KEY, ParquetRowWriter.VERSION_KEY);
+        .containsKeys(FooterKeys.SCHEMA, FooterKeys.VERSION);
   }
 
   @Test

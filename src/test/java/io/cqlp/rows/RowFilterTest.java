@@ -1,4 +1,4 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package io.cqlp.transfer;
+package io.cqlp.format.parquet.read;
 
+import io.cqlp.rows.RowFilter;
 import io.cqlp.types.CqlScalar;
 import java.time.Instant;
 import java.util.List;

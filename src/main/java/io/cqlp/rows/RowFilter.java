@@ -1,6 +1,6 @@
-package io.cqlp.transfer;
+package io.cqlp.rows;
 
-import io.cqlp.rows.TransferException;
+import io.cqlp.format.parquet.read.RowGroupPruning;
 import io.cqlp.types.ColumnSpec;
 import io.cqlp.types.CqlScalar;
 import io.cqlp.types.CqlText;

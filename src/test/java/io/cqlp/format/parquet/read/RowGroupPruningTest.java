@@ -1,11 +1,11 @@
-package io.cqlp.transfer;
+package io.cqlp.format.parquet.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
-import io.cqlp.format.parquet.read.ParquetRowReader;
 import io.cqlp.format.parquet.write.ParquetRowWriter;
 import io.cqlp.format.parquet.write.ParquetWriteOptions;
+import io.cqlp.rows.RowFilter;
 import io.cqlp.types.ColumnSpec;
 import java.nio.file.Path;
 import java.time.Instant;
