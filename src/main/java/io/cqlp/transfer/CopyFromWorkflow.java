@@ -3,47 +3,38 @@ package io.cqlp.transfer;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.ProtocolVersion;
-import com.datastax.oss.driver.api.core.cql.BatchableStatement;
-import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.type.DataTypes;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
-import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import io.cqlp.command.CopyFrom;
 import io.cqlp.command.Options;
 import io.cqlp.rows.ConversionException;
 import io.cqlp.rows.RowSource;
 import io.cqlp.rows.SourceFactory;
-import io.cqlp.rows.TableSchema;
 import io.cqlp.rows.TransferException;
-import io.cqlp.storage.Location;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.load.AsyncLoader;
 import io.cqlp.transfer.load.ErrorBudget;
 import io.cqlp.transfer.load.ErrorFile;
 import io.cqlp.transfer.load.ImportErrors;
 import io.cqlp.transfer.load.IngestRate;
-import io.cqlp.transfer.load.LiteralWrite;
-import io.cqlp.transfer.load.LoadRow;
 import io.cqlp.transfer.load.PartitionBatcher;
-import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * COPY FROM: reads a file or a dataset directory ({@link DatasetSource}: a source ending with
  * {@code /}, a directory or a glob), converts each value to its column's CQL type, and writes the
  * rows with prepared INSERTs, asynchronously, with a bound on requests in flight.
+ *
+ * <p>Plan, then execute: {@link ImportPlan} checks the options ({@link ImportSettings}), looks up
+ * the table and resolves the input before anything is written or sent; then the source is opened,
+ * {@link ImportWrites} prepares the statements ({@link io.cqlp.transfer.load.InsertStatements}),
+ * and a short loop hands each row's writes to the {@link PartitionBatcher}.
  *
  * <p>A NULL value is left unset in the INSERT (as DSBulk does by default), so an import writes no
  * tombstones; the row reads back with that column NULL all the same.
@@ -178,234 +169,39 @@ public final class CopyFromWorkflow {
    * @throws InterruptedException if the shell thread is interrupted (Ctrl-C)
    */
   public TransferSummary run(CopyFrom command) throws InterruptedException {
+    long started = System.nanoTime();
     command.options().requireKnown(OPTIONS, "COPY FROM");
-    return RateMeter.measure(progress, command.options(), meter -> load(command, meter));
+    ImportPlan plan = ImportPlan.of(command, session, stdin != null);
+    return RateMeter.measure(progress, command.options(), meter -> execute(plan, meter, started));
   }
 
-  private TransferSummary load(CopyFrom command, TransferProgress progress)
+  /** Reads the rows, sends their writes and sums up. */
+  private TransferSummary execute(ImportPlan plan, TransferProgress progress, long started)
       throws InterruptedException {
-    long started = System.nanoTime();
-    Options options = command.options();
-    options.requireKnown(OPTIONS, "COPY FROM");
-    int maxRequests = options.getInt("MAXREQUESTS", DEFAULT_MAX_REQUESTS);
-    int maxAttempts = options.getInt("MAXATTEMPTS", DEFAULT_MAX_ATTEMPTS);
-    long skipRows = options.getRowCount("SKIPROWS", 0);
-    long maxRows = options.getRowCount("MAXROWS", -1);
-    int maxBatchSize = options.getInt("MAXBATCHSIZE", DEFAULT_MAX_BATCH_SIZE);
-    long chunkSize = options.getRowCount("CHUNKSIZE", DEFAULT_CHUNK_SIZE);
-    if (maxRequests < 1
-        || maxAttempts < 1
-        || maxBatchSize < 1
-        || chunkSize < 1
-        || chunkSize > 1_000_000) {
-      throw new TransferException(
-          "MAXREQUESTS, MAXATTEMPTS and MAXBATCHSIZE must be at least 1, CHUNKSIZE from 1 to 1M.");
-    }
-    boolean forced = CellTimes.requested(options);
-    long ttl = CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1);
-    long ingestRate = options.getRowCount("INGESTRATE", DEFAULT_INGEST_RATE);
-    int minBatchSize =
-        options.getInt("MINBATCHSIZE", Math.min(DEFAULT_MIN_BATCH_SIZE, maxBatchSize));
-    if (ingestRate < 1) {
-      throw new TransferException("INGESTRATE is rows per second and must be at least 1.");
-    }
-    if (minBatchSize < 1 || minBatchSize > maxBatchSize) {
-      throw new TransferException(
-          "MINBATCHSIZE must be from 1 to MAXBATCHSIZE (" + maxBatchSize + ").");
-    }
-    if (command.stdin() && stdin == null) {
-      throw new TransferException("COPY FROM STDIN has no standard input here.");
-    }
-    IngestRate rate = new IngestRate(ingestRate);
-    TableSchema table =
-        TableLookup.resolve(
-            session, command.table().keyspace(), command.table().table(), command.columns());
-    FileSources input = command.stdin() ? null : FileSources.of(command.source(), options);
-    Location file = command.stdin() ? Location.local(Path.of("STDIN")) : input.location();
-    // Time columns are looked for by name unless forced: so that they are applied, or with
-    // WRITETIME=false knowingly left out.
-    boolean detect =
-        !forced
-            && CellTimes.mayHoldTimes(command.stdin() ? "STDIN" : command.source(), input, options);
-    TableSchema schema =
-        !forced && !detect
-            ? table
-            : new TableSchema(
-                table.keyspace(),
-                table.table(),
-                CellTimes.importColumns(table.columns()),
-                table.partitionKey(),
-                table.clusteringNeverNull());
-    long maxParseErrors = options.getLong("MAXPARSEERRORS", ErrorBudget.DEFAULT_MAX_PARSE_ERRORS);
-    long maxInsertErrors =
-        options.getLong("MAXINSERTERRORS", ErrorBudget.DEFAULT_MAX_INSERT_ERRORS);
-    Location errPath =
-        TargetLocations.resolve(
-            options.getString(
-                "ERRFILE", ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()),
-            options);
-    ErrorBudget budget = new ErrorBudget(maxParseErrors, maxInsertErrors);
-    long skipped = 0;
-    boolean explicit = !command.columns().isEmpty();
-    try (RowSource source =
-        command.stdin()
-            ? sources.openStdin(stdin.get(), schema, options)
-            : input.open(schema, explicit, options, sources)) {
+    ImportSettings settings = plan.settings();
+    try (RowSource source = plan.open(sources, stdin)) {
       List<ColumnSpec> columns = source.columns();
-      FileSources.requireKeyColumns(schema, columns, file);
-      boolean times =
-          forced
-              || (detect
-                  && !CellTimes.refused(options)
-                  && columns.stream().anyMatch(CellTimes::isTimeColumn));
-      if (forced && columns.stream().noneMatch(CellTimes::isTimeColumn)) {
-        throw new TransferException(
-            "WRITETIME=true, but "
-                + file
-                + " has no writetime(c) or ttl(c) column;"
-                + " export with WITH WRITETIME=true AND TTL=true, or drop the option.");
-      }
-      ErrorFile errFile = new ErrorFile(errPath, columns.stream().map(ColumnSpec::name).toList());
+      FileSources.requireKeyColumns(plan.schema(), columns, plan.file());
+      ImportWrites writes =
+          ImportWrites.prepare(plan, columns, plan.appliesTimes(source), session, consistency);
+      ErrorBudget budget = new ErrorBudget(settings.maxParseErrors(), settings.maxInsertErrors());
+      ErrorFile errFile =
+          new ErrorFile(plan.errFile(), columns.stream().map(ColumnSpec::name).toList());
       ImportErrors errors = new ImportErrors(budget, errFile, errorLines);
       AsyncLoader loader =
-          new AsyncLoader(
-              session, CopyRunOptions.requestsInFlight(options, maxRequests), maxAttempts, errors);
-      boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
-      if (counters && ttl > 0) {
-        throw new TransferException("TTL cannot be set on counter columns; drop the TTL option.");
-      }
-      String usingTtl = ttl > 0 ? " USING TTL " + ttl : "";
-      CellTimes cellTimes = times ? CellTimes.forRows(columns) : null;
-      // Writes beyond a row's first (cells with different write times): not rows of their own.
-      long extraWrites = 0;
-      String using = times ? " USING TIMESTAMP ? AND TTL ?" : usingTtl;
-      PreparedStatement insert =
-          session.prepare(insertStatement(schema, CellTimes.tableColumns(columns)) + using);
-      Encoder encoder = new Encoder(columns, insert, session);
-      StaticOnlyRows staticOnly =
-          counters ? null : StaticOnlyRows.of(schema, columns, session, using);
+          new AsyncLoader(session, settings.requestsInFlight(), settings.maxAttempts(), errors);
       PartitionBatcher batcher =
           new PartitionBatcher(
               loader,
-              counters ? 1 : maxBatchSize,
+              writes.counters() ? 1 : settings.maxBatchSize(),
               MAX_BATCH_BYTES,
-              (int) chunkSize,
+              settings.chunkSize(),
               consistency,
-              options.contains("MINBATCHSIZE") ? minBatchSize : 0,
-              replicas(schema.keyspace()));
-      long taken = 0;
-      // PREPAREDSTATEMENTS=false (cqlsh's option): each write as CQL text with literal values.
-      LiteralTarget literals =
-          options.getBoolean("PREPAREDSTATEMENTS", true)
-              ? null
-              : new LiteralTarget(schema.qualifiedName(), counters);
+              settings.minBatchSize(),
+              replicas(plan.schema().keyspace()));
       try (errFile) {
-        while (maxRows < 0 || taken < maxRows) {
-          Object[] row;
-          try {
-            row = source.next();
-          } catch (ConversionException e) {
-            String record = source.lastRecord();
-            if (record == null && e.values() == null) {
-              batcher.flush();
-              long rows = loader.finish() - extraWrites;
-              throw new TransferException(
-                  e.getMessage() + " (" + rows + " rows were imported before it)", e);
-            }
-            if (skipped < skipRows) {
-              skipped++;
-              continue;
-            }
-            taken++;
-            errors.parseError(e, record);
-            if (budget.exceeded()) {
-              break;
-            }
-            continue;
-          }
-          if (row == null) {
-            break;
-          }
-          if (skipped < skipRows) {
-            skipped++;
-            continue;
-          }
-          if (rate != null) {
-            rate.acquire();
-          }
-          boolean partitionOnly = staticOnly != null && staticOnly.matches(row);
-          Encoder rowEncoder = partitionOnly ? staticOnly.encoder : encoder;
-          if (cellTimes != null) {
-            PreparedStatement statement = partitionOnly ? staticOnly.insert : insert;
-            List<CellTimes.Write> writes = cellTimes.split(row);
-            extraWrites += writes.size() - 1;
-            for (CellTimes.Write w : writes) {
-              BoundStatementBuilder bound =
-                  rowEncoder.bind(statement, w.values()).setConsistencyLevel(consistency);
-              int n = statement.getVariableDefinitions().size();
-              bound = w.writetime() == null ? bound : bound.setLong(n - 2, w.writetime());
-              bound = w.ttl() == null ? bound : bound.setInt(n - 1, w.ttl());
-              BatchableStatement<?> write =
-                  literals == null
-                      ? bound.build()
-                      : rowEncoder
-                          .literals(literals)
-                          .statement(
-                              bound.build(), w.values(), usingLiteral(w.writetime(), w.ttl()));
-              batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
-            }
-          } else {
-            BoundStatementBuilder bound =
-                rowEncoder
-                    .bind(partitionOnly ? staticOnly.insert : insert, row)
-                    .setConsistencyLevel(consistency);
-            BatchableStatement<?> write =
-                literals == null
-                    ? bound.build()
-                    : rowEncoder.literals(literals).statement(bound.build(), row, usingTtl);
-            batcher.add(new LoadRow(write, row, source.lastRecord()), rowEncoder.lastSize());
-          }
-          taken++;
-          progress.rowsDone(taken);
-          if (budget.exceeded()) {
-            break;
-          }
-          if (Thread.interrupted()) {
-            throw new InterruptedException();
-          }
-        }
-        if (!budget.exceeded()) {
-          batcher.flush();
-        } else {
-          loader.stop();
-          batcher.discard(r -> errors.notAttempted(r.values(), r.record()));
-        }
-        long rows = loader.finish() - extraWrites;
-        if (budget.exceeded()) {
-          loader.stop();
-          ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - taken);
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        long bytes =
-            source.bytesRead() >= 0 ? source.bytesRead() : command.stdin() ? 0 : file.size();
-        TransferSummary summary =
-            new TransferSummary(
-                rows,
-                source.filesRead(),
-                skipped,
-                elapsed,
-                source.partitionsRead(),
-                bytes,
-                budget.parseErrors(),
-                budget.insertErrors());
-        if (budget.exceeded()) {
-          throw new TransferException(ImportStop.message(budget, summary, errors, command, schema));
-        }
-        if (errFile.rows() > 0) {
-          errorLines.accept(
-              "Failed to process " + errFile.rows() + " rows; failed rows written to " + errPath);
-        }
-        return summary;
+        Counts counts = send(source, writes, batcher, loader, errors, settings, progress);
+        return finish(plan, source, batcher, loader, errors, counts, started);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new TransferException(e.getMessage(), e);
@@ -414,35 +210,117 @@ public final class CopyFromWorkflow {
     }
   }
 
+  /** Rows taken from the source (sent or rejected), skipped, and writes beyond rows' first. */
+  private record Counts(long taken, long skipped, long extraWrites) {}
+
   /**
-   * An INSERT of the columns, or for a counter table an {@code UPDATE ... SET c = c + ?} of its
-   * counters keyed by the primary key (counters cannot be inserted), with the markers in the order
-   * of {@code columns} either way.
+   * The execute loop: reads rows until the end, MAXROWS or an exceeded error budget, and hands each
+   * row's writes to the batcher at no more than INGESTRATE rows a second.
    */
-  static String insertStatement(TableSchema schema, List<ColumnSpec> columns) {
-    boolean counters = columns.stream().anyMatch(c -> c.type() == DataTypes.COUNTER);
-    if (counters) {
-      List<String> sets = new java.util.ArrayList<>();
-      List<String> keys = new java.util.ArrayList<>();
-      for (ColumnSpec c : columns) {
-        String name = TableSchema.quote(c.name());
-        if (c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.CLUSTERING) {
-          keys.add(name + " = ?");
-        } else {
-          sets.add(name + " = " + name + " + ?");
+  private static Counts send(
+      RowSource source,
+      ImportWrites writes,
+      PartitionBatcher batcher,
+      AsyncLoader loader,
+      ImportErrors errors,
+      ImportSettings settings,
+      TransferProgress progress)
+      throws IOException, InterruptedException {
+    ErrorBudget budget = errors.budget();
+    IngestRate rate = new IngestRate(settings.ingestRate());
+    long taken = 0;
+    long skipped = 0;
+    long extraWrites = 0;
+    while (settings.maxRows() < 0 || taken < settings.maxRows()) {
+      Object[] row;
+      try {
+        row = source.next();
+      } catch (ConversionException e) {
+        String record = source.lastRecord();
+        if (record == null && e.values() == null) {
+          batcher.flush();
+          long rows = loader.finish() - extraWrites;
+          throw new TransferException(
+              e.getMessage() + " (" + rows + " rows were imported before it)", e);
         }
+        if (skipped < settings.skipRows()) {
+          skipped++;
+          continue;
+        }
+        taken++;
+        errors.parseError(e, record);
+        if (budget.exceeded()) {
+          break;
+        }
+        continue;
       }
-      return "UPDATE "
-          + schema.qualifiedName()
-          + " SET "
-          + String.join(", ", sets)
-          + " WHERE "
-          + String.join(" AND ", keys);
+      if (row == null) {
+        break;
+      }
+      if (skipped < settings.skipRows()) {
+        skipped++;
+        continue;
+      }
+      rate.acquire();
+      extraWrites += writes.add(row, source.lastRecord(), batcher);
+      taken++;
+      progress.rowsDone(taken);
+      if (budget.exceeded()) {
+        break;
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
     }
-    String names =
-        columns.stream().map(c -> TableSchema.quote(c.name())).collect(Collectors.joining(", "));
-    String markers = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    return "INSERT INTO " + schema.qualifiedName() + " (" + names + ") VALUES (" + markers + ")";
+    return new Counts(taken, skipped, extraWrites);
+  }
+
+  /**
+   * Waits for the writes in flight and sums up; after an exceeded error budget, the rows not sent
+   * and the rest of the input go to the ERRFILE and the import fails with cqlsh's words.
+   */
+  private TransferSummary finish(
+      ImportPlan plan,
+      RowSource source,
+      PartitionBatcher batcher,
+      AsyncLoader loader,
+      ImportErrors errors,
+      Counts counts,
+      long started)
+      throws IOException, InterruptedException {
+    ErrorBudget budget = errors.budget();
+    if (!budget.exceeded()) {
+      batcher.flush();
+    } else {
+      loader.stop();
+      batcher.discard(r -> errors.notAttempted(r.values(), r.record()));
+    }
+    long rows = loader.finish() - counts.extraWrites();
+    long maxRows = plan.settings().maxRows();
+    if (budget.exceeded()) {
+      loader.stop();
+      ImportStop.keepRest(source, errors, maxRows < 0 ? -1 : maxRows - counts.taken());
+    }
+    TransferSummary summary =
+        new TransferSummary(
+            rows,
+            source.filesRead(),
+            counts.skipped(),
+            Duration.ofNanos(System.nanoTime() - started),
+            source.partitionsRead(),
+            plan.bytesRead(source),
+            budget.parseErrors(),
+            budget.insertErrors());
+    if (budget.exceeded()) {
+      throw new TransferException(
+          ImportStop.message(budget, summary, errors, plan.command(), plan.schema()));
+    }
+    long failed = errors.file().rows();
+    if (failed > 0) {
+      errorLines.accept(
+          "Failed to process " + failed + " rows; failed rows written to " + plan.errFile());
+    }
+    return summary;
   }
 
   /**
@@ -457,127 +335,5 @@ public final class CopyFromWorkflow {
             .getTokenMap()
             .map(map -> map.getReplicas(id, key).stream().findFirst().orElse(null))
             .orElse(null);
-  }
-
-  /** The USING clause of a literal write with these cell times (each null when unset). */
-  static String usingLiteral(Long writetime, Integer ttl) {
-    if (writetime == null) {
-      return ttl == null ? "" : " USING TTL " + ttl;
-    }
-    return " USING TIMESTAMP " + writetime + (ttl == null ? "" : " AND TTL " + ttl);
-  }
-
-  /** The table literal writes go to (PREPAREDSTATEMENTS=false). */
-  private record LiteralTarget(String table, boolean counters) {}
-
-  /**
-   * Rows of a partition that holds only static values: a table scan returns them with null
-   * clustering and regular columns, and Cassandra refuses an INSERT whose clustering columns are
-   * unset, so they are written by an INSERT of the partition key and the static columns alone.
-   */
-  private static final class StaticOnlyRows {
-    final PreparedStatement insert;
-    final Encoder encoder;
-    private final int[] mustBeNull;
-
-    private StaticOnlyRows(PreparedStatement insert, Encoder encoder, int[] mustBeNull) {
-      this.insert = insert;
-      this.encoder = encoder;
-      this.mustBeNull = mustBeNull;
-    }
-
-    /** Null when the columns have no clustering or no static column. */
-    static StaticOnlyRows of(
-        TableSchema schema, List<ColumnSpec> columns, CqlSession session, String using) {
-      boolean clustering = columns.stream().anyMatch(c -> c.kind() == ColumnKind.CLUSTERING);
-      boolean statics = columns.stream().anyMatch(c -> c.kind() == ColumnKind.STATIC);
-      if (!clustering || !statics) {
-        return null;
-      }
-      List<ColumnSpec> kept =
-          columns.stream()
-              .filter(c -> c.kind() == ColumnKind.PARTITION_KEY || c.kind() == ColumnKind.STATIC)
-              .toList();
-      PreparedStatement insert = session.prepare(insertStatement(schema, kept) + using);
-      int[] mustBeNull =
-          java.util.stream.IntStream.range(0, columns.size())
-              .filter(
-                  i ->
-                      columns.get(i).kind() == ColumnKind.CLUSTERING
-                          || columns.get(i).kind() == ColumnKind.REGULAR)
-              .toArray();
-      return new StaticOnlyRows(insert, new Encoder(columns, insert, session), mustBeNull);
-    }
-
-    /** Whether the row's clustering and regular values are all null. */
-    boolean matches(Object[] row) {
-      for (int i : mustBeNull) {
-        if (row[i] != null) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  /**
-   * Binds value arrays with codecs looked up once per column, each value to the marker of its
-   * column's name; NULLs, and columns the statement does not name, stay unset.
-   */
-  private static final class Encoder {
-    private final List<ColumnSpec> columns;
-    private final TypeCodec<Object>[] codecs;
-    private final int[] markers;
-    private final ProtocolVersion protocolVersion;
-    private LiteralWrite literalWrite;
-
-    @SuppressWarnings("unchecked")
-    Encoder(List<ColumnSpec> columns, PreparedStatement statement, CqlSession session) {
-      CodecRegistry registry = session.getContext().getCodecRegistry();
-      this.columns = columns;
-      codecs = (TypeCodec<Object>[]) new TypeCodec<?>[columns.size()];
-      markers = new int[columns.size()];
-      for (int i = 0; i < codecs.length; i++) {
-        codecs[i] = registry.codecFor(columns.get(i).type());
-        markers[i] =
-            statement
-                .getVariableDefinitions()
-                .firstIndexOf(CqlIdentifier.fromInternal(columns.get(i).name()));
-      }
-      protocolVersion = session.getContext().getProtocolVersion();
-    }
-
-    private int lastSize;
-
-    BoundStatementBuilder bind(PreparedStatement statement, Object[] row) {
-      BoundStatementBuilder builder = statement.boundStatementBuilder();
-      int size = 0;
-      for (int i = 0; i < codecs.length; i++) {
-        if (row[i] != null && markers[i] >= 0) {
-          ByteBuffer bytes = codecs[i].encode(row[i], protocolVersion);
-          size += bytes == null ? 0 : bytes.remaining();
-          builder.setBytesUnsafe(markers[i], bytes);
-        }
-      }
-      lastSize = size;
-      return builder;
-    }
-
-    /** Writes of this encoder's columns as literal text, built once. */
-    LiteralWrite literals(LiteralTarget target) {
-      if (literalWrite == null) {
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < markers.length; i++) {
-          names.add(markers[i] >= 0 ? TableSchema.quote(columns.get(i).name()) : null);
-        }
-        literalWrite = new LiteralWrite(target.table(), names, columns, target.counters());
-      }
-      return literalWrite;
-    }
-
-    /** Bytes of values bound by the last {@link #bind} call. */
-    int lastSize() {
-      return lastSize;
-    }
   }
 }

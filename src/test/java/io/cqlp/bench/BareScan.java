@@ -10,6 +10,8 @@ import io.cqlp.config.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.plan.ScanRange;
+import io.cqlp.transfer.plan.TokenBounds;
+import io.cqlp.transfer.plan.TokenRangePlanner;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +76,8 @@ public final class BareScan {
       PreparedStatement to = session.prepare(select + " WHERE " + token + " <= ?");
       PreparedStatement all = session.prepare(select);
       List<ScanRange> ranges =
-          CopyToWorkflow.planRanges(session.getMetadata().getTokenMap(), keyspace, maxRequests);
+          TokenRangePlanner.scanRanges(
+              session.getMetadata().getTokenMap(), keyspace, maxRequests, TokenBounds.ALL);
       AtomicInteger next = new AtomicInteger();
       AtomicLong rows = new AtomicLong();
       long started = System.nanoTime();

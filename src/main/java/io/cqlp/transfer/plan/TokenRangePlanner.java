@@ -55,6 +55,27 @@ public final class TokenRangePlanner {
   }
 
   /**
+   * The token ranges a table scan with {@code maxRequests} scans in flight uses: about 64, or 8 per
+   * scan in flight if more, so that a slow range does not leave the others idle at the end; ranges
+   * of the same replicas are merged first. Within BEGINTOKEN and ENDTOKEN, about as many ranges
+   * within the bounds, cut to them.
+   *
+   * @param tokenMap the driver's token map, or empty (one full scan then)
+   * @param keyspace the table's keyspace (its replication decides the replicas)
+   * @param maxRequests scans in flight, {@code >= 1}
+   * @param bounds the part of the ring to scan ({@link TokenBounds#ALL} for all of it)
+   * @return the ranges, in token order; never empty
+   */
+  public static List<ScanRange> scanRanges(
+      Optional<TokenMap> tokenMap, String keyspace, int maxRequests, TokenBounds bounds) {
+    return bounds.clip(
+        plan(
+            tokenMap,
+            CqlIdentifier.fromInternal(keyspace),
+            bounds.rangesToPlan(Math.max(64, maxRequests * 8))));
+  }
+
+  /**
    * Plans the scan ranges without merging ranges (no keyspace, so no replica sets).
    *
    * @see #plan(Optional, CqlIdentifier, int)
