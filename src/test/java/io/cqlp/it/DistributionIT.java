@@ -242,6 +242,32 @@ class DistributionIT {
   }
 
   @Test
+  void should_give_the_jvm_a_512_mib_heap_unless_the_options_name_one() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home-heap"));
+
+    Shell.Result launched =
+        Shell.runScript(
+            install.resolve("bin/cqlp"),
+            dir,
+            Map.of("HOME", home.toString(), "CQLP_JAVA_OPTS", "-XshowSettings:vm"),
+            null,
+            "--version");
+    Shell.Result chosen =
+        Shell.runScript(
+            install.resolve("bin/cqlp"),
+            dir,
+            Map.of("HOME", home.toString(), "CQLP_JAVA_OPTS", "-Xmx300m -XshowSettings:vm"),
+            null,
+            "--version");
+
+    // -XshowSettings:vm prints the maximum heap on standard error.
+    assertThat(launched.exitCode()).isZero();
+    assertThat(launched.err()).contains("Max. Heap Size: 512.00M");
+    assertThat(chosen.exitCode()).isZero();
+    assertThat(chosen.err()).contains("Max. Heap Size: 300.00M").doesNotContain("512.00M");
+  }
+
+  @Test
   void should_start_a_local_node_from_the_unpacked_folder() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home-local"));
 
