@@ -39,12 +39,15 @@ class RowGroupPruningTest {
     }
   }
 
-  /** The ids read with the WHERE, and the row groups skipped. */
+  /**
+   * The ids read with the WHERE, and the row groups skipped, the filter handed over as COPY 'file'
+   * TO does: through {@link io.cqlp.rows.RowSource#skipUnmatchedBlocks}.
+   */
   private static List<Object> read(String where, int skipped) throws Exception {
     RowFilter filter = RowFilter.parse(where, COLUMNS);
     List<Object> ids = new ArrayList<>();
     try (ParquetRowReader r = ParquetRowReader.open(file, COLUMNS, true)) {
-      r.skipRowGroups(new RowGroupPruning(filter));
+      r.skipUnmatchedBlocks(filter);
       for (Object[] row; (row = r.next()) != null; ) {
         if (filter.test(row)) {
           ids.add(row[0]);
