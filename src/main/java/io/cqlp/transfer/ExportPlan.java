@@ -12,14 +12,12 @@ import io.cqlp.format.Formats;
 import io.cqlp.rows.TableSchema;
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
-import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenBounds;
 import io.cqlp.transfer.plan.TokenRangePlanner;
 import io.cqlp.transfer.scan.ScanStatements;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,13 +88,8 @@ record ExportPlan(
         command.stdout()
             ? Location.local(Path.of("STDOUT"))
             : TargetLocations.resolve(command.target(), options);
-    boolean dataset;
-    try {
-      dataset =
-          !command.stdout() && DatasetWriteOptions.isDataset(target, command.target(), options);
-    } catch (IOException e) {
-      throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
-    }
+    boolean dataset =
+        !command.stdout() && TargetLocations.isDataset(target, command.target(), options);
     if (!dataset && settings.append()) {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '"

@@ -15,7 +15,6 @@ import io.cqlp.rows.TableSchema;
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagedFile;
-import io.cqlp.transfer.dataset.DatasetWriteOptions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -136,11 +135,14 @@ public final class FileCopyWorkflow {
               ? "COPY TO STDOUT has no standard output here."
               : "INCLUDE_METADATA writes beside a file; it cannot go to STDOUT.");
     }
+    boolean append = options.getBoolean("APPEND", false);
+    // Looked at only when it matters: APPEND needs a dataset, and a dataset gets no metadata.
     boolean dataset =
         !command.stdout()
-            && isDataset(
+            && (append || metadata)
+            && TargetLocations.isDataset(
                 TargetLocations.resolve(command.target(), options), command.target(), options);
-    if (options.getBoolean("APPEND", false) && !command.stdout() && !dataset) {
+    if (append && !command.stdout() && !dataset) {
       throw new TransferException(
           "APPEND adds files to a dataset directory; end the target with '/' (e.g. '"
               + command.target()
@@ -185,14 +187,6 @@ public final class FileCopyWorkflow {
       throw new TransferException(oneLine(e.getMessage()) + " Nothing was written.", e);
     } catch (IOException e) {
       throw IoErrors.writeFailure(e, target);
-    }
-  }
-
-  private static boolean isDataset(Location target, String typed, Options options) {
-    try {
-      return DatasetWriteOptions.isDataset(target, typed, options);
-    } catch (IOException e) {
-      throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
     }
   }
 

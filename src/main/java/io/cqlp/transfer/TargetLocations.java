@@ -36,6 +36,23 @@ public final class TargetLocations {
   }
 
   /**
+   * Whether an export target is a dataset directory ({@link DatasetWriteOptions#isDataset}: a
+   * target ending with {@code /}, an existing directory, PARTITION or MAX_FILE_SIZE).
+   *
+   * @param target the resolved target
+   * @param typed the target as typed
+   * @param options the COPY options
+   * @throws TransferException when the target cannot be looked at, in one line
+   */
+  public static boolean isDataset(Location target, String typed, Options options) {
+    try {
+      return DatasetWriteOptions.isDataset(target, typed, options);
+    } catch (IOException e) {
+      throw new TransferException("Cannot write '" + target + "': " + e.getMessage() + ".", e);
+    }
+  }
+
+  /**
    * Opens the sink of an export target as typed: a dataset directory (a target ending with {@code
    * /}, an existing directory, PARTITION or MAX_FILE_SIZE; see {@link
    * io.cqlp.transfer.dataset.DatasetWriteOptions#isDataset}) or a single file. COPY TO and CAPTURE
