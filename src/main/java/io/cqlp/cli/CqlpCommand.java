@@ -37,9 +37,9 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. */
@@ -64,36 +64,8 @@ final class CqlpCommand implements Callable<Integer> {
       description = "Print the version of cqlp and exit (cqlsh's -v).")
   boolean version;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "host",
-      description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
-  String host;
-
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "port",
-      description = "CQL port (default: $CQLSH_PORT or 9042).")
-  Integer port;
-
-  @Option(
-      names = {"-u", "--username"},
-      description = "Authenticate as this user.")
-  String username;
-
-  @Option(
-      names = {"-p", "--password"},
-      arity = "0..1",
-      interactive = true,
-      description = "Password; asked without echo when given without a value.")
-  char[] password;
-
-  @Option(
-      names = {"-k", "--keyspace"},
-      description = "Start in this keyspace.")
-  String keyspace;
+  /** Where and as whom to connect: the flags cqlsh has, shared with the Spark runner. */
+  @Mixin ConnectionFlags connection;
 
   @Option(
       names = {"-e", "--execute"},
@@ -106,48 +78,6 @@ final class CqlpCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Run the statements of this file and exit.")
   Path file;
-
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).")
-  Double connectTimeout;
-
-  @Option(
-      names = "--request-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc, else"
-              + " 10).")
-  Double requestTimeout;
-
-  @Option(
-      names = "--ssl",
-      description =
-          "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate, usercert,"
-              + " userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
-  boolean ssl;
-
-  @Option(
-      names = "--cqlshrc",
-      paramLabel = "FILE",
-      description = "Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
-  String cqlshrc;
-
-  @Option(
-      names = "--credentials",
-      paramLabel = "FILE",
-      description =
-          "Read user name and password from this file ([PlainTextAuthProvider] username, password)"
-              + " instead of ~/.cassandra/credentials.")
-  String credentials;
-
-  @Option(
-      names = "--insecure-password-without-warning",
-      hidden = true,
-      description = "Do not warn about -p PASSWORD (as cqlsh).")
-  boolean noPasswordWarning;
 
   @Spec CommandSpec spec;
 
@@ -262,21 +192,7 @@ final class CqlpCommand implements Callable<Integer> {
     try {
       config =
           StartupConfig.resolve(
-              new StartupConfig.Given(
-                  host,
-                  port,
-                  username,
-                  password == null ? null : new String(password),
-                  passwordTyped() && !noPasswordWarning,
-                  keyspace,
-                  connectTimeout,
-                  requestTimeout,
-                  ssl,
-                  cqlshrc,
-                  credentials),
-              System.getenv(),
-              System.getProperty("user.home"),
-              errors::note);
+              connection.given(), System.getenv(), System.getProperty("user.home"), errors::note);
     } catch (IniException e) {
       errors.report(null, 0, e.getMessage());
       return ExitStatus.STATEMENT_FAILED.code();
@@ -529,30 +445,6 @@ final class CqlpCommand implements Callable<Integer> {
                 System.getenv(),
                 warning -> System.err.println(warning))));
     state.copyDefaults(CopyDefaults.of(rc.ini(), errors::note));
-  }
-
-  /**
-   * Whether {@code -p} came with its value on the command line (cqlsh warns then), rather than
-   * being asked for at the terminal.
-   */
-  private boolean passwordTyped() {
-    if (password == null || spec == null) {
-      return false;
-    }
-    List<String> args = spec.commandLine().getParseResult().originalArgs();
-    String typed = new String(password);
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("-p" + typed) || arg.equals("--password=" + typed)) {
-        return true;
-      }
-      if ((arg.equals("-p") || arg.equals("--password"))
-          && i + 1 < args.size()
-          && args.get(i + 1).equals(typed)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -172,9 +172,56 @@ public final class CopyToWorkflow {
     }
   }
 
+  /**
+   * Exports some of a planned export's token ranges into a dataset directory of their own: one task
+   * of an export split over several processes ({@link io.cqlp.transfer.job.ExportJob}), which
+   * publishes the directory whole when every range is written, or leaves nothing.
+   *
+   * @param plan the export, planned by {@link ExportPlan#of} in this process or another
+   * @param ranges the ranges to scan, in token order; a subset of the plan's
+   * @param directory the dataset directory to write; it must not exist yet, its parent must
+   * @param options the options of the part files written (FORMAT, PARTITION, MAX_FILE_SIZE, the
+   *     codec, ...)
+   * @return rows, files, partitions and bytes written, and the elapsed time
+   * @throws TransferException for a failed scan or write; nothing is then left at {@code directory}
+   * @throws InterruptedException if the calling thread is interrupted; nothing is left
+   */
+  public TransferSummary exportRanges(
+      ExportPlan plan, List<ScanRange> ranges, String directory, Options options)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    return scan(
+        plan,
+        ranges,
+        null,
+        () -> TargetLocations.open(sinks, directory, plan.schema(), options),
+        progress,
+        started);
+  }
+
+  /** Opens the sink of one export. */
+  @FunctionalInterface
+  private interface SinkOpener {
+    RowSink open() throws IOException;
+  }
+
+  /** Executes the plan: all its ranges, or those its checkpoint has yet to scan. */
+  private TransferSummary execute(ExportPlan plan, TransferProgress progress, long started)
+      throws InterruptedException {
+    ResumableExport resumable = plan.resumable() ? startCheckpoint(plan) : null;
+    List<ScanRange> ranges = resumable == null ? plan.ranges() : resumable.ranges();
+    return scan(plan, ranges, resumable, () -> openSink(plan, resumable), progress, started);
+  }
+
   /** Scans the ranges into the sink and commits it; on a failure nothing stays at the target. */
   @SuppressWarnings("try") // the scanner is closed early on a failure, before the sink is kept
-  private TransferSummary execute(ExportPlan plan, TransferProgress progress, long started)
+  private TransferSummary scan(
+      ExportPlan plan,
+      List<ScanRange> ranges,
+      ResumableExport resumable,
+      SinkOpener sinkOpener,
+      TransferProgress progress,
+      long started)
       throws InterruptedException {
     CopyTo command = plan.command();
     ExportSettings settings = plan.settings();
@@ -183,8 +230,6 @@ public final class CopyToWorkflow {
             plan.scanColumns(),
             session.getContext().getCodecRegistry(),
             session.getContext().getProtocolVersion());
-    ResumableExport resumable = plan.resumable() ? startCheckpoint(plan) : null;
-    List<ScanRange> ranges = resumable == null ? plan.ranges() : resumable.ranges();
     IntFunction<BoundStatement> statements =
         i -> {
           // Token-aware: routed to a replica of the range's end (the driver spreads requests over
@@ -203,7 +248,7 @@ public final class CopyToWorkflow {
         };
     int inFlight = settings.requestsInFlight();
     boolean finished = false;
-    try (RowSink sink = openSink(plan, resumable);
+    try (RowSink sink = sinkOpener.open();
         RangeScanner scanner =
             new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)) {
       scanStats.plan(

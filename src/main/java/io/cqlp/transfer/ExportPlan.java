@@ -43,7 +43,7 @@ import java.util.function.Function;
  * @param resumable whether the export goes through a checkpoint that RESUME can go on from (a
  *     table's export to one local Parquet file)
  */
-record ExportPlan(
+public record ExportPlan(
     CopyTo command,
     ExportSettings settings,
     TableSchema schema,
@@ -66,7 +66,7 @@ record ExportPlan(
    *     or query the server refuses, APPEND without a dataset, or RESUME where the export cannot be
    *     resumed
    */
-  static ExportPlan of(
+  public static ExportPlan of(
       CopyTo command, CqlSession session, boolean stdoutAvailable, boolean canResume) {
     Options options = command.options();
     ExportSettings settings =

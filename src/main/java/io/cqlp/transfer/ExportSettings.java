@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param append whether APPEND=true asks to add part files to a dataset directory
  * @param resume whether RESUME=true asks to go on from a checkpoint
  */
-record ExportSettings(
+public record ExportSettings(
     int pageSize,
     int requestsInFlight,
     RangeRetry retry,

@@ -99,17 +99,17 @@ class CqlpCommandTest {
             "--debug",
             "--insecure-password-without-warning");
 
-    assertThat(c.host).isEqualTo("db1");
-    assertThat(c.port).isEqualTo(9142);
-    assertThat(c.username).isEqualTo("fred");
-    assertThat(new String(c.password)).isEqualTo("secret");
-    assertThat(c.keyspace).isEqualTo("shop");
+    assertThat(c.connection.host).isEqualTo("db1");
+    assertThat(c.connection.port).isEqualTo(9142);
+    assertThat(c.connection.username).isEqualTo("fred");
+    assertThat(new String(c.connection.password)).isEqualTo("secret");
+    assertThat(c.connection.keyspace).isEqualTo("shop");
     assertThat(c.execute).isEqualTo("SELECT 1");
-    assertThat(c.requestTimeout).isEqualTo(2.5);
-    assertThat(c.connectTimeout).isEqualTo(7.0);
-    assertThat(c.ssl).isTrue();
-    assertThat(c.cqlshrc).isEqualTo("rc");
-    assertThat(c.credentials).isEqualTo("creds");
+    assertThat(c.connection.requestTimeout).isEqualTo(2.5);
+    assertThat(c.connection.connectTimeout).isEqualTo(7.0);
+    assertThat(c.connection.ssl).isTrue();
+    assertThat(c.connection.cqlshrc).isEqualTo("rc");
+    assertThat(c.connection.credentials).isEqualTo("creds");
     assertThat(c.encoding).isEqualTo("latin-1");
     assertThat(c.cqlVersion).isEqualTo("3.4.7");
     assertThat(c.protocolVersion).isEqualTo(4);
@@ -118,15 +118,15 @@ class CqlpCommandTest {
     assertThat(c.browser).isEqualTo("firefox %s");
     assertThat(c.coverage).isTrue();
     assertThat(c.debug).isTrue();
-    assertThat(c.noPasswordWarning).isTrue();
+    assertThat(c.connection.noPasswordWarning).isTrue();
   }
 
   @Test
   void should_read_the_short_forms() {
     CqlpCommand c = parse("-u", "fred", "-k", "shop", "-f", "script.cql", "-t", "-C");
 
-    assertThat(c.username).isEqualTo("fred");
-    assertThat(c.keyspace).isEqualTo("shop");
+    assertThat(c.connection.username).isEqualTo("fred");
+    assertThat(c.connection.keyspace).isEqualTo("shop");
     assertThat(c.file).isEqualTo(Path.of("script.cql"));
     assertThat(c.tty).isTrue();
     assertThat(c.color).isTrue();

@@ -264,8 +264,37 @@ public final class StagedDirectory implements DatasetCommitter {
   }
 
   private void append() throws IOException {
+    moveInto(staging, target);
+    Files.move(
+        staging.resolve(SUCCESS), target.resolve(SUCCESS), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Moves the files of a finished dataset directory (one task's, of an export split over several
+   * processes) into this staging directory, in path order, numbering its part files after those
+   * already in each directory; its {@code _SUCCESS} is left behind.
+   *
+   * @param finished a dataset directory on the same file system
+   * @return the files moved
+   * @throws IOException if a file cannot be moved; the files moved so far stay moved
+   * @throws IllegalStateException if already published or discarded
+   */
+  public synchronized long adopt(Path finished) throws IOException {
+    if (state != State.OPEN) {
+      throw new IllegalStateException(
+          "dataset '" + target + "' is " + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return moveInto(finished, staging);
+  }
+
+  /**
+   * Moves every file below {@code from} but {@code _SUCCESS} to the same place below {@code into},
+   * renumbering part files after the highest {@code part-NNNNN} already in each directory (never
+   * replacing a file).
+   */
+  private static long moveInto(Path from, Path into) throws IOException {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(staging)) {
+    try (Stream<Path> walk = Files.walk(from)) {
       files =
           walk.filter(Files::isRegularFile)
               .filter(p -> !p.getFileName().toString().equals(SUCCESS))
@@ -273,8 +302,8 @@ public final class StagedDirectory implements DatasetCommitter {
               .toList();
     }
     for (Path file : files) {
-      Path relative = staging.relativize(file);
-      Path dir = target.resolve(relative).getParent();
+      Path relative = from.relativize(file);
+      Path dir = into.resolve(relative).getParent();
       Files.createDirectories(dir);
       String name = file.getFileName().toString();
       Matcher m = PART.matcher(name);
@@ -292,8 +321,7 @@ public final class StagedDirectory implements DatasetCommitter {
         }
       }
     }
-    Files.move(
-        staging.resolve(SUCCESS), target.resolve(SUCCESS), StandardCopyOption.REPLACE_EXISTING);
+    return files.size();
   }
 
   private static int highestPart(Path dir) throws IOException {
@@ -323,8 +351,13 @@ public final class StagedDirectory implements DatasetCommitter {
     }
   }
 
-  /** Deletes a tree, files first; symbolic links are deleted, never followed. Never throws. */
-  static void deleteTree(Path root) {
+  /**
+   * Deletes a tree, files first; symbolic links are deleted, never followed. Never throws: what
+   * cannot be deleted stays.
+   *
+   * @param root the file or directory to delete; nothing happens when it does not exist
+   */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

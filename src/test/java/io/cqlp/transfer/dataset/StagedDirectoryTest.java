@@ -45,6 +45,33 @@ class StagedDirectoryTest {
   }
 
   @Test
+  void should_adopt_finished_task_directories_numbering_their_parts_on() throws Exception {
+    Path target = parent.resolve("out");
+    StagedDirectory staged = StagedDirectory.create(target, WriteMode.ERROR_IF_NOT_EMPTY);
+    for (String task : List.of("t0", "t1")) {
+      Path done = Files.createDirectories(parent.resolve(task).resolve("k=1"));
+      Files.writeString(done.resolve("part-00000.parquet"), task + "a");
+      Files.writeString(done.resolve("part-00001.parquet"), task + "b");
+      Files.writeString(parent.resolve(task).resolve("_SUCCESS"), "");
+    }
+    Files.writeString(
+        Files.createDirectories(parent.resolve("t1/k=2")).resolve("part-00000.parquet"), "t1c");
+    assertThat(staged.adopt(parent.resolve("t0"))).isEqualTo(2);
+    assertThat(staged.adopt(parent.resolve("t1"))).isEqualTo(3);
+    staged.publish();
+    assertThat(tree(target))
+        .containsExactly(
+            "_SUCCESS",
+            "k=1/part-00000.parquet",
+            "k=1/part-00001.parquet",
+            "k=1/part-00002.parquet",
+            "k=1/part-00003.parquet",
+            "k=2/part-00000.parquet");
+    assertThat(Files.readString(target.resolve("k=1/part-00002.parquet"))).isEqualTo("t1a");
+    assertThat(parent.resolve("t0/_SUCCESS")).exists();
+  }
+
+  @Test
   void should_publish_into_an_existing_empty_directory() throws Exception {
     Path target = Files.createDirectory(parent.resolve("out"));
     StagedDirectory staged = StagedDirectory.create(target, WriteMode.ERROR_IF_NOT_EMPTY);

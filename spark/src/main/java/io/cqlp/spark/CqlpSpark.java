@@ -1,0 +1,169 @@
+package io.cqlp.spark;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import io.cqlp.cli.ConnectionFlags;
+import io.cqlp.cli.ExitStatus;
+import io.cqlp.command.CommandException;
+import io.cqlp.command.CommandParser;
+import io.cqlp.command.CopyTo;
+import io.cqlp.config.ConnectionSettings;
+import io.cqlp.config.CopyDefaults;
+import io.cqlp.config.IniException;
+import io.cqlp.config.StartupConfig;
+import io.cqlp.logging.SecretRedaction;
+import io.cqlp.output.ErrorText;
+import io.cqlp.rows.TransferException;
+import io.cqlp.script.StatementSplitter;
+import io.cqlp.session.Connector;
+import io.cqlp.session.ErrorReporter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cqlp-spark}: runs cqlp's COPY statements as Apache Spark jobs, with cqlp's connection
+ * flags, cqlshrc and statement syntax: {@code cqlp-spark --master local[4] [host [port]] [-u ...]
+ * -e "COPY ks.t TO '/shared/t/' WITH PARTITION='day'"}. The Spark driver runs here (client mode);
+ * the executors scan token ranges and write with cqlp's own writers, and this process commits the
+ * files. Exit status as cqlp's: 0 done, 1 cannot connect, 2 a statement failed.
+ */
+@Command(
+    name = "cqlp-spark",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.cqlp.cli.VersionProvider.class,
+    sortOptions = false,
+    description = "Runs cqlp's COPY TO statements as Apache Spark jobs.")
+public final class CqlpSpark implements Callable<Integer> {
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      defaultValue = "local[2]",
+      description =
+          "Spark master: local[N] (default local[2]), spark://host:7077, or what spark-submit"
+              + " passes (yarn, k8s://...).")
+  String master;
+
+  @Mixin ConnectionFlags connection;
+
+  @Option(
+      names = {"-e", "--execute"},
+      paramLabel = "STATEMENTS",
+      description = "Run these COPY statements and exit.")
+  String execute;
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "Run the COPY statements of this file and exit.")
+  Path file;
+
+  @Option(
+      names = "--tasks",
+      paramLabel = "N",
+      description =
+          "Tasks to split a table's token ranges into (default: 4 per core of the Spark"
+              + " application, so that a lost executor's share is spread over the others).")
+  Integer tasks;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  /** Runs cqlp-spark with the given arguments and exits with its status. */
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new CqlpSpark());
+    commandLine.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine().getErr().println(e.getMessage());
+          e.getCommandLine().getErr().println("Try 'cqlp-spark --help' for more information.");
+          return ExitStatus.STATEMENT_FAILED.code();
+        });
+    System.exit(commandLine.execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    ErrorReporter errors = new ErrorReporter(err, debug);
+    List<String> statements;
+    StartupConfig.Resolved config;
+    try {
+      statements = statements();
+      config =
+          StartupConfig.resolve(
+              connection.given(), System.getenv(), System.getProperty("user.home"), errors::note);
+    } catch (IniException | CommandException e) {
+      errors.report(null, 0, e.getMessage());
+      return ExitStatus.STATEMENT_FAILED.code();
+    }
+    ConnectionSettings settings = config.connection();
+    SecretRedaction.remember(settings.password());
+    CopyDefaults defaults = CopyDefaults.of(config.cqlshrc().ini(), errors::note);
+    CqlSession session;
+    try {
+      session = Connector.connect(settings);
+    } catch (RuntimeException e) {
+      errors.report(
+          null,
+          0,
+          "Connection error: could not connect to "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + ErrorText.describe(e));
+      return ExitStatus.CANNOT_CONNECT.code();
+    }
+    SparkConf conf = new SparkConf().setAppName("cqlp").setIfMissing("spark.master", master);
+    try (session;
+        JavaSparkContext spark = new JavaSparkContext(conf)) {
+      spark.setLogLevel("WARN");
+      ConnectionRecipe recipe = ConnectionRecipe.of(settings);
+      int maxTasks = tasks != null ? tasks : 4 * spark.defaultParallelism();
+      for (String text : statements) {
+        try {
+          io.cqlp.command.Command command = CommandParser.parse(text);
+          if (!(command instanceof CopyTo copy)) {
+            throw new TransferException(
+                "cqlp-spark runs COPY TO statements; run other statements in cqlp.");
+          }
+          CopyTo withDefaults = defaults.apply(copy, settings.keyspace());
+          JobSummary summary =
+              SparkExport.run(
+                  spark, session, recipe, withDefaults, DefaultConsistencyLevel.ONE, maxTasks);
+          out.println(summary.exportLine());
+        } catch (RuntimeException e) {
+          errors.report(null, 0, e);
+          return ExitStatus.STATEMENT_FAILED.code();
+        }
+      }
+    }
+    return ExitStatus.OK.code();
+  }
+
+  /** The statements of -e or -f. */
+  private List<String> statements() throws IOException {
+    if ((execute == null) == (file == null)) {
+      throw new CommandException("Give the COPY statements with -e or -f (one of them).");
+    }
+    String text = execute != null ? execute : Files.readString(file);
+    StatementSplitter.Result split =
+        StatementSplitter.split(text.strip().endsWith(";") ? text : text + ";");
+    return split.statements().stream().map(StatementSplitter.Statement::text).toList();
+  }
+}

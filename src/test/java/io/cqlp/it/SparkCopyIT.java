@@ -1,0 +1,233 @@
+package io.cqlp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.type.DataType;
+import io.cqlp.command.Options;
+import io.cqlp.format.Formats;
+import io.cqlp.local.LocalCassandra;
+import io.cqlp.rows.RowSource;
+import io.cqlp.rows.TableSchema;
+import io.cqlp.storage.Location;
+import io.cqlp.testing.DuckDb;
+import io.cqlp.transfer.TableLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * COPY TO as a Spark job, through the real launcher: {@code bin/cqlp-spark --master local[2]}
+ * exports 200,000 real flights into one Parquet file and into a {@code PARTITION='origin,
+ * date.month'} dataset, and an all-types table into one file; DuckDB finds in each the same rows,
+ * column types and {@code cqlp.schema} footer as in the shell's own export of the same table.
+ */
+@ExtendWith(CassandraExtension.class)
+class SparkCopyIT {
+  private static final FlightSlices SLICES = new FlightSlices(66_667, FlightSlices.THREE_MONTHS);
+
+  private static String keyspace;
+  private static LocalCassandra node;
+  private static Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    keyspace = CassandraExtension.createKeyspace(SparkCopyIT.class);
+    node = CassandraExtension.node();
+    FlightSlices.createTables(keyspace, List.of("flights"));
+    dir = Shell.home().resolve("target/it/spark-copy");
+    ObjectStorageIT.deleteTree(dir);
+    Files.createDirectories(dir);
+    Shell.Result load = shell(SLICES.loadStatements("flights"));
+    assertThat(load.err()).isEmpty();
+  }
+
+  private static Shell.Result shell(String statements) throws Exception {
+    return Shell.run(node.host(), node.port(), "-k", keyspace, "-e", statements);
+  }
+
+  /** Runs {@code bin/cqlp-spark --master local[2] host port -k keyspace args...}. */
+  static Shell.Result spark(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "--master", "local[2]", node.host(), String.valueOf(node.port()), "-k", keyspace));
+    command.addAll(List.of(args));
+    return Shell.runScript(
+        Shell.home().resolve("bin/cqlp-spark"),
+        Shell.home(),
+        Map.of(),
+        null,
+        command.toArray(String[]::new));
+  }
+
+  @Test
+  void flights_into_one_file_as_the_shell_writes_them() throws Exception {
+    Path mine = dir.resolve("shell.parquet");
+    Path theirs = dir.resolve("spark.parquet");
+    assertThat(shell("COPY flights TO '" + mine + "'").exitCode()).isZero();
+    Shell.Result run = spark("-e", "COPY flights TO '" + theirs + "'");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    long rows =
+        CassandraExtension.session()
+            .execute("SELECT count(*) FROM " + keyspace + ".flights")
+            .one()
+            .getLong(0);
+    assertThat(rows).isGreaterThan(190_000);
+    assertThat(run.out())
+        .contains(rows + " rows exported to 1 files")
+        .contains("Spark tasks, 0 retried.");
+    try (DuckDb duck = new DuckDb()) {
+      assertSameRows(
+          duck,
+          "read_parquet(" + DuckDb.literal(mine) + ")",
+          "read_parquet(" + DuckDb.literal(theirs) + ")",
+          rows);
+      assertThat(duck.describe(theirs)).isEqualTo(duck.describe(mine));
+      assertThat(duck.keyValues(theirs).get("cqlp.schema"))
+          .isNotNull()
+          .isEqualTo(duck.keyValues(mine).get("cqlp.schema"));
+    }
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")))
+          .as("no job directory is left")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void flights_into_a_partitioned_dataset_as_the_shell_writes_it() throws Exception {
+    Path mine = dir.resolve("shell-ds");
+    Path theirs = dir.resolve("spark-ds");
+    String with = " WITH PARTITION='origin,date.month'";
+    assertThat(shell("COPY flights TO '" + mine + "/'" + with).exitCode()).isZero();
+    Shell.Result run = spark("-e", "COPY flights TO '" + theirs + "/'" + with);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("rows exported to \\d+ files in .* partitions, ");
+    assertThat(theirs.resolve("_SUCCESS")).exists();
+    try (DuckDb duck = new DuckDb()) {
+      String a =
+          "read_parquet(" + DuckDb.literal(mine + "/**/*.parquet") + ", hive_partitioning = true)";
+      String b =
+          "read_parquet("
+              + DuckDb.literal(theirs + "/**/*.parquet")
+              + ", hive_partitioning = true)";
+      long rows = duck.longValue("SELECT count(*) FROM " + a);
+      assertSameRows(duck, a, b, rows);
+      assertThat(duck.rows("DESCRIBE SELECT * FROM " + b))
+          .isEqualTo(duck.rows("DESCRIBE SELECT * FROM " + a));
+      Path oneOfMine = firstParquet(mine.resolve("origin=ATL"));
+      Path oneOfTheirs = firstParquet(theirs.resolve("origin=ATL"));
+      assertThat(duck.keyValues(oneOfTheirs).get("cqlp.schema"))
+          .isNotNull()
+          .isEqualTo(duck.keyValues(oneOfMine).get("cqlp.schema"));
+      assertThat(duck.keyValues(oneOfTheirs).get("cqlp.path_columns"))
+          .isEqualTo(duck.keyValues(oneOfMine).get("cqlp.path_columns"));
+    }
+    try (Stream<Path> files = Files.walk(theirs)) {
+      assertThat(
+              files
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> n.startsWith(".") || n.startsWith("_temp")))
+          .as("no attempt directory is left")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void every_type_gives_the_same_values() throws Exception {
+    CqlSession session = CassandraExtension.session();
+    EveryTypeTable.create(session, keyspace, "everything");
+    Map<String, DataType> columns = EveryTypeTable.columns(session, keyspace, "everything");
+    List<Map<String, Object>> rows =
+        new ArrayList<>(
+            EveryTypeTable.randomRows(columns, new RandomCql(20_261_203L, false), 200, 1));
+    rows.addAll(EveryTypeTable.edgeRows(session, keyspace, "everything", false, 100_000));
+    EveryTypeTable.insert(session, keyspace, "everything", rows);
+    Path mine = dir.resolve("everything-shell.parquet");
+    Path theirs = dir.resolve("everything-spark.parquet");
+    assertThat(shell("COPY everything TO '" + mine + "'").exitCode()).isZero();
+    Shell.Result run = spark("--tasks", "5", "-e", "COPY everything TO '" + theirs + "'");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("5 Spark tasks, 0 retried.");
+    TableSchema schema = TableLookup.resolve(session, keyspace, "everything", List.of());
+    List<String> expected = values(schema, mine);
+    assertThat(expected).hasSizeGreaterThan(200);
+    assertThat(values(schema, theirs)).containsExactlyInAnyOrderElementsOf(expected);
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(duck.describe(theirs)).isEqualTo(duck.describe(mine));
+      assertThat(duck.keyValues(theirs).get("cqlp.schema"))
+          .isEqualTo(duck.keyValues(mine).get("cqlp.schema"));
+    }
+  }
+
+  /**
+   * The rows of a Parquet file as cqlp's reader gives them back, each value in CQL literal form
+   * (the driver codec's {@code format}), so every CQL value is compared exactly, beyond what DuckDB
+   * reads.
+   */
+  private static List<String> values(TableSchema schema, Path file) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (RowSource source =
+        Formats.sources().open(Location.local(file), schema, false, Options.empty())) {
+      assertThat(source.columns()).isEqualTo(schema.columns());
+      var codecs = CassandraExtension.session().getContext().getCodecRegistry();
+      Object[] row;
+      while ((row = source.next()) != null) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < row.length; i++) {
+          text.append(codecs.codecFor(schema.columns().get(i).type()).format(row[i])).append('|');
+        }
+        rows.add(text.toString());
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void a_bad_statement_is_one_line_and_leaves_nothing() throws Exception {
+    Path target = dir.resolve("never.parquet");
+    Shell.Result run = spark("-e", "COPY no_such_table TO '" + target + "'");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("no_such_table");
+    assertThat(target).doesNotExist();
+  }
+
+  /** Both relations hold the same multiset of rows, {@code rows} of them. */
+  private static void assertSameRows(DuckDb duck, String a, String b, long rows) throws Exception {
+    assertThat(duck.longValue("SELECT count(*) FROM " + b)).isEqualTo(rows);
+    assertThat(
+            duck.longValue(
+                "SELECT count(*) FROM (SELECT * FROM "
+                    + a
+                    + " EXCEPT ALL SELECT * FROM "
+                    + b
+                    + ")"))
+        .isZero();
+    assertThat(
+            duck.longValue(
+                "SELECT count(*) FROM (SELECT * FROM "
+                    + b
+                    + " EXCEPT ALL SELECT * FROM "
+                    + a
+                    + ")"))
+        .isZero();
+  }
+
+  private static Path firstParquet(Path directory) throws Exception {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(p -> p.toString().endsWith(".parquet"))
+          .sorted()
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+}
