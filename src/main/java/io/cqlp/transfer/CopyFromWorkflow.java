@@ -172,11 +172,38 @@ public final class CopyFromWorkflow {
     long started = System.nanoTime();
     command.options().requireKnown(OPTIONS, "COPY FROM");
     ImportPlan plan = ImportPlan.of(command, session, stdin != null);
-    return RateMeter.measure(progress, command.options(), meter -> execute(plan, meter, started));
+    return RateMeter.measure(
+        progress, command.options(), meter -> execute(plan, meter, started, true).summary());
   }
 
+  /**
+   * Imports one task's share of a distributed import ({@link io.cqlp.transfer.job.ImportJob}): the
+   * plan's files, rejected rows to the plan's ERRFILE. An exceeded MAXPARSEERRORS or
+   * MAXINSERTERRORS stops the task as it stops the shell's import (the rest of its files go to its
+   * ERRFILE), but is reported in the result rather than thrown, and no closing line about the
+   * task's ERRFILE is printed: the job sums the tasks' counts and speaks of its own ERRFILE.
+   *
+   * @param plan the task's plan ({@link ImportPlan#part})
+   * @return the task's counts
+   * @throws TransferException for an unreadable file, or a file whose columns cannot convert
+   * @throws InterruptedException if the thread is interrupted
+   */
+  public PartResult importPart(ImportPlan plan) throws InterruptedException {
+    return execute(plan, progress, System.nanoTime(), false);
+  }
+
+  /**
+   * What one task of a distributed import did.
+   *
+   * @param summary rows imported, files, bytes, skipped rows and failed rows
+   * @param errRows rows written to the task's ERRFILE
+   * @param notAttempted of those, rows never sent (after an exceeded error budget)
+   */
+  public record PartResult(TransferSummary summary, long errRows, long notAttempted) {}
+
   /** Reads the rows, sends their writes and sums up. */
-  private TransferSummary execute(ImportPlan plan, TransferProgress progress, long started)
+  private PartResult execute(
+      ImportPlan plan, TransferProgress progress, long started, boolean failWhenExceeded)
       throws InterruptedException {
     ImportSettings settings = plan.settings();
     try (RowSource source = plan.open(sources, stdin)) {
@@ -201,7 +228,9 @@ public final class CopyFromWorkflow {
               replicas(plan.schema().keyspace()));
       try (errFile) {
         Counts counts = send(source, writes, batcher, loader, errors, settings, progress);
-        return finish(plan, source, batcher, loader, errors, counts, started);
+        TransferSummary summary =
+            finish(plan, source, batcher, loader, errors, counts, started, failWhenExceeded);
+        return new PartResult(summary, errors.file().rows(), errors.notAttempted());
       }
     } catch (IOException | UncheckedIOException e) {
       throw new TransferException(e.getMessage(), e);
@@ -286,7 +315,8 @@ public final class CopyFromWorkflow {
       AsyncLoader loader,
       ImportErrors errors,
       Counts counts,
-      long started)
+      long started,
+      boolean failWhenExceeded)
       throws IOException, InterruptedException {
     ErrorBudget budget = errors.budget();
     if (!budget.exceeded()) {
@@ -311,12 +341,13 @@ public final class CopyFromWorkflow {
             plan.bytesRead(source),
             budget.parseErrors(),
             budget.insertErrors());
-    if (budget.exceeded()) {
+    if (budget.exceeded() && failWhenExceeded) {
       throw new TransferException(
           ImportStop.message(budget, summary, errors, plan.command(), plan.schema()));
     }
     long failed = errors.file().rows();
-    if (failed > 0) {
+    if (failed > 0 && failWhenExceeded) {
+      // (a distributed import's job says it once, of the ERRFILE it gathers)
       errorLines.accept(
           "Failed to process " + failed + " rows; failed rows written to " + plan.errFile());
     }

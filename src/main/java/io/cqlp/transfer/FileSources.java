@@ -6,13 +6,16 @@ import io.cqlp.rows.SourceFactory;
 import io.cqlp.rows.TableSchema;
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
+import io.cqlp.transfer.dataset.DatasetFile;
 import io.cqlp.transfer.dataset.DatasetListing;
 import io.cqlp.transfer.dataset.DatasetSource;
 import io.cqlp.transfer.dataset.PartitionFilter;
 import io.cqlp.types.ColumnKind;
 import io.cqlp.types.ColumnSpec;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,8 +27,59 @@ import java.util.stream.Collectors;
  * @param source the path as typed
  * @param location where it resolves
  * @param dataset whether it is a dataset rather than one file
+ * @param only the dataset's files to read, by {@link Location#toString()}, or null for all of them
+ *     (one task's share of a distributed import: {@link #only(Collection)})
  */
-public record FileSources(String source, Location location, boolean dataset) {
+public record FileSources(String source, Location location, boolean dataset, Set<String> only) {
+
+  /** Copies {@code only}. */
+  public FileSources {
+    only = only == null ? null : Set.copyOf(only);
+  }
+
+  /**
+   * These sources restricted to some of a dataset's files.
+   *
+   * @param files the files to read, as {@link Location#toString()} spells them; files of the
+   *     dataset not named are skipped
+   * @return the restricted sources
+   */
+  public FileSources only(Collection<String> files) {
+    return new FileSources(source, location, dataset, Set.copyOf(files));
+  }
+
+  /**
+   * The files a dataset source reads, in path order; the one file of a single-file source.
+   *
+   * @param options the command's options (object-store settings, PARTITION_FILTER)
+   * @return the files and their sizes in bytes
+   * @throws IOException when a directory cannot be listed
+   */
+  public Map<String, Long> files(Options options) throws IOException {
+    Map<String, Long> files = new java.util.LinkedHashMap<>();
+    if (!dataset) {
+      files.put(location.toString(), location.size());
+      return files;
+    }
+    for (DatasetFile file : listing(options).files()) {
+      files.put(file.file().toString(), file.size());
+    }
+    return files;
+  }
+
+  private DatasetListing listing(Options options) throws IOException {
+    DatasetListing listing =
+        DatasetListing.list(
+            source, PartitionFilter.parse(options.getString("PARTITION_FILTER", null)), options);
+    if (only == null) {
+      return listing;
+    }
+    return new DatasetListing(
+        listing.root(),
+        listing.files().stream().filter(f -> only.contains(f.file().toString())).toList(),
+        listing.keys(),
+        listing.pruned());
+  }
 
   /**
    * Resolves a path and checks that there is something to read.
@@ -50,7 +104,7 @@ public record FileSources(String source, Location location, boolean dataset) {
       throw new TransferException(
           "PARTITION_FILTER selects directories of a dataset; " + file + " is a file.");
     }
-    return new FileSources(source, file, dataset);
+    return new FileSources(source, file, dataset, null);
   }
 
   /**
@@ -68,15 +122,7 @@ public record FileSources(String source, Location location, boolean dataset) {
       TableSchema schema, boolean explicit, Options options, SourceFactory sources)
       throws IOException {
     return dataset
-        ? DatasetSource.open(
-            DatasetListing.list(
-                source,
-                PartitionFilter.parse(options.getString("PARTITION_FILTER", null)),
-                options),
-            schema,
-            explicit,
-            sources,
-            options)
+        ? DatasetSource.open(listing(options), schema, explicit, sources, options)
         : sources.open(location, schema, explicit, options);
   }
 

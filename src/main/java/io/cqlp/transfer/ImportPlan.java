@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *     TTL=true, but the format can hold them)
  * @param errFile where rejected rows go (ERRFILE, or cqlsh's default name)
  */
-record ImportPlan(
+public record ImportPlan(
     CopyFrom command,
     ImportSettings settings,
     TableSchema schema,
@@ -50,7 +50,7 @@ record ImportPlan(
    * @throws TransferException for a bad option value, an unknown keyspace, table or column, a
    *     missing input file, or STDIN where there is none
    */
-  static ImportPlan of(CopyFrom command, CqlSession session, boolean stdinAvailable) {
+  public static ImportPlan of(CopyFrom command, CqlSession session, boolean stdinAvailable) {
     Options options = command.options();
     ImportSettings settings = ImportSettings.of(options);
     if (command.stdin() && !stdinAvailable) {
@@ -76,6 +76,19 @@ record ImportPlan(
                 "ERRFILE", ErrorFile.defaultPath(schema.keyspace(), schema.table()).toString()),
             options);
     return new ImportPlan(command, settings, schema, input, file, detect, errFile);
+  }
+
+  /**
+   * This plan for one task of a distributed import: some of the input's files, and an ERRFILE of
+   * the task's own.
+   *
+   * @param files the files to read (of {@link FileSources#files})
+   * @param taskErrFile where the task's rejected rows go
+   * @return the task's plan
+   */
+  public ImportPlan part(java.util.Collection<String> files, Location taskErrFile) {
+    return new ImportPlan(
+        command, settings, schema, input.only(files), file, detectTimes, taskErrFile);
   }
 
   /**

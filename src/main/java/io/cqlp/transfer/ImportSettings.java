@@ -31,7 +31,7 @@ import io.cqlp.transfer.load.ErrorBudget;
  * @param preparedStatements whether rows are written by prepared statements (cqlsh's
  *     PREPAREDSTATEMENTS, default true) or as CQL text with literal values
  */
-record ImportSettings(
+public record ImportSettings(
     int requestsInFlight,
     int maxAttempts,
     long skipRows,

@@ -18,7 +18,7 @@ import java.util.Locale;
  * to the ERRFILE, so that the file holds every row not imported, and the user gets one line with
  * cqlsh's message, the counts, and the COPY that finishes the job.
  */
-final class ImportStop {
+public final class ImportStop {
   private ImportStop() {}
 
   /**
@@ -62,15 +62,44 @@ final class ImportStop {
       ImportErrors errors,
       CopyFrom command,
       TableSchema schema) {
-    Location errPath = errors.file().path();
+    return message(
+        budget,
+        summary,
+        errors.file().rows(),
+        errors.notAttempted(),
+        errors.file().path(),
+        command,
+        schema);
+  }
+
+  /**
+   * The same line for counts summed over the tasks of a distributed import.
+   *
+   * @param budget the exceeded budget, with the import's counts
+   * @param summary the import's summary
+   * @param errRows rows in the ERRFILE
+   * @param notAttempted of those, rows never sent
+   * @param errPath the ERRFILE
+   * @param command the COPY FROM
+   * @param schema the table
+   * @return the one line
+   */
+  public static String message(
+      ErrorBudget budget,
+      TransferSummary summary,
+      long errRows,
+      long notAttempted,
+      Location errPath,
+      CopyFrom command,
+      TableSchema schema) {
     String importLine = summary.importLine();
     return budget.exceededMessage()
         + "; "
         + importLine.substring(0, importLine.length() - 1)
         + ". "
-        + errors.file().rows()
+        + errRows
         + " rows not imported ("
-        + errors.notAttempted()
+        + notAttempted
         + " of them never sent) are in "
         + errPath
         + ": fix the cause, then COPY "

@@ -6,6 +6,7 @@ import io.cqlp.cli.ConnectionFlags;
 import io.cqlp.cli.ExitStatus;
 import io.cqlp.command.CommandException;
 import io.cqlp.command.CommandParser;
+import io.cqlp.command.CopyFrom;
 import io.cqlp.command.CopyTo;
 import io.cqlp.config.ConnectionSettings;
 import io.cqlp.config.CopyDefaults;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = io.cqlp.cli.VersionProvider.class,
     sortOptions = false,
-    description = "Runs cqlp's COPY TO statements as Apache Spark jobs.")
+    description = "Runs cqlp's COPY TO and COPY FROM statements as Apache Spark jobs.")
 public final class CqlpSpark implements Callable<Integer> {
 
   @Option(
@@ -78,7 +79,9 @@ public final class CqlpSpark implements Callable<Integer> {
               + " application, so that a lost executor's share is spread over the others).")
   Integer tasks;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
+  @Option(
+      names = "--debug",
+      description = "Show stack traces of errors, and Spark's warnings and errors.")
   boolean debug;
 
   /** Runs cqlp-spark with the given arguments and exits with its status. */
@@ -132,21 +135,46 @@ public final class CqlpSpark implements Callable<Integer> {
     SparkConf conf = new SparkConf().setAppName("cqlp").setIfMissing("spark.master", master);
     try (session;
         JavaSparkContext spark = new JavaSparkContext(conf)) {
-      spark.setLogLevel("WARN");
+      spark.setLogLevel(debug ? "WARN" : "OFF");
       ConnectionRecipe recipe = ConnectionRecipe.of(settings);
       int maxTasks = tasks != null ? tasks : 4 * spark.defaultParallelism();
       for (String text : statements) {
         try {
           io.cqlp.command.Command command = CommandParser.parse(text);
-          if (!(command instanceof CopyTo copy)) {
+          if (command instanceof CopyTo copy) {
+            JobSummary summary =
+                SparkExport.run(
+                    spark,
+                    session,
+                    recipe,
+                    defaults.apply(copy, settings.keyspace()),
+                    DefaultConsistencyLevel.ONE,
+                    maxTasks);
+            out.println(summary.exportLine());
+          } else if (command instanceof CopyFrom copy) {
+            SparkImport.Result result =
+                SparkImport.run(
+                    spark,
+                    session,
+                    recipe,
+                    defaults.apply(copy, settings.keyspace()),
+                    DefaultConsistencyLevel.ONE,
+                    maxTasks);
+            out.println(result.summary().importLine());
+            long failed = result.summary().transfer().failedRows();
+            if (failed > 0) {
+              // As the shell: the rows not imported are in the ERRFILE, and the status says so.
+              errors.note(
+                  "Failed to process "
+                      + failed
+                      + " rows; failed rows written to "
+                      + result.errFile());
+              return ExitStatus.STATEMENT_FAILED.code();
+            }
+          } else {
             throw new TransferException(
-                "cqlp-spark runs COPY TO statements; run other statements in cqlp.");
+                "cqlp-spark runs COPY TO and COPY FROM statements; run other statements in cqlp.");
           }
-          CopyTo withDefaults = defaults.apply(copy, settings.keyspace());
-          JobSummary summary =
-              SparkExport.run(
-                  spark, session, recipe, withDefaults, DefaultConsistencyLevel.ONE, maxTasks);
-          out.println(summary.exportLine());
         } catch (RuntimeException e) {
           errors.report(null, 0, e);
           return ExitStatus.STATEMENT_FAILED.code();

@@ -174,6 +174,16 @@ public final class DatasetSource implements RowSource {
   }
 
   /**
+   * The record text of the row the current file last gave or refused (a CSV line, a JSON object),
+   * for the ERRFILE; null when directory names fill columns (the record alone would lack their
+   * values) or for a format without a text form (Parquet).
+   */
+  @Override
+  public String lastRecord() {
+    return current == null || !pathColumns.isEmpty() ? null : current.lastRecord();
+  }
+
+  /**
    * {@inheritDoc}
    *
    * @throws ConversionException also for a directory value that is not a value of its column's type

@@ -58,6 +58,26 @@ public record CopyToSpec(
         command.selectQuery());
   }
 
+  /**
+   * This statement with its target made absolute (see {@link #absolute}), so that every process of
+   * a job writes where the driver meant, whatever its working directory.
+   */
+  CopyToSpec withAbsoluteTarget() {
+    return new CopyToSpec(keyspace, table, columns, absolute(target), options, where, selectQuery);
+  }
+
+  /**
+   * A local path as an absolute one, a trailing {@code /} kept; an object-store path ({@code
+   * s3://...}) as it is.
+   */
+  static String absolute(String typed) {
+    if (typed.contains("://")) {
+      return typed;
+    }
+    String path = java.nio.file.Path.of(typed).toAbsolutePath().normalize().toString();
+    return typed.endsWith("/") && !path.endsWith("/") ? path + "/" : path;
+  }
+
   /** The command again, equal to the one {@link #of} was given. */
   public CopyTo command() {
     return new CopyTo(

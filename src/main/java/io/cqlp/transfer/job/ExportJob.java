@@ -128,7 +128,7 @@ public final class ExportJob {
       throw IoErrors.writeFailure(e, plan.target());
     }
     List<ExportTask> tasks = new ArrayList<>();
-    CopyToSpec copy = CopyToSpec.of(command);
+    CopyToSpec copy = CopyToSpec.of(command).withAbsoluteTarget();
     TokenMap tokens = session.getMetadata().getTokenMap().orElse(null);
     List<List<ScanRange>> groups = split(plan.ranges(), Math.max(1, maxTasks));
     for (int i = 0; i < groups.size(); i++) {
