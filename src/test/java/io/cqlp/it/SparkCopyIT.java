@@ -191,6 +191,47 @@ class SparkCopyIT {
   }
 
   @Test
+  void a_dataset_of_1_200_000_rows_loads_exactly() throws Exception {
+    Path source = dir.resolve("load-source");
+    try (DuckDb duck = new DuckDb()) {
+      // 1,200,000 real flights, numbered, as a Hive dataset by origin in many files of DuckDB's.
+      duck.execute(
+          "COPY (SELECT CAST(row_number() OVER () AS BIGINT) AS id, CAST(date AS TIMESTAMP) AS"
+              + " date, CAST(delay AS BIGINT) AS delay, CAST(distance AS BIGINT) AS distance,"
+              + " origin, destination FROM read_parquet("
+              + DuckDb.literal(FlightSlices.file())
+              + ") LIMIT 1200000) TO "
+              + DuckDb.literal(source)
+              + " (FORMAT parquet, PARTITION_BY (origin))");
+    }
+    CassandraExtension.session()
+        .execute(
+            "CREATE TABLE "
+                + keyspace
+                + ".loaded (id bigint PRIMARY KEY, date timestamp, delay bigint, distance bigint,"
+                + " origin text, destination text)");
+    Shell.Result run = spark("-e", "COPY loaded FROM '" + source + "/'");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("1200000 rows imported from ").contains(" 0 retried.");
+    Path back = dir.resolve("loaded.parquet");
+    assertThat(shell("COPY loaded TO '" + back + "'").exitCode()).isZero();
+    try (DuckDb duck = new DuckDb()) {
+      String a =
+          "(SELECT id, CAST(date AS TIMESTAMP) AS date, delay, distance, origin, destination FROM"
+              + " read_parquet("
+              + DuckDb.literal(source + "/**/*.parquet")
+              + ", hive_partitioning = true))";
+      String b =
+          "(SELECT id, CAST(date AS TIMESTAMP) AS date, delay, distance, origin, destination FROM"
+              + " read_parquet("
+              + DuckDb.literal(back)
+              + "))";
+      assertSameRows(duck, a, b, 1_200_000);
+    }
+  }
+
+  @Test
   void a_bad_statement_is_one_line_and_leaves_nothing() throws Exception {
     Path target = dir.resolve("never.parquet");
     Shell.Result run = spark("-e", "COPY no_such_table TO '" + target + "'");
