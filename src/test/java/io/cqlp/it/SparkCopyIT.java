@@ -231,6 +231,76 @@ class SparkCopyIT {
     }
   }
 
+  /**
+   * The self-contained jar for spark-submit: run as spark-submit runs an application (its main
+   * class {@code org.apache.spark.deploy.SparkSubmit}, Spark's jars on the class path, the module
+   * options Spark's launcher adds on Java 17, which bin/cqlp-spark lists), it exports as
+   * bin/cqlp-spark does.
+   */
+  @Test
+  void the_jar_for_spark_submit_runs_a_copy() throws Exception {
+    Path spark = Shell.home().resolve("target/spark");
+    Path jar =
+        Shell.home().resolve("target/cqlp-spark-" + System.getProperty("cqlp.version") + ".jar");
+    assertThat(jar).exists();
+    Path target = dir.resolve("submitted.parquet");
+    List<String> command =
+        new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    String launcher = Files.readString(Shell.home().resolve("bin/cqlp-spark"));
+    String modules =
+        launcher.substring(
+            launcher.indexOf("modules=("), launcher.indexOf(")", launcher.indexOf("modules=(")));
+    for (String word : modules.substring("modules=(".length()).trim().split("\\s+")) {
+      command.add(word);
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            spark.resolve("conf") + ":" + spark.resolve("jars") + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--class",
+            "io.cqlp.spark.CqlpSpark",
+            "--master",
+            "local[2]",
+            jar.toString(),
+            node.host(),
+            String.valueOf(node.port()),
+            "-k",
+            keyspace,
+            "-e",
+            "COPY flights TO '" + target + "'"));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("submit.log").toFile())
+            .start();
+    assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    String log = Files.readString(dir.resolve("submit.log"));
+    assertThat(process.exitValue()).as(log).isZero();
+    assertThat(log).containsPattern("\\d+ rows exported to 1 files");
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(
+              duck.longValue("SELECT count(*) FROM read_parquet(" + DuckDb.literal(target) + ")"))
+          .isGreaterThan(190_000);
+    }
+  }
+
+  /** Spark and Scala stay off the shell's class path: bin/cqlp's lib holds none of their jars. */
+  @Test
+  void the_shell_runs_without_spark() throws Exception {
+    try (Stream<Path> lib = Files.list(Shell.home().resolve("target/lib"))) {
+      List<String> jars = lib.map(p -> p.getFileName().toString()).toList();
+      assertThat(jars).anyMatch(n -> n.startsWith("java-driver-core-"));
+      assertThat(jars)
+          .noneMatch(
+              n -> n.startsWith("spark-") || n.startsWith("scala-") || n.startsWith("log4j-"));
+    }
+    try (Stream<Path> app = Files.list(Shell.home().resolve("target/spark/jars"))) {
+      assertThat(app.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("spark-core_2.13-"));
+    }
+  }
+
   @Test
   void a_bad_statement_is_one_line_and_leaves_nothing() throws Exception {
     Path target = dir.resolve("never.parquet");
