@@ -137,6 +137,7 @@ public final class CqlpSpark implements Callable<Integer> {
         JavaSparkContext spark = new JavaSparkContext(conf)) {
       spark.setLogLevel(debug ? "WARN" : "OFF");
       ConnectionRecipe recipe = ConnectionRecipe.of(settings);
+      ExecutorSessions.lend(recipe, session);
       int maxTasks = tasks != null ? tasks : 4 * spark.defaultParallelism();
       for (String text : statements) {
         try {

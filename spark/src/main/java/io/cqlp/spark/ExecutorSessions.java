@@ -9,10 +9,12 @@ import java.util.Map;
  * One driver session per connection recipe in each JVM (Spark driver or executor), opened by the
  * first task that needs it and shared by the tasks that run there at once; closed when the JVM
  * exits. Opening a session costs about a second (contact, schema, token map): once per executor,
- * not once per task.
+ * not once per task. In {@code local[N]} mode the tasks use the driver's own session ({@link
+ * #lend}).
  */
 final class ExecutorSessions {
   private static final Map<ConnectionRecipe, CqlSession> OPEN = new HashMap<>();
+  private static boolean hooked;
 
   private ExecutorSessions() {}
 
@@ -25,13 +27,25 @@ final class ExecutorSessions {
     CqlSession session = OPEN.get(recipe);
     if (session == null || session.isClosed()) {
       session = Connector.connect(recipe.settings());
-      if (OPEN.isEmpty()) {
+      if (!hooked) {
         Runtime.getRuntime()
             .addShutdownHook(new Thread(ExecutorSessions::closeAll, "cqlp-sessions"));
+        hooked = true;
       }
       OPEN.put(recipe, session);
     }
     return session;
+  }
+
+  /**
+   * Lends the driver's own session to the tasks that run in the driver's JVM ({@code local[N]}:
+   * executors are threads there), so they do not open a second one. The caller keeps closing it.
+   *
+   * @param recipe the recipe the session was opened from
+   * @param session the open session
+   */
+  static synchronized void lend(ConnectionRecipe recipe, CqlSession session) {
+    OPEN.putIfAbsent(recipe, session);
   }
 
   private static synchronized void closeAll() {
