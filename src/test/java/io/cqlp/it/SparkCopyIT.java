@@ -301,6 +301,31 @@ class SparkCopyIT {
     }
   }
 
+  /** The text formats and a query: the same lines as the shell writes, in any order. */
+  @Test
+  void csv_json_and_a_query_as_the_shell_writes_them() throws Exception {
+    String query = "COPY (SELECT * FROM flights WHERE origin = 'ATL') TO ";
+    List<String> statements =
+        List.of(
+            "COPY flights TO '%s.csv' WITH HEADER=true",
+            "COPY flights TO '%s.json'", query + "'%s-query.csv'");
+    for (String statement : statements) {
+      Path mine = dir.resolve("text-shell");
+      Path theirs = dir.resolve("text-spark");
+      assertThat(shell(String.format(statement, mine)).exitCode()).isZero();
+      Shell.Result run = spark("-e", String.format(statement, theirs));
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      String suffix = statement.substring(statement.indexOf("%s") + 2, statement.lastIndexOf('\''));
+      List<String> expected = Files.readAllLines(Path.of(mine + suffix));
+      List<String> actual = Files.readAllLines(Path.of(theirs + suffix));
+      assertThat(expected).hasSizeGreaterThan(1000);
+      if (statement.contains("HEADER")) {
+        assertThat(actual.get(0)).isEqualTo(expected.get(0)).startsWith("origin,");
+      }
+      assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
   @Test
   void a_bad_statement_is_one_line_and_leaves_nothing() throws Exception {
     Path target = dir.resolve("never.parquet");
