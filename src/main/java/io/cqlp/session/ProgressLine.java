@@ -76,7 +76,7 @@ public final class ProgressLine implements TransferProgress, AutoCloseable {
    *
    * @param width the terminal's width in cells (e.g. {@code Display::width}), 0 for no limit
    */
-  static ProgressLine start(
+  public static ProgressLine start(
       ErrorReporter terminal, boolean live, String verb, long total, IntSupplier width) {
     return new ProgressLine(terminal, live, verb, total, System::nanoTime, width);
   }

@@ -18,6 +18,7 @@ import io.cqlp.rows.TransferException;
 import io.cqlp.script.StatementSplitter;
 import io.cqlp.session.Connector;
 import io.cqlp.session.ErrorReporter;
+import io.cqlp.transfer.RowEstimate;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -143,24 +144,36 @@ public final class CqlpSpark implements Callable<Integer> {
         try {
           io.cqlp.command.Command command = CommandParser.parse(text);
           if (command instanceof CopyTo copy) {
-            JobSummary summary =
-                SparkExport.run(
-                    spark,
-                    session,
-                    recipe,
-                    defaults.apply(copy, settings.keyspace()),
-                    DefaultConsistencyLevel.ONE,
-                    maxTasks);
+            CopyTo withDefaults = defaults.apply(copy, settings.keyspace());
+            JobSummary summary;
+            try (JobProgress progress =
+                JobProgress.start(spark, errors, RowEstimate.forExport(session, withDefaults))) {
+              summary =
+                  SparkExport.run(
+                      spark,
+                      session,
+                      recipe,
+                      withDefaults,
+                      DefaultConsistencyLevel.ONE,
+                      maxTasks,
+                      progress);
+            }
             out.println(summary.exportLine());
           } else if (command instanceof CopyFrom copy) {
-            SparkImport.Result result =
-                SparkImport.run(
-                    spark,
-                    session,
-                    recipe,
-                    defaults.apply(copy, settings.keyspace()),
-                    DefaultConsistencyLevel.ONE,
-                    maxTasks);
+            CopyFrom withDefaults = defaults.apply(copy, settings.keyspace());
+            SparkImport.Result result;
+            try (JobProgress progress =
+                JobProgress.start(spark, errors, RowEstimate.forImport(withDefaults))) {
+              result =
+                  SparkImport.run(
+                      spark,
+                      session,
+                      recipe,
+                      withDefaults,
+                      DefaultConsistencyLevel.ONE,
+                      maxTasks,
+                      progress);
+            }
             out.println(result.summary().importLine());
             long failed = result.summary().transfer().failedRows();
             if (failed > 0) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * COPY TO as a Spark job: the driver plans the export and its tasks ({@link ExportJob}), Spark runs
@@ -30,6 +31,7 @@ final class SparkExport {
    * @param recipe how the executors connect
    * @param command the COPY TO, with the cqlshrc's COPY defaults applied
    * @param consistency the scans' consistency level
+   * @param progress the progress line the tasks report to
    * @param maxTasks tasks to split the token ranges into
    * @return the summary and the task counts
    * @throws io.cqlp.rows.TransferException when the plan is refused, a task fails for good or the
@@ -41,18 +43,21 @@ final class SparkExport {
       ConnectionRecipe recipe,
       CopyTo command,
       ConsistencyLevel consistency,
-      int maxTasks) {
+      int maxTasks,
+      JobProgress progress) {
     long started = System.nanoTime();
     ExportJob job = ExportJob.plan(command, session, consistency, maxTasks);
     List<ExportTask> tasks = job.tasks();
     List<TaskOutput> outputs;
+    LongAccumulator rows = progress.rows();
     try {
       spark.setJobDescription(
           "cqlp COPY TO "
               + (command.isQuery() ? "(query)" : command.table())
               + " "
               + command.target());
-      outputs = spark.parallelize(tasks, tasks.size()).map(task -> runTask(task, recipe)).collect();
+      outputs =
+          spark.parallelize(tasks, tasks.size()).map(task -> runTask(task, recipe, rows)).collect();
     } catch (RuntimeException e) {
       job.abort();
       throw JobFailure.of("COPY TO", e);
@@ -67,13 +72,16 @@ final class SparkExport {
     return new JobSummary(summary, tasks.size(), retried);
   }
 
-  private static TaskOutput runTask(ExportTask task, ConnectionRecipe recipe)
+  private static TaskOutput runTask(ExportTask task, ConnectionRecipe recipe, LongAccumulator rows)
       throws InterruptedException {
     TaskContext context = TaskContext.get();
-    return task.run(
-        ExecutorSessions.of(recipe),
-        Formats.sinks(),
-        context.taskAttemptId(),
-        context.attemptNumber());
+    TaskOutput output =
+        task.run(
+            ExecutorSessions.of(recipe),
+            Formats.sinks(),
+            context.taskAttemptId(),
+            context.attemptNumber());
+    rows.add(output.rows());
+    return output;
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * COPY FROM as a Spark job: the driver lists the input's files and spreads them over tasks ({@link
@@ -29,6 +30,7 @@ final class SparkImport {
    * @param recipe how the executors connect
    * @param command the COPY FROM, with the cqlshrc's COPY defaults applied
    * @param consistency the writes' consistency level
+   * @param progress the progress line the tasks report to
    * @param maxTasks tasks to spread the files over
    * @return the summary and the task counts
    * @throws io.cqlp.rows.TransferException when the plan is refused, a task fails for good, or an
@@ -40,17 +42,22 @@ final class SparkImport {
       ConnectionRecipe recipe,
       CopyFrom command,
       ConsistencyLevel consistency,
-      int maxTasks) {
+      int maxTasks,
+      JobProgress progress) {
     long started = System.nanoTime();
     ImportJob job = ImportJob.plan(command, session, consistency, maxTasks);
     List<ImportTask> tasks = job.tasks();
     List<ImportOutput> outputs;
+    LongAccumulator rows = progress.rows();
     try {
       spark.setJobDescription("cqlp COPY " + command.table() + " FROM " + command.source());
       outputs =
           tasks.isEmpty()
               ? List.of()
-              : spark.parallelize(tasks, tasks.size()).map(task -> runTask(task, recipe)).collect();
+              : spark
+                  .parallelize(tasks, tasks.size())
+                  .map(task -> runTask(task, recipe, rows))
+                  .collect();
     } catch (RuntimeException e) {
       job.abort();
       throw JobFailure.of("COPY FROM", e);
@@ -66,13 +73,16 @@ final class SparkImport {
    */
   record Result(JobSummary summary, String errFile) {}
 
-  private static ImportOutput runTask(ImportTask task, ConnectionRecipe recipe)
-      throws InterruptedException {
+  private static ImportOutput runTask(
+      ImportTask task, ConnectionRecipe recipe, LongAccumulator rows) throws InterruptedException {
     TaskContext context = TaskContext.get();
-    return task.run(
-        ExecutorSessions.of(recipe),
-        Formats.sources(),
-        context.taskAttemptId(),
-        context.attemptNumber());
+    ImportOutput output =
+        task.run(
+            ExecutorSessions.of(recipe),
+            Formats.sources(),
+            context.taskAttemptId(),
+            context.attemptNumber());
+    rows.add(output.rows());
+    return output;
   }
 }
