@@ -54,6 +54,11 @@ class SparkCopyIT {
 
   /** Runs {@code bin/cqlp-spark --master local[2] host port -k keyspace args...}. */
   static Shell.Result spark(String... args) throws Exception {
+    return spark(Map.of(), args);
+  }
+
+  /** As {@link #spark(String...)}, with more environment variables. */
+  static Shell.Result spark(Map<String, String> env, String... args) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -62,7 +67,7 @@ class SparkCopyIT {
     return Shell.runScript(
         Shell.home().resolve("bin/cqlp-spark"),
         Shell.home(),
-        Map.of(),
+        env,
         null,
         command.toArray(String[]::new));
   }
@@ -138,6 +143,55 @@ class SparkCopyIT {
           .as("no attempt directory is left")
           .isEmpty();
     }
+  }
+
+  /**
+   * An object store as the target: the dataset and the single file appear in the bucket with the
+   * shell's rows, and neither the job's hidden prefix nor a pending upload is left.
+   */
+  @Test
+  void flights_into_object_storage_as_the_shell_writes_them() throws Exception {
+    S3Server s3 = S3Server.shared();
+    String bucket = s3.createBucket("spark");
+    Path mine = dir.resolve("shell-s3-ds");
+    String with = " WITH PARTITION='origin,date.month'";
+    assertThat(shell("COPY flights TO '" + mine + "/'" + with).exitCode()).isZero();
+    Shell.Result run =
+        spark(
+            s3.env(),
+            "-e",
+            "COPY flights TO 's3://"
+                + bucket
+                + "/ds/'"
+                + with
+                + "; COPY flights TO 's3://"
+                + bucket
+                + "/one.parquet'");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("partitions, .*\\n.*rows exported to 1 files");
+    Path theirs = dir.resolve("spark-s3");
+    s3.download(bucket, "", theirs);
+    assertThat(theirs.resolve("ds/_SUCCESS")).exists();
+    try (DuckDb duck = new DuckDb()) {
+      String a =
+          "read_parquet(" + DuckDb.literal(mine + "/**/*.parquet") + ", hive_partitioning = true)";
+      String b =
+          "read_parquet("
+              + DuckDb.literal(theirs.resolve("ds") + "/**/*.parquet")
+              + ", hive_partitioning = true)";
+      long rows = duck.longValue("SELECT count(*) FROM " + a);
+      assertSameRows(duck, a, b, rows);
+      String columns = "SELECT origin, date, destination, delay, distance FROM ";
+      assertSameRows(
+          duck,
+          "(" + columns + a + ")",
+          "(" + columns + "read_parquet(" + DuckDb.literal(theirs.resolve("one.parquet")) + "))",
+          rows);
+    }
+    assertThat(s3.keys(bucket, ""))
+        .noneMatch(k -> k.contains(".cqlp-job-"))
+        .contains("one.parquet");
+    assertThat(s3.pendingUploads(bucket, "")).isEmpty();
   }
 
   @Test

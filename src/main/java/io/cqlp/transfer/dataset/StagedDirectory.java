@@ -46,7 +46,8 @@ public final class StagedDirectory implements DatasetCommitter {
   /** Name of the marker file written last into a published dataset. */
   public static final String SUCCESS = "_SUCCESS";
 
-  static final Pattern PART = Pattern.compile("part-(\\d+)(.*)");
+  /** A part file's name: {@code part-<number><rest>}. */
+  public static final Pattern PART = Pattern.compile("part-(\\d+)(.*)");
 
   private enum State {
     OPEN,

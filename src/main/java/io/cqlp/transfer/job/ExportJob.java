@@ -13,6 +13,7 @@ import io.cqlp.rows.SourceFactory;
 import io.cqlp.rows.TransferException;
 import io.cqlp.storage.Location;
 import io.cqlp.storage.StagingName;
+import io.cqlp.storage.Storage;
 import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.ExportPlan;
 import io.cqlp.transfer.IoErrors;
@@ -47,7 +48,9 @@ import java.util.stream.Stream;
  * _temporary/} with every losing or failed attempt's files, and publishes the dataset (OVERWRITE,
  * APPEND, {@code _SUCCESS}) as the shell does; for a single file it reads the parts back in token
  * order into the target's own writer, which publishes the file whole. {@link #abort} deletes it
- * all. The target is written by the commit alone, so a failed job leaves nothing there.
+ * all. The target is written by the commit alone, so a failed job leaves nothing there. A target in
+ * an object store has a hidden prefix as its job directory, and its dataset commit copies the
+ * winners' objects into the target's uploads ({@link ObjectStoreJob}).
  */
 public final class ExportJob {
   /** The folder of task attempts inside the job's directory (Hadoop's name). */
@@ -57,13 +60,19 @@ public final class ExportJob {
   private final List<ExportTask> tasks;
   private final StagedDirectory staged;
   private final Path jobDirectory;
+  private final Location jobPrefix;
 
   private ExportJob(
-      ExportPlan plan, List<ExportTask> tasks, StagedDirectory staged, Path jobDirectory) {
+      ExportPlan plan,
+      List<ExportTask> tasks,
+      StagedDirectory staged,
+      Path jobDirectory,
+      Location jobPrefix) {
     this.plan = plan;
     this.tasks = tasks;
     this.staged = staged;
     this.jobDirectory = jobDirectory;
+    this.jobPrefix = jobPrefix;
   }
 
   /**
@@ -75,8 +84,8 @@ public final class ExportJob {
    * @param maxTasks tasks wanted, {@code >= 1}; a query ({@code COPY (SELECT ...)}) runs as one
    * @return the job; its tasks are ready to run
    * @throws TransferException for what the shell refuses (bad options, unknown table, a WHERE the
-   *     server refuses), for STDOUT, RESUME, VERIFY or an object-store target, which a distributed
-   *     export does not take, and when the job's directory cannot be created
+   *     server refuses), for STDOUT, RESUME or VERIFY, which a distributed export does not take,
+   *     and when the job's directory cannot be created
    */
   public static ExportJob plan(
       CopyTo command, CqlSession session, ConsistencyLevel consistency, int maxTasks) {
@@ -96,16 +105,39 @@ public final class ExportJob {
       }
     }
     ExportPlan plan = ExportPlan.of(command, session, false, false);
-    if (!plan.target().isLocal()) {
-      throw new TransferException(
-          "A distributed COPY TO writes to a local or shared file system path; "
-              + plan.target()
-              + " is in an object store: export to a shared path, or run the export in cqlp.");
+    StagedDirectory staged = null;
+    Path jobDirectory = null;
+    Location jobPrefix = null;
+    if (plan.target().isLocal()) {
+      staged = stage(plan, command);
+      jobDirectory = staged.staging();
+    } else {
+      jobPrefix = ObjectStoreJob.beside(plan.target());
     }
+    String job = jobDirectory != null ? jobDirectory.toString() : jobPrefix.toString();
+    List<ExportTask> tasks = new ArrayList<>();
+    CopyToSpec copy = CopyToSpec.of(command).withAbsoluteTarget();
+    TokenMap tokens = session.getMetadata().getTokenMap().orElse(null);
+    List<List<ScanRange>> groups = split(plan.ranges(), Math.max(1, maxTasks));
+    for (int i = 0; i < groups.size(); i++) {
+      List<String[]> ranges = new ArrayList<>();
+      for (ScanRange range : groups.get(i)) {
+        ranges.add(new String[] {text(tokens, range.start()), text(tokens, range.end())});
+      }
+      tasks.add(new ExportTask(i, copy, ranges, job, !plan.dataset(), consistency.name()));
+    }
+    return new ExportJob(plan, List.copyOf(tasks), staged, jobDirectory, jobPrefix);
+  }
+
+  /**
+   * The job's local directory: a dataset's hidden staging directory, or a hidden working directory
+   * beside a single file; with {@code _temporary/} in it.
+   */
+  private static StagedDirectory stage(ExportPlan plan, CopyTo command) {
+    Options options = command.options();
     Path target = plan.target().localPath().toAbsolutePath().normalize();
-    StagedDirectory staged;
-    Path jobDirectory;
     try {
+      StagedDirectory staged;
       if (plan.dataset()) {
         staged = StagedDirectory.create(target, DatasetWriteOptions.from(options).mode());
       } else {
@@ -122,25 +154,11 @@ public final class ExportJob {
             StagedDirectory.create(
                 parent.resolve(StagingName.of(target, "job")), WriteMode.ERROR_IF_NOT_EMPTY);
       }
-      jobDirectory = staged.staging();
-      Files.createDirectory(jobDirectory.resolve(TEMPORARY));
+      Files.createDirectory(staged.staging().resolve(TEMPORARY));
+      return staged;
     } catch (IOException e) {
       throw IoErrors.writeFailure(e, plan.target());
     }
-    List<ExportTask> tasks = new ArrayList<>();
-    CopyToSpec copy = CopyToSpec.of(command).withAbsoluteTarget();
-    TokenMap tokens = session.getMetadata().getTokenMap().orElse(null);
-    List<List<ScanRange>> groups = split(plan.ranges(), Math.max(1, maxTasks));
-    for (int i = 0; i < groups.size(); i++) {
-      List<String[]> ranges = new ArrayList<>();
-      for (ScanRange range : groups.get(i)) {
-        ranges.add(new String[] {text(tokens, range.start()), text(tokens, range.end())});
-      }
-      tasks.add(
-          new ExportTask(
-              i, copy, ranges, jobDirectory.toString(), !plan.dataset(), consistency.name()));
-    }
-    return new ExportJob(plan, List.copyOf(tasks), staged, jobDirectory);
   }
 
   /** The tasks, in token order. */
@@ -193,9 +211,10 @@ public final class ExportJob {
           "The job returned " + outputs.size() + " task outputs for " + tasks.size() + " tasks.");
     }
     try {
-      return plan.dataset()
-          ? commitDataset(ordered, elapsed)
-          : commitFile(ordered, sinks, sources, elapsed);
+      if (!plan.dataset()) {
+        return commitFile(ordered, sinks, sources, elapsed);
+      }
+      return staged != null ? commitDataset(ordered, elapsed) : commitObjects(ordered, elapsed);
     } catch (IOException e) {
       abort();
       throw IoErrors.writeFailure(e, plan.target());
@@ -231,6 +250,44 @@ public final class ExportJob {
     return new TransferSummary(rows, files, 0, elapsed, partitions, bytes);
   }
 
+  private TransferSummary commitObjects(List<TaskOutput> outputs, Duration elapsed)
+      throws IOException {
+    List<Location> attempts = new ArrayList<>();
+    long rows = 0;
+    for (TaskOutput output : outputs) {
+      attempts.add(location(output.directory()));
+      rows += output.rows();
+    }
+    ObjectStoreJob.Published published =
+        ObjectStoreJob.publish(
+            plan.target(), DatasetWriteOptions.from(plan.command().options()).mode(), attempts);
+    abort();
+    long partitions = plan.command().options().contains("PARTITION") ? published.directories() : 0;
+    return new TransferSummary(rows, published.files(), 0, elapsed, partitions, published.bytes());
+  }
+
+  /** A task's directory, local or in the target's object store (with the statement's settings). */
+  private Location location(String directory) {
+    return TargetLocations.resolve(directory, plan.command().options());
+  }
+
+  /** The Parquet parts a task attempt wrote, in path order. */
+  private List<Location> parts(TaskOutput output) throws IOException {
+    if (staged == null) {
+      return ObjectStoreJob.files(location(output.directory())).stream()
+          .map(Storage.Entry::location)
+          .filter(l -> l.name().endsWith(".parquet"))
+          .toList();
+    }
+    try (Stream<Path> walk = Files.walk(Path.of(output.directory()))) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .sorted()
+          .map(Location::local)
+          .toList();
+    }
+  }
+
   private TransferSummary commitFile(
       List<TaskOutput> outputs, SinkFactory sinks, SourceFactory sources, Duration elapsed)
       throws IOException {
@@ -239,16 +296,8 @@ public final class ExportJob {
         TargetLocations.open(
             sinks, plan.command().target(), plan.schema(), plan.command().options())) {
       for (TaskOutput output : outputs) {
-        List<Path> parts;
-        try (Stream<Path> walk = Files.walk(Path.of(output.directory()))) {
-          parts =
-              walk.filter(Files::isRegularFile)
-                  .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                  .sorted()
-                  .toList();
-        }
-        for (Path part : parts) {
-          try (RowSource source = sources.open(Location.local(part), plan.schema(), false, none)) {
+        for (Location part : parts(output)) {
+          try (RowSource source = sources.open(part, plan.schema(), false, none)) {
             if (!source.columns().equals(plan.schema().columns())) {
               throw new TransferException(
                   "Part file '" + part + "' does not hold the export's columns.");
@@ -261,13 +310,17 @@ public final class ExportJob {
         }
       }
       sink.commit();
-      staged.discard();
+      abort();
       return TransferSummary.exported(sink, elapsed);
     }
   }
 
   /** Deletes the job's directory and every attempt's files; the target is untouched. */
   public void abort() {
-    staged.discard();
+    if (staged != null) {
+      staged.discard();
+    } else {
+      ObjectStoreJob.delete(jobPrefix);
+    }
   }
 }

@@ -82,7 +82,17 @@ public record ExportTask(
   /** The options of the files this task writes. */
   Options partOptions() {
     if (parquetParts) {
-      return CopyToSpec.options(Map.of("FORMAT", "parquet"));
+      // Plain Parquet, in the target's object store when it is in one.
+      Map<String, String> parts = new LinkedHashMap<>();
+      parts.put("FORMAT", "parquet");
+      copy.options()
+          .forEach(
+              (name, value) -> {
+                if (io.cqlp.storage.s3.S3Settings.OPTIONS.contains(name)) {
+                  parts.put(name, value);
+                }
+              });
+      return CopyToSpec.options(parts);
     }
     Map<String, String> options = new LinkedHashMap<>(copy.options());
     // The attempt's directory is new: the job's commit applies OVERWRITE and APPEND to the target.
