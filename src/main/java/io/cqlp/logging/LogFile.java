@@ -55,6 +55,22 @@ public final class LogFile {
   /** System property holding {@code true} with {@code --debug}. */
   static final String DEBUG_PROPERTY = "cqlp.log.debug";
 
+  /**
+   * SLF4J's system property naming its provider (SLF4J 2.0.9+): without it SLF4J finds the provider
+   * with a {@link java.util.ServiceLoader}, which opens every jar of the class path (92), a
+   * noticeable part of a one-shot run.
+   */
+  static final String SLF4J_PROVIDER = "slf4j.provider";
+
+  /** slf4j-jdk14's provider, the one cqlp ships. */
+  static final String JUL_PROVIDER = "org.slf4j.jul.JULServiceProvider";
+
+  /**
+   * SLF4J's own messages' level: a named provider makes SLF4J print an INFO line on standard error
+   * ("Attempting to load provider ..."), which a shell must not.
+   */
+  static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
   private static final String CONFIG_CLASS = "java.util.logging.config.class";
   private static final String CONFIG_FILE = "java.util.logging.config.file";
 
@@ -75,14 +91,21 @@ public final class LogFile {
   }
 
   /**
-   * Routes the libraries' logging to the log file, at DEBUG or WARN. Call before anything logs; a
-   * configuration the user gives (the system property {@code java.util.logging.config.class} or
-   * {@code java.util.logging.config.file}, e.g. in {@code CQLP_JAVA_OPTS}) is kept instead.
+   * Routes the libraries' logging to the log file, at DEBUG or WARN. Call before anything logs. It
+   * names slf4j-jdk14's provider to SLF4J (unless {@code slf4j.provider} is set). A configuration
+   * the user gives (the system property {@code java.util.logging.config.class} or {@code
+   * java.util.logging.config.file}, e.g. in {@code CQLP_JAVA_OPTS}) is kept instead.
    *
    * @param debug true for {@code --debug}
    */
   public static void install(boolean debug) {
     System.setProperty(DEBUG_PROPERTY, Boolean.toString(debug));
+    if (System.getProperty(SLF4J_PROVIDER) == null) {
+      System.setProperty(SLF4J_PROVIDER, JUL_PROVIDER);
+      if (System.getProperty(SLF4J_VERBOSITY) == null) {
+        System.setProperty(SLF4J_VERBOSITY, "WARN");
+      }
+    }
     if (System.getProperty(CONFIG_CLASS) == null && System.getProperty(CONFIG_FILE) == null) {
       System.setProperty(CONFIG_CLASS, LogFile.class.getName());
     }

@@ -1,9 +1,8 @@
 package io.cqlp.session;
 
-import com.datastax.dse.driver.api.core.config.DseDriverOption;
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import io.cqlp.config.ConnectionSettings;
 import io.cqlp.tls.TlsEngineFactory;
 import io.cqlp.tls.TlsException;
@@ -29,39 +28,37 @@ public final class Connector {
    *     certificate fails validation (the message says which check failed, for which host)
    */
   public static SchemaOnDemandSession connect(ConnectionSettings settings) {
-    var configBuilder =
-        DriverConfigLoader.programmaticBuilder()
-            .withString(
-                DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy")
-            .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, settings.connectTimeout())
-            .withDuration(
-                DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.connectTimeout())
-            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, settings.connectTimeout())
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
-            .withDuration(
-                DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout())
-            .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
-            .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
-            // Startup: the native clock loads jnr-ffi and a native library (~400 classes, a
-            // noticeable part of the time to the prompt); the JDK clock plus the monotonic
-            // generator gives unique client timestamps as well.
-            .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
-            // DataStax Enterprise's Insights reporting serves no purpose for Apache Cassandra.
-            .withBoolean(DseDriverOption.MONITOR_REPORTING_ENABLED, false)
-            // Closing: the driver's event loops wait for 2 quiet seconds before they stop (Netty's
-            // graceful shutdown), which was most of a one-shot `cqlp -e`'s wall time. The session
-            // has closed every connection by then, so nothing is left for them to run.
-            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
-            // Start-up: no schema queries before the first statement that needs the metadata.
-            .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false);
+    OptionsMap options = OptionsMap.driverDefaults();
+    options.put(TypedDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
+    options.put(TypedDriverOption.CONNECTION_CONNECT_TIMEOUT, settings.connectTimeout());
+    options.put(TypedDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, settings.connectTimeout());
+    options.put(TypedDriverOption.CONTROL_CONNECTION_TIMEOUT, settings.connectTimeout());
+    options.put(TypedDriverOption.REQUEST_TIMEOUT, settings.requestTimeout());
+    options.put(TypedDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, settings.requestTimeout());
+    options.put(TypedDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false);
+    options.put(TypedDriverOption.CONNECTION_MAX_REQUESTS, 2048);
+    // Startup: the native clock loads jnr-ffi and a native library (~400 classes, a noticeable
+    // part of the time to the prompt); the JDK clock plus the monotonic generator gives unique
+    // client timestamps as well.
+    options.put(TypedDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true);
+    // DataStax Enterprise's Insights reporting serves no purpose for Apache Cassandra.
+    options.put(TypedDriverOption.MONITOR_REPORTING_ENABLED, false);
+    // Closing: the driver's event loops wait for 2 quiet seconds before they stop (Netty's
+    // graceful shutdown), which was most of a one-shot `cqlp -e`'s wall time. The session has
+    // closed every connection by then, so nothing is left for them to run.
+    options.put(TypedDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
+    options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+    // Start-up: no schema queries before the first statement that needs the metadata.
+    options.put(TypedDriverOption.METADATA_SCHEMA_ENABLED, false);
     if (settings.protocolVersion() != null) {
       // cqlsh --protocol-version: no negotiation, the driver speaks this version or fails.
-      configBuilder.withString(DefaultDriverOption.PROTOCOL_VERSION, settings.protocolVersion());
+      options.put(TypedDriverOption.PROTOCOL_VERSION, settings.protocolVersion());
     }
-    DriverConfigLoader config = configBuilder.build();
+    // The options as a map, not the driver's default HOCON loader: parsing its reference.conf
+    // with Typesafe Config took ~0.1 s of a one-shot run.
+    DriverConfigLoader config = DriverConfigLoader.fromMap(options);
     var builder =
-        CqlSession.builder()
+        new LeanSessionBuilder()
             .withConfigLoader(config)
             .addContactPoint(new InetSocketAddress(settings.host(), settings.port()));
     if (settings.username() != null) {

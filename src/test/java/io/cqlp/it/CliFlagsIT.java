@@ -80,6 +80,26 @@ class CliFlagsIT {
     assertThat(result.out().trim()).matches("cqlp \\d+\\.\\d+\\.\\d+.*");
   }
 
+  /**
+   * cqlp names itself in the STARTUP message (the node's {@code system_views.clients} shows it),
+   * and sends none of the driver's DataStax Enterprise "baggage", whose JSON cost start-up time.
+   */
+  @Test
+  void should_name_itself_to_the_server_and_send_no_driver_baggage() throws Exception {
+    Shell.Result result =
+        Shell.run(host, node.port(), "-e", "SELECT client_options FROM system_views.clients");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<String> ours =
+        result.out().lines().filter(l -> l.contains("'APPLICATION_NAME': 'cqlp'")).toList();
+    // the control connection and the pool's connection
+    assertThat(ours).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(ours)
+        .allMatch(l -> l.contains("'APPLICATION_VERSION': '" + System.getProperty("cqlp.version")))
+        .allMatch(l -> l.contains("'DRIVER_NAME': 'Apache Cassandra Java Driver'"))
+        .noneMatch(l -> l.contains("DRIVER_BAGGAGE"));
+  }
+
   @Test
   void should_connect_with_the_protocol_version_asked_for() throws Exception {
     // The test's own session negotiates v5; cqlp's connections show the version it pinned.

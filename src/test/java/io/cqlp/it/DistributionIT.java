@@ -153,37 +153,71 @@ class DistributionIT {
   }
 
   /**
+   * On the default JDK (17), the first run records its classes, the next assembles a static AppCDS
+   * archive in the background, and later runs map cqlp's classes from it, picocli's (compiled for
+   * Java 5, which a dynamic archive skips) included; each run prints only the query's result.
+   */
+  @Test
+  void should_record_assemble_and_use_a_static_archive_on_the_default_jdk(LocalCassandra node)
+      throws Exception {
+    String classes =
+        trainAndUse(
+            Path.of(System.getProperty("java.home")), "cds-jdk17", "cqlp.jsa", "home-jdk17", node);
+
+    assertThat(classes)
+        .contains(
+            "io.cqlp.cli.Main source: shared objects file",
+            "picocli.CommandLine source: shared objects file",
+            "com.datastax.oss.driver.internal.core.session.DefaultSession source: shared objects"
+                + " file");
+  }
+
+  /**
    * On JDK 25 (Temurin 25 beside the default JDK; {@code -Dcqlp.jdk25=<home>} names another), the
-   * first run records its classes, the next assembles an AOT cache in the background, and later
-   * runs load cqlp's classes from it, each run printing only the query's result: no sun.misc.Unsafe
-   * warning, no AOT message.
+   * same three steps make an AOT cache (JEP 483), and each run prints only the query's result: no
+   * sun.misc.Unsafe warning, no AOT message.
    */
   @Test
   void should_train_and_use_an_aot_cache_on_jdk_25_with_clean_output(LocalCassandra node)
       throws Exception {
     Path jdk = Path.of(System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     assertThat(jdk.resolve("bin/java")).as("a JDK 25 (set -Dcqlp.jdk25)").isExecutable();
-    Path home = Files.createDirectories(dir.resolve("home-jdk25"));
-    Path cds = Files.createDirectories(dir.resolve("cds-jdk25"));
-    Path classes = dir.resolve("jdk25-classes.log");
+
+    String classes = trainAndUse(jdk, "cds-jdk25", "cqlp-jdk25.aot", "home-jdk25", node);
+
+    assertThat(classes).contains("io.cqlp.cli.Main source: shared objects file");
+  }
+
+  /**
+   * Runs a one-shot query three times on a JDK with an empty archive folder: records, assembles
+   * (waits for the background step), then uses the archive.
+   *
+   * @return the class-load log of the last run
+   */
+  private static String trainAndUse(
+      Path jdk, String cdsFolder, String archive, String homeFolder, LocalCassandra node)
+      throws Exception {
+    Path home = Files.createDirectories(dir.resolve(homeFolder));
+    Path cds = Files.createDirectories(dir.resolve(cdsFolder));
+    Path classes = dir.resolve(cdsFolder + "-classes.log");
     String query = "SELECT id, name FROM " + keyspace + ".scores WHERE id = 2";
     String expected = "\n id | name\n----+------\n  2 |  bob\n\n(1 rows)\n";
 
-    Shell.Result training = jdk25(home, cds, Map.of(), node, query);
+    Shell.Result training = oneShot(jdk, home, cds, Map.of(), node, query);
     assertThat(training.out()).isEqualTo(expected);
     assertThat(training.err()).isEmpty();
-    assertThat(cds.resolve("cqlp-jdk25.aot.conf")).doesNotExist();
-    Shell.Result assembling = jdk25(home, cds, Map.of(), node, query);
+    assertThat(cds.resolve(archive + ".conf")).doesNotExist();
+    Shell.Result assembling = oneShot(jdk, home, cds, Map.of(), node, query);
     assertThat(assembling.out()).isEqualTo(expected);
     assertThat(assembling.err()).isEmpty();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while ((Files.exists(cds.resolve("cqlp-jdk25.aot.conf"))
-            || !Files.exists(cds.resolve("cqlp-jdk25.aot")))
+    while ((Files.exists(cds.resolve(archive + ".conf")) || !Files.exists(cds.resolve(archive)))
         && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
     Shell.Result cached =
-        jdk25(
+        oneShot(
+            jdk,
             home,
             cds,
             Map.of("CQLP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
@@ -192,17 +226,17 @@ class DistributionIT {
 
     assertThat(cached.out()).isEqualTo(expected);
     assertThat(cached.err()).isEmpty();
-    assertThat(cds.resolve("cqlp-jdk25.aot")).exists();
-    assertThat(Files.readString(classes)).contains("io.cqlp.cli.Main source: shared objects file");
+    assertThat(cds.resolve(archive)).exists();
+    return Files.readString(classes);
   }
 
-  private static Shell.Result jdk25(
-      Path home, Path cds, Map<String, String> more, LocalCassandra node, String query)
+  private static Shell.Result oneShot(
+      Path jdk, Path home, Path cds, Map<String, String> more, LocalCassandra node, String query)
       throws IOException, InterruptedException {
     Map<String, String> env = new java.util.HashMap<>(more);
     env.put("HOME", home.toString());
     env.put("CQLP_CDS_DIR", cds.toString());
-    env.put("JAVA_HOME", System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    env.put("JAVA_HOME", jdk.toString());
     Shell.Result result =
         Shell.runScript(
             install.resolve("bin/cqlp"),

@@ -3,6 +3,7 @@ package io.cqlp.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class LogFileTest {
@@ -31,6 +32,45 @@ class LogFileTest {
                 + "com.datastax.oss.driver.internal.core.context.EventBus.level=INFO\n"
                 + "org.apache.hc.client5.http.wire.level=OFF\n"
                 + "org.apache.hc.client5.http.headers.level=OFF\n");
+  }
+
+  @Test
+  void should_name_the_shipped_slf4j_provider_quietly_unless_one_is_named() throws Exception {
+    String[] keys = {
+      LogFile.SLF4J_PROVIDER,
+      LogFile.SLF4J_VERBOSITY,
+      LogFile.DEBUG_PROPERTY,
+      "java.util.logging.config.class"
+    };
+    Properties saved = new Properties();
+    for (String key : keys) {
+      if (System.getProperty(key) != null) {
+        saved.setProperty(key, System.getProperty(key));
+      }
+    }
+    try {
+      System.clearProperty(LogFile.SLF4J_PROVIDER);
+      System.clearProperty(LogFile.SLF4J_VERBOSITY);
+      LogFile.install(false);
+      assertThat(System.getProperty(LogFile.SLF4J_PROVIDER)).isEqualTo(LogFile.JUL_PROVIDER);
+      assertThat(System.getProperty(LogFile.SLF4J_VERBOSITY)).isEqualTo("WARN");
+      // the class exists in the jars cqlp ships, and is an SLF4J provider
+      assertThat(org.slf4j.spi.SLF4JServiceProvider.class)
+          .isAssignableFrom(Class.forName(LogFile.JUL_PROVIDER));
+
+      System.setProperty(LogFile.SLF4J_PROVIDER, "org.example.Provider");
+      System.clearProperty(LogFile.SLF4J_VERBOSITY);
+      LogFile.install(false);
+      assertThat(System.getProperty(LogFile.SLF4J_PROVIDER)).isEqualTo("org.example.Provider");
+      assertThat(System.getProperty(LogFile.SLF4J_VERBOSITY)).isNull();
+    } finally {
+      for (String key : keys) {
+        System.clearProperty(key);
+        if (saved.getProperty(key) != null) {
+          System.setProperty(key, saved.getProperty(key));
+        }
+      }
+    }
   }
 
   @Test
