@@ -2,7 +2,6 @@ package io.cqlp.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -18,25 +17,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The write ceiling for COPY FROM: the plainest fast driver program that inserts the flights rows
+ * The write ceiling for COPY FROM: the fastest plain driver program that inserts the flights rows
  * into {@code (origin text, date timestamp, destination text, delay bigint, distance bigint)}
- * tables, and into tables that add {@code id bigint} (the row's number from 0) as their key. The
- * rows are read from a Parquet file into memory first (through DuckDB), so the timed part does
- * nothing but bind prepared INSERTs and keep a fixed number of writes in flight, token-aware (the
- * driver's default routing). Not a test; run by hand or by bench scripts.
+ * tables, and into tables that add {@code id bigint} (the row's number from 0) as their key:
+ * prepared INSERTs, the driver's default (token-aware) routing, cqlp's {@link Connector} session.
+ * Not a test; run by hand or by bench scripts.
  *
- * <p>{@code BareWrite host port keyspace table parquet rows inFlight [batchRows [window]]}: inserts
- * the first {@code rows} rows of {@code parquet} in its order; {@code batchRows} &gt; 1 groups the
- * rows of each window of {@code window} rows (default 5,000, COPY FROM's CHUNKSIZE) by partition
- * (origin) into UNLOGGED batches of at most {@code batchRows} rows, as COPY FROM does. Prints one
- * line: {@code bare write: ROWS rows in SECONDS s (RATE rows/s), N in flight, batches of B}.
+ * <p>Not timed: reading the rows from the Parquet file (through DuckDB), connecting, preparing the
+ * INSERT, binding every row, building every batch, and a full garbage collection so that those
+ * statements are settled in the old generation. Timed: from the first {@code executeAsync} to the
+ * last write's response; in between the sending threads do nothing but take the next statement, in
+ * row order, and send it whenever fewer than {@code inFlight} writes are outstanding.
+ *
+ * <p>{@code BareWrite host port keyspace table parquet rows inFlight [batchRows [window
+ * [senders]]]}: inserts the first {@code rows} rows of {@code parquet} in its order; {@code
+ * batchRows} &gt; 1 groups the rows of each window of {@code window} rows (default 5,000, COPY
+ * FROM's CHUNKSIZE) by partition (origin) into UNLOGGED batches of at most {@code batchRows} rows,
+ * as COPY FROM does (a partition with one row in the window gets a plain INSERT; the id-keyed table
+ * has one row a partition, so it never batches). {@code senders} (default 1) threads send, sharing
+ * the statements and the {@code inFlight} permits; on 2 cores shared with the node one thread was
+ * as fast as two, and as fast as sending each next write from the previous write's completion.
+ * bench/run runs it with {@code -XX:+UseParallelGC -XX:TieredStopAtLevel=1}: on those 2 cores the
+ * C2 compiler's threads took more CPU during the run than the driver's I/O thread, and C1 alone was
+ * faster. Prints one line: {@code bare write: ROWS rows in SECONDS s (RATE rows/s), N in flight,
+ * batches of B, T sending thread(s)}.
  */
 public final class BareWrite {
   private BareWrite() {}
 
+  /**
+   * Runs the benchmark and prints its line.
+   *
+   * @param args {@code host port keyspace table parquet rows inFlight [batchRows [window
+   *     [senders]]]}
+   * @throws Exception if reading the file, connecting or a write fails
+   */
   public static void main(String[] args) throws Exception {
     String host = args[0];
     int port = Integer.parseInt(args[1]);
@@ -47,6 +66,10 @@ public final class BareWrite {
     int inFlight = Integer.parseInt(args[6]);
     int batchRows = args.length > 7 ? Integer.parseInt(args[7]) : 1;
     int window = args.length > 8 ? Integer.parseInt(args[8]) : 5000;
+    int senders = args.length > 9 ? Integer.parseInt(args[9]) : 1;
+    if (inFlight < 1 || batchRows < 1 || window < 1 || senders < 1) {
+      throw new IllegalArgumentException("inFlight, batchRows, window and senders must be >= 1");
+    }
     List<List<Object>> rows;
     try (DuckDb duck = new DuckDb()) {
       rows =
@@ -76,88 +99,134 @@ public final class BareWrite {
                   + table
                   + " (origin, date, destination, delay, distance"
                   + (idKeyed ? ", id) VALUES (?, ?, ?, ?, ?, ?)" : ") VALUES (?, ?, ?, ?, ?)"));
-      Semaphore permits = new Semaphore(inFlight);
+      int batch = idKeyed ? 1 : batchRows;
+      List<Statement<?>> statements = statements(insert, rows, idKeyed, batch, window);
+      int rowCount = rows.size();
+      rows = null; // only the statements stay reachable
+      System.gc();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       long started = System.nanoTime();
-      // batches: the rows of a window of `window` rows grouped by partition (origin), at most
-      // batchRows a batch; the id-keyed table has one row a partition, so it never batches
-      Map<Object, List<BoundStatement>> byPartition = new LinkedHashMap<>();
-      int buffered = 0;
-      long id = 0;
-      for (List<Object> r : rows) {
-        BoundStatement bound =
-            insert.bind(
-                r.get(0),
-                Instant.ofEpochMilli(((Number) r.get(1)).longValue()),
-                r.get(2),
-                ((Number) r.get(3)).longValue(),
-                ((Number) r.get(4)).longValue());
-        bound = idKeyed ? bound.setLong(5, id++) : bound;
-        if (batchRows <= 1 || idKeyed) {
-          send(session, bound, permits, failure);
-          continue;
-        }
-        byPartition.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(bound);
-        if (++buffered == window) {
-          flush(session, byPartition, batchRows, permits, failure);
-          buffered = 0;
-        }
-      }
-      flush(session, byPartition, batchRows, permits, failure);
-      permits.acquire(inFlight);
+      send(session, statements, inFlight, senders, failure);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (failure.get() != null) {
         throw new IllegalStateException("a write failed", failure.get());
       }
       System.out.printf(
           Locale.ROOT,
-          "bare write: %d rows in %.3f s (%.0f rows/s), %d in flight, batches of %d%n",
-          rows.size(),
+          "bare write: %d rows in %.3f s (%.0f rows/s), %d in flight, batches of %d,"
+              + " %d sending thread%s%n",
+          rowCount,
           seconds,
-          rows.size() / seconds,
+          rowCount / seconds,
           inFlight,
-          batchRows);
+          batch,
+          senders,
+          senders == 1 ? "" : "s");
     }
   }
 
-  private static void flush(
-      CqlSession session,
-      Map<Object, List<BoundStatement>> byPartition,
+  /**
+   * The statements to send, in row order: a bound INSERT a row, or with {@code batchRows} &gt; 1
+   * the rows of each window of {@code window} rows grouped by partition (origin, in the order of
+   * each partition's first row in the window) into UNLOGGED batches of at most {@code batchRows}
+   * rows, a group of one as its plain INSERT.
+   */
+  private static List<Statement<?>> statements(
+      PreparedStatement insert,
+      List<List<Object>> rows,
+      boolean idKeyed,
       int batchRows,
-      Semaphore permits,
-      AtomicReference<Throwable> failure)
-      throws InterruptedException {
+      int window) {
+    List<Statement<?>> statements = new ArrayList<>();
+    Map<Object, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+    int buffered = 0;
+    long id = 0;
+    for (List<Object> r : rows) {
+      BoundStatement bound =
+          insert.bind(
+              r.get(0),
+              Instant.ofEpochMilli(((Number) r.get(1)).longValue()),
+              r.get(2),
+              ((Number) r.get(3)).longValue(),
+              ((Number) r.get(4)).longValue());
+      bound = idKeyed ? bound.setLong(5, id++) : bound;
+      if (batchRows == 1) {
+        statements.add(bound);
+        continue;
+      }
+      byPartition.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(bound);
+      if (++buffered == window) {
+        group(byPartition, batchRows, statements);
+        buffered = 0;
+      }
+    }
+    group(byPartition, batchRows, statements);
+    return statements;
+  }
+
+  /** Adds each partition's rows to {@code out} in batches of at most {@code batchRows}. */
+  private static void group(
+      Map<Object, List<BoundStatement>> byPartition, int batchRows, List<Statement<?>> out) {
     for (List<BoundStatement> partition : byPartition.values()) {
       for (int from = 0; from < partition.size(); from += batchRows) {
         List<BoundStatement> rows =
             partition.subList(from, Math.min(partition.size(), from + batchRows));
-        send(session, rows.size() == 1 ? rows.get(0) : batch(rows), permits, failure);
+        out.add(
+            rows.size() == 1
+                ? rows.get(0)
+                : BatchStatement.newInstance(
+                    BatchType.UNLOGGED, rows.toArray(new BoundStatement[0])));
       }
     }
     byPartition.clear();
   }
 
-  private static BatchStatement batch(List<BoundStatement> rows) {
-    BatchStatementBuilder builder = BatchStatement.builder(BatchType.UNLOGGED);
-    rows.forEach(builder::addStatement);
-    return builder.build();
-  }
-
+  /**
+   * Sends every statement from {@code senders} threads that take them in order and share {@code
+   * inFlight} permits; returns once every write has answered.
+   */
   private static void send(
       CqlSession session,
-      Statement<?> statement,
-      Semaphore permits,
+      List<Statement<?>> statements,
+      int inFlight,
+      int senders,
       AtomicReference<Throwable> failure)
       throws InterruptedException {
-    permits.acquire();
-    session
-        .executeAsync(statement)
-        .whenComplete(
-            (result, error) -> {
-              if (error != null) {
-                failure.compareAndSet(null, error);
+    Semaphore permits = new Semaphore(inFlight);
+    AtomicInteger next = new AtomicInteger();
+    Runnable sender =
+        () -> {
+          try {
+            while (true) {
+              permits.acquire();
+              int index = next.getAndIncrement();
+              if (index >= statements.size() || failure.get() != null) {
+                permits.release();
+                return;
               }
-              permits.release();
-            });
+              session
+                  .executeAsync(statements.get(index))
+                  .whenComplete(
+                      (result, error) -> {
+                        if (error != null) {
+                          failure.compareAndSet(null, error);
+                        }
+                        permits.release();
+                      });
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      Thread thread = new Thread(sender, "bare-write-" + i);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    permits.acquire(inFlight);
   }
 }
