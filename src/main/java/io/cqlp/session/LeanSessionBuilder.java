@@ -24,9 +24,9 @@ import java.util.UUID;
  * one-shot {@code cqlp -e} on 2 cores, for an option only DataStax Enterprise's Insights reads.
  * This context sends the other options the driver would: {@code DRIVER_NAME}, {@code
  * DRIVER_VERSION}, {@code CLIENT_ID} (random per session) and {@code COMPRESSION} when a compressor
- * is configured, plus {@code APPLICATION_NAME=cqlp} and its version, which Cassandra shows in
- * {@code system_views.clients.client_options} (native protocol v5 spec, section 4.1.1 STARTUP,
- * lists the options a server may understand).
+ * is configured, plus {@code APPLICATION_NAME=cqlp} and its version. STARTUP is the native
+ * protocol's section 4.1.1; Cassandra 4.0 and later keep every option a client sends there and show
+ * them in {@code system_views.clients.client_options}.
  *
  * <p>The driver also builds its Insights client (another {@code ObjectMapper}, platform probes) on
  * every session ready, even with {@code advanced.monitor-reporting.enabled = false}, whenever
