@@ -8,6 +8,8 @@ import com.datastax.oss.driver.api.core.session.Session;
 import com.datastax.oss.driver.api.core.session.SessionBuilder;
 import com.datastax.oss.driver.internal.core.context.DefaultDriverContext;
 import com.datastax.oss.driver.internal.core.context.LifecycleListener;
+import com.datastax.oss.driver.internal.core.context.StartupOptionsBuilder;
+import com.datastax.oss.protocol.internal.request.Startup;
 import io.cqlp.config.CqlpVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +57,16 @@ final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSes
 
     LeanContext(DriverConfigLoader configLoader, ProgrammaticArguments programmaticArguments) {
       super(configLoader, programmaticArguments);
+      // The driver's own keys: compile-time constants, so StartupOptionsBuilder (whose static
+      // initialiser builds the ObjectMapper) is never initialised.
       Map<String, String> options = new LinkedHashMap<>();
-      options.put("DRIVER_NAME", Session.OSS_DRIVER_COORDINATES.getName());
-      options.put("DRIVER_VERSION", Session.OSS_DRIVER_COORDINATES.getVersion().toString());
-      options.put("CLIENT_ID", UUID.randomUUID().toString());
-      options.put("APPLICATION_NAME", APPLICATION_NAME);
-      options.put("APPLICATION_VERSION", CqlpVersion.version());
+      options.put(StartupOptionsBuilder.DRIVER_NAME_KEY, Session.OSS_DRIVER_COORDINATES.getName());
+      options.put(
+          StartupOptionsBuilder.DRIVER_VERSION_KEY,
+          Session.OSS_DRIVER_COORDINATES.getVersion().toString());
+      options.put(StartupOptionsBuilder.CLIENT_ID_KEY, UUID.randomUUID().toString());
+      options.put(StartupOptionsBuilder.APPLICATION_NAME_KEY, APPLICATION_NAME);
+      options.put(StartupOptionsBuilder.APPLICATION_VERSION_KEY, CqlpVersion.version());
       this.startupOptions = options;
     }
 
@@ -77,7 +83,7 @@ final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSes
         return startupOptions;
       }
       Map<String, String> withCompression = new LinkedHashMap<>(startupOptions);
-      withCompression.put("COMPRESSION", algorithm.trim());
+      withCompression.put(Startup.COMPRESSION_KEY, algorithm.trim());
       return withCompression;
     }
   }
