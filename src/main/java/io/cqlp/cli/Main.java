@@ -12,9 +12,15 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
-  /** Runs cqlp with the given arguments and exits with its status. */
+  /**
+   * Runs cqlp with the given arguments and exits with its status; on bin/cqlp's archive-recording
+   * run, first converts a small bundled file so that the archive holds COPY's classes too ({@link
+   * ArchiveTraining}).
+   */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int status = run(args);
+    ArchiveTraining.runIfAsked();
+    System.exit(status);
   }
 
   /** Runs cqlp and returns its exit status instead of exiting. */

@@ -157,12 +157,26 @@ class DistributionIT {
    * archive in the background, and later runs map cqlp's classes from it, picocli's (compiled for
    * Java 5, which a dynamic archive skips) included; each run prints only the query's result.
    */
+  /** {@link #trainAndUse} with a one-shot query, which has an archive of its own. */
+  private static String trainAndUseQuery(
+      Path jdk, String cdsFolder, String archive, String homeFolder, LocalCassandra node)
+      throws Exception {
+    String query = "SELECT id, name FROM " + keyspace + ".scores WHERE id = 2";
+    java.util.function.Consumer<String> bob =
+        out -> assertThat(out).isEqualTo("\n id | name\n----+------\n  2 |  bob\n\n(1 rows)\n");
+    return trainAndUse(jdk, cdsFolder, archive, homeFolder, node, query, bob, query, bob);
+  }
+
   @Test
   void should_record_assemble_and_use_a_static_archive_on_the_default_jdk(LocalCassandra node)
       throws Exception {
     String classes =
-        trainAndUse(
-            Path.of(System.getProperty("java.home")), "cds-jdk17", "cqlp.jsa", "home-jdk17", node);
+        trainAndUseQuery(
+            Path.of(System.getProperty("java.home")),
+            "cds-jdk17",
+            "cqlp-query.jsa",
+            "home-jdk17",
+            node);
 
     assertThat(classes)
         .contains(
@@ -183,32 +197,90 @@ class DistributionIT {
     Path jdk = Path.of(System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     assertThat(jdk.resolve("bin/java")).as("a JDK 25 (set -Dcqlp.jdk25)").isExecutable();
 
-    String classes = trainAndUse(jdk, "cds-jdk25", "cqlp-jdk25.aot", "home-jdk25", node);
+    String classes = trainAndUseQuery(jdk, "cds-jdk25", "cqlp-query-jdk25.aot", "home-jdk25", node);
 
     assertThat(classes).contains("io.cqlp.cli.Main source: shared objects file");
   }
 
   /**
-   * Runs a one-shot query three times on a JDK with an empty archive folder: records, assembles
-   * (waits for the background step), then uses the archive.
+   * Every run but a one-shot query has the other archive, whose recording run also converts the
+   * bundled training file (in a temporary folder it deletes): after two CSV exports, which never
+   * touch Parquet, a Parquet export finds every class it loads from parquet-java in the archive, on
+   * Java 17 and on JDK 25 (whose recording run also used snappy-java's native library without a
+   * warning).
+   */
+  @Test
+  void should_hold_the_classes_of_copy_in_the_archive_of_every_other_run(LocalCassandra node)
+      throws Exception {
+    String copy = "COPY " + keyspace + ".scores (id, name, score) TO STDOUT";
+    java.util.function.Consumer<String> rows =
+        out ->
+            assertThat(out.lines().toList())
+                .containsExactlyInAnyOrder("1,ann,1.5", "2,bob,-2.25", "3,cé,100.125");
+    Path jdk25 = Path.of(System.getProperty("cqlp.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    for (Path jdk : List.of(Path.of(System.getProperty("java.home")), jdk25)) {
+      String name = jdk.equals(jdk25) ? "copy-jdk25" : "copy-jdk17";
+      String archive = jdk.equals(jdk25) ? "cqlp-jdk25.aot" : "cqlp.jsa";
+
+      Path parquet = dir.resolve(name + ".parquet");
+      String classes =
+          trainAndUse(
+              jdk,
+              "cds-" + name,
+              archive,
+              "home-" + name,
+              node,
+              copy,
+              rows,
+              "COPY " + keyspace + ".scores TO '" + parquet + "' WITH COMPRESSION='SNAPPY'",
+              out -> assertThat(out).startsWith("3 rows exported to 1 files in "));
+
+      assertThat(classes)
+          .as(name)
+          .contains(
+              "org.apache.parquet.hadoop.ParquetFileWriter source: shared objects file",
+              "io.cqlp.format.parquet.write.ParquetRowWriter source: shared objects file")
+          .doesNotContainPattern("source: file:\\S*/lib/parquet-");
+      try (Stream<Path> left = Files.list(dir.resolve("tmp-home-" + name))) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("training folders left in java.io.tmpdir")
+            .noneMatch(n -> n.startsWith("cqlp-archive-training-"));
+      }
+      try (DuckDb duck = new DuckDb()) {
+        assertThat(duck.longValue("SELECT sum(id) FROM " + DuckDb.literal(parquet))).isEqualTo(6);
+      }
+    }
+  }
+
+  /**
+   * Runs one-shot statements three times on a JDK with an empty archive folder: records, assembles
+   * (waits for the background step), then uses the archive with {@code lastStatement}.
    *
    * @return the class-load log of the last run
    */
   private static String trainAndUse(
-      Path jdk, String cdsFolder, String archive, String homeFolder, LocalCassandra node)
+      Path jdk,
+      String cdsFolder,
+      String archive,
+      String homeFolder,
+      LocalCassandra node,
+      String statement,
+      java.util.function.Consumer<String> output,
+      String lastStatement,
+      java.util.function.Consumer<String> lastOutput)
       throws Exception {
     Path home = Files.createDirectories(dir.resolve(homeFolder));
     Path cds = Files.createDirectories(dir.resolve(cdsFolder));
     Path classes = dir.resolve(cdsFolder + "-classes.log");
-    String query = "SELECT id, name FROM " + keyspace + ".scores WHERE id = 2";
-    String expected = "\n id | name\n----+------\n  2 |  bob\n\n(1 rows)\n";
+    String tmp = "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp-" + homeFolder));
 
-    Shell.Result training = oneShot(jdk, home, cds, Map.of(), node, query);
-    assertThat(training.out()).isEqualTo(expected);
+    Shell.Result training = oneShot(jdk, home, cds, Map.of("CQLP_JAVA_OPTS", tmp), node, statement);
+    output.accept(training.out());
     assertThat(training.err()).isEmpty();
     assertThat(cds.resolve(archive + ".conf")).doesNotExist();
-    Shell.Result assembling = oneShot(jdk, home, cds, Map.of(), node, query);
-    assertThat(assembling.out()).isEqualTo(expected);
+    Shell.Result assembling =
+        oneShot(jdk, home, cds, Map.of("CQLP_JAVA_OPTS", tmp), node, statement);
+    output.accept(assembling.out());
     assertThat(assembling.err()).isEmpty();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while ((Files.exists(cds.resolve(archive + ".conf")) || !Files.exists(cds.resolve(archive)))
@@ -220,11 +292,11 @@ class DistributionIT {
             jdk,
             home,
             cds,
-            Map.of("CQLP_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+            Map.of("CQLP_JAVA_OPTS", tmp + " -Xlog:class+load=info:file=" + classes),
             node,
-            query);
+            lastStatement);
 
-    assertThat(cached.out()).isEqualTo(expected);
+    lastOutput.accept(cached.out());
     assertThat(cached.err()).isEmpty();
     assertThat(cds.resolve(archive)).exists();
     return Files.readString(classes);
