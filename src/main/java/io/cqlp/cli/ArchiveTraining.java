@@ -67,7 +67,9 @@ public final class ArchiveTraining {
       } finally {
         StagedDirectory.deleteTree(folder);
       }
-    } catch (IOException | RuntimeException | InterruptedException e) {
+    } catch (Throwable e) {
+      // Errors too: snappy-java throws SnappyError (an Error) when its native library cannot
+      // load, say from a noexec temporary folder; the user's run must not show it.
       LOG.log(Level.FINE, "archive training stopped: " + e, e);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

@@ -19,8 +19,11 @@ public final class Main {
    */
   public static void main(String[] args) {
     int status = run(args);
-    ArchiveTraining.runIfAsked();
-    System.exit(status);
+    try {
+      ArchiveTraining.runIfAsked();
+    } finally {
+      System.exit(status);
+    }
   }
 
   /** Runs cqlp and returns its exit status instead of exiting. */
