@@ -1,10 +1,12 @@
 package io.cqlp.cli;
 
+import com.datastax.oss.driver.api.core.type.DataTypes;
 import io.cqlp.command.CommandParser;
 import io.cqlp.command.CopyFileTo;
 import io.cqlp.format.Formats;
 import io.cqlp.transfer.FileCopyWorkflow;
 import io.cqlp.transfer.dataset.StagedDirectory;
+import io.cqlp.types.CqlLiteral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -106,16 +108,18 @@ public final class ArchiveTraining {
       String target = folder + "/" + conversion[0];
       String with = conversion[1].isEmpty() ? "" : " WITH " + conversion[1];
       CopyFileTo copy =
-          (CopyFileTo) CommandParser.parse("COPY " + quoted(from) + " TO " + quoted(target) + with);
+          (CopyFileTo)
+              CommandParser.parse(
+                  "COPY "
+                      + CqlLiteral.of(DataTypes.TEXT, from)
+                      + " TO "
+                      + CqlLiteral.of(DataTypes.TEXT, target)
+                      + with);
       rows.add(workflow.run(copy).rows());
       if (target.endsWith(".parquet")) {
         from = target;
       }
     }
     return rows;
-  }
-
-  private static String quoted(String path) {
-    return "'" + path.replace("'", "''") + "'";
   }
 }
