@@ -18,8 +18,8 @@ import io.cqlp.transfer.load.ErrorBudget;
  *     (a counter table's batches hold one row whatever it is)
  * @param chunkSize rows read ahead and grouped by partition key into batches (CHUNKSIZE), 1 to
  *     1,000,000
- * @param minBatchSize MINBATCHSIZE when given (small partitions pooled by replica, 1 to
- *     maxBatchSize), else 0 (each batch holds one partition's rows)
+ * @param minBatchSize MINBATCHSIZE: partitions with this many rows or fewer in a CHUNKSIZE window
+ *     are pooled by replica, 1 to maxBatchSize; cqlsh's 10 (at most maxBatchSize) when not given
  * @param ingestRate rows per second at most (INGESTRATE), {@code >= 1}
  * @param ttl the TTL in seconds every write gets (TTL=n), or -1 for none (also when TTL is the
  *     boolean of a migration)
@@ -87,7 +87,7 @@ public record ImportSettings(
         options.getRowCount("MAXROWS", -1),
         maxBatchSize,
         (int) chunkSize,
-        options.contains("MINBATCHSIZE") ? minBatchSize : 0,
+        minBatchSize,
         ingestRate,
         CellTimes.flag(options, CellTimes.TTL) ? -1 : options.getLong("TTL", -1),
         CellTimes.requested(options),

@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import io.cqlp.config.ConnectionSettings;
 import io.cqlp.session.Connector;
 import io.cqlp.testing.DuckDb;
@@ -37,14 +39,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * [senders]]]}: inserts the first {@code rows} rows of {@code parquet} in its order; {@code
  * batchRows} &gt; 1 groups the rows of each window of {@code window} rows (default 5,000, COPY
  * FROM's CHUNKSIZE) by partition (origin) into UNLOGGED batches of at most {@code batchRows} rows,
- * as COPY FROM does (a partition with one row in the window gets a plain INSERT; the id-keyed table
- * has one row a partition, so it never batches). {@code senders} (default 1) threads send, sharing
- * the statements and the {@code inFlight} permits; on 2 cores shared with the node one thread was
- * as fast as two, and as fast as sending each next write from the previous write's completion.
- * bench/run runs it with {@code -XX:+UseParallelGC -XX:TieredStopAtLevel=1}: on those 2 cores the
- * C2 compiler's threads took more CPU during the run than the driver's I/O thread, and C1 alone was
- * faster. Prints one line: {@code bare write: ROWS rows in SECONDS s (RATE rows/s), N in flight,
- * batches of B, T sending thread(s)}.
+ * as COPY FROM does (a partition with one row in the window gets a plain INSERT). In the id-keyed
+ * table every partition has one row: there {@code batchRows} &gt; 1 pools the rows by their first
+ * replica (the driver's token map) into UNLOGGED batches of {@code batchRows} partitions, as COPY
+ * FROM's MINBATCHSIZE does (10 at most keeps Cassandra from warning about the batch). {@code
+ * senders} (default 1) threads send, sharing the statements and the {@code inFlight} permits; on 2
+ * cores shared with the node one thread was as fast as two, and as fast as sending each next write
+ * from the previous write's completion. bench/run runs it with {@code -XX:+UseParallelGC
+ * -XX:TieredStopAtLevel=1}: on those 2 cores the C2 compiler's threads took more CPU during the run
+ * than the driver's I/O thread, and C1 alone was faster. Prints one line: {@code bare write: ROWS
+ * rows in SECONDS s (RATE rows/s), N in flight, batches of B, T sending thread(s)}.
  */
 public final class BareWrite {
   private BareWrite() {}
@@ -99,8 +103,10 @@ public final class BareWrite {
                   + table
                   + " (origin, date, destination, delay, distance"
                   + (idKeyed ? ", id) VALUES (?, ?, ?, ?, ?, ?)" : ") VALUES (?, ?, ?, ?, ?)"));
-      int batch = idKeyed ? 1 : batchRows;
-      List<Statement<?>> statements = statements(insert, rows, idKeyed, batch, window);
+      List<Statement<?>> statements =
+          idKeyed
+              ? pooled(session, keyspace, insert, rows, batchRows)
+              : statements(insert, rows, batchRows, window);
       int rowCount = rows.size();
       rows = null; // only the statements stay reachable
       System.gc();
@@ -113,13 +119,14 @@ public final class BareWrite {
       }
       System.out.printf(
           Locale.ROOT,
-          "bare write: %d rows in %.3f s (%.0f rows/s), %d in flight, batches of %d,"
+          "bare write: %d rows in %.3f s (%.0f rows/s), %d in flight, batches of %d%s,"
               + " %d sending thread%s%n",
           rowCount,
           seconds,
           rowCount / seconds,
           inFlight,
-          batch,
+          batchRows,
+          idKeyed && batchRows > 1 ? " partitions" : "",
           senders,
           senders == 1 ? "" : "s");
     }
@@ -132,24 +139,12 @@ public final class BareWrite {
    * rows, a group of one as its plain INSERT.
    */
   private static List<Statement<?>> statements(
-      PreparedStatement insert,
-      List<List<Object>> rows,
-      boolean idKeyed,
-      int batchRows,
-      int window) {
+      PreparedStatement insert, List<List<Object>> rows, int batchRows, int window) {
     List<Statement<?>> statements = new ArrayList<>();
     Map<Object, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     int buffered = 0;
-    long id = 0;
     for (List<Object> r : rows) {
-      BoundStatement bound =
-          insert.bind(
-              r.get(0),
-              Instant.ofEpochMilli(((Number) r.get(1)).longValue()),
-              r.get(2),
-              ((Number) r.get(3)).longValue(),
-              ((Number) r.get(4)).longValue());
-      bound = idKeyed ? bound.setLong(5, id++) : bound;
+      BoundStatement bound = bind(insert, r);
       if (batchRows == 1) {
         statements.add(bound);
         continue;
@@ -164,6 +159,56 @@ public final class BareWrite {
     return statements;
   }
 
+  /** One flights row bound to the INSERT (without its id). */
+  private static BoundStatement bind(PreparedStatement insert, List<Object> r) {
+    return insert.bind(
+        r.get(0),
+        Instant.ofEpochMilli(((Number) r.get(1)).longValue()),
+        r.get(2),
+        ((Number) r.get(3)).longValue(),
+        ((Number) r.get(4)).longValue());
+  }
+
+  /**
+   * The id-keyed table's statements, in row order: a bound INSERT a row (id from 0), or with {@code
+   * batchRows} &gt; 1 the rows pooled by their partition's first replica into UNLOGGED batches of
+   * {@code batchRows} partitions, routed by the first row's key, each sent when full.
+   */
+  private static List<Statement<?>> pooled(
+      CqlSession session,
+      String keyspace,
+      PreparedStatement insert,
+      List<List<Object>> rows,
+      int batchRows) {
+    List<Statement<?>> statements = new ArrayList<>();
+    TokenMap tokens = session.getMetadata().getTokenMap().orElseThrow();
+    Map<Node, List<BoundStatement>> pools = new LinkedHashMap<>();
+    long id = 0;
+    for (List<Object> r : rows) {
+      BoundStatement bound = bind(insert, r).setLong(5, id++);
+      if (batchRows == 1) {
+        statements.add(bound);
+        continue;
+      }
+      Node replica = tokens.getReplicas(keyspace, bound.getRoutingKey()).iterator().next();
+      List<BoundStatement> pool = pools.computeIfAbsent(replica, n -> new ArrayList<>());
+      pool.add(bound);
+      if (pool.size() == batchRows) {
+        statements.add(batchOf(pool));
+        pools.remove(replica);
+      }
+    }
+    pools.values().forEach(pool -> statements.add(batchOf(pool)));
+    return statements;
+  }
+
+  private static Statement<?> batchOf(List<BoundStatement> rows) {
+    return rows.size() == 1
+        ? rows.get(0)
+        : BatchStatement.newInstance(BatchType.UNLOGGED, rows.toArray(new BoundStatement[0]))
+            .setRoutingKey(rows.get(0).getRoutingKey());
+  }
+
   /** Adds each partition's rows to {@code out} in batches of at most {@code batchRows}. */
   private static void group(
       Map<Object, List<BoundStatement>> byPartition, int batchRows, List<Statement<?>> out) {
@@ -171,11 +216,7 @@ public final class BareWrite {
       for (int from = 0; from < partition.size(); from += batchRows) {
         List<BoundStatement> rows =
             partition.subList(from, Math.min(partition.size(), from + batchRows));
-        out.add(
-            rows.size() == 1
-                ? rows.get(0)
-                : BatchStatement.newInstance(
-                    BatchType.UNLOGGED, rows.toArray(new BoundStatement[0])));
+        out.add(batchOf(rows));
       }
     }
     byPartition.clear();

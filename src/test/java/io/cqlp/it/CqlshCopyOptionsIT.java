@@ -341,25 +341,39 @@ class CqlshCopyOptionsIT {
     }
   }
 
-  private static long unloggedBatchPartitionsMax() {
+  /** Write requests the node coordinated for a table: a batch counts once, whatever it holds. */
+  private static long coordinatorWrites(String table) {
     Row row =
         CassandraExtension.session()
             .execute(
-                "SELECT max FROM system_views.batch_metrics WHERE name ="
-                    + " 'partitions_per_unlogged_batch'")
+                "SELECT count FROM system_views.coordinator_write_latency WHERE keyspace_name = ?"
+                    + " AND table_name = ?",
+                keyspace,
+                table)
             .one();
     return row == null ? 0 : row.getLong(0);
   }
 
   @Test
-  void should_pool_small_partitions_by_replica_into_batches_with_minbatchsize() throws Exception {
+  void should_pool_small_partitions_by_replica_into_batches_of_at_most_ten_partitions()
+      throws Exception {
     // 200 partitions of 5 rows: with MINBATCHSIZE=5 each is small, so partitions sharing the (one)
-    // replica travel together, MAXBATCHSIZE=20 rows = 4 partitions a batch (cqlsh's rule)
+    // replica travel together, MAXBATCHSIZE=20 rows = 4 partitions a batch (cqlsh's rule): 50
+    // writes. 1,000 single-row partitions with cqlsh's default MINBATCHSIZE=10 and MAXBATCHSIZE=50:
+    // 10 partitions a batch (Cassandra warns beyond 10), 100 writes; with MAXBATCHSIZE=1, 1,000.
     CqlSession session = CassandraExtension.session();
     session.execute(
         "CREATE TABLE " + keyspace + ".pooled (k int, c int, v text, PRIMARY KEY (k, c))");
+    for (String table : List.of("single", "unbatched")) {
+      session.execute("CREATE TABLE " + keyspace + "." + table + " (k int PRIMARY KEY, v text)");
+    }
     Path csv = dir.resolve("pooled.csv");
-    long before = unloggedBatchPartitionsMax();
+    Path singles = dir.resolve("singles.csv");
+    StringBuilder lines = new StringBuilder();
+    for (int k = 0; k < 1000; k++) {
+      lines.append(k).append(",v").append(k).append('\n');
+    }
+    Files.writeString(singles, lines);
 
     Shell.Result result =
         cqlp(
@@ -369,12 +383,21 @@ class CqlshCopyOptionsIT {
                 + "';"
                 + " COPY pooled FROM '"
                 + csv
-                + "' WITH MINBATCHSIZE=5 AND MAXBATCHSIZE=20");
+                + "' WITH MINBATCHSIZE=5 AND MAXBATCHSIZE=20;"
+                + " COPY single FROM '"
+                + singles
+                + "' WITH MAXBATCHSIZE=50;"
+                + " COPY unbatched FROM '"
+                + singles
+                + "' WITH MAXBATCHSIZE=1");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(count("pooled")).isEqualTo(ROWS);
-    assertThat(before).as("no batch of several partitions before").isLessThan(4);
-    assertThat(unloggedBatchPartitionsMax()).isEqualTo(4);
+    assertThat(count("single")).isEqualTo(1000);
+    assertThat(count("unbatched")).isEqualTo(1000);
+    assertThat(coordinatorWrites("pooled")).isEqualTo(ROWS / 20);
+    assertThat(coordinatorWrites("single")).isEqualTo(100);
+    assertThat(coordinatorWrites("unbatched")).isEqualTo(1000);
   }
 
   @Test
@@ -416,12 +439,18 @@ class CqlshCopyOptionsIT {
     Path csv = dir.resolve("lit.csv");
     assertThat(cqlp("-e", "COPY lit_src TO '" + csv + "' WITH HEADER=true").exitCode()).isZero();
 
+    // MAXBATCHSIZE=1: one write a row, which the server counts (a batch's statements it does not,
+    // and these single-row partitions would otherwise travel in batches pooled by replica)
     long[] before = statementsExecuted();
-    Shell.Result prepared = cqlp("-e", "COPY lit_prepared FROM '" + csv + "' WITH HEADER=true");
+    Shell.Result prepared =
+        cqlp("-e", "COPY lit_prepared FROM '" + csv + "' WITH HEADER=true AND MAXBATCHSIZE=1");
     long[] between = statementsExecuted();
     Shell.Result text =
         cqlp(
-            "-e", "COPY lit_text FROM '" + csv + "' WITH HEADER=true AND PREPAREDSTATEMENTS=false");
+            "-e",
+            "COPY lit_text FROM '"
+                + csv
+                + "' WITH HEADER=true AND PREPAREDSTATEMENTS=false AND MAXBATCHSIZE=1");
     long[] after = statementsExecuted();
 
     assertThat(prepared.exitCode()).as(prepared.toString()).isZero();

@@ -19,14 +19,20 @@ class ImportSettingsTest {
   }
 
   @Test
-  void should_default_to_cqlshs_values_and_apply_minbatchsize_only_when_given() {
+  void should_lower_the_default_minbatchsize_to_a_smaller_maxbatchsize() {
+    assertThat(ImportSettings.of(with("MAXBATCHSIZE", "4")).minBatchSize()).isEqualTo(4);
+    assertThat(ImportSettings.of(with("MAXBATCHSIZE", "40")).minBatchSize()).isEqualTo(10);
+  }
+
+  @Test
+  void should_default_to_cqlshs_values_with_cqlps_writes_in_flight() {
     ImportSettings s = ImportSettings.of(Options.empty());
-    assertThat(s.requestsInFlight()).isEqualTo(CopyFromWorkflow.DEFAULT_MAX_REQUESTS);
+    assertThat(s.requestsInFlight()).isEqualTo(256);
     assertThat(s.maxAttempts()).isEqualTo(5);
     assertThat(s.maxBatchSize()).isEqualTo(20);
     assertThat(s.chunkSize()).isEqualTo(5000);
     assertThat(s.ingestRate()).isEqualTo(100_000);
-    assertThat(s.minBatchSize()).isZero();
+    assertThat(s.minBatchSize()).isEqualTo(10);
     assertThat(s.skipRows()).isZero();
     assertThat(s.maxRows()).isEqualTo(-1);
     assertThat(s.ttl()).isEqualTo(-1);

@@ -27,12 +27,21 @@ import java.util.function.Function;
  * <p>With a {@code minBatchRows} above 0 (COPY FROM's MINBATCHSIZE), a window's partitions that
  * hold {@code minBatchRows} rows or fewer are not sent one small batch each: they are pooled by
  * their first replica and sent as UNLOGGED batches of several partitions, up to {@code
- * maxBatchRows} rows and {@code maxBatchBytes}, routed to that replica. This is cqlsh's rule
- * (copyutil.py's {@code split_into_batches}: "if there are at least min_batch_size rows for a ring
- * position ... send a batch for each group, otherwise batch by replica"). A partition with more
- * rows keeps batches of its own.
+ * maxBatchRows} rows, {@code maxBatchBytes} and {@link #MAX_POOLED_PARTITIONS} partitions, routed
+ * to that replica. This is cqlsh's rule (copyutil.py's {@code split_into_batches}: "if there are at
+ * least min_batch_size rows for a ring position ... send a batch for each group, otherwise batch by
+ * replica"), with cqlp's cap on partitions. A partition with more rows keeps batches of its own.
  */
 public final class PartitionBatcher {
+  /**
+   * Partitions in one pooled batch at most: Cassandra's default {@code
+   * unlogged_batch_across_partitions_warn_threshold} (cassandra.yaml). Beyond it the node logs a
+   * warning and returns it with every response, and the driver logs each one on its I/O thread: a
+   * 300,000-row import of single-row partitions in pools of 20 spent three times the I/O thread's
+   * CPU of pools of 10.
+   */
+  public static final int MAX_POOLED_PARTITIONS = 10;
+
   private final AsyncLoader loader;
   private final int maxBatchRows;
   private final int maxBatchBytes;
@@ -127,13 +136,15 @@ public final class PartitionBatcher {
       }
       Group pool = pools.computeIfAbsent(replica, r -> new Group());
       if (pool.rows.size() + group.rows.size() > maxBatchRows
-          || pool.bytes + group.bytes > maxBatchBytes) {
+          || pool.bytes + group.bytes > maxBatchBytes
+          || pool.partitions == MAX_POOLED_PARTITIONS) {
         pools.remove(replica);
         sendPool(pool);
         pool = pools.computeIfAbsent(replica, r -> new Group());
       }
       pool.rows.addAll(group.rows);
       pool.bytes += group.bytes;
+      pool.partitions++;
     }
     for (Group pool : pools.values()) {
       sendPool(pool);
@@ -180,5 +191,6 @@ public final class PartitionBatcher {
   private static final class Group {
     final List<LoadRow> rows = new ArrayList<>();
     int bytes;
+    int partitions;
   }
 }

@@ -100,4 +100,22 @@ class PartitionBatcherTest {
             List.of("p0 r0", "p2 r0", "p4 r0"),
             List.of("p9 r3"));
   }
+
+  @Test
+  void should_pool_at_most_ten_partitions_a_batch_whatever_maxbatchsize_allows()
+      throws InterruptedException {
+    // 25 single-row partitions on one replica, MAXBATCHSIZE=100: Cassandra warns about unlogged
+    // batches across more than 10 partitions, so pools hold 10, 10 and 5
+    AsyncLoader loader = loader();
+    PartitionBatcher batcher =
+        new PartitionBatcher(loader, 100, 1 << 20, 1000, ConsistencyLevel.ONE, 10, key -> "node");
+    for (int p = 0; p < 25; p++) {
+      batcher.add(row(p, 0), 10);
+    }
+    batcher.flush();
+    assertThat(loader.finish()).isEqualTo(25);
+    assertThat(sent).extracting(List::size).containsExactly(10, 10, 5);
+    assertThat(sent.get(0)).startsWith("p0 r0", "p1 r0").endsWith("p9 r0");
+    assertThat(sent.get(2)).containsExactly("p20 r0", "p21 r0", "p22 r0", "p23 r0", "p24 r0");
+  }
 }
