@@ -25,11 +25,11 @@ class ImportSettingsTest {
   }
 
   @Test
-  void should_default_to_cqlshs_values_with_cqlps_writes_in_flight() {
+  void should_default_to_cqlshs_values_but_for_writes_in_flight_and_batch_size() {
     ImportSettings s = ImportSettings.of(Options.empty());
     assertThat(s.requestsInFlight()).isEqualTo(256);
     assertThat(s.maxAttempts()).isEqualTo(5);
-    assertThat(s.maxBatchSize()).isEqualTo(20);
+    assertThat(s.maxBatchSize()).isEqualTo(100);
     assertThat(s.chunkSize()).isEqualTo(5000);
     assertThat(s.ingestRate()).isEqualTo(100_000);
     assertThat(s.minBatchSize()).isEqualTo(10);
