@@ -3,93 +3,110 @@ package io.cqlp.cli;
 import io.cqlp.config.StartupConfig;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The connection flags of cqlsh's command line ({@code [host [port]] -u -p -k --connect-timeout
- * --request-timeout --ssl --cqlshrc --credentials}), a picocli mixin shared by {@code cqlp} and the
- * Spark runner ({@code cqlp-spark}), so both connect from the same flags, cqlshrc and credentials
- * file. {@link #given()} hands them to {@link StartupConfig#resolve}.
+ * --request-timeout --ssl --cqlshrc --credentials}), added to the command lines of {@code cqlp} and
+ * the Spark runner ({@code cqlp-spark}), so both connect from the same flags, cqlshrc and
+ * credentials file. {@link #given()} hands them to {@link StartupConfig#resolve}.
  */
 public final class ConnectionFlags {
-
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "host",
-      description = "Contact point (default: $CQLSH_HOST or 127.0.0.1).")
   String host;
-
-  @Parameters(
-      index = "1",
-      arity = "0..1",
-      paramLabel = "port",
-      description = "CQL port (default: $CQLSH_PORT or 9042).")
   Integer port;
-
-  @Option(
-      names = {"-u", "--username"},
-      description = "Authenticate as this user.")
   String username;
-
-  @Option(
-      names = {"-p", "--password"},
-      arity = "0..1",
-      interactive = true,
-      description = "Password; asked without echo when given without a value.")
   char[] password;
-
-  @Option(
-      names = {"-k", "--keyspace"},
-      description = "Start in this keyspace.")
   String keyspace;
-
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).")
   Double connectTimeout;
-
-  @Option(
-      names = "--request-timeout",
-      paramLabel = "SECONDS",
-      description =
-          "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc, else"
-              + " 10).")
   Double requestTimeout;
-
-  @Option(
-      names = "--ssl",
-      description =
-          "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate, usercert,"
-              + " userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
   boolean ssl;
-
-  @Option(
-      names = "--cqlshrc",
-      paramLabel = "FILE",
-      description = "Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
   String cqlshrc;
-
-  @Option(
-      names = "--credentials",
-      paramLabel = "FILE",
-      description =
-          "Read user name and password from this file ([PlainTextAuthProvider] username, password)"
-              + " instead of ~/.cassandra/credentials.")
   String credentials;
-
-  @Option(
-      names = "--insecure-password-without-warning",
-      hidden = true,
-      description = "Do not warn about -p PASSWORD (as cqlsh).")
   boolean noPasswordWarning;
+  private CommandSpec command;
 
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
+  /**
+   * Adds the flags to a command line, after the arguments it already has (picocli shows them in
+   * that order when the command does not sort its options): the positional parameters {@code [host]
+   * [port]}, then {@code -u -p -k --connect-timeout --request-timeout --ssl --cqlshrc
+   * --credentials} and the hidden {@code --insecure-password-without-warning}. Once per instance.
+   *
+   * @param command the command line that parses them, declared with picocli's programmatic API
+   *     ({@link FieldBinding}); not null
+   */
+  public void addTo(CommandSpec command) {
+    this.command = command;
+    command.addPositional(
+        FieldBinding.positional(String.class, (String v) -> host = v)
+            .index("0")
+            .arity("0..1")
+            .paramLabel("host")
+            .description("Contact point (default: $CQLSH_HOST or 127.0.0.1).")
+            .build());
+    command.addPositional(
+        FieldBinding.positional(Integer.class, (Integer v) -> port = v)
+            .index("1")
+            .arity("0..1")
+            .paramLabel("port")
+            .description("CQL port (default: $CQLSH_PORT or 9042).")
+            .build());
+    command.addOption(
+        FieldBinding.option(String.class, (String v) -> username = v, "-u", "--username")
+            .paramLabel("<username>")
+            .description("Authenticate as this user.")
+            .build());
+    command.addOption(
+        FieldBinding.option(char[].class, (char[] v) -> password = v, "-p", "--password")
+            .paramLabel("<password>")
+            .arity("0..1")
+            .interactive(true)
+            .description("Password; asked without echo when given without a value.")
+            .build());
+    command.addOption(
+        FieldBinding.option(String.class, (String v) -> keyspace = v, "-k", "--keyspace")
+            .paramLabel("<keyspace>")
+            .description("Start in this keyspace.")
+            .build());
+    command.addOption(
+        FieldBinding.option(Double.class, (Double v) -> connectTimeout = v, "--connect-timeout")
+            .paramLabel("SECONDS")
+            .description(
+                "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else"
+                    + " 5).")
+            .build());
+    command.addOption(
+        FieldBinding.option(Double.class, (Double v) -> requestTimeout = v, "--request-timeout")
+            .paramLabel("SECONDS")
+            .description(
+                "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc,"
+                    + " else 10).")
+            .build());
+    command.addOption(
+        FieldBinding.option(boolean.class, (Boolean v) -> ssl = v, "--ssl")
+            .description(
+                "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate,"
+                    + " usercert, userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
+            .build());
+    command.addOption(
+        FieldBinding.option(String.class, (String v) -> cqlshrc = v, "--cqlshrc")
+            .paramLabel("FILE")
+            .description("Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
+            .build());
+    command.addOption(
+        FieldBinding.option(String.class, (String v) -> credentials = v, "--credentials")
+            .paramLabel("FILE")
+            .description(
+                "Read user name and password from this file ([PlainTextAuthProvider] username,"
+                    + " password) instead of ~/.cassandra/credentials.")
+            .build());
+    command.addOption(
+        FieldBinding.option(
+                boolean.class,
+                (Boolean v) -> noPasswordWarning = v,
+                "--insecure-password-without-warning")
+            .hidden(true)
+            .description("Do not warn about -p PASSWORD (as cqlsh).")
+            .build());
+  }
 
   /**
    * The flags as given, for {@link StartupConfig#resolve}.
@@ -116,10 +133,10 @@ public final class ConnectionFlags {
    * being asked for at the terminal.
    */
   private boolean passwordTyped() {
-    if (password == null || mixee == null) {
+    if (password == null || command == null) {
       return false;
     }
-    List<String> args = mixee.commandLine().getParseResult().originalArgs();
+    List<String> args = command.commandLine().getParseResult().originalArgs();
     String typed = new String(password);
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);

@@ -30,140 +30,165 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. */
-@Command(
-    name = "cqlp",
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    description =
-        "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.",
-    footer = {"", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines)."})
+/**
+ * The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. Declared with
+ * picocli's programmatic API ({@link FieldBinding} says why), in the order {@code --help} shows.
+ */
 final class CqlpCommand implements Callable<Integer> {
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
-
-  @Option(
-      names = {"-v", "-V", "--version"},
-      versionHelp = true,
-      description = "Print the version of cqlp and exit (cqlsh's -v).")
-  boolean version;
-
   /** Where and as whom to connect: the flags cqlsh has, shared with the Spark runner. */
-  @Mixin ConnectionFlags connection;
+  final ConnectionFlags connection = new ConnectionFlags();
 
-  @Option(
-      names = {"-e", "--execute"},
-      paramLabel = "STATEMENTS",
-      description = "Run these statements and exit.")
   String execute;
-
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      description = "Run the statements of this file and exit.")
   Path file;
-
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--local",
-      description =
-          "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local"
-              + " is running), connect to it, and stop it at exit.")
   boolean local;
-
-  @Option(
-      names = "--no-connect",
-      description =
-          "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file'"
-              + " TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.")
   boolean noConnect;
-
-  @Option(
-      names = "--debug",
-      description = "Show stack traces of errors, and the choices of COPY TO's scans.")
   boolean debug;
+  String format;
+  boolean noColor;
+  boolean color;
+  boolean tty;
+  String encoding;
+  String cqlVersion;
+  Integer protocolVersion;
+  String browser;
+  boolean coverage;
+  String completion;
 
+  private final CommandSpec spec;
   private StartupConfig.Resolved config;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description =
-          "How query results are printed: table (default), expand (vertical, as EXPAND ON), json"
-              + " (one object a line) or csv.")
-  String format;
+  /** The command, with its options declared and no arguments parsed yet. */
+  CqlpCommand() {
+    spec =
+        CommandSpec.wrapWithoutInspection(this).name("cqlp").versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
+        .footer("", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).");
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-v", "-V", "--version")
+            .versionHelp(true)
+            .description("Print the version of cqlp and exit (cqlsh's -v).")
+            .build());
+    connection.addTo(spec);
+    add(
+        String.class,
+        (String v) -> execute = v,
+        "STATEMENTS",
+        "Run these statements and exit.",
+        "-e",
+        "--execute");
+    add(
+        Path.class,
+        (Path v) -> file = v,
+        "FILE",
+        "Run the statements of this file and exit.",
+        "-f",
+        "--file");
+    flag(
+        (Boolean v) -> local = v,
+        "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local"
+            + " is running), connect to it, and stop it at exit.",
+        "--local");
+    flag(
+        (Boolean v) -> noConnect = v,
+        "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file'"
+            + " TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.",
+        "--no-connect");
+    flag(
+        (Boolean v) -> debug = v,
+        "Show stack traces of errors, and the choices of COPY TO's scans.",
+        "--debug");
+    spec.addOption(
+        FieldBinding.option(String.class, (String v) -> format = v, "--format")
+            .paramLabel("FORMAT")
+            .defaultValue("table")
+            .description(
+                "How query results are printed: table (default), expand (vertical, as EXPAND ON),"
+                    + " json (one object a line) or csv.")
+            .build());
+    flag(
+        (Boolean v) -> noColor = v,
+        "Never colour the output (beats [ui] color of the cqlshrc).",
+        "--no-color");
+    flag(
+        (Boolean v) -> color = v,
+        "Colour the output even when it is not a terminal (beats [ui] color).",
+        "-C",
+        "--color");
+    flag(
+        (Boolean v) -> tty = v,
+        "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or"
+            + " -f).",
+        "-t",
+        "--tty");
+    add(
+        String.class,
+        (String v) -> encoding = v,
+        "ENCODING",
+        "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).",
+        "--encoding");
+    add(
+        String.class,
+        (String v) -> cqlVersion = v,
+        "CQLVERSION",
+        "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the"
+            + " cqlshrc, else the server's).",
+        "--cqlversion");
+    add(
+        Integer.class,
+        (Integer v) -> protocolVersion = v,
+        "N",
+        "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else"
+            + " negotiated).",
+        "--protocol-version");
+    add(
+        String.class,
+        (String v) -> browser = v,
+        "BROWSER",
+        "Accepted for cqlsh compatibility; no effect (HELP prints its text).",
+        "--browser");
+    flag((Boolean v) -> coverage = v, "Accepted for cqlsh compatibility; no effect.", "--coverage");
+    add(
+        String.class,
+        (String v) -> completion = v,
+        "SHELL",
+        "Print the completion script of cqlp's flags for bash or zsh, and exit.",
+        "--completion");
+  }
 
-  @Option(
-      names = "--no-color",
-      description = "Never colour the output (beats [ui] color of the cqlshrc).")
-  boolean noColor;
+  /** The declared command line, for {@code new CommandLine(spec())}. */
+  CommandSpec spec() {
+    return spec;
+  }
 
-  @Option(
-      names = {"-C", "--color"},
-      description = "Colour the output even when it is not a terminal (beats [ui] color).")
-  boolean color;
+  private <T> void add(
+      Class<T> type, Consumer<T> field, String label, String description, String... names) {
+    spec.addOption(
+        FieldBinding.option(type, field, names).paramLabel(label).description(description).build());
+  }
 
-  @Option(
-      names = {"-t", "--tty"},
-      description =
-          "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or"
-              + " -f).")
-  boolean tty;
-
-  @Option(
-      names = "--encoding",
-      paramLabel = "ENCODING",
-      description = "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).")
-  String encoding;
-
-  @Option(
-      names = "--cqlversion",
-      paramLabel = "CQLVERSION",
-      description =
-          "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the"
-              + " cqlshrc, else the server's).")
-  String cqlVersion;
-
-  @Option(
-      names = "--protocol-version",
-      paramLabel = "N",
-      description =
-          "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else"
-              + " negotiated).")
-  Integer protocolVersion;
-
-  @Option(
-      names = "--browser",
-      paramLabel = "BROWSER",
-      description = "Accepted for cqlsh compatibility; no effect (HELP prints its text).")
-  String browser;
-
-  @Option(names = "--coverage", description = "Accepted for cqlsh compatibility; no effect.")
-  boolean coverage;
-
-  @Option(
-      names = "--completion",
-      paramLabel = "SHELL",
-      description = "Print the completion script of cqlp's flags for bash or zsh, and exit.")
-  String completion;
+  private void flag(Consumer<Boolean> field, String description, String... names) {
+    spec.addOption(
+        FieldBinding.option(boolean.class, field, names).description(description).build());
+  }
 
   private ShellFlags.Resolved flags;
   private boolean ttyMode;

@@ -28,7 +28,7 @@ public final class Main {
 
   /** Runs cqlp and returns its exit status instead of exiting. */
   public static int run(String[] args) {
-    CommandLine commandLine = new CommandLine(new CqlpCommand());
+    CommandLine commandLine = new CommandLine(new CqlpCommand().spec());
     commandLine.setParameterExceptionHandler(
         (e, a) -> {
           CommandLine cmd = e.getCommandLine();

@@ -1,6 +1,7 @@
 package io.cqlp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -50,14 +51,14 @@ class CqlpCommandTest {
 
   private static CqlpCommand parse(String... args) {
     CqlpCommand command = new CqlpCommand();
-    new CommandLine(command).parseArgs(args);
+    new CommandLine(command.spec()).parseArgs(args);
     return command;
   }
 
   @Test
   void should_know_every_option_name_of_cqlsh() {
     Set<String> names = new TreeSet<>();
-    for (OptionSpec option : new CommandLine(new CqlpCommand()).getCommandSpec().options()) {
+    for (OptionSpec option : new CommandLine(new CqlpCommand().spec()).getCommandSpec().options()) {
       names.addAll(List.of(option.names()));
     }
 
@@ -132,5 +133,49 @@ class CqlpCommandTest {
     assertThat(c.color).isTrue();
     assertThat(parse("--file", "x.cql").file).isEqualTo(Path.of("x.cql"));
     assertThat(parse("--no-color").noColor).isTrue();
+  }
+
+  @Test
+  void should_apply_the_format_default_and_leave_absent_flags_unset() {
+    CqlpCommand c = parse();
+
+    assertThat(c.format).isEqualTo("table");
+    assertThat(c.connection.host).isNull();
+    assertThat(c.connection.port).isNull();
+    assertThat(c.connection.password).isNull();
+    assertThat(c.connection.ssl).isFalse();
+    assertThat(c.execute).isNull();
+    assertThat(c.debug).isFalse();
+    assertThat(c.protocolVersion).isNull();
+  }
+
+  @Test
+  void should_list_the_options_in_declaration_order_without_the_hidden_one() {
+    String help = new CommandLine(new CqlpCommand().spec()).getUsageMessage();
+
+    assertThat(help)
+        .containsSubsequence(
+            "[host]",
+            "[port]",
+            "-h, --help",
+            "-v, -V, --version",
+            "-u, --username=<username>",
+            "-p, --password[=<password>]",
+            "--credentials=FILE",
+            "-e, --execute=STATEMENTS",
+            "-f, --file=FILE",
+            "--format=FORMAT",
+            "--completion=SHELL",
+            "Log file: ~/.cqlp/logs/cqlp.log")
+        .doesNotContain("--insecure-password-without-warning");
+  }
+
+  @Test
+  void should_reject_a_bad_number_with_the_option_named() {
+    CommandLine commandLine = new CommandLine(new CqlpCommand().spec());
+
+    assertThatThrownBy(() -> commandLine.parseArgs("--protocol-version", "abc"))
+        .hasMessage("Invalid value for option '--protocol-version': 'abc' is not an int");
+    assertThatThrownBy(() -> commandLine.parseArgs("db1", "ninety")).hasMessageContaining("port");
   }
 }

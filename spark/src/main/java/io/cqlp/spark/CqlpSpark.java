@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.cli.ConnectionFlags;
 import io.cqlp.cli.ExitStatus;
+import io.cqlp.cli.FieldBinding;
+import io.cqlp.cli.VersionProvider;
 import io.cqlp.command.CommandException;
 import io.cqlp.command.CommandParser;
 import io.cqlp.command.CopyFrom;
@@ -30,9 +32,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code cqlp-spark}: runs cqlp's COPY statements as Apache Spark jobs, with cqlp's connection
@@ -41,53 +42,69 @@ import picocli.CommandLine.Option;
  * the executors scan token ranges and write with cqlp's own writers, and this process commits the
  * files. Exit status as cqlp's: 0 done, 1 cannot connect, 2 a statement failed.
  */
-@Command(
-    name = "cqlp-spark",
-    mixinStandardHelpOptions = true,
-    versionProvider = io.cqlp.cli.VersionProvider.class,
-    sortOptions = false,
-    description = "Runs cqlp's COPY TO and COPY FROM statements as Apache Spark jobs.")
 public final class CqlpSpark implements Callable<Integer> {
+  private String master;
+  private final ConnectionFlags connection = new ConnectionFlags();
+  private String execute;
+  private Path file;
+  private Integer tasks;
+  private boolean debug;
+  private final CommandSpec spec;
 
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      defaultValue = "local[2]",
-      description =
-          "Spark master: local[N] (default local[2]), spark://host:7077, or what spark-submit"
-              + " passes (yarn, k8s://...).")
-  String master;
-
-  @Mixin ConnectionFlags connection;
-
-  @Option(
-      names = {"-e", "--execute"},
-      paramLabel = "STATEMENTS",
-      description = "Run these COPY statements and exit.")
-  String execute;
-
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      description = "Run the COPY statements of this file and exit.")
-  Path file;
-
-  @Option(
-      names = "--tasks",
-      paramLabel = "N",
-      description =
-          "Tasks to split a table's token ranges into (default: 4 per core of the Spark"
-              + " application, so that a lost executor's share is spread over the others).")
-  Integer tasks;
-
-  @Option(
-      names = "--debug",
-      description = "Show stack traces of errors, and Spark's warnings and errors.")
-  boolean debug;
+  private CqlpSpark() {
+    // picocli's programmatic API, as cqlp's own command line (FieldBinding says why)
+    spec =
+        CommandSpec.wrapWithoutInspection(this)
+            .name("cqlp-spark")
+            .versionProvider(new VersionProvider());
+    spec.usageMessage()
+        .sortOptions(false)
+        .description("Runs cqlp's COPY TO and COPY FROM statements as Apache Spark jobs.");
+    spec.addOption(
+        FieldBinding.option(String.class, (String v) -> master = v, "--master")
+            .paramLabel("URL")
+            .defaultValue("local[2]")
+            .description(
+                "Spark master: local[N] (default local[2]), spark://host:7077, or what"
+                    + " spark-submit passes (yarn, k8s://...).")
+            .build());
+    connection.addTo(spec);
+    spec.addOption(
+        FieldBinding.option(String.class, (String v) -> execute = v, "-e", "--execute")
+            .paramLabel("STATEMENTS")
+            .description("Run these COPY statements and exit.")
+            .build());
+    spec.addOption(
+        FieldBinding.option(Path.class, (Path v) -> file = v, "-f", "--file")
+            .paramLabel("FILE")
+            .description("Run the COPY statements of this file and exit.")
+            .build());
+    spec.addOption(
+        FieldBinding.option(Integer.class, (Integer v) -> tasks = v, "--tasks")
+            .paramLabel("N")
+            .description(
+                "Tasks to split a table's token ranges into (default: 4 per core of the Spark"
+                    + " application, so that a lost executor's share is spread over the others).")
+            .build());
+    spec.addOption(
+        FieldBinding.option(boolean.class, (Boolean v) -> debug = v, "--debug")
+            .description("Show stack traces of errors, and Spark's warnings and errors.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
+  }
 
   /** Runs cqlp-spark with the given arguments and exits with its status. */
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new CqlpSpark());
+    CommandLine commandLine = new CommandLine(new CqlpSpark().spec);
     commandLine.setParameterExceptionHandler(
         (e, a) -> {
           e.getCommandLine().getErr().println(e.getMessage());

@@ -1,0 +1,91 @@
+package io.cqlp.cli;
+
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Binds a picocli option or positional parameter to a field through a lambda, for command lines
+ * declared with picocli's programmatic API ({@code CommandSpec}, {@code OptionSpec}) instead of its
+ * annotations.
+ *
+ * <p>Why: picocli reads annotations through reflection, and the JDK makes every annotation instance
+ * a dynamic proxy class generated at run time, then sets fields through method handles spun at run
+ * time. None of that can be kept in a class data sharing archive or AOT cache, and on a one-shot
+ * {@code cqlp -e} it cost about 0.16 s of 0.6 s on JDK 25 (0.23 s to build the command with
+ * annotations against 0.07 s without, measured on 2 cores). The programmatic API parses the same
+ * command line with the same help, errors and completion.
+ *
+ * <p>A bound argument has no initial value of picocli's: the field keeps the one it was given in
+ * Java until the argument, or its {@code defaultValue}, is applied. Each command line is parsed
+ * once.
+ */
+public final class FieldBinding implements ISetter, IGetter {
+  private final Consumer<Object> field;
+  private Object value;
+
+  private FieldBinding(Consumer<Object> field) {
+    this.field = field;
+  }
+
+  /**
+   * An option builder bound to a field.
+   *
+   * @param type the option's type as picocli converts it ({@code boolean.class} for a flag, {@code
+   *     String.class}, {@code Integer.class}, {@code java.nio.file.Path.class}, ...)
+   * @param field receives the converted value when the option (or its default) is applied; not null
+   * @param names the option's names, e.g. {@code "-e", "--execute"}; at least one
+   * @param <T> the field's type: {@code type} or its boxed form
+   * @return a builder with type, setter and getter set; the caller adds labels and descriptions and
+   *     builds it
+   */
+  public static <T> OptionSpec.Builder option(Class<?> type, Consumer<T> field, String... names) {
+    FieldBinding binding = bind(field);
+    return OptionSpec.builder(names)
+        .type(type)
+        .setter(binding)
+        .getter(binding)
+        .hasInitialValue(false);
+  }
+
+  /**
+   * A positional parameter builder bound to a field.
+   *
+   * @param type the parameter's type as picocli converts it
+   * @param field receives the converted value; not null
+   * @param <T> the field's type
+   * @return a builder with type, setter and getter set; the caller adds index, arity and labels
+   */
+  public static <T> PositionalParamSpec.Builder positional(Class<?> type, Consumer<T> field) {
+    FieldBinding binding = bind(field);
+    return PositionalParamSpec.builder()
+        .type(type)
+        .setter(binding)
+        .getter(binding)
+        .hasInitialValue(false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> FieldBinding bind(Consumer<T> field) {
+    return new FieldBinding(v -> field.accept((T) v));
+  }
+
+  /** Stores {@code newValue} in the field; returns the value stored before, null at first. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T set(T newValue) {
+    T previous = (T) value;
+    value = newValue;
+    field.accept(newValue);
+    return previous;
+  }
+
+  /** The value last stored, null before any. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get() {
+    return (T) value;
+  }
+}
