@@ -58,22 +58,6 @@ public final class PartitionBatcher {
    * @param maxBatchBytes bytes of bound values per batch at most
    * @param windowRows rows that may wait for their partition's batch to fill
    * @param consistency consistency level of the batches
-   */
-  public PartitionBatcher(
-      AsyncLoader loader,
-      int maxBatchRows,
-      int maxBatchBytes,
-      int windowRows,
-      ConsistencyLevel consistency) {
-    this(loader, maxBatchRows, maxBatchBytes, windowRows, consistency, 0, key -> null);
-  }
-
-  /**
-   * @param loader where statements go
-   * @param maxBatchRows rows per batch at most (cqlsh's MAXBATCHSIZE); 1 disables batching
-   * @param maxBatchBytes bytes of bound values per batch at most
-   * @param windowRows rows that may wait for their partition's batch to fill
-   * @param consistency consistency level of the batches
    * @param minBatchRows partitions with this many rows or fewer in a window are pooled by replica
    *     (cqlsh's MINBATCHSIZE); 0 keeps every batch to one partition
    * @param replicaOf a partition key's first replica (any object with equals), or {@code null} when
