@@ -38,7 +38,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The cqlp command line, cqlsh-compatible: {@code cqlp [host [port]] [options]}. Declared with
@@ -77,16 +76,10 @@ final class CqlpCommand implements Callable<Integer> {
         .description(
             "A CQL shell for Apache Cassandra that moves rows between tables and Parquet files.")
         .footer("", "Log file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).");
+    spec.addOption(FieldBinding.helpOption());
     spec.addOption(
-        OptionSpec.builder("-h", "--help")
-            .usageHelp(true)
-            .description("Show this help message and exit.")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("-v", "-V", "--version")
-            .versionHelp(true)
-            .description("Print the version of cqlp and exit (cqlsh's -v).")
-            .build());
+        FieldBinding.versionOption(
+            "Print the version of cqlp and exit (cqlsh's -v).", "-v", "-V", "--version"));
     connection.addTo(spec);
     add(
         String.class,

@@ -67,6 +67,30 @@ public final class FieldBinding implements ISetter, IGetter {
         .hasInitialValue(false);
   }
 
+  /**
+   * The {@code -h, --help} option of cqlp's command lines, as picocli's standard one: usage help,
+   * "Show this help message and exit."
+   *
+   * @return a new option; add it to one command line
+   */
+  public static OptionSpec helpOption() {
+    return OptionSpec.builder("-h", "--help")
+        .usageHelp(true)
+        .description("Show this help message and exit.")
+        .build();
+  }
+
+  /**
+   * A version option: picocli prints the command's version provider's lines and exits.
+   *
+   * @param description its help text
+   * @param names its names, e.g. {@code "-V", "--version"}
+   * @return a new option; add it to one command line
+   */
+  public static OptionSpec versionOption(String description, String... names) {
+    return OptionSpec.builder(names).versionHelp(true).description(description).build();
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> FieldBinding bind(Consumer<T> field) {
     return new FieldBinding(v -> field.accept((T) v));

@@ -33,7 +33,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code cqlp-spark}: runs cqlp's COPY statements as Apache Spark jobs, with cqlp's connection
@@ -90,16 +89,9 @@ public final class CqlpSpark implements Callable<Integer> {
         FieldBinding.option(boolean.class, (Boolean v) -> debug = v, "--debug")
             .description("Show stack traces of errors, and Spark's warnings and errors.")
             .build());
+    spec.addOption(FieldBinding.helpOption());
     spec.addOption(
-        OptionSpec.builder("-h", "--help")
-            .usageHelp(true)
-            .description("Show this help message and exit.")
-            .build());
-    spec.addOption(
-        OptionSpec.builder("-V", "--version")
-            .versionHelp(true)
-            .description("Print version information and exit.")
-            .build());
+        FieldBinding.versionOption("Print version information and exit.", "-V", "--version"));
   }
 
   /** Runs cqlp-spark with the given arguments and exits with its status. */
