@@ -50,10 +50,13 @@ public final class ConnectionFlags {
             .description("CQL port (default: $CQLSH_PORT or 9042).")
             .build());
     command.addOption(
-        FieldBinding.option(String.class, (String v) -> username = v, "-u", "--username")
-            .paramLabel("<username>")
-            .description("Authenticate as this user.")
-            .build());
+        FieldBinding.valued(
+            String.class,
+            (String v) -> username = v,
+            "<username>",
+            "Authenticate as this user.",
+            "-u",
+            "--username"));
     command.addOption(
         FieldBinding.option(char[].class, (char[] v) -> password = v, "-p", "--password")
             .paramLabel("<password>")
@@ -62,42 +65,49 @@ public final class ConnectionFlags {
             .description("Password; asked without echo when given without a value.")
             .build());
     command.addOption(
-        FieldBinding.option(String.class, (String v) -> keyspace = v, "-k", "--keyspace")
-            .paramLabel("<keyspace>")
-            .description("Start in this keyspace.")
-            .build());
+        FieldBinding.valued(
+            String.class,
+            (String v) -> keyspace = v,
+            "<keyspace>",
+            "Start in this keyspace.",
+            "-k",
+            "--keyspace"));
     command.addOption(
-        FieldBinding.option(Double.class, (Double v) -> connectTimeout = v, "--connect-timeout")
-            .paramLabel("SECONDS")
-            .description(
-                "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else"
-                    + " 5).")
-            .build());
+        FieldBinding.valued(
+            Double.class,
+            (Double v) -> connectTimeout = v,
+            "SECONDS",
+            "Connect timeout in seconds (default: [connection] timeout of the cqlshrc, else 5).",
+            "--connect-timeout"));
     command.addOption(
-        FieldBinding.option(Double.class, (Double v) -> requestTimeout = v, "--request-timeout")
-            .paramLabel("SECONDS")
-            .description(
-                "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc,"
-                    + " else 10).")
-            .build());
+        FieldBinding.valued(
+            Double.class,
+            (Double v) -> requestTimeout = v,
+            "SECONDS",
+            "Request timeout in seconds (default: [connection] request_timeout of the cqlshrc,"
+                + " else 10).",
+            "--request-timeout"));
     command.addOption(
-        FieldBinding.option(boolean.class, (Boolean v) -> ssl = v, "--ssl")
-            .description(
-                "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate,"
-                    + " usercert, userkey) and $SSL_CERTFILE, $SSL_VALIDATE.")
-            .build());
+        FieldBinding.flag(
+            (Boolean v) -> ssl = v,
+            "Connect with TLS, using the [ssl] section of the cqlshrc (certfile, validate,"
+                + " usercert, userkey) and $SSL_CERTFILE, $SSL_VALIDATE.",
+            "--ssl"));
     command.addOption(
-        FieldBinding.option(String.class, (String v) -> cqlshrc = v, "--cqlshrc")
-            .paramLabel("FILE")
-            .description("Read this cqlshrc instead of ~/.cassandra/cqlshrc.")
-            .build());
+        FieldBinding.valued(
+            String.class,
+            (String v) -> cqlshrc = v,
+            "FILE",
+            "Read this cqlshrc instead of ~/.cassandra/cqlshrc.",
+            "--cqlshrc"));
     command.addOption(
-        FieldBinding.option(String.class, (String v) -> credentials = v, "--credentials")
-            .paramLabel("FILE")
-            .description(
-                "Read user name and password from this file ([PlainTextAuthProvider] username,"
-                    + " password) instead of ~/.cassandra/credentials.")
-            .build());
+        FieldBinding.valued(
+            String.class,
+            (String v) -> credentials = v,
+            "FILE",
+            "Read user name and password from this file ([PlainTextAuthProvider] username,"
+                + " password) instead of ~/.cassandra/credentials.",
+            "--credentials"));
     command.addOption(
         FieldBinding.option(
                 boolean.class,

@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -81,34 +80,39 @@ final class CqlpCommand implements Callable<Integer> {
         FieldBinding.versionOption(
             "Print the version of cqlp and exit (cqlsh's -v).", "-v", "-V", "--version"));
     connection.addTo(spec);
-    add(
-        String.class,
-        (String v) -> execute = v,
-        "STATEMENTS",
-        "Run these statements and exit.",
-        "-e",
-        "--execute");
-    add(
-        Path.class,
-        (Path v) -> file = v,
-        "FILE",
-        "Run the statements of this file and exit.",
-        "-f",
-        "--file");
-    flag(
-        (Boolean v) -> local = v,
-        "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp --local"
-            + " is running), connect to it, and stop it at exit.",
-        "--local");
-    flag(
-        (Boolean v) -> noConnect = v,
-        "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY 'file'"
-            + " TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.",
-        "--no-connect");
-    flag(
-        (Boolean v) -> debug = v,
-        "Show stack traces of errors, and the choices of COPY TO's scans.",
-        "--debug");
+    spec.addOption(
+        FieldBinding.valued(
+            String.class,
+            (String v) -> execute = v,
+            "STATEMENTS",
+            "Run these statements and exit.",
+            "-e",
+            "--execute"));
+    spec.addOption(
+        FieldBinding.valued(
+            Path.class,
+            (Path v) -> file = v,
+            "FILE",
+            "Run the statements of this file and exit.",
+            "-f",
+            "--file"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> local = v,
+            "Start a throwaway single-node Cassandra on 127.0.0.1 (or reuse one another cqlp"
+                + " --local is running), connect to it, and stop it at exit.",
+            "--local"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> noConnect = v,
+            "Start without connecting to Cassandra: files only (DESCRIBE FILE, SHOW FILE, COPY"
+                + " 'file' TO ..., HELP, SOURCE, EXIT); statements that need a cluster fail.",
+            "--no-connect"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> debug = v,
+            "Show stack traces of errors, and the choices of COPY TO's scans.",
+            "--debug"));
     spec.addOption(
         FieldBinding.option(String.class, (String v) -> format = v, "--format")
             .paramLabel("FORMAT")
@@ -117,70 +121,71 @@ final class CqlpCommand implements Callable<Integer> {
                 "How query results are printed: table (default), expand (vertical, as EXPAND ON),"
                     + " json (one object a line) or csv.")
             .build());
-    flag(
-        (Boolean v) -> noColor = v,
-        "Never colour the output (beats [ui] color of the cqlshrc).",
-        "--no-color");
-    flag(
-        (Boolean v) -> color = v,
-        "Colour the output even when it is not a terminal (beats [ui] color).",
-        "-C",
-        "--color");
-    flag(
-        (Boolean v) -> tty = v,
-        "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or"
-            + " -f).",
-        "-t",
-        "--tty");
-    add(
-        String.class,
-        (String v) -> encoding = v,
-        "ENCODING",
-        "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).",
-        "--encoding");
-    add(
-        String.class,
-        (String v) -> cqlVersion = v,
-        "CQLVERSION",
-        "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the"
-            + " cqlshrc, else the server's).",
-        "--cqlversion");
-    add(
-        Integer.class,
-        (Integer v) -> protocolVersion = v,
-        "N",
-        "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc, else"
-            + " negotiated).",
-        "--protocol-version");
-    add(
-        String.class,
-        (String v) -> browser = v,
-        "BROWSER",
-        "Accepted for cqlsh compatibility; no effect (HELP prints its text).",
-        "--browser");
-    flag((Boolean v) -> coverage = v, "Accepted for cqlsh compatibility; no effect.", "--coverage");
-    add(
-        String.class,
-        (String v) -> completion = v,
-        "SHELL",
-        "Print the completion script of cqlp's flags for bash or zsh, and exit.",
-        "--completion");
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> noColor = v,
+            "Never colour the output (beats [ui] color of the cqlshrc).",
+            "--no-color"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> color = v,
+            "Colour the output even when it is not a terminal (beats [ui] color).",
+            "-C",
+            "--color"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> tty = v,
+            "Force tty mode: the prompt, even when standard input is not a terminal (not with -e or"
+                + " -f).",
+            "-t",
+            "--tty"));
+    spec.addOption(
+        FieldBinding.valued(
+            String.class,
+            (String v) -> encoding = v,
+            "ENCODING",
+            "Encoding of the output (default: [ui] encoding of the cqlshrc, else utf-8).",
+            "--encoding"));
+    spec.addOption(
+        FieldBinding.valued(
+            String.class,
+            (String v) -> cqlVersion = v,
+            "CQLVERSION",
+            "The CQL version the server must speak, e.g. 3.4.7 (default: [cql] version of the"
+                + " cqlshrc, else the server's).",
+            "--cqlversion"));
+    spec.addOption(
+        FieldBinding.valued(
+            Integer.class,
+            (Integer v) -> protocolVersion = v,
+            "N",
+            "Native protocol version to use, 3 to 6 (default: [protocol] version of the cqlshrc,"
+                + " else negotiated).",
+            "--protocol-version"));
+    spec.addOption(
+        FieldBinding.valued(
+            String.class,
+            (String v) -> browser = v,
+            "BROWSER",
+            "Accepted for cqlsh compatibility; no effect (HELP prints its text).",
+            "--browser"));
+    spec.addOption(
+        FieldBinding.flag(
+            (Boolean v) -> coverage = v,
+            "Accepted for cqlsh compatibility; no effect.",
+            "--coverage"));
+    spec.addOption(
+        FieldBinding.valued(
+            String.class,
+            (String v) -> completion = v,
+            "SHELL",
+            "Print the completion script of cqlp's flags for bash or zsh, and exit.",
+            "--completion"));
   }
 
   /** The declared command line, for {@code new CommandLine(spec())}. */
   CommandSpec spec() {
     return spec;
-  }
-
-  private <T> void add(
-      Class<T> type, Consumer<T> field, String label, String description, String... names) {
-    spec.addOption(
-        FieldBinding.option(type, field, names).paramLabel(label).description(description).build());
-  }
-
-  private void flag(Consumer<Boolean> field, String description, String... names) {
-    spec.addOption(
-        FieldBinding.option(boolean.class, field, names).description(description).build());
   }
 
   private ShellFlags.Resolved flags;

@@ -51,6 +51,34 @@ public final class FieldBinding implements ISetter, IGetter {
   }
 
   /**
+   * An option that takes a value, bound to a field: {@link #option} with its label and help text.
+   *
+   * @param type the value's type as picocli converts it
+   * @param field receives the converted value; not null
+   * @param label the value's name in the help, e.g. {@code "FILE"}
+   * @param description the help text
+   * @param names the option's names; at least one
+   * @param <T> the field's type
+   * @return the built option
+   */
+  public static <T> OptionSpec valued(
+      Class<T> type, Consumer<T> field, String label, String description, String... names) {
+    return option(type, field, names).paramLabel(label).description(description).build();
+  }
+
+  /**
+   * A flag (an option without a value) bound to a boolean field, which it sets to true when given.
+   *
+   * @param field receives true when the flag is given; not null
+   * @param description the help text
+   * @param names the flag's names; at least one
+   * @return the built option
+   */
+  public static OptionSpec flag(Consumer<Boolean> field, String description, String... names) {
+    return option(boolean.class, field, names).description(description).build();
+  }
+
+  /**
    * A positional parameter builder bound to a field.
    *
    * @param type the parameter's type as picocli converts it

@@ -69,26 +69,34 @@ public final class CqlpSpark implements Callable<Integer> {
             .build());
     connection.addTo(spec);
     spec.addOption(
-        FieldBinding.option(String.class, (String v) -> execute = v, "-e", "--execute")
-            .paramLabel("STATEMENTS")
-            .description("Run these COPY statements and exit.")
-            .build());
+        FieldBinding.valued(
+            String.class,
+            (String v) -> execute = v,
+            "STATEMENTS",
+            "Run these COPY statements and exit.",
+            "-e",
+            "--execute"));
     spec.addOption(
-        FieldBinding.option(Path.class, (Path v) -> file = v, "-f", "--file")
-            .paramLabel("FILE")
-            .description("Run the COPY statements of this file and exit.")
-            .build());
+        FieldBinding.valued(
+            Path.class,
+            (Path v) -> file = v,
+            "FILE",
+            "Run the COPY statements of this file and exit.",
+            "-f",
+            "--file"));
     spec.addOption(
-        FieldBinding.option(Integer.class, (Integer v) -> tasks = v, "--tasks")
-            .paramLabel("N")
-            .description(
-                "Tasks to split a table's token ranges into (default: 4 per core of the Spark"
-                    + " application, so that a lost executor's share is spread over the others).")
-            .build());
+        FieldBinding.valued(
+            Integer.class,
+            (Integer v) -> tasks = v,
+            "N",
+            "Tasks to split a table's token ranges into (default: 4 per core of the Spark"
+                + " application, so that a lost executor's share is spread over the others).",
+            "--tasks"));
     spec.addOption(
-        FieldBinding.option(boolean.class, (Boolean v) -> debug = v, "--debug")
-            .description("Show stack traces of errors, and Spark's warnings and errors.")
-            .build());
+        FieldBinding.flag(
+            (Boolean v) -> debug = v,
+            "Show stack traces of errors, and Spark's warnings and errors.",
+            "--debug"));
     spec.addOption(FieldBinding.helpOption());
     spec.addOption(
         FieldBinding.versionOption("Print version information and exit.", "-V", "--version"));
