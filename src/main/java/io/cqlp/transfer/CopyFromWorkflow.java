@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * COPY FROM: reads a file or a dataset directory ({@link DatasetSource}: a source ending with
@@ -70,8 +71,13 @@ public final class CopyFromWorkflow {
               io.cqlp.format.csv.CsvOptions.COPY_FROM),
           CopyRunOptions.COMMON);
 
-  /** Default rows per second at most (INGESTRATE), cqlsh's default. */
-  public static final int DEFAULT_INGEST_RATE = 100_000;
+  /**
+   * Default rows per second at most (INGESTRATE): no limit, as DSBulk's default ({@code
+   * executor.maxPerSecond = -1}); the writes in flight (MAXREQUESTS) bound the load on the cluster.
+   * cqlsh's default, 100,000, held 3,000,000-row imports by origin at 99K rows/s on one node where
+   * they ran at 127-133K without it (bench/run's write ceiling there: 134K).
+   */
+  public static final long DEFAULT_INGEST_RATE = Long.MAX_VALUE;
 
   /**
    * Default MINBATCHSIZE, cqlsh's: partitions with this many rows or fewer in a CHUNKSIZE window
@@ -365,16 +371,22 @@ public final class CopyFromWorkflow {
   }
 
   /**
-   * A partition key's first replica from the driver's token map, or null when the map is not known
-   * (MINBATCHSIZE then leaves batches to one partition).
+   * Gives, when called, the lookup of a partition key's first replica in the driver's current token
+   * map; the lookup answers null for every key when the map is not known (MINBATCHSIZE then leaves
+   * batches to one partition).
    */
-  private Function<ByteBuffer, Object> replicas(String keyspace) {
+  private Supplier<Function<ByteBuffer, Object>> replicas(String keyspace) {
     CqlIdentifier id = CqlIdentifier.fromInternal(keyspace);
-    return key ->
+    return () ->
         session
             .getMetadata()
             .getTokenMap()
-            .map(map -> map.getReplicas(id, key).stream().findFirst().orElse(null))
-            .orElse(null);
+            .<Function<ByteBuffer, Object>>map(map -> key -> firstOf(map.getReplicas(id, key)))
+            .orElse(key -> null);
+  }
+
+  private static Object firstOf(Set<?> replicas) {
+    java.util.Iterator<?> first = replicas.iterator();
+    return first.hasNext() ? first.next() : null;
   }
 }

@@ -20,7 +20,8 @@ import io.cqlp.transfer.load.ErrorBudget;
  *     1,000,000
  * @param minBatchSize MINBATCHSIZE: partitions with this many rows or fewer in a CHUNKSIZE window
  *     are pooled by replica, 1 to maxBatchSize; cqlsh's 10 (at most maxBatchSize) when not given
- * @param ingestRate rows per second at most (INGESTRATE), {@code >= 1}
+ * @param ingestRate rows per second at most (INGESTRATE), {@code >= 1}; {@link Long#MAX_VALUE} (no
+ *     limit) when not given
  * @param ttl the TTL in seconds every write gets (TTL=n), or -1 for none (also when TTL is the
  *     boolean of a migration)
  * @param timesForced WRITETIME=true or TTL=true: the input must hold time columns

@@ -25,13 +25,13 @@ class ImportSettingsTest {
   }
 
   @Test
-  void should_default_to_cqlshs_values_but_for_writes_in_flight_and_batch_size() {
+  void should_default_to_cqlshs_values_but_for_writes_in_flight_batch_size_and_rate() {
     ImportSettings s = ImportSettings.of(Options.empty());
     assertThat(s.requestsInFlight()).isEqualTo(256);
     assertThat(s.maxAttempts()).isEqualTo(5);
     assertThat(s.maxBatchSize()).isEqualTo(100);
     assertThat(s.chunkSize()).isEqualTo(5000);
-    assertThat(s.ingestRate()).isEqualTo(100_000);
+    assertThat(s.ingestRate()).isEqualTo(Long.MAX_VALUE); // no limit, as DSBulk
     assertThat(s.minBatchSize()).isEqualTo(10);
     assertThat(s.skipRows()).isZero();
     assertThat(s.maxRows()).isEqualTo(-1);

@@ -13,7 +13,7 @@ public final class IngestRate {
   private long rows;
 
   /**
-   * @param rowsPerSecond the rate, {@code >= 1}
+   * @param rowsPerSecond the rate, {@code >= 1}; {@link Long#MAX_VALUE} never sleeps (no limit)
    * @throws IllegalArgumentException if the rate is below 1
    */
   public IngestRate(long rowsPerSecond) {

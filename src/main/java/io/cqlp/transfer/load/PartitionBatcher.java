@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Groups writes that share a partition key into UNLOGGED batches before they go to the {@link
@@ -48,7 +49,7 @@ public final class PartitionBatcher {
   private final int windowRows;
   private final ConsistencyLevel consistency;
   private final int minBatchRows;
-  private final Function<ByteBuffer, Object> replicaOf;
+  private final Supplier<Function<ByteBuffer, Object>> replicas;
   private final Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
   private int buffered;
 
@@ -60,8 +61,11 @@ public final class PartitionBatcher {
    * @param consistency consistency level of the batches
    * @param minBatchRows partitions with this many rows or fewer in a window are pooled by replica
    *     (cqlsh's MINBATCHSIZE); 0 keeps every batch to one partition
-   * @param replicaOf a partition key's first replica (any object with equals), or {@code null} when
-   *     it is not known: then that partition keeps a batch of its own
+   * @param replicas gives, once per window flushed with {@code minBatchRows > 0}, the lookup of a
+   *     partition key's first replica (any object with equals; {@code null} when it is not known:
+   *     then that partition keeps a batch of its own). Taken once per window because the driver's
+   *     token map is a lookup of its own: a window of single-row partitions asks for thousands of
+   *     keys' replicas.
    */
   public PartitionBatcher(
       AsyncLoader loader,
@@ -70,9 +74,9 @@ public final class PartitionBatcher {
       int windowRows,
       ConsistencyLevel consistency,
       int minBatchRows,
-      Function<ByteBuffer, Object> replicaOf) {
+      Supplier<Function<ByteBuffer, Object>> replicas) {
     this.minBatchRows = minBatchRows;
-    this.replicaOf = replicaOf;
+    this.replicas = replicas;
     this.loader = loader;
     this.maxBatchRows = maxBatchRows;
     this.maxBatchBytes = maxBatchBytes;
@@ -110,6 +114,7 @@ public final class PartitionBatcher {
   public void flush() throws InterruptedException {
     List<Map.Entry<ByteBuffer, Group>> all = new ArrayList<>(groups.entrySet());
     groups.clear();
+    Function<ByteBuffer, Object> replicaOf = minBatchRows > 0 ? replicas.get() : key -> null;
     Map<Object, Group> pools = new LinkedHashMap<>();
     for (Map.Entry<ByteBuffer, Group> entry : all) {
       Group group = entry.getValue();

@@ -181,7 +181,7 @@ class AsyncLoaderTest {
             5,
             errors);
     PartitionBatcher batcher =
-        new PartitionBatcher(loader, 3, 1 << 20, 100, ConsistencyLevel.ONE, 0, key -> null);
+        new PartitionBatcher(loader, 3, 1 << 20, 100, ConsistencyLevel.ONE, 0, () -> key -> null);
     for (int i = 0; i < 4; i++) {
       batcher.add(row(i, false), 10);
     }

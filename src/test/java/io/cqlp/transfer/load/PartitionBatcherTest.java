@@ -60,7 +60,7 @@ class PartitionBatcherTest {
             100,
             ConsistencyLevel.ONE,
             minBatchRows,
-            key -> minBatchRows == 0 ? null : "node" + (key.get(0) % 2));
+            () -> key -> minBatchRows == 0 ? null : "node" + (key.get(0) % 2));
     for (int p = 0; p < 6; p++) {
       batcher.add(row(p, 0), 10);
     }
@@ -108,7 +108,8 @@ class PartitionBatcherTest {
     // batches across more than 10 partitions, so pools hold 10, 10 and 5
     AsyncLoader loader = loader();
     PartitionBatcher batcher =
-        new PartitionBatcher(loader, 100, 1 << 20, 1000, ConsistencyLevel.ONE, 10, key -> "node");
+        new PartitionBatcher(
+            loader, 100, 1 << 20, 1000, ConsistencyLevel.ONE, 10, () -> key -> "node");
     for (int p = 0; p < 25; p++) {
       batcher.add(row(p, 0), 10);
     }
