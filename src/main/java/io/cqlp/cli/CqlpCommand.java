@@ -80,22 +80,7 @@ final class CqlpCommand implements Callable<Integer> {
         FieldBinding.versionOption(
             "Print the version of cqlp and exit (cqlsh's -v).", "-v", "-V", "--version"));
     connection.addTo(spec);
-    spec.addOption(
-        FieldBinding.valued(
-            String.class,
-            (String v) -> execute = v,
-            "STATEMENTS",
-            "Run these statements and exit.",
-            "-e",
-            "--execute"));
-    spec.addOption(
-        FieldBinding.valued(
-            Path.class,
-            (Path v) -> file = v,
-            "FILE",
-            "Run the statements of this file and exit.",
-            "-f",
-            "--file"));
+    FieldBinding.addScriptOptions(spec, "statements", v -> execute = v, v -> file = v);
     spec.addOption(
         FieldBinding.flag(
             (Boolean v) -> local = v,

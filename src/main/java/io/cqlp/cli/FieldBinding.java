@@ -1,6 +1,8 @@
 package io.cqlp.cli;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -76,6 +78,37 @@ public final class FieldBinding implements ISetter, IGetter {
    */
   public static OptionSpec flag(Consumer<Boolean> field, String description, String... names) {
     return option(boolean.class, field, names).description(description).build();
+  }
+
+  /**
+   * Adds the {@code -e, --execute=STATEMENTS} and {@code -f, --file=FILE} options that cqlp and
+   * cqlp-spark share (cqlsh's names): "Run these {@code what} and exit." and "Run the {@code what}
+   * of this file and exit."
+   *
+   * @param spec the command line they join
+   * @param what what they run, in their help text: {@code "statements"} or {@code "COPY
+   *     statements"}
+   * @param execute receives the statements of {@code -e}; not null
+   * @param file receives the file of {@code -f}; not null
+   */
+  public static void addScriptOptions(
+      CommandSpec spec, String what, Consumer<String> execute, Consumer<Path> file) {
+    spec.addOption(
+        valued(
+            String.class,
+            execute,
+            "STATEMENTS",
+            "Run these " + what + " and exit.",
+            "-e",
+            "--execute"));
+    spec.addOption(
+        valued(
+            Path.class,
+            file,
+            "FILE",
+            "Run the " + what + " of this file and exit.",
+            "-f",
+            "--file"));
   }
 
   /**

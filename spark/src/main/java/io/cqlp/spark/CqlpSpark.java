@@ -68,22 +68,7 @@ public final class CqlpSpark implements Callable<Integer> {
                     + " spark-submit passes (yarn, k8s://...).")
             .build());
     connection.addTo(spec);
-    spec.addOption(
-        FieldBinding.valued(
-            String.class,
-            (String v) -> execute = v,
-            "STATEMENTS",
-            "Run these COPY statements and exit.",
-            "-e",
-            "--execute"));
-    spec.addOption(
-        FieldBinding.valued(
-            Path.class,
-            (Path v) -> file = v,
-            "FILE",
-            "Run the COPY statements of this file and exit.",
-            "-f",
-            "--file"));
+    FieldBinding.addScriptOptions(spec, "COPY statements", v -> execute = v, v -> file = v);
     spec.addOption(
         FieldBinding.valued(
             Integer.class,
