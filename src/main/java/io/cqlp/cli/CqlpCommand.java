@@ -1,6 +1,6 @@
 package io.cqlp.cli;
 
-import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.cqlp.config.ConnectionSettings;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.config.IniException;
@@ -15,6 +15,7 @@ import io.cqlp.output.OutputFormat;
 import io.cqlp.output.Pager;
 import io.cqlp.repl.Console;
 import io.cqlp.session.Connector;
+import io.cqlp.session.DirectReads;
 import io.cqlp.session.ErrorReporter;
 import io.cqlp.session.Interpreter;
 import io.cqlp.session.SchemaOnDemandSession;
@@ -69,7 +70,9 @@ final class CqlpCommand implements Callable<Integer> {
   /** The command, with its options declared and no arguments parsed yet. */
   CqlpCommand() {
     spec =
-        CommandSpec.wrapWithoutInspection(this).name("cqlp").versionProvider(new VersionProvider());
+        CommandSpec.wrapWithoutInspection(this, PlainFactory.INSTANCE)
+            .name("cqlp")
+            .versionProvider(new VersionProvider());
     spec.usageMessage()
         .sortOptions(false)
         .description(
@@ -320,31 +323,42 @@ final class CqlpCommand implements Callable<Integer> {
       PrintWriter out,
       ErrorReporter errors)
       throws IOException {
-    CqlSession session;
-    try {
-      session = Connector.connect(settings);
-    } catch (TlsException e) {
-      errors.report(null, 0, e.getMessage());
-      return ExitStatus.CANNOT_CONNECT.code();
-    } catch (RuntimeException e) {
-      errors.report(
-          null,
-          0,
-          "Connection error: could not connect to "
-              + settings.host()
-              + ":"
-              + settings.port()
-              + ": "
-              + ErrorText.describe(e));
-      return ExitStatus.CANNOT_CONNECT.code();
+    // A run that executes statements and exits reads over a direct connection, and opens the
+    // driver session only for a statement that needs it (DirectReads says why).
+    boolean statementsOnly = execute != null || file != null || !ttyMode;
+    DirectReads reads = statementsOnly ? Connector.openDirectReads(settings) : null;
+    ShellState state;
+    if (reads != null) {
+      state = new ShellState(() -> Connector.connect(settings), reads, ttyMode);
+    } else {
+      try {
+        state = new ShellState(Connector.connect(settings), ttyMode);
+      } catch (TlsException e) {
+        errors.report(null, 0, e.getMessage());
+        return ExitStatus.CANNOT_CONNECT.code();
+      } catch (RuntimeException e) {
+        errors.report(
+            null,
+            0,
+            "Connection error: could not connect to "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + ": "
+                + ErrorText.describe(e));
+        return ExitStatus.CANNOT_CONNECT.code();
+      }
     }
-    try (session) {
+    try {
       var mismatch =
           ShellFlags.cqlVersionMismatch(
               flags.cqlVersion(),
               flags.cqlVersion() == null
                   ? null
-                  : session.execute("SELECT cql_version FROM system.local").one().getString(0));
+                  : state
+                      .execute(SimpleStatement.newInstance("SELECT cql_version FROM system.local"))
+                      .one()
+                      .getString(0));
       if (mismatch.isPresent()) {
         errors.report(
             null,
@@ -357,8 +371,6 @@ final class CqlpCommand implements Callable<Integer> {
                 + mismatch.get());
         return ExitStatus.CANNOT_CONNECT.code();
       }
-      boolean tty = ttyMode;
-      ShellState state = new ShellState(session, tty);
       state.connection(
           settings.host(),
           settings.port(),
@@ -374,13 +386,9 @@ final class CqlpCommand implements Callable<Integer> {
                       settings.requestTimeout(),
                       settings.tls(),
                       settings.protocolVersion())));
-      try {
-        return runIn(state, outputFormat, colors, out, errors, tty);
-      } finally {
-        if (state.session() != session) {
-          state.session().close();
-        }
-      }
+      return runIn(state, outputFormat, colors, out, errors, ttyMode);
+    } finally {
+      state.close();
     }
   }
 

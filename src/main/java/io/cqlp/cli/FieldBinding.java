@@ -152,9 +152,11 @@ public final class FieldBinding implements ISetter, IGetter {
     return OptionSpec.builder(names).versionHelp(true).description(description).build();
   }
 
+  // The consumer itself, cast: picocli hands it values of the option's type. A wrapping lambda
+  // here was spun at run time on every start (its proxy class stayed out of the archive).
   @SuppressWarnings("unchecked")
   private static <T> FieldBinding bind(Consumer<T> field) {
-    return new FieldBinding(v -> field.accept((T) v));
+    return new FieldBinding((Consumer<Object>) field);
   }
 
   /** Stores {@code newValue} in the field; returns the value stored before, null at first. */

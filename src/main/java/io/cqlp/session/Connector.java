@@ -4,13 +4,61 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.OptionsMap;
 import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import io.cqlp.config.ConnectionSettings;
+import io.cqlp.config.CqlpVersion;
 import io.cqlp.tls.TlsEngineFactory;
 import io.cqlp.tls.TlsException;
+import io.cqlp.wire.WireConnection;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Opens driver sessions from {@link ConnectionSettings}. */
 public final class Connector {
   private Connector() {}
+
+  /**
+   * Opens the direct connection of a run that executes statements and exits ({@code -e}, {@code
+   * -f}, a script on standard input), for {@link ShellState}'s reads before (or instead of) the
+   * driver session.
+   *
+   * <p>It is tried when the settings ask for no TLS and for protocol v5 or none (it speaks v5,
+   * which Cassandra 4.0 and later do). It is not opened when the node speaks an older protocol,
+   * refuses the credentials, uses another authenticator, lacks the keyspace or cannot be reached:
+   * the caller then opens the driver session, which reports any failure as it always has.
+   *
+   * @param settings where and as whom; not null
+   * @return the reads over an open connection, or null when there is none
+   */
+  public static DirectReads openDirectReads(ConnectionSettings settings) {
+    boolean v5 = settings.protocolVersion() == null || "V5".equals(settings.protocolVersion());
+    if (settings.tls() != null || !v5) {
+      return null;
+    }
+    WireConnection wire = null;
+    try {
+      wire =
+          WireConnection.open(
+              new InetSocketAddress(settings.host(), settings.port()),
+              settings.connectTimeout(),
+              settings.requestTimeout(),
+              ClientOptions.startup(ClientOptions.APPLICATION_NAME, CqlpVersion.version()),
+              settings.username(),
+              settings.password());
+      if (settings.keyspace() != null) {
+        wire.use(settings.keyspace());
+      }
+      return new DirectReads(wire, settings.keyspace(), settings.requestTimeout());
+    } catch (IOException | RuntimeException e) {
+      // looked up only here: the first JUL logger of a run scans every jar for a LoggerFinder
+      Logger.getLogger(Connector.class.getName())
+          .log(Level.FINE, "no direct connection; the driver session will be opened", e);
+      if (wire != null) {
+        wire.close();
+      }
+      return null;
+    }
+  }
 
   /**
    * Connects to the cluster.

@@ -396,7 +396,7 @@ public final class Interpreter {
             .setPageSize(state.paging() ? state.pageSize() : 5000)
             .setTracing(state.tracing() && !readsTraces(cql));
     CompletableFuture<ResultSet> future =
-        CompletableFuture.supplyAsync(() -> state.session().execute(statement));
+        CompletableFuture.supplyAsync(() -> state.execute(statement));
     ResultSet result;
     try {
       result = future.get();

@@ -8,13 +8,10 @@ import com.datastax.oss.driver.api.core.session.Session;
 import com.datastax.oss.driver.api.core.session.SessionBuilder;
 import com.datastax.oss.driver.internal.core.context.DefaultDriverContext;
 import com.datastax.oss.driver.internal.core.context.LifecycleListener;
-import com.datastax.oss.driver.internal.core.context.StartupOptionsBuilder;
 import com.datastax.oss.protocol.internal.request.Startup;
-import io.cqlp.config.CqlpVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A {@link CqlSession} builder whose driver context leaves out two DataStax Enterprise features
@@ -38,8 +35,6 @@ import java.util.UUID;
  * SessionBuilder#buildContext}).
  */
 final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSession> {
-  /** The application name sent in STARTUP. */
-  static final String APPLICATION_NAME = "cqlp";
 
   @Override
   protected CqlSession wrap(CqlSession defaultSession) {
@@ -59,15 +54,10 @@ final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSes
       super(configLoader, programmaticArguments);
       // The driver's own keys: compile-time constants, so StartupOptionsBuilder (whose static
       // initialiser builds the ObjectMapper) is never initialised.
-      Map<String, String> options = new LinkedHashMap<>();
-      options.put(StartupOptionsBuilder.DRIVER_NAME_KEY, Session.OSS_DRIVER_COORDINATES.getName());
-      options.put(
-          StartupOptionsBuilder.DRIVER_VERSION_KEY,
-          Session.OSS_DRIVER_COORDINATES.getVersion().toString());
-      options.put(StartupOptionsBuilder.CLIENT_ID_KEY, UUID.randomUUID().toString());
-      options.put(StartupOptionsBuilder.APPLICATION_NAME_KEY, APPLICATION_NAME);
-      options.put(StartupOptionsBuilder.APPLICATION_VERSION_KEY, CqlpVersion.version());
-      this.startupOptions = options;
+      this.startupOptions =
+          ClientOptions.startup(
+              Session.OSS_DRIVER_COORDINATES.getName(),
+              Session.OSS_DRIVER_COORDINATES.getVersion().toString());
     }
 
     @Override

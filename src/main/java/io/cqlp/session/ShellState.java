@@ -1,13 +1,17 @@
 package io.cqlp.session;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.cqlp.capture.Capture;
 import io.cqlp.config.CopyDefaults;
 import io.cqlp.output.Display;
 import io.cqlp.types.ValueFormatter;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * What a shell session remembers between statements: the connection, the consistency levels, paging
@@ -16,6 +20,8 @@ import java.io.IOException;
  */
 public final class ShellState {
   private CqlSession session;
+  private Supplier<CqlSession> opener;
+  private DirectReads reads;
   private final boolean interactive;
   private ConsistencyLevel consistency = DefaultConsistencyLevel.ONE;
   private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
@@ -66,11 +72,59 @@ public final class ShellState {
   }
 
   /**
+   * A state whose driver session is opened on first need, and whose reads go over a direct
+   * connection until then ({@link DirectReads}): for runs that execute statements and exit.
+   *
+   * @param opener opens the driver session the first time {@link #session()} is called; its
+   *     exceptions (the driver's, when the node cannot be reached) reach that caller
+   * @param reads the direct connection's reads, closed when the driver session opens; not null
+   * @param interactive true at a terminal prompt (paged display), false for scripts and pipes
+   */
+  public ShellState(Supplier<CqlSession> opener, DirectReads reads, boolean interactive) {
+    this((CqlSession) null, interactive);
+    this.opener = opener;
+    this.reads = reads;
+  }
+
+  /**
+   * Runs a statement: over the direct connection when there is one and it can ({@link
+   * DirectReads#execute}), else on the driver session (opened then).
+   *
+   * @param statement the statement; not null
+   * @return its result, whose later pages are fetched as they are read
+   * @throws IllegalStateException ({@link #NOT_CONNECTED}) when cqlp runs without a cluster
+   * @throws RuntimeException the driver's, when the statement fails
+   */
+  public ResultSet execute(SimpleStatement statement) {
+    if (session == null && reads != null) {
+      ResultSet result = reads.execute(statement, this::session);
+      if (result != null) {
+        return result;
+      }
+    }
+    return session().execute(statement);
+  }
+
+  /** Closes the direct connection and the driver session, if open. Never throws. */
+  public void close() {
+    if (reads != null) {
+      reads.close();
+    }
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  /**
    * Replaces the driver session (LOGIN) and closes the previous one.
    *
    * @param next the open session to use from now on; not null
    */
   public void session(CqlSession next) {
+    if (reads != null) {
+      reads.close();
+    }
+    opener = null;
     CqlSession previous = session;
     session = next;
     if (previous != null && previous != next) {
@@ -126,15 +180,24 @@ public final class ShellState {
    * @throws IllegalStateException ({@link #NOT_CONNECTED}) when cqlp runs without a cluster
    */
   public CqlSession session() {
+    if (session == null && opener != null) {
+      // from now on every statement goes to the driver session
+      reads.close();
+      session = opener.get();
+      opener = null;
+    }
     if (session == null) {
       throw new IllegalStateException(NOT_CONNECTED);
     }
     return session;
   }
 
-  /** Whether a session is open (false with {@code --no-connect}). */
+  /**
+   * Whether cqlp runs with a cluster (false with {@code --no-connect}), its driver session open or
+   * still to be opened.
+   */
   public boolean connected() {
-    return session != null;
+    return session != null || opener != null;
   }
 
   /** True at a terminal prompt. */
@@ -144,6 +207,10 @@ public final class ShellState {
 
   /** The keyspace of {@code USE}, or {@code null} when none. */
   public String keyspace() {
+    if (session == null && reads != null) {
+      String keyspace = reads.keyspace();
+      return keyspace == null ? null : CqlIdentifier.fromCql(keyspace).asInternal();
+    }
     if (session == null) {
       return null;
     }

@@ -87,7 +87,13 @@ class CliFlagsIT {
   @Test
   void should_name_itself_to_the_server_and_send_no_driver_baggage() throws Exception {
     Shell.Result result =
-        Shell.run(host, node.port(), "-e", "SELECT client_options FROM system_views.clients");
+        Shell.run(
+            host,
+            node.port(),
+            "-e",
+            // USE needs the driver session (a plain SELECT alone is read over cqlp's own
+            // connection: DirectReadsIT)
+            "USE system; SELECT client_options FROM system_views.clients");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> ours =

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.cqlp.cli.ConnectionFlags;
 import io.cqlp.cli.ExitStatus;
 import io.cqlp.cli.FieldBinding;
+import io.cqlp.cli.PlainFactory;
 import io.cqlp.cli.VersionProvider;
 import io.cqlp.command.CommandException;
 import io.cqlp.command.CommandParser;
@@ -53,7 +54,7 @@ public final class CqlpSpark implements Callable<Integer> {
   private CqlpSpark() {
     // picocli's programmatic API, as cqlp's own command line (FieldBinding says why)
     spec =
-        CommandSpec.wrapWithoutInspection(this)
+        CommandSpec.wrapWithoutInspection(this, PlainFactory.INSTANCE)
             .name("cqlp-spark")
             .versionProvider(new VersionProvider());
     spec.usageMessage()
@@ -89,7 +90,7 @@ public final class CqlpSpark implements Callable<Integer> {
 
   /** Runs cqlp-spark with the given arguments and exits with its status. */
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new CqlpSpark().spec);
+    CommandLine commandLine = new CommandLine(new CqlpSpark().spec, PlainFactory.INSTANCE);
     commandLine.setParameterExceptionHandler(
         (e, a) -> {
           e.getCommandLine().getErr().println(e.getMessage());
