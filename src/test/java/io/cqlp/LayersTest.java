@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>Formats</b> {@code format}, {@code output}: file formats and screen printers.
  *   <li><b>Rows</b> {@code rows}: the contracts formats implement (sink, source, schema of rows).
  *   <li><b>Foundation</b> {@code command}, {@code storage}, {@code types}, {@code tls}, {@code
- *       script}, {@code logging}: parsed commands, local and object storage, value spelling.
+ *       script}, {@code logging}, {@code wire}: parsed commands, local and object storage, value
+ *       spelling, cqlp's own native-protocol connection.
  * </ol>
  *
  * <p>How it fails: add {@code import io.cqlp.transfer.CopyToWorkflow;} and a use of it to any class
@@ -72,7 +73,8 @@ class LayersTest {
             "io.cqlp.types..",
             "io.cqlp.tls..",
             "io.cqlp.script..",
-            "io.cqlp.logging..")
+            "io.cqlp.logging..",
+            "io.cqlp.wire..")
         .whereLayer("Entry")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("Shell")

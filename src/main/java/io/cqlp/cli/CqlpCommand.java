@@ -182,6 +182,7 @@ final class CqlpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LogFile.install(debug);
+    LogFile.startInBackground();
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

@@ -112,6 +112,42 @@ public final class LogFile {
   }
 
   /**
+   * Whether {@link #install} was told {@code --debug}: code that logs at FINE on a path where even
+   * looking up a logger costs start-up time asks this first.
+   */
+  public static boolean debug() {
+    return Boolean.getBoolean(DEBUG_PROPERTY);
+  }
+
+  /**
+   * Starts java.util.logging, and with it this configuration, on a daemon thread, after {@link
+   * #install}; returns at once.
+   *
+   * <p>Why: the first time java.util.logging starts, the JDK looks through every jar of the class
+   * path for a {@code System.LoggerFinder} service (JDK 17's {@code
+   * BootstrapLogger.DetectBackend}), and a one-shot {@code cqlp -e} starts it anyway, when the
+   * driver's type classes ask SLF4J for their loggers: about a fifth of such a run's CPU. Started
+   * here, it runs on the other core while the shell connects and parses its statements; whoever
+   * asks for a logger meanwhile waits for it (java.util.logging is thread-safe). The file itself is
+   * still opened only at the first line written. A failure here only leaves the start to the first
+   * logger, as before.
+   */
+  public static void startInBackground() {
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                LogManager.getLogManager();
+              } catch (RuntimeException | LinkageError e) {
+                // the first logger starts java.util.logging instead, and meets the same failure
+              }
+            },
+            "cqlp-logging-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /**
    * The log file of a user.
    *
    * @param userHome the user's home directory (the system property {@code user.home})

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.OptionsMap;
 import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import io.cqlp.config.ConnectionSettings;
 import io.cqlp.config.CqlpVersion;
+import io.cqlp.logging.LogFile;
 import io.cqlp.tls.TlsEngineFactory;
 import io.cqlp.tls.TlsException;
 import io.cqlp.wire.WireConnection;
@@ -47,6 +48,16 @@ public final class Connector {
               settings.password());
       if (settings.keyspace() != null) {
         wire.use(settings.keyspace());
+      }
+      if (LogFile.debug()) {
+        Logger.getLogger(Connector.class.getName())
+            .fine(
+                "direct connection to "
+                    + settings.host()
+                    + ":"
+                    + settings.port()
+                    + " in protocol v5: plain SELECTs are read over it, and the driver session"
+                    + " opens for the first statement that needs it");
       }
       return new DirectReads(wire, settings.keyspace(), settings.requestTimeout());
     } catch (IOException | RuntimeException e) {

@@ -183,6 +183,10 @@ public final class ShellState {
     if (session == null && opener != null) {
       // from now on every statement goes to the driver session
       reads.close();
+      if (io.cqlp.logging.LogFile.debug()) {
+        java.util.logging.Logger.getLogger(ShellState.class.getName())
+            .fine("a statement needs the driver session: the direct connection is closed");
+      }
       session = opener.get();
       opener = null;
     }

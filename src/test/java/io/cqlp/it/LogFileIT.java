@@ -32,7 +32,9 @@ class LogFileIT {
             String.valueOf(node.port()),
             "--debug",
             "-e",
-            QUERY);
+            // USE needs the driver session (a plain SELECT alone is read over the direct
+            // connection)
+            "USE system; " + QUERY);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
@@ -54,6 +56,35 @@ class LogFileIT {
             "/127.0.0.1:" + node.port());
     // The noisy driver loggers stay at INFO.
     assertThat(log).doesNotContain("util.Reflection: Could not load", "context.EventBus: ");
+    assertThat(log)
+        .contains(
+            " DEBUG [main] io.cqlp.session.Connector: direct connection to 127.0.0.1:"
+                + node.port(),
+            " io.cqlp.session.ShellState: a statement needs the driver session");
+  }
+
+  @Test
+  void should_log_the_direct_connection_of_a_plain_select_with_debug(LocalCassandra node)
+      throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home-direct"));
+
+    Shell.Result result =
+        Shell.runWithEnv(
+            Map.of("HOME", home.toString()),
+            null,
+            node.host(),
+            String.valueOf(node.port()),
+            "--debug",
+            "-e",
+            QUERY);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo("\n release_version\n-----------------\n           5.0.9\n\n(1 rows)\n");
+    String log = Files.readString(home.resolve(".cqlp/logs/cqlp.log"));
+    assertThat(log)
+        .contains(" DEBUG [main] io.cqlp.session.Connector: direct connection to 127.0.0.1:")
+        .doesNotContain("DefaultSession", "needs the driver session");
   }
 
   @Test

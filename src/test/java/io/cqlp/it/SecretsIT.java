@@ -97,13 +97,18 @@ class SecretsIT {
             PASSWORD,
             "--debug",
             "-e",
-            "SELECT count(*) FROM system.local");
+            // read over the direct connection, then USE opens the driver session: both log in
+            "SELECT count(*) FROM system.local; USE system");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("(1 rows)");
     assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
     String log = assertLogWithout(home, PASSWORD);
-    assertThat(log).contains(" DEBUG ", "com.datastax.oss.driver.");
+    assertThat(log)
+        .contains(
+            " DEBUG ",
+            "io.cqlp.session.Connector: direct connection",
+            "com.datastax.oss.driver.internal.core.session.DefaultSession");
     assertNowhereUnder(home);
   }
 
