@@ -341,12 +341,7 @@ final class CqlpCommand implements Callable<Integer> {
         errors.report(
             null,
             0,
-            "Connection error: could not connect to "
-                + settings.host()
-                + ":"
-                + settings.port()
-                + ": "
-                + ErrorText.describe(e));
+            ErrorText.connectionError(settings.host(), settings.port(), ErrorText.describe(e)));
         return ExitStatus.CANNOT_CONNECT.code();
       }
     }
@@ -362,14 +357,7 @@ final class CqlpCommand implements Callable<Integer> {
                       .getString(0));
       if (mismatch.isPresent()) {
         errors.report(
-            null,
-            0,
-            "Connection error: could not connect to "
-                + settings.host()
-                + ":"
-                + settings.port()
-                + ": "
-                + mismatch.get());
+            null, 0, ErrorText.connectionError(settings.host(), settings.port(), mismatch.get()));
         return ExitStatus.CANNOT_CONNECT.code();
       }
       state.connection(

@@ -13,6 +13,18 @@ public final class ErrorText {
 
   private ErrorText() {}
 
+  /**
+   * The line of a failed connection: {@code Connection error: could not connect to HOST:PORT:
+   * DETAIL}, the shell exiting with status 1 as cqlsh does.
+   *
+   * @param host the contact host as given
+   * @param port the contact port
+   * @param detail why: {@link #describe} of the failure, or a refusal of cqlp's own
+   */
+  public static String connectionError(String host, int port, String detail) {
+    return "Connection error: could not connect to " + host + ":" + port + ": " + detail;
+  }
+
   /** The user-facing text of an error, with cqlsh's names for Cassandra's errors. */
   public static String describe(Throwable error) {
     String message =

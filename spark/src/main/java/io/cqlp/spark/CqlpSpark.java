@@ -128,12 +128,7 @@ public final class CqlpSpark implements Callable<Integer> {
       errors.report(
           null,
           0,
-          "Connection error: could not connect to "
-              + settings.host()
-              + ":"
-              + settings.port()
-              + ": "
-              + ErrorText.describe(e));
+          ErrorText.connectionError(settings.host(), settings.port(), ErrorText.describe(e)));
       return ExitStatus.CANNOT_CONNECT.code();
     }
     SparkConf conf = new SparkConf().setAppName("cqlp").setIfMissing("spark.master", master);
