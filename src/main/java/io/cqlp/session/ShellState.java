@@ -8,10 +8,12 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.cqlp.capture.Capture;
 import io.cqlp.config.CopyDefaults;
+import io.cqlp.logging.LogFile;
 import io.cqlp.output.Display;
 import io.cqlp.types.ValueFormatter;
 import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * What a shell session remembers between statements: the connection, the consistency levels, paging
@@ -105,7 +107,10 @@ public final class ShellState {
     return session().execute(statement);
   }
 
-  /** Closes the direct connection and the driver session, if open. Never throws. */
+  /**
+   * Closes the direct connection and the driver session, if open (the driver's close waits for its
+   * connections to close).
+   */
   public void close() {
     if (reads != null) {
       reads.close();
@@ -183,8 +188,8 @@ public final class ShellState {
     if (session == null && opener != null) {
       // from now on every statement goes to the driver session
       reads.close();
-      if (io.cqlp.logging.LogFile.debug()) {
-        java.util.logging.Logger.getLogger(ShellState.class.getName())
+      if (LogFile.debug()) {
+        Logger.getLogger(ShellState.class.getName())
             .fine("a statement needs the driver session: the direct connection is closed");
       }
       session = opener.get();
