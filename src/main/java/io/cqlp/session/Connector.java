@@ -61,7 +61,7 @@ public final class Connector {
       }
       return new DirectReads(wire, settings.keyspace(), settings.requestTimeout());
     } catch (IOException | RuntimeException e) {
-      // looked up only here: the first JUL logger of a run scans every jar for a LoggerFinder
+      // looked up only on failure or with --debug: java.util.logging's first start is costly
       Logger.getLogger(Connector.class.getName())
           .log(Level.FINE, "no direct connection; the driver session will be opened", e);
       if (wire != null) {

@@ -52,8 +52,6 @@ final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSes
 
     LeanContext(DriverConfigLoader configLoader, ProgrammaticArguments programmaticArguments) {
       super(configLoader, programmaticArguments);
-      // The driver's own keys: compile-time constants, so StartupOptionsBuilder (whose static
-      // initialiser builds the ObjectMapper) is never initialised.
       this.startupOptions =
           ClientOptions.startup(
               Session.OSS_DRIVER_COORDINATES.getName(),

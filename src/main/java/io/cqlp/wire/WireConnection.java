@@ -29,6 +29,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -115,7 +116,7 @@ public final class WireConnection implements Closeable {
 
   private void startup(Map<String, String> options, String username, String password)
       throws IOException {
-    Map<String, String> withVersion = new java.util.LinkedHashMap<>();
+    Map<String, String> withVersion = new LinkedHashMap<>();
     withVersion.put(Startup.CQL_VERSION_KEY, "3.0.0");
     withVersion.putAll(options);
     Message answer = request(new Startup(withVersion)).message;

@@ -129,32 +129,11 @@ class DirectReadsIT {
             LocalCassandra.defaultLibDir(),
             LocalCassandra.DEFAULT_START_TIMEOUT,
             new NodeSecurity(false, true));
-    String port = String.valueOf(passwordNode.port());
 
     Shell.Result in =
-        Shell.runRaw(
-            null,
-            passwordNode.host(),
-            port,
-            "-u",
-            NodeSecurity.SUPERUSER,
-            "-p",
-            NodeSecurity.SUPERUSER,
-            "--insecure-password-without-warning",
-            "-e",
-            "SELECT client_options, username FROM system_views.clients");
-    Shell.Result refused =
-        Shell.runRaw(
-            null,
-            passwordNode.host(),
-            port,
-            "-u",
-            NodeSecurity.SUPERUSER,
-            "-p",
-            "not-the-password-4711",
-            "--insecure-password-without-warning",
-            "-e",
-            "SELECT 1 FROM system.local");
+        asSuperuser(
+            NodeSecurity.SUPERUSER, "SELECT client_options, username FROM system_views.clients");
+    Shell.Result refused = asSuperuser("not-the-password-4711", "SELECT 1 FROM system.local");
 
     assertThat(cqlpClients(in))
         .singleElement()
@@ -166,5 +145,20 @@ class DirectReadsIT {
         .asString()
         .startsWith("Connection error: could not connect to " + passwordNode.host())
         .doesNotContain("not-the-password-4711");
+  }
+
+  /** {@code cqlp -u cassandra -p PASSWORD -e STATEMENT} against the password node. */
+  private Shell.Result asSuperuser(String password, String statement) throws Exception {
+    return Shell.runRaw(
+        null,
+        passwordNode.host(),
+        String.valueOf(passwordNode.port()),
+        "-u",
+        NodeSecurity.SUPERUSER,
+        "-p",
+        password,
+        "--insecure-password-without-warning",
+        "-e",
+        statement);
   }
 }

@@ -25,11 +25,9 @@ class LogFileIT {
     Path home = Files.createDirectories(dir.resolve("home"));
 
     Shell.Result result =
-        Shell.runWithEnv(
-            Map.of("HOME", home.toString()),
-            null,
-            node.host(),
-            String.valueOf(node.port()),
+        inHome(
+            home,
+            node,
             "--debug",
             "-e",
             // USE needs the driver session (a plain SELECT alone is read over the direct
@@ -68,15 +66,7 @@ class LogFileIT {
       throws Exception {
     Path home = Files.createDirectories(dir.resolve("home-direct"));
 
-    Shell.Result result =
-        Shell.runWithEnv(
-            Map.of("HOME", home.toString()),
-            null,
-            node.host(),
-            String.valueOf(node.port()),
-            "--debug",
-            "-e",
-            QUERY);
+    Shell.Result result = inHome(home, node, "--debug", "-e", QUERY);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
@@ -92,14 +82,7 @@ class LogFileIT {
       throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
 
-    Shell.Result result =
-        Shell.runWithEnv(
-            Map.of("HOME", home.toString()),
-            null,
-            node.host(),
-            String.valueOf(node.port()),
-            "-e",
-            QUERY);
+    Shell.Result result = inHome(home, node, "-e", QUERY);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
@@ -118,5 +101,15 @@ class LogFileIT {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .endsWith("\nLog file: ~/.cqlp/logs/cqlp.log (warnings; with --debug also DEBUG lines).\n");
+  }
+
+  /** {@code cqlp HOST PORT args...} with {@code HOME} at {@code home}, where the log file goes. */
+  private static Shell.Result inHome(Path home, LocalCassandra node, String... args)
+      throws Exception {
+    String[] all = new String[args.length + 2];
+    all[0] = node.host();
+    all[1] = String.valueOf(node.port());
+    System.arraycopy(args, 0, all, 2, args.length);
+    return Shell.runWithEnv(Map.of("HOME", home.toString()), null, all);
   }
 }
