@@ -115,6 +115,22 @@ class LayersTest {
     rule.check(main);
   }
 
+  /**
+   * Bouncy Castle is off the shell's class path and loaded by {@code io.cqlp.tls.BouncyCastle}'s
+   * own class loader, which also defines {@code io.cqlp.tls.bc}: a class elsewhere that named
+   * either would fail to link in {@code bin/cqlp} with a NoClassDefFoundError.
+   */
+  @Test
+  void only_the_tls_bc_package_uses_bouncy_castle_and_only_through_its_loader() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.cqlp.tls.bc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.bouncycastle..", "io.cqlp.tls.bc..")
+        .check(main);
+  }
+
   @Test
   void an_upward_dependency_is_caught() throws ClassNotFoundException {
     JavaClasses withUpward =

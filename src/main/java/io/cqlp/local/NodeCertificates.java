@@ -1,5 +1,6 @@
 package io.cqlp.local;
 
+import io.cqlp.tls.BouncyCastle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -18,31 +19,15 @@ import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HexFormat;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates for a node's TLS client port, made in this JVM with BouncyCastle's certificate
- * builder (no keytool process, which costs seconds per step on a busy machine): a fresh certificate
- * authority, and a server certificate it signs for the node's IP address. The server certificate
- * names the address only as an IP subject alternative name, so a client that validates host names
- * accepts {@code 127.0.0.1} and refuses {@code localhost}. RSA 2048 keys, SHA256withRSA, valid from
- * a day ago for ten years.
+ * Certificates for a node's TLS client port, made in this JVM with Bouncy Castle's certificate
+ * builder ({@link BouncyCastle#certificateSigner()}) (no keytool process, which costs seconds per
+ * step on a busy machine): a fresh certificate authority, and a server certificate it signs for the
+ * node's IP address. The server certificate names the address only as an IP subject alternative
+ * name, so a client that validates host names accepts {@code 127.0.0.1} and refuses {@code
+ * localhost}. RSA 2048 keys, SHA256withRSA, valid from a day ago for ten years.
  *
  * @param caCertificate PEM file of the authority's certificate: what clients trust
  * @param keystore PKCS12 key store of the node: its key with the chain (its certificate, the
@@ -142,31 +127,17 @@ public record NodeCertificates(Path caCertificate, Path keystore, String keystor
       byte[] ip)
       throws GeneralSecurityException {
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-    try {
-      X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  name(issuer),
-                  new BigInteger(1, random(8)),
-                  Date.from(now.minusDays(1).toInstant()),
-                  Date.from(now.plusYears(10).toInstant()),
-                  name(subject),
-                  subjectKeys.getPublic())
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-      if (ip != null) {
-        builder.addExtension(
-            Extension.subjectAlternativeName,
-            false,
-            new GeneralNames(new GeneralName(GeneralName.iPAddress, new DEROctetString(ip))));
-      }
-      ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey);
-      return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-    } catch (OperatorCreationException | CertIOException e) {
-      throw new GeneralSecurityException(e.getMessage(), e);
-    }
-  }
-
-  private static X500Name name(String commonName) {
-    return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+    return BouncyCastle.certificateSigner()
+        .sign(
+            subject,
+            issuer,
+            subjectKeys.getPublic(),
+            issuerKey,
+            authority,
+            ip,
+            new BigInteger(1, random(8)),
+            now.minusDays(1).toInstant(),
+            now.plusYears(10).toInstant());
   }
 
   private static byte[] random(int bytes) {

@@ -75,7 +75,12 @@ class DistributionIT {
             TOP + "licenses/THIRD-PARTY.txt",
             TOP + "lib/java-driver-core-4.19.3.jar",
             TOP + "lib/slf4j-jdk14-2.0.17.jar",
+            TOP + "lib/tls/bcprov-jdk18on-1.87.jar",
+            TOP + "lib/tls/bcpkix-jdk18on-1.87.jar",
+            TOP + "lib/tls/bcutil-jdk18on-1.87.jar",
             TOP + "licenses/java-driver-core-4.19.3-jar/META-INF/LICENSE");
+    // Bouncy Castle only in lib/tls/, off the class path (io.cqlp.tls.BouncyCastle)
+    assertThat(tar.stream().filter(name -> name.contains("/lib/bc"))).isEmpty();
     assertThat(tar)
         .allMatch(name -> name.startsWith(TOP))
         .noneMatch(name -> name.contains("slf4j-nop"))
@@ -344,6 +349,7 @@ class DistributionIT {
         .contains(
             "java.class.path = " + install.resolve("lib/cqlp.jar"),
             "cqlp.cassandra.lib = " + install.resolve("cassandra/lib"),
+            "cqlp.tls.lib = " + install.resolve("lib/tls"),
             "user.home = " + home);
     assertThat(settings).doesNotContain(Shell.home().toString(), ".m2");
   }
