@@ -1,5 +1,8 @@
 package io.cqlp.session;
 
+import com.datastax.dse.protocol.internal.DseProtocolV1ClientCodecs;
+import com.datastax.dse.protocol.internal.DseProtocolV2ClientCodecs;
+import com.datastax.dse.protocol.internal.ProtocolV4ClientCodecsForDse;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.context.DriverContext;
@@ -8,7 +11,12 @@ import com.datastax.oss.driver.api.core.session.Session;
 import com.datastax.oss.driver.api.core.session.SessionBuilder;
 import com.datastax.oss.driver.internal.core.context.DefaultDriverContext;
 import com.datastax.oss.driver.internal.core.context.LifecycleListener;
+import com.datastax.oss.protocol.internal.FrameCodec;
+import com.datastax.oss.protocol.internal.ProtocolV3ClientCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV5ClientCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV6ClientCodecs;
 import com.datastax.oss.protocol.internal.request.Startup;
+import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,9 @@ import java.util.Map;
  * <p>The driver also builds its Insights client (another {@code ObjectMapper}, platform probes) on
  * every session ready, even with {@code advanced.monitor-reporting.enabled = false}, whenever
  * Jackson is on the class path; this context registers no such lifecycle listener.
+ *
+ * <p>Its frame codec decodes protocol v5's ROWS results with {@link PageRowsCodec}: a page's row
+ * data copied once and indexed, not read cell by cell on the driver's I/O thread.
  *
  * <p>Custom contexts are the driver's documented extension point ({@link
  * SessionBuilder#buildContext}).
@@ -56,6 +67,24 @@ final class LeanSessionBuilder extends SessionBuilder<LeanSessionBuilder, CqlSes
           ClientOptions.startup(
               Session.OSS_DRIVER_COORDINATES.getName(),
               Session.OSS_DRIVER_COORDINATES.getVersion().toString());
+    }
+
+    /**
+     * The driver's frame codec (4.19's {@code DefaultDriverContext.buildFrameCodec}: the same
+     * primitive codec, compressor and codec groups, in the same order), with v5's ROWS results
+     * decoded by {@link PageRowsCodec}.
+     */
+    @Override
+    protected FrameCodec<ByteBuf> buildFrameCodec() {
+      return new FrameCodec<>(
+          getPrimitiveCodec(),
+          getCompressor(),
+          new ProtocolV3ClientCodecs(),
+          new ProtocolV4ClientCodecsForDse(),
+          PageRowsCodec.withPageRows(new ProtocolV5ClientCodecs()),
+          new ProtocolV6ClientCodecs(),
+          new DseProtocolV1ClientCodecs(),
+          new DseProtocolV2ClientCodecs());
     }
 
     @Override

@@ -247,23 +247,27 @@ public final class CopyToWorkflow {
               : s.setPagingState(resumable.startState(i));
         };
     int inFlight = settings.requestsInFlight();
+    scanStats.plan(
+        ranges,
+        session.getMetadata().getTokenMap(),
+        command.selectQuery() == null ? plan.schema().keyspace() : null);
+    if (scanStats.debugging() && !ranges.isEmpty()) {
+      scanStats.debug(
+          "scans at once: "
+              + inFlight
+              + " (NUMPROCESSES × MAXREQUESTS); page timeout: "
+              + settings.pageTimeout().toMillis() / 1000.0
+              + " s");
+    }
     boolean finished = false;
-    try (RowSink sink = sinkOpener.open();
-        RangeScanner scanner =
-            new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)) {
-      scanStats.plan(
-          ranges,
-          session.getMetadata().getTokenMap(),
-          command.selectQuery() == null ? plan.schema().keyspace() : null);
-      if (scanStats.debugging() && !ranges.isEmpty()) {
-        scanStats.debug(
-            "scans at once: "
-                + inFlight
-                + " (NUMPROCESSES × MAXREQUESTS); page timeout: "
-                + settings.pageTimeout().toMillis() / 1000.0
-                + " s");
-      }
-      scanner.retry(settings.retry()).stats(scanStats).start();
+    // The scans start before the sink opens, so that the first pages are on their way while the
+    // file, checkpoint directory or upload is created; a sink that fails to open stops them.
+    try (RangeScanner scanner =
+            new RangeScanner(session, statements, ranges.size(), inFlight, inFlight * 2, decoder)
+                .retry(settings.retry())
+                .stats(scanStats)
+                .start();
+        RowSink sink = sinkOpener.open()) {
       try {
         if (resumable != null) {
           resumable.copyEarlierRows(sink, sources);

@@ -1,6 +1,9 @@
 package io.cqlp.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -12,6 +15,8 @@ import io.cqlp.transfer.CopyToWorkflow;
 import io.cqlp.transfer.plan.ScanRange;
 import io.cqlp.transfer.plan.TokenBounds;
 import io.cqlp.transfer.plan.TokenRangePlanner;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +28,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The scan ceiling for bench/run: scans a whole table with the same token-range split, scans in
- * flight and page size as COPY TO's defaults, and only counts the rows (no decoding, no writing).
+ * The scan ceiling for bench/run: scans a whole table split into token ranges as COPY TO splits it,
+ * {@code maxRequests} ranges at a time, and only counts the rows (no value decoding, no writing).
  * Not a test; run by bench/run.
  *
- * <p>{@code BareScan host port keyspace table [maxRequests] [pageSize]}. Prints one line: {@code
- * bare scan: ROWS rows in SECONDS s (RATE rows/s)}.
+ * <p>{@code BareScan host port keyspace table [maxRequests] [pageSize] [driver|cqlp]}. With {@code
+ * driver} (the default) the session is the driver's own ({@code CqlSession.builder()}, its frame
+ * decoding): a plain driver program, the ceiling bench/run compares COPY TO with. With {@code cqlp}
+ * it is cqlp's session ({@link Connector#connect}), whose frame codec decodes result pages itself
+ * ({@code io.cqlp.session.PageRowsCodec}). Prints one line: {@code bare scan: ROWS rows in SECONDS
+ * s (RATE rows/s), ...}.
  */
 public final class BareScan {
   private BareScan() {}
@@ -41,16 +50,8 @@ public final class BareScan {
     int maxRequests =
         args.length > 4 ? Integer.parseInt(args[4]) : CopyToWorkflow.DEFAULT_MAX_REQUESTS;
     int pageSize = args.length > 5 ? Integer.parseInt(args[5]) : CopyToWorkflow.DEFAULT_PAGE_SIZE;
-    ConnectionSettings settings =
-        new ConnectionSettings(
-            host,
-            port,
-            null,
-            null,
-            null,
-            java.time.Duration.ofSeconds(5),
-            java.time.Duration.ofSeconds(10));
-    try (CqlSession session = Connector.connect(settings)) {
+    boolean cqlp = args.length > 6 && args[6].equals("cqlp");
+    try (CqlSession session = cqlp ? cqlpSession(host, port) : driverSession(host, port)) {
       TableMetadata meta =
           session.getMetadata().getKeyspace(keyspace).flatMap(k -> k.getTable(table)).orElseThrow();
       String key =
@@ -118,13 +119,36 @@ public final class BareScan {
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "bare scan: %d rows in %.3f s (%.0f rows/s), %d ranges, %d in flight, page %d%n",
+          "bare scan: %d rows in %.3f s (%.0f rows/s), %d ranges, %d in flight, page %d, %s%n",
           rows.get(),
           seconds,
           rows.get() / seconds,
           ranges.size(),
           maxRequests,
-          pageSize);
+          pageSize,
+          cqlp ? "cqlp's session" : "the driver's session");
     }
+  }
+
+  /**
+   * The driver's own session: its default context and frame codec, the local datacenter inferred
+   * from the contact point, and COPY TO's request timeout and connection request limit.
+   */
+  private static CqlSession driverSession(String host, int port) {
+    OptionsMap options = OptionsMap.driverDefaults();
+    options.put(TypedDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
+    options.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10));
+    options.put(TypedDriverOption.CONNECTION_MAX_REQUESTS, 2048);
+    return CqlSession.builder()
+        .withConfigLoader(DriverConfigLoader.fromMap(options))
+        .addContactPoint(new InetSocketAddress(host, port))
+        .build();
+  }
+
+  /** cqlp's session, as the shell opens it. */
+  private static CqlSession cqlpSession(String host, int port) {
+    return Connector.connect(
+        new ConnectionSettings(
+            host, port, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(10)));
   }
 }

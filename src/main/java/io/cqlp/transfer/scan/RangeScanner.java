@@ -81,12 +81,17 @@ public final class RangeScanner implements AutoCloseable {
             });
   }
 
-  /** Starts the scans. */
-  public void start() {
+  /**
+   * Starts the scans.
+   *
+   * @return this scanner
+   */
+  public RangeScanner start() {
     running.set(maxRequests);
     for (int i = 0; i < maxRequests; i++) {
       threads.execute(this::scanRanges);
     }
+    return this;
   }
 
   /**
