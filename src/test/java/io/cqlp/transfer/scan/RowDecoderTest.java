@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.ProtocolVersion;
+import com.datastax.oss.driver.api.core.type.DataType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
+import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
+import com.datastax.oss.driver.internal.core.cql.DefaultRow;
+import io.cqlp.types.ColumnSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RowDecoderTest {
@@ -55,5 +64,61 @@ class RowDecoderTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RowDecoder.text(utf8("é"), codec(TypeCodecs.ASCII), V))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static final List<DataType> FIXED =
+      List.of(
+          DataTypes.BIGINT,
+          DataTypes.COUNTER,
+          DataTypes.TIMESTAMP,
+          DataTypes.INT,
+          DataTypes.DOUBLE);
+
+  private static RowDecoder decoder(List<DataType> types) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      columns.add(ColumnSpec.regular("c" + i, types.get(i)));
+    }
+    return new RowDecoder(columns, CodecRegistry.DEFAULT, V);
+  }
+
+  /** A value's bytes at position 2 of a larger array, as values arrive in a result page. */
+  private static ByteBuffer inPage(ByteBuffer value) {
+    byte[] page = new byte[value.remaining() + 5];
+    value.duplicate().get(page, 2, value.remaining());
+    return ByteBuffer.wrap(page, 2, value.remaining());
+  }
+
+  @Test
+  void fixedWidthValuesAreTheDriverCodecsOwn() {
+    List<ByteBuffer> cells =
+        Arrays.asList(
+            inPage(TypeCodecs.BIGINT.encode(Long.MIN_VALUE, V)),
+            inPage(TypeCodecs.COUNTER.encode(42L, V)),
+            inPage(TypeCodecs.TIMESTAMP.encode(Instant.parse("1969-07-20T20:17:40.123Z"), V)),
+            inPage(TypeCodecs.INT.encode(-7, V)),
+            inPage(TypeCodecs.DOUBLE.encode(-0.0, V)));
+    Object[] values = decoder(FIXED).decode(new DefaultRow(null, cells));
+    assertThat(values)
+        .containsExactly(Long.MIN_VALUE, 42L, Instant.parse("1969-07-20T20:17:40.123Z"), -7, -0.0);
+    assertThat(cells.get(0).position()).isEqualTo(2);
+  }
+
+  @Test
+  void emptyNullAndMalformedFixedWidthValuesGoToTheCodec() {
+    List<ByteBuffer> empty = new ArrayList<>();
+    List<ByteBuffer> nulls = new ArrayList<>();
+    for (int i = 0; i < FIXED.size(); i++) {
+      empty.add(ByteBuffer.allocate(0));
+      nulls.add(null);
+    }
+    assertThat(decoder(FIXED).decode(new DefaultRow(null, empty))).containsOnlyNulls();
+    assertThat(decoder(FIXED).decode(new DefaultRow(null, nulls))).containsOnlyNulls();
+    for (DataType type : List.of(DataTypes.BIGINT, DataTypes.INT, DataTypes.DOUBLE)) {
+      DefaultRow three = new DefaultRow(null, List.of(ByteBuffer.wrap(new byte[] {1, 2, 3})));
+      assertThatThrownBy(() -> decoder(List.of(type)).decode(three))
+          .as(type.toString())
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }
