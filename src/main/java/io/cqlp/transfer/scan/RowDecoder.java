@@ -36,6 +36,8 @@ public final class RowDecoder {
   private static final byte TIMESTAMP = 3;
   private static final byte INT = 4;
   private static final byte DOUBLE = 5;
+  // a full-width value's bytes, by kind (none for CODEC and TEXT)
+  private static final int[] WIDTHS = {-1, -1, Long.BYTES, Long.BYTES, Integer.BYTES, Double.BYTES};
 
   private final TypeCodec<Object>[] codecs;
   private final byte[] kinds;
@@ -93,29 +95,22 @@ public final class RowDecoder {
   }
 
   private Object value(byte kind, ByteBuffer bytes, TypeCodec<Object> codec) {
-    int width = bytes.remaining();
+    if (kind == TEXT) {
+      return text(bytes, codec, protocolVersion);
+    }
+    if (kind == CODEC || bytes.remaining() != WIDTHS[kind]) {
+      return codec.decode(bytes, protocolVersion);
+    }
     int at = bytes.position();
     switch (kind) {
-      case TEXT:
-        return text(bytes, codec, protocolVersion);
       case LONG:
-        return width == Long.BYTES
-            ? (Object) bytes.getLong(at)
-            : codec.decode(bytes, protocolVersion);
+        return bytes.getLong(at);
       case TIMESTAMP:
-        return width == Long.BYTES
-            ? Instant.ofEpochMilli(bytes.getLong(at))
-            : codec.decode(bytes, protocolVersion);
+        return Instant.ofEpochMilli(bytes.getLong(at));
       case INT:
-        return width == Integer.BYTES
-            ? (Object) bytes.getInt(at)
-            : codec.decode(bytes, protocolVersion);
-      case DOUBLE:
-        return width == Double.BYTES
-            ? (Object) bytes.getDouble(at)
-            : codec.decode(bytes, protocolVersion);
+        return bytes.getInt(at);
       default:
-        return codec.decode(bytes, protocolVersion);
+        return bytes.getDouble(at);
     }
   }
 
