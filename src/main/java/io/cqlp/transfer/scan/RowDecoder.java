@@ -24,10 +24,10 @@ import java.util.List;
  *
  * <p>A bigint, counter, timestamp, int or double value of its type's full width is read here, when
  * the registry's codec is the driver's own ({@link TypeCodecs}): the same value the codec gives,
- * without a call the JIT cannot inline (the codec differs column by column), so that the value's
- * buffer need not be allocated at all. Any other width (an empty value, a malformed one) goes to
- * the codec, which decides as before: {@code null} for an empty value, an {@link
- * IllegalArgumentException} for a malformed one.
+ * without a call through the column's codec, which the JIT cannot inline where the codec differs
+ * column by column. Any other width (an empty value, a malformed one) goes to the codec, which
+ * decides as before: {@code null} for an empty value, an {@link IllegalArgumentException} for a
+ * malformed one.
  */
 public final class RowDecoder {
   private static final byte CODEC = 0;
