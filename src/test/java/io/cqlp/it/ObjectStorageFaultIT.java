@@ -177,8 +177,13 @@ class ObjectStorageFaultIT {
     for (String target :
         List.of("s3://" + bucket + "/term/t.csv", "s3://" + bucket + "/term-ds/")) {
       String prefix = target.substring(("s3://" + bucket + "/").length());
+      // Small pages, one at a time: the export lasts seconds, so that the SIGTERM a second after
+      // its upload began lands while it still scans, not while it completes the upload.
       String copy =
-          "COPY t TO '" + target + "'" + (target.endsWith("/") ? " WITH PARTITION='g'" : "");
+          "COPY t TO '"
+              + target
+              + "' WITH PAGESIZE=50 AND MAXREQUESTS=1"
+              + (target.endsWith("/") ? " AND PARTITION='g'" : "");
       Process export = start(copy);
       awaitPendingUpload(prefix, export);
       Thread.sleep(1_000);
